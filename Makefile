@@ -1,0 +1,46 @@
+# Two commands set everything up on a machine with python3 and make:
+#   make maps   venv + argmap + Graphviz, then render maps/*.yaml to build/maps/*.svg
+#   make test   the same set-up, then linters and the whole test suite
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: all maps test lint docs bench graphviz setup clean
+
+all: maps
+
+$(STAMP): pyproject.toml
+	@sh .ci/venv.sh "$(PYTHON)" "$(VENV)"
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $@
+
+setup: $(STAMP) graphviz
+
+graphviz:
+	@sh .ci/graphviz.sh
+
+maps: setup
+	$(BIN)/argmap check --strict maps/
+	$(BIN)/argmap render maps/ -o build/maps
+
+lint: $(STAMP)
+	$(BIN)/ruff check argmap tests bench
+	$(BIN)/ruff format --check argmap tests bench
+	$(BIN)/mypy
+
+test: setup lint
+	ARGMAP_REQUIRE_DOT=1 $(BIN)/pytest -q
+
+# The README picture: a shipped map, rendered.
+docs: setup
+	$(BIN)/argmap render maps/russian-lifeline.yaml -o docs/images/russian-lifeline.svg --legend
+	ARGMAP_REQUIRE_DOT=1 $(BIN)/pytest -q tests/test_docs.py
+
+bench: setup
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf build $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -1,0 +1,386 @@
+"""Whole-map rules: dangling ids, circular support, unverified quotes, ...
+
+:func:`check` returns every problem as an :class:`~argmap.errors.Issue`; it
+raises nothing for a bad map. Quotes are verified against the source files
+named in the map, resolved relative to the map's folder.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Iterator
+from pathlib import Path
+
+import attrs
+
+from . import _quotes
+from ._fileio import read_text
+from ._format import suggest
+from .errors import ArgmapError, DocPath, Issue, Severity
+from .model import Argument, ArgumentMap, Citation, Statement
+
+__all__ = ["check", "locate"]
+
+WARNING = Severity.WARNING
+
+
+def check(
+    argument_map: ArgumentMap,
+    *,
+    verify_quotes: bool = True,
+    base_dir: str | os.PathLike[str] | None = None,
+) -> tuple[Issue, ...]:
+    """Check a whole map and return its issues, errors and warnings, in document order.
+
+    Args:
+        argument_map: The map to check.
+        verify_quotes: Verify that each quote occurs in its source's text file.
+        base_dir: Folder that source files are relative to; defaults to the
+            folder of the file the map was loaded from, else the current one.
+
+    Returns:
+        The issues found; an empty tuple when the map is clean. Issues carry
+        file, line and column when the map was loaded from a file.
+    """
+    issues = list(_references(argument_map))
+    issues += _arguments(argument_map)
+    issues += _circular_support(argument_map)
+    issues += _unused(argument_map)
+    if verify_quotes:
+        issues += _QuoteChecker(argument_map, base_dir).run()
+    return locate(argument_map, issues)
+
+
+def locate(argument_map: ArgumentMap, issues: list[Issue]) -> tuple[Issue, ...]:
+    """Attach file, line and column from the map's origin; sort by position."""
+    origin = argument_map.origin
+    if origin is None:
+        return tuple(issues)
+    located = []
+    for issue in issues:
+        if issue.file is not None:
+            located.append(issue)
+            continue
+        position = origin.locate(issue.path)
+        line, column = position if position else (None, None)
+        located.append(attrs.evolve(issue, file=origin.file, line=line, column=column))
+    return tuple(sorted(located, key=_position_key))
+
+
+def _position_key(issue: Issue) -> tuple[int, int]:
+    return (issue.line or 0, issue.column or 0)
+
+
+def _kind(argument_map: ArgumentMap, ref: str) -> str | None:
+    if ref in argument_map.statements:
+        return "statement"
+    if ref in argument_map.arguments:
+        return "argument"
+    return None
+
+
+def _unknown_statement(argument_map: ArgumentMap, ref: str, role: str, path: DocPath) -> Issue:
+    if ref in argument_map.arguments:
+        fix = (
+            "it is an argument: to attack an argument's inference use 'undercuts', "
+            "otherwise name the statement meant"
+        )
+    else:
+        fix = f"define it under 'statements' or fix the id{suggest(ref, argument_map.statements)}"
+    return Issue(
+        "unknown-statement", f"{role} {ref!r}, which is not a defined statement; {fix}", path=path
+    )
+
+
+def _references(m: ArgumentMap) -> Iterator[Issue]:
+    for index, thesis in enumerate(m.theses):
+        if thesis not in m.statements:
+            yield _unknown_statement(m, thesis, "the map names as thesis", ("theses", index))
+    for sid, statement in m.statements.items():
+        base: DocPath = ("statements", sid)
+        if sid in m.arguments:
+            yield Issue(
+                "duplicate-id",
+                f"{sid!r} names both a statement and an argument; rename one of them",
+                path=("arguments", sid),
+            )
+        yield from _agents(m, statement.by, base, f"statement {sid!r}")
+        yield from _sources(m, statement.quotes, base, f"statement {sid!r}")
+    for aid, argument in m.arguments.items():
+        base = ("arguments", aid)
+        what = f"argument {aid!r}"
+        for index, premise in enumerate(argument.premises):
+            if premise not in m.statements:
+                path = (*base, "premises", index)
+                yield _unknown_statement(m, premise, f"{what} lists premise", path)
+        verb = {"support": "supports", "attack": "attacks", "undercut": "undercuts"}[argument.kind]
+        if argument.kind == "undercut":
+            if argument.target not in m.arguments:
+                if argument.target in m.statements:
+                    fix = "it is a statement: to attack a statement use 'attacks'"
+                else:
+                    hint = suggest(argument.target, m.arguments)
+                    fix = f"define it under 'arguments' or fix the id{hint}"
+                yield Issue(
+                    "unknown-argument",
+                    f"{what} undercuts {argument.target!r}, which is not a defined argument; {fix}",
+                    path=(*base, verb),
+                )
+        elif argument.target not in m.statements:
+            yield _unknown_statement(m, argument.target, f"{what} {verb}", (*base, verb))
+        yield from _agents(m, argument.by, base, what)
+        yield from _sources(m, argument.quotes, base, what)
+
+
+def _agents(m: ArgumentMap, by: tuple[str, ...], base: DocPath, what: str) -> Iterator[Issue]:
+    for index, agent in enumerate(by):
+        if agent not in m.agents:
+            yield Issue(
+                "unknown-agent",
+                f"{what} is held by {agent!r}, which is not a defined agent; define it under "
+                f"'agents' or fix the id{suggest(agent, m.agents)}",
+                path=(*base, "by", index),
+            )
+
+
+def _sources(
+    m: ArgumentMap, quotes: tuple[Citation, ...], base: DocPath, what: str
+) -> Iterator[Issue]:
+    for index, citation in enumerate(quotes):
+        if citation.source not in m.sources:
+            yield Issue(
+                "unknown-source",
+                f"{what} quotes {citation.source!r}, which is not a defined source; define it "
+                f"under 'sources' or fix the id{suggest(citation.source, m.sources)}",
+                path=(*base, "quotes", index, "source"),
+            )
+
+
+def _arguments(m: ArgumentMap) -> Iterator[Issue]:
+    for aid, argument in m.arguments.items():
+        base: DocPath = ("arguments", aid)
+        what = f"argument {aid!r}"
+        if not argument.premises:
+            yield Issue(
+                "no-premises",
+                f"{what} has no premises; list the statements it argues from under 'premises'",
+                path=(*base, "premises"),
+            )
+        seen: set[str] = set()
+        for index, premise in enumerate(argument.premises):
+            if premise in seen:
+                yield Issue(
+                    "duplicate-premise",
+                    f"{what} lists premise {premise!r} twice; remove the repetition",
+                    path=(*base, "premises", index),
+                )
+            seen.add(premise)
+        if argument.kind == "undercut" and argument.target == aid:
+            yield Issue(
+                "self-undercut",
+                f"{what} undercuts itself; an argument cannot attack its own inference",
+                path=(*base, "undercuts"),
+            )
+        elif argument.kind != "undercut" and argument.target in argument.premises:
+            verb = "supports" if argument.kind == "support" else "attacks"
+            yield Issue(
+                "self-target",
+                f"{what} {verb} {argument.target!r}, which is also one of its premises; "
+                "a statement cannot be a reason for or against itself",
+                path=(*base, verb),
+            )
+
+
+def _circular_support(m: ArgumentMap) -> Iterator[Issue]:
+    """Cycles of support among statements (strongly connected components)."""
+    edges: dict[str, list[tuple[str, Argument]]] = {}
+    for argument in m.arguments.values():
+        if argument.kind != "support" or argument.target not in m.statements:
+            continue
+        for premise in dict.fromkeys(argument.premises):
+            if premise in m.statements and premise != argument.target:
+                edges.setdefault(premise, []).append((argument.target, argument))
+    for component in _strongly_connected(list(m.statements), edges):
+        if len(component) < 2:
+            continue
+        members = set(component)
+        cycle = _cycle_through(component[0], members, edges)
+        statements = " -> ".join(repr(sid) for sid, _ in cycle) + f" -> {cycle[0][0]!r}"
+        arguments = ", ".join(repr(arg.id) for _, arg in cycle)
+        first = min((arg for _, arg in cycle), key=lambda a: list(m.arguments).index(a.id))
+        yield Issue(
+            "circular-support",
+            f"statements support themselves in a circle: {statements} (through arguments "
+            f"{arguments}); a statement cannot be a reason for itself: remove or redirect one "
+            "of these arguments",
+            path=("arguments", first.id),
+        )
+
+
+def _strongly_connected(
+    nodes: list[str], edges: dict[str, list[tuple[str, Argument]]]
+) -> list[list[str]]:
+    """Tarjan's algorithm, iterative so long chains cannot exhaust the stack."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    components: list[list[str]] = []
+    counter = 0
+    for root in nodes:
+        if root in index:
+            continue
+        work: list[tuple[str, int]] = [(root, 0)]
+        while work:
+            node, position = work.pop()
+            if position == 0:
+                index[node] = low[node] = counter
+                counter += 1
+                stack.append(node)
+                on_stack.add(node)
+            successors = edges.get(node, [])
+            if position < len(successors):
+                work.append((node, position + 1))
+                successor = successors[position][0]
+                if successor not in index:
+                    work.append((successor, 0))
+                elif successor in on_stack:
+                    low[node] = min(low[node], index[successor])
+                continue
+            if low[node] == index[node]:
+                component = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    component.append(member)
+                    if member == node:
+                        break
+                components.append(component[::-1])
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+    return components
+
+
+def _cycle_through(
+    start: str, members: set[str], edges: dict[str, list[tuple[str, Argument]]]
+) -> list[tuple[str, Argument]]:
+    """One cycle from ``start`` back to itself inside a component (breadth-first)."""
+    previous: dict[str, tuple[str, Argument]] = {}
+    queue = deque([start])
+    while queue and start not in previous:
+        node = queue.popleft()
+        for successor, argument in edges.get(node, []):
+            if successor in members and successor not in previous:
+                previous[successor] = (node, argument)
+                queue.append(successor)
+    cycle: list[tuple[str, Argument]] = []
+    node = start
+    while True:
+        parent, argument = previous[node]
+        cycle.append((parent, argument))
+        node = parent
+        if node == start:
+            break
+    return cycle[::-1]
+
+
+def _unused(m: ArgumentMap) -> Iterator[Issue]:
+    for sid in m.statements:
+        if not m.arguments_using(sid) and not m._index.by_target.get(sid):
+            yield Issue(
+                "unconnected-statement",
+                f"statement {sid!r} is neither a premise nor the target of any argument; "
+                "connect it with an argument or remove it",
+                WARNING,
+                path=("statements", sid, "<key>"),
+            )
+    entities: list[Statement | Argument] = [*m.statements.values(), *m.arguments.values()]
+    used_agents = {agent for entity in entities for agent in entity.by}
+    for agent_id in m.agents:
+        if agent_id not in used_agents:
+            yield Issue(
+                "unused-agent",
+                f"agent {agent_id!r} holds no statement or argument; "
+                "name it in a 'by' or remove it",
+                WARNING,
+                path=("agents", agent_id, "<key>"),
+            )
+    used_sources = {citation.source for entity in entities for citation in entity.quotes}
+    for source_id in m.sources:
+        if source_id not in used_sources:
+            yield Issue(
+                "unused-source",
+                f"source {source_id!r} is quoted nowhere; cite it in a 'quote' or remove it",
+                WARNING,
+                path=("sources", source_id, "<key>"),
+            )
+
+
+class _QuoteChecker:
+    """Verifies quotes, reading and normalising each source file once."""
+
+    def __init__(self, m: ArgumentMap, base_dir: str | os.PathLike[str] | None) -> None:
+        self.map = m
+        if base_dir is None and m.origin is not None:
+            base_dir = Path(m.origin.file).parent
+        self.base = Path(base_dir) if base_dir is not None else Path()
+        self.texts: dict[str, str | None] = {}
+        self.issues: list[Issue] = []
+
+    def run(self) -> list[Issue]:
+        m = self.map
+        for section, entities in (("statements", m.statements), ("arguments", m.arguments)):
+            for eid, entity in entities.items():
+                for index, citation in enumerate(entity.quotes):
+                    self.verify(
+                        citation, (section, eid, "quotes", index), f"{section[:-1]} {eid!r}"
+                    )
+        return self.issues
+
+    def source_text(self, source_id: str) -> str | None:
+        if source_id in self.texts:
+            return self.texts[source_id]
+        source = self.map.sources[source_id]
+        text: str | None = None
+        if source.file is None:
+            self.issues.append(
+                Issue(
+                    "unverified-quote",
+                    f"source {source_id!r} has no 'file', so its quotes cannot be verified; "
+                    "add a plain-text copy of the source and name it in 'file'",
+                    WARNING,
+                    path=("sources", source_id, "<key>"),
+                )
+            )
+        else:
+            path = self.base / source.file
+            try:
+                text = _quotes.normalise(read_text(path, what="source file"))
+            except ArgmapError as exc:
+                self.issues.append(
+                    Issue(
+                        "source-file-missing",
+                        f"cannot verify quotes of source {source_id!r}: {exc}",
+                        path=("sources", source_id, "file"),
+                    )
+                )
+        self.texts[source_id] = text
+        return text
+
+    def verify(self, citation: Citation, path: DocPath, what: str) -> None:
+        if citation.source not in self.map.sources:
+            return  # reported as unknown-source
+        text = self.source_text(citation.source)
+        if text is None or _quotes.contains(text, citation.text):
+            return
+        passage = _quotes.closest_passage(text, citation.text)
+        self.issues.append(
+            Issue(
+                "quote-not-found",
+                f"the quote of {what} does not occur in source {citation.source!r}; closest "
+                f'passage: "{passage}"; copy the passage exactly as it stands in the source',
+                path=(*path, "text"),
+            )
+        )

@@ -1,0 +1,496 @@
+"""The map format, version 1: plain data (as parsed from YAML) to model and back.
+
+Independent of YAML itself, so any syntax that yields the same nested
+mappings and lists (JSON, for one) can share it. Every problem found is
+collected as an :class:`Issue` with its document path; the caller attaches
+file positions and raises once.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, TypeVar
+
+from .errors import DocPath, Issue, Severity
+from .model import (
+    ID_PATTERN,
+    Agent,
+    Argument,
+    ArgumentMap,
+    Citation,
+    Origin,
+    Relation,
+    Source,
+    Statement,
+)
+
+#: The format versions this release reads and writes.
+FORMAT_VERSION = 1
+
+TOP_KEYS = (
+    "argmap",
+    "title",
+    "description",
+    "lang",
+    "theses",
+    "sources",
+    "agents",
+    "statements",
+    "arguments",
+)
+SOURCE_KEYS = ("title", "author", "publisher", "date", "url", "lang", "file")
+AGENT_KEYS = ("name", "description", "url")
+STATEMENT_KEYS = ("text", "title", "by", "quote", "quotes", "tags", "note")
+TARGET_KEYS: dict[str, Relation] = {
+    "supports": "support",
+    "attacks": "attack",
+    "undercuts": "undercut",
+}
+ARGUMENT_KEYS = ("title", "premises", *TARGET_KEYS, "by", "quote", "quotes", "tags", "note")
+CITATION_KEYS = ("source", "text")
+
+_T = TypeVar("_T")
+
+
+class FlowList(list[Any]):
+    """A list of short items (ids, tags) best written on one line: ``[a, b]``."""
+
+
+def suggest(name: str, candidates: Iterable[str]) -> str:
+    """`` (did you mean 'x'?)`` for the closest candidate, or an empty string."""
+    close = difflib.get_close_matches(name, list(candidates), n=1, cutoff=0.5)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def _kind_name(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None or getattr(value, "value", "") is None:
+        return "nothing"
+    return f"{value!r}"
+
+
+class _Builder:
+    """Walks the parsed document, collecting issues while building the model."""
+
+    def __init__(self) -> None:
+        self.issues: list[Issue] = []
+
+    def error(self, code: str, message: str, path: DocPath) -> None:
+        self.issues.append(Issue(code, message, path=path))
+
+    # -- typed accessors ---------------------------------------------------
+
+    def mapping(self, value: Any, path: DocPath, what: str) -> dict[str, Any] | None:
+        if isinstance(value, dict):
+            return value
+        self.error(
+            "wrong-type",
+            f"{what} must be a mapping of keys to values, got {_kind_name(value)}",
+            path,
+        )
+        return None
+
+    def keys(
+        self, data: Mapping[str, Any], allowed: tuple[str, ...], path: DocPath, what: str
+    ) -> None:
+        for key in data:
+            if key not in allowed:
+                self.error(
+                    "unknown-key",
+                    f"{what} has no key {key!r}{suggest(key, allowed)}; "
+                    f"allowed keys: {', '.join(allowed)}",
+                    (*path, key, "<key>"),
+                )
+
+    def text(
+        self, data: Mapping[str, Any], key: str, path: DocPath, what: str, *, required: bool = False
+    ) -> str | None:
+        if key not in data or _is_null(data[key]):
+            if required:
+                self.error(
+                    "missing-key",
+                    f"{what} needs a {key!r}",
+                    path if key not in data else (*path, key),
+                )
+            return None
+        value = data[key]
+        if isinstance(value, (dict, list)):
+            self.error(
+                "wrong-type",
+                f"'{key}' of {what} must be text, got {_kind_name(value)}",
+                (*path, key),
+            )
+            return None
+        text = str(value)
+        if required and not text.strip():
+            self.error("missing-key", f"{what} needs a non-empty {key!r}", (*path, key))
+            return None
+        return text
+
+    def id_list(
+        self, data: Mapping[str, Any], key: str, path: DocPath, what: str
+    ) -> tuple[str, ...]:
+        """An id or a list of ids (``by: analysts`` or ``by: [a, b]``)."""
+        if key not in data or _is_null(data[key]):
+            return ()
+        value = data[key]
+        items = value if isinstance(value, list) else [value]
+        result = []
+        for index, item in enumerate(items):
+            item_path = (*path, key, index) if isinstance(value, list) else (*path, key)
+            if isinstance(item, (dict, list)) or _is_null(item):
+                self.error(
+                    "wrong-type",
+                    f"'{key}' of {what} must list ids, got {_kind_name(item)}",
+                    item_path,
+                )
+            elif self.check_id(str(item), item_path):
+                result.append(str(item))
+        return tuple(result)
+
+    def text_list(
+        self, data: Mapping[str, Any], key: str, path: DocPath, what: str
+    ) -> tuple[str, ...]:
+        if key not in data or _is_null(data[key]):
+            return ()
+        value = data[key]
+        items = value if isinstance(value, list) else [value]
+        result = []
+        for index, item in enumerate(items):
+            if isinstance(item, (dict, list)) or _is_null(item):
+                self.error(
+                    "wrong-type",
+                    f"'{key}' of {what} must be a list of text, got {_kind_name(item)}",
+                    (*path, key, index) if isinstance(value, list) else (*path, key),
+                )
+            else:
+                result.append(str(item))
+        return tuple(result)
+
+    def check_id(self, value: str, path: DocPath) -> bool:
+        if ID_PATTERN.match(value):
+            return True
+        self.error(
+            "invalid-id",
+            f"{value!r} is not a valid id: use letters, digits, '-', '_' and '.', "
+            "starting with a letter or digit (e.g. 'sanctions-motive')",
+            path,
+        )
+        return False
+
+    def citations(self, data: Mapping[str, Any], path: DocPath, what: str) -> tuple[Citation, ...]:
+        if "quote" in data and "quotes" in data:
+            self.error(
+                "conflicting-keys",
+                f"{what} has both 'quote' and 'quotes'; put all citations under 'quotes'",
+                (*path, "quotes", "<key>"),
+            )
+            return ()
+        if "quote" in data:
+            items: list[tuple[Any, DocPath]] = [(data["quote"], (*path, "quote"))]
+        elif "quotes" in data:
+            value = data["quotes"]
+            if not isinstance(value, list):
+                self.error(
+                    "wrong-type",
+                    f"'quotes' of {what} must be a list of {{source, text}} mappings, "
+                    f"got {_kind_name(value)}",
+                    (*path, "quotes"),
+                )
+                return ()
+            items = [(item, (*path, "quotes", i)) for i, item in enumerate(value)]
+        else:
+            return ()
+        result = []
+        for item, item_path in items:
+            citation = self.mapping(item, item_path, f"a quote of {what}")
+            if citation is None:
+                continue
+            self.keys(citation, CITATION_KEYS, item_path, f"a quote of {what}")
+            source = self.text(citation, "source", item_path, f"a quote of {what}", required=True)
+            text = self.text(citation, "text", item_path, f"a quote of {what}", required=True)
+            if (
+                source is not None
+                and text is not None
+                and self.check_id(source, (*item_path, "source"))
+            ):
+                result.append(Citation(source, text))
+        return tuple(result)
+
+    def section(
+        self,
+        data: Mapping[str, Any],
+        key: str,
+        build: Callable[[str, Any, DocPath], _T | None],
+    ) -> list[_T]:
+        if key not in data or _is_null(data[key]):
+            return []
+        entries = self.mapping(data[key], (key,), f"'{key}'")
+        if entries is None:
+            return []
+        result = []
+        for entity_id, value in entries.items():
+            path = (key, entity_id)
+            if not self.check_id(entity_id, (*path, "<key>")):
+                continue
+            built = build(entity_id, value, path)
+            if built is not None:
+                result.append(built)
+        return result
+
+    # -- entities ----------------------------------------------------------
+
+    def source(self, source_id: str, value: Any, path: DocPath) -> Source | None:
+        what = f"source {source_id!r}"
+        data = self.mapping(value, path, what)
+        if data is None:
+            return None
+        self.keys(data, SOURCE_KEYS, path, what)
+        fields = {k: self.text(data, k, path, what) for k in SOURCE_KEYS if k != "title"}
+        title = self.text(data, "title", path, what, required=True)
+        return None if title is None else Source(source_id, title, **fields)
+
+    def agent(self, agent_id: str, value: Any, path: DocPath) -> Agent | None:
+        what = f"agent {agent_id!r}"
+        if isinstance(value, str):  # shorthand: `analysts: Analysts cited in the article`
+            value = {"name": value}
+        data = self.mapping(value, path, what)
+        if data is None:
+            return None
+        self.keys(data, AGENT_KEYS, path, what)
+        name = self.text(data, "name", path, what, required=True)
+        description = self.text(data, "description", path, what)
+        url = self.text(data, "url", path, what)
+        return None if name is None else Agent(agent_id, name, description, url)
+
+    def statement(self, statement_id: str, value: Any, path: DocPath) -> Statement | None:
+        what = f"statement {statement_id!r}"
+        if isinstance(value, str) and not _is_null(value):  # shorthand: `s1: The text.`
+            value = {"text": value}
+        data = self.mapping(value, path, what)
+        if data is None:
+            return None
+        self.keys(data, STATEMENT_KEYS, path, what)
+        text = self.text(data, "text", path, what, required=True)
+        statement = Statement(
+            statement_id,
+            text or "?",
+            title=self.text(data, "title", path, what),
+            by=self.id_list(data, "by", path, what),
+            quotes=self.citations(data, path, what),
+            tags=self.text_list(data, "tags", path, what),
+            note=self.text(data, "note", path, what),
+        )
+        return statement if text is not None else None
+
+    def argument(self, argument_id: str, value: Any, path: DocPath) -> Argument | None:
+        what = f"argument {argument_id!r}"
+        data = self.mapping(value, path, what)
+        if data is None:
+            return None
+        self.keys(data, ARGUMENT_KEYS, path, what)
+        present = [k for k in TARGET_KEYS if k in data]
+        target: str | None = None
+        kind: Relation = "support"
+        if not present:
+            self.error(
+                "missing-target",
+                f"{what} needs exactly one of 'supports: STATEMENT', 'attacks: STATEMENT' "
+                "or 'undercuts: ARGUMENT'",
+                path,
+            )
+        elif len(present) > 1:
+            self.error(
+                "multiple-targets",
+                f"{what} has {' and '.join(repr(k) for k in present)}; an argument has one "
+                "target: split it into one argument per target",
+                (*path, present[1], "<key>"),
+            )
+        else:
+            key = present[0]
+            kind = TARGET_KEYS[key]
+            raw = data[key]
+            if isinstance(raw, (dict, list)) or _is_null(raw):
+                self.error(
+                    "wrong-type",
+                    f"'{key}' of {what} must be one id, got {_kind_name(raw)}"
+                    + (
+                        "; an argument has one target: split it into one argument per target"
+                        if isinstance(raw, list)
+                        else ""
+                    ),
+                    (*path, key),
+                )
+            elif self.check_id(str(raw), (*path, key)):
+                target = str(raw)
+        if "premises" not in data:
+            self.error(
+                "no-premises",
+                f"{what} needs 'premises': the statements it argues from",
+                path,
+            )
+        premises = self.id_list(data, "premises", path, what)
+        if target is None or "premises" not in data:
+            return None
+        return Argument(
+            argument_id,
+            premises,
+            kind,
+            target,
+            title=self.text(data, "title", path, what),
+            by=self.id_list(data, "by", path, what),
+            quotes=self.citations(data, path, what),
+            tags=self.text_list(data, "tags", path, what),
+            note=self.text(data, "note", path, what),
+        )
+
+    # -- the whole map -----------------------------------------------------
+
+    def build(self, document: Any, origin: Origin | None) -> ArgumentMap | None:
+        data = self.mapping(document, (), "a map")
+        if data is None:
+            return None
+        self.version(data)
+        self.keys(data, TOP_KEYS, (), "a map")
+        title = self.text(data, "title", (), "a map", required=True)
+        theses = self.id_list(data, "theses", (), "the map")
+        sources = self.section(data, "sources", self.source)
+        agents = self.section(data, "agents", self.agent)
+        statements = self.section(data, "statements", self.statement)
+        arguments = self.section(data, "arguments", self.argument)
+        return ArgumentMap(
+            title or "",
+            statements,
+            arguments,
+            sources=sources,
+            agents=agents,
+            theses=theses,
+            description=self.text(data, "description", (), "a map"),
+            lang=self.text(data, "lang", (), "a map"),
+            origin=origin,
+        )
+
+    def version(self, data: Mapping[str, Any]) -> None:
+        if "argmap" not in data:
+            self.error(
+                "missing-version",
+                "a map starts with the format version: "
+                f"add 'argmap: {FORMAT_VERSION}' as its first line",
+                (),
+            )
+            return
+        raw = data["argmap"]
+        value = getattr(raw, "value", raw)
+        if type(value) is not int:
+            self.error(
+                "unsupported-version",
+                f"'argmap' is the format version, a whole number such as {FORMAT_VERSION}, "
+                f"got {_kind_name(raw)}",
+                ("argmap",),
+            )
+        elif value != FORMAT_VERSION:
+            hint = (
+                "upgrade argmap to read it" if value > FORMAT_VERSION else "the first version is 1"
+            )
+            self.error(
+                "unsupported-version",
+                f"this argmap reads format version {FORMAT_VERSION}, "
+                f"the map is version {value}; {hint}",
+                ("argmap",),
+            )
+
+
+def _is_null(value: Any) -> bool:
+    return value is None or (getattr(value, "value", "") is None)
+
+
+def from_data(
+    document: Any, origin: Origin | None = None
+) -> tuple[ArgumentMap | None, list[Issue]]:
+    """Build a map from parsed data; return it (if it could be built) and the issues.
+
+    The issues are errors in the document's structure; whole-map rules such as
+    unknown ids are :func:`argmap.check`'s business.
+    """
+    builder = _Builder()
+    argument_map = builder.build(document, origin)
+    return argument_map, builder.issues
+
+
+def to_data(argument_map: ArgumentMap) -> dict[str, Any]:
+    """The map as plain data in format version 1, keys in canonical order.
+
+    Lists of ids and tags are :class:`FlowList` so YAML writes them on one line.
+    """
+    flow = FlowList
+
+    def put(target: dict[str, Any], key: str, value: Any) -> None:
+        if value is not None and value not in ((), []):
+            target[key] = value
+
+    def ids(values: tuple[str, ...]) -> str | list[str] | None:
+        if not values:
+            return None
+        return values[0] if len(values) == 1 else flow(list(values))
+
+    def quotes(target: dict[str, Any], citations: tuple[Citation, ...]) -> None:
+        as_data = [{"source": c.source, "text": c.text} for c in citations]
+        if len(as_data) == 1:
+            target["quote"] = as_data[0]
+        elif as_data:
+            target["quotes"] = as_data
+
+    data: dict[str, Any] = {"argmap": FORMAT_VERSION, "title": argument_map.title}
+    put(data, "description", argument_map.description)
+    put(data, "lang", argument_map.lang)
+    if argument_map.theses:
+        data["theses"] = flow(list(argument_map.theses))
+    if argument_map.sources:
+        data["sources"] = {}
+        for source in argument_map.sources.values():
+            entry: dict[str, Any] = {"title": source.title}
+            for key in SOURCE_KEYS[1:]:
+                put(entry, key, getattr(source, key))
+            data["sources"][source.id] = entry
+    if argument_map.agents:
+        data["agents"] = {}
+        for agent in argument_map.agents.values():
+            entry = {"name": agent.name}
+            put(entry, "description", agent.description)
+            put(entry, "url", agent.url)
+            data["agents"][agent.id] = entry
+    if argument_map.statements:
+        data["statements"] = {}
+        for statement in argument_map.statements.values():
+            entry = {"text": statement.text}
+            put(entry, "title", statement.title)
+            put(entry, "by", ids(statement.by))
+            quotes(entry, statement.quotes)
+            if statement.tags:
+                entry["tags"] = flow(list(statement.tags))
+            put(entry, "note", statement.note)
+            data["statements"][statement.id] = entry
+    if argument_map.arguments:
+        data["arguments"] = {}
+        reverse = {kind: key for key, kind in TARGET_KEYS.items()}
+        for argument in argument_map.arguments.values():
+            entry = {}
+            put(entry, "title", argument.title)
+            entry["premises"] = flow(list(argument.premises))
+            entry[reverse[argument.kind]] = argument.target
+            put(entry, "by", ids(argument.by))
+            quotes(entry, argument.quotes)
+            if argument.tags:
+                entry["tags"] = flow(list(argument.tags))
+            put(entry, "note", argument.note)
+            data["arguments"][argument.id] = entry
+    return data
+
+
+def error_count(issues: Iterable[Issue]) -> int:
+    """How many of ``issues`` are errors."""
+    return sum(1 for issue in issues if issue.severity is Severity.ERROR)

@@ -1,0 +1,460 @@
+"""The argument map as immutable data: statements, arguments, sources, agents.
+
+Premise and conclusion are roles a statement plays in an argument, not kinds
+of statement: the conclusion of one argument is often a premise of the next.
+Nothing here reads files or knows about YAML or Graphviz.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, Generic, Literal, TypeVar, overload
+
+import attrs
+
+from .errors import DocPath, Issue, MapError
+
+__all__ = [
+    "Agent",
+    "Argument",
+    "ArgumentMap",
+    "AttackType",
+    "Citation",
+    "Entities",
+    "Origin",
+    "Relation",
+    "Role",
+    "Source",
+    "Statement",
+]
+
+#: What an argument does to its target.
+Relation = Literal["support", "attack", "undercut"]
+RELATIONS: tuple[Relation, ...] = ("support", "attack", "undercut")
+
+#: Ids are short and human: letters, digits, ``-``, ``_`` and ``.``, starting
+#: with a letter or digit (``sanctions-motive``, ``a2``, ``§-3``).
+ID_PATTERN = re.compile(r"[^\W_][\w.-]*\Z")
+
+
+class Role(enum.Enum):
+    """A role a statement plays in an argument."""
+
+    PREMISE = "premise"
+    CONCLUSION = "conclusion"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class AttackType(enum.Enum):
+    """How an attacking argument attacks (follows from its target's role).
+
+    * ``REBUTTAL``: attacks a statement that some argument concludes (or a
+      claim that no argument uses as a premise);
+    * ``UNDERMINING``: attacks a statement that is only used as a premise;
+    * ``UNDERCUT``: attacks an argument's inference itself.
+    """
+
+    REBUTTAL = "rebuttal"
+    UNDERMINING = "undermining"
+    UNDERCUT = "undercut"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+def _check_id(instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
+    if not isinstance(value, str) or not ID_PATTERN.match(value):
+        raise ValueError(
+            f"'{attribute.name}' must be an id of letters, digits, '-', '_' and '.' "
+            f"starting with a letter or digit (got {value!r})"
+        )
+
+
+def _check_ids(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    for item in value:
+        _check_id(instance, attribute, item)
+
+
+def _nonempty(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if not value.strip():
+        raise ValueError(f"'{attribute.name}' must be a non-empty string (got {value!r})")
+
+
+def _str_tuple(value: Iterable[str] | str) -> tuple[str, ...]:
+    """Accept one string or an iterable of strings; store a tuple."""
+    if isinstance(value, str):
+        return (value,)
+    return tuple(value)
+
+
+def _citations(value: Iterable[Citation]) -> tuple[Citation, ...]:
+    return tuple(value)
+
+
+_optional_str = attrs.validators.optional(attrs.validators.instance_of(str))
+_str_items = attrs.validators.deep_iterable(attrs.validators.instance_of(str))
+
+
+@attrs.frozen
+class Agent:
+    """Someone who asserts statements or arguments: a person, a group, a publication.
+
+    Attributes:
+        id: Short id used in ``by:`` fields.
+        name: Display name, e.g. ``Daniel Pinkston, Troy University``.
+        description: Optional note on who this is.
+        url: Optional link.
+    """
+
+    id: str = attrs.field(validator=_check_id)
+    name: str = attrs.field(validator=[attrs.validators.instance_of(str), _nonempty])
+    description: str | None = attrs.field(default=None, validator=_optional_str)
+    url: str | None = attrs.field(default=None, validator=_optional_str)
+
+
+@attrs.frozen
+class Source:
+    """A document statements are taken from.
+
+    Attributes:
+        id: Short id used in citations.
+        title: Title of the document.
+        author: Author(s), free text.
+        publisher: Publisher or outlet.
+        date: Publication date as written (ISO 8601 recommended).
+        url: Where it is published.
+        lang: Language as a BCP 47 tag, e.g. ``de``.
+        file: Path of a local plain-text copy, relative to the map file; quotes
+            are verified against it.
+    """
+
+    id: str = attrs.field(validator=_check_id)
+    title: str = attrs.field(validator=[attrs.validators.instance_of(str), _nonempty])
+    author: str | None = attrs.field(default=None, validator=_optional_str)
+    publisher: str | None = attrs.field(default=None, validator=_optional_str)
+    date: str | None = attrs.field(default=None, validator=_optional_str)
+    url: str | None = attrs.field(default=None, validator=_optional_str)
+    lang: str | None = attrs.field(default=None, validator=_optional_str)
+    file: str | None = attrs.field(default=None, validator=_optional_str)
+
+
+@attrs.frozen
+class Citation:
+    """A verbatim quote from a source that a statement or argument rests on.
+
+    Attributes:
+        source: Id of the :class:`Source` quoted.
+        text: The quoted passage, verbatim (whitespace and quote marks are
+            normalised when it is verified).
+    """
+
+    source: str = attrs.field(validator=_check_id)
+    text: str = attrs.field(validator=[attrs.validators.instance_of(str), _nonempty])
+
+
+@attrs.frozen
+class Statement:
+    """One proposition, in one sentence.
+
+    Attributes:
+        id: Short, human id, unique in the map.
+        text: The proposition.
+        title: Optional short title shown above the text.
+        by: Ids of the agents who hold it.
+        quotes: Citations pinning it to sources.
+        tags: Free-form labels for filtering.
+        note: Optional remark by the map's author.
+    """
+
+    id: str = attrs.field(validator=_check_id)
+    text: str = attrs.field(validator=[attrs.validators.instance_of(str), _nonempty])
+    title: str | None = attrs.field(default=None, validator=_optional_str, kw_only=True)
+    by: tuple[str, ...] = attrs.field(
+        default=(), converter=_str_tuple, validator=_check_ids, kw_only=True
+    )
+    quotes: tuple[Citation, ...] = attrs.field(
+        default=(),
+        converter=_citations,
+        validator=attrs.validators.deep_iterable(attrs.validators.instance_of(Citation)),
+        kw_only=True,
+    )
+    tags: tuple[str, ...] = attrs.field(
+        default=(), converter=_str_tuple, validator=_str_items, kw_only=True
+    )
+    note: str | None = attrs.field(default=None, validator=_optional_str, kw_only=True)
+
+
+@attrs.frozen
+class Argument:
+    """An inference from linked premises to one target.
+
+    The premises are jointly needed (linked). The target is a statement the
+    argument supports or attacks, or another argument whose inference it
+    undercuts.
+
+    Attributes:
+        id: Short, human id, unique in the map (statements included).
+        premises: Ids of the premise statements, at least one.
+        kind: ``"support"``, ``"attack"`` or ``"undercut"``.
+        target: Id of the statement supported or attacked, or of the argument
+            undercut.
+        title: Optional short title shown on the argument node.
+        by: Ids of the agents who make the argument.
+        quotes: Citations of the passages that make the argument.
+        tags: Free-form labels for filtering.
+        note: Optional remark by the map's author.
+    """
+
+    id: str = attrs.field(validator=_check_id)
+    premises: tuple[str, ...] = attrs.field(converter=_str_tuple, validator=_check_ids)
+    kind: Relation = attrs.field(validator=attrs.validators.in_(RELATIONS))
+    target: str = attrs.field(validator=_check_id)
+    title: str | None = attrs.field(default=None, validator=_optional_str, kw_only=True)
+    by: tuple[str, ...] = attrs.field(
+        default=(), converter=_str_tuple, validator=_check_ids, kw_only=True
+    )
+    quotes: tuple[Citation, ...] = attrs.field(
+        default=(),
+        converter=_citations,
+        validator=attrs.validators.deep_iterable(attrs.validators.instance_of(Citation)),
+        kw_only=True,
+    )
+    tags: tuple[str, ...] = attrs.field(
+        default=(), converter=_str_tuple, validator=_str_items, kw_only=True
+    )
+    note: str | None = attrs.field(default=None, validator=_optional_str, kw_only=True)
+
+    @property
+    def label(self) -> str:
+        """The title, or the id when there is none."""
+        return self.title or self.id
+
+    def role_of(self, statement_id: str) -> Role | None:
+        """The role ``statement_id`` plays in this argument, if any.
+
+        A supported statement is the argument's conclusion; an attacked one is
+        its target but not its conclusion, so it gets no role here.
+        """
+        if statement_id in self.premises:
+            return Role.PREMISE
+        if self.kind == "support" and statement_id == self.target:
+            return Role.CONCLUSION
+        return None
+
+
+_T = TypeVar("_T", Statement, Argument, Source, Agent)
+
+
+class Entities(Mapping[str, _T], Generic[_T]):
+    """A read-only, hashable mapping from id to object, in authored order."""
+
+    __slots__ = ("_items",)
+
+    def __init__(self, items: Iterable[_T] = ()) -> None:
+        table: dict[str, _T] = {}
+        duplicates: list[str] = []
+        for item in items:
+            if item.id in table:
+                duplicates.append(item.id)
+            table[item.id] = item
+        if duplicates:
+            raise MapError(
+                Issue(
+                    "duplicate-id",
+                    f"{type(table[d]).__name__.lower()} id {d!r} is defined more than once; "
+                    "give each one its own id",
+                )
+                for d in duplicates
+            )
+        self._items: dict[str, _T] = table
+
+    def __getitem__(self, key: str) -> _T:
+        return self._items[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._items
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Entities):
+            return list(self._items.items()) == list(other._items.items())
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self._items.values()))
+
+    def __repr__(self) -> str:
+        return f"Entities({list(self._items.values())!r})"
+
+
+def _entities(value: Iterable[Any] | Mapping[str, Any]) -> Entities[Any]:
+    if isinstance(value, Entities):
+        return value
+    if isinstance(value, Mapping):
+        return Entities(value.values())
+    return Entities(value)
+
+
+@attrs.frozen(eq=False)
+class Origin:
+    """Where a map was loaded from: its file and the position of each node.
+
+    Attributes:
+        file: Path of the map file as given to the loader.
+        positions: 1-based ``(line, column)`` of each node, by document path.
+    """
+
+    file: str
+    positions: Mapping[DocPath, tuple[int, int]] = attrs.field(factory=dict, repr=False)
+
+    def locate(self, path: DocPath) -> tuple[int, int] | None:
+        """Position of ``path``, or of its nearest ancestor that has one."""
+        while True:
+            found = self.positions.get(path)
+            if found is not None or not path:
+                return found
+            path = path[:-1]
+
+
+@attrs.frozen
+class _Index:
+    """Derived lookups, computed once per map."""
+
+    by_target: Mapping[str, tuple[Argument, ...]]
+    by_premise: Mapping[str, tuple[Argument, ...]]
+
+
+@attrs.frozen
+class ArgumentMap:
+    """A whole argument map.
+
+    ``statements``, ``arguments``, ``sources`` and ``agents`` are read-only
+    mappings from id to object in authored order. Pass them as lists (or any
+    iterable) of objects; ids must be unique within each.
+
+    Attributes:
+        title: The map's title.
+        statements: The statements, by id.
+        arguments: The arguments, by id.
+        sources: The documents quoted, by id.
+        agents: Who asserts what, by id.
+        theses: Ids of the main theses, when declared; see :attr:`main_theses`.
+        description: Optional longer description.
+        lang: Language of the map's text as a BCP 47 tag, e.g. ``en``.
+        origin: Where the map was loaded from (not part of equality).
+    """
+
+    title: str = attrs.field(validator=attrs.validators.instance_of(str))
+    statements: Entities[Statement] = attrs.field(factory=Entities, converter=_entities)
+    arguments: Entities[Argument] = attrs.field(factory=Entities, converter=_entities)
+    sources: Entities[Source] = attrs.field(factory=Entities, converter=_entities, kw_only=True)
+    agents: Entities[Agent] = attrs.field(factory=Entities, converter=_entities, kw_only=True)
+    theses: tuple[str, ...] = attrs.field(
+        default=(), converter=_str_tuple, validator=_check_ids, kw_only=True
+    )
+    description: str | None = attrs.field(default=None, validator=_optional_str, kw_only=True)
+    lang: str | None = attrs.field(default=None, validator=_optional_str, kw_only=True)
+    origin: Origin | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
+
+    @functools.cached_property
+    def _index(self) -> _Index:
+        by_target: dict[str, list[Argument]] = {}
+        by_premise: dict[str, list[Argument]] = {}
+        for argument in self.arguments.values():
+            by_target.setdefault(argument.target, []).append(argument)
+            for premise in dict.fromkeys(argument.premises):
+                by_premise.setdefault(premise, []).append(argument)
+        return _Index(
+            by_target={k: tuple(v) for k, v in by_target.items()},
+            by_premise={k: tuple(v) for k, v in by_premise.items()},
+        )
+
+    def _targeting(self, target: str, kind: Relation) -> tuple[Argument, ...]:
+        return tuple(a for a in self._index.by_target.get(target, ()) if a.kind == kind)
+
+    def arguments_for(self, statement_id: str) -> tuple[Argument, ...]:
+        """The arguments that support ``statement_id`` (convergent support)."""
+        return self._targeting(statement_id, "support")
+
+    def arguments_against(self, statement_id: str) -> tuple[Argument, ...]:
+        """The arguments that attack ``statement_id`` (rebut or undermine it)."""
+        return self._targeting(statement_id, "attack")
+
+    def undercutters(self, argument_id: str) -> tuple[Argument, ...]:
+        """The arguments that undercut ``argument_id``'s inference."""
+        return self._targeting(argument_id, "undercut")
+
+    def arguments_using(self, statement_id: str) -> tuple[Argument, ...]:
+        """The arguments that use ``statement_id`` as a premise."""
+        return self._index.by_premise.get(statement_id, ())
+
+    def roles(self, statement_id: str) -> frozenset[Role]:
+        """The roles ``statement_id`` plays across all arguments of the map.
+
+        A statement that is both a premise and a conclusion is an intermediary
+        conclusion in a chain of reasoning.
+        """
+        roles = set()
+        if self.arguments_using(statement_id):
+            roles.add(Role.PREMISE)
+        if self.arguments_for(statement_id):
+            roles.add(Role.CONCLUSION)
+        return frozenset(roles)
+
+    @overload
+    def attack_type(self, argument: Argument) -> AttackType | None: ...
+    @overload
+    def attack_type(self, argument: str) -> AttackType | None: ...
+    def attack_type(self, argument: Argument | str) -> AttackType | None:
+        """How ``argument`` attacks, or ``None`` when it supports.
+
+        An attack on a statement some argument concludes is a rebuttal; on a
+        statement only used as a premise, an undermining; on an argument, an
+        undercut. An attacked statement that plays no role at all is a claim
+        in its own right, so attacking it is a rebuttal.
+        """
+        arg = self.arguments[argument] if isinstance(argument, str) else argument
+        if arg.kind == "support":
+            return None
+        if arg.kind == "undercut":
+            return AttackType.UNDERCUT
+        roles = self.roles(arg.target)
+        if Role.PREMISE in roles and Role.CONCLUSION not in roles:
+            return AttackType.UNDERMINING
+        return AttackType.REBUTTAL
+
+    @functools.cached_property
+    def attack_types(self) -> Mapping[str, AttackType]:
+        """The :class:`AttackType` of every attacking argument, by argument id."""
+        result = {}
+        for argument in self.arguments.values():
+            attack = self.attack_type(argument)
+            if attack is not None:
+                result[argument.id] = attack
+        return result
+
+    @functools.cached_property
+    def main_theses(self) -> tuple[str, ...]:
+        """Ids of the main theses.
+
+        The declared ``theses`` when there are any; otherwise every statement
+        that some argument concludes but no argument uses as a premise, in
+        authored order.
+        """
+        if self.theses:
+            return self.theses
+        return tuple(
+            sid
+            for sid in self.statements
+            if self.arguments_for(sid) and not self.arguments_using(sid)
+        )

@@ -1,0 +1,73 @@
+"""The examples in README.md and docs/ run, and print what they say they print.
+
+```python blocks run in order, one namespace per file; ```console blocks hold
+`$ argmap ...` commands followed by their exact output (stdout and stderr).
+Both run in a temporary folder holding a copy of maps/.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import re
+import shlex
+import shutil
+from pathlib import Path
+
+import pytest
+
+from argmap.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = sorted([ROOT / "README.md", *(ROOT / "docs").glob("*.md")])
+FENCE = re.compile(r"^```(\w+)[^\n]*\n(.*?)^```", re.M | re.S)
+
+
+def blocks(page: Path, language: str) -> list[str]:
+    return [m.group(2) for m in FENCE.finditer(page.read_text("utf-8")) if m.group(1) == language]
+
+
+@pytest.fixture
+def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    shutil.copytree(ROOT / "maps", tmp_path / "maps")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_there_are_examples_to_run() -> None:
+    """Guard against a fence pattern that silently matches nothing."""
+    assert sum(len(blocks(p, "python")) for p in PAGES) >= 3
+    assert sum(len(blocks(p, "console")) for p in PAGES) >= 3
+
+
+@pytest.mark.needs_dot
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
+def test_python_examples_run(page: Path, workdir: Path) -> None:
+    namespace: dict[str, object] = {"__name__": "__doc_example__"}
+    for number, code in enumerate(blocks(page, "python"), 1):
+        with contextlib.redirect_stdout(io.StringIO()):
+            exec(compile(code, f"{page.name}[python block {number}]", "exec"), namespace)
+
+
+def commands(block: str) -> list[tuple[str, str]]:
+    """(command, expected output) pairs of a console block."""
+    pairs: list[tuple[str, list[str]]] = []
+    for line in block.splitlines():
+        if line.startswith("$ "):
+            pairs.append((line[2:], []))
+        elif pairs:
+            pairs[-1][1].append(line.rstrip())
+    return [(cmd, "\n".join(out).strip("\n")) for cmd, out in pairs]
+
+
+@pytest.mark.needs_dot
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
+def test_console_examples_print_what_they_show(page: Path, workdir: Path) -> None:
+    for block in blocks(page, "console"):
+        for command, expected in commands(block):
+            argv = shlex.split(command)
+            assert argv[0] == "argmap", f"console examples run argmap only: {command}"
+            output = io.StringIO()
+            main(argv[1:], stdout=output, stderr=output)
+            actual = "\n".join(line.rstrip() for line in output.getvalue().splitlines())
+            assert actual.strip("\n") == expected, f"$ {command}"

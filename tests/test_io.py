@@ -1,0 +1,299 @@
+"""Loading YAML maps: what loads, and the exact issue for each kind of bad input."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+import argmap
+from argmap import Argument, ArgumentMap, Citation, MapError, Source, SourceFileError, Statement
+
+GOOD = """\
+argmap: 1
+title: A Russian lifeline
+lang: en
+theses: [less-incentive]
+sources:
+  article: {title: Welche Bedeutung hat Putins Besuch?, lang: de, file: article.txt}
+agents:
+  analysts: {name: Analysts}
+statements:
+  motive:
+    text: Sanctions relief was the motive.
+    by: analysts
+    quote: {source: article, text: „Historisch gesehen“ war es so.}
+  lifeline: Russia offers a lifeline.
+  less-incentive:
+    text: Kim has less incentive.
+    title: Less incentive
+    tags: [economy, us]
+arguments:
+  russian-lifeline:
+    title: A lifeline lowers the incentive
+    premises: [motive, lifeline]
+    supports: less-incentive
+    by: [analysts]
+"""
+
+
+def issues_of(text: str) -> list[tuple[int | None, int | None, str, str]]:
+    with pytest.raises(MapError) as caught:
+        argmap.loads(textwrap.dedent(text), file="m.yaml")
+    return [(i.line, i.column, i.code, i.message) for i in caught.value.issues]
+
+
+def codes_of(text: str) -> list[tuple[int | None, int | None, str]]:
+    return [(line, column, code) for line, column, code, _ in issues_of(text)]
+
+
+def test_a_valid_map_loads_into_the_model() -> None:
+    m = argmap.loads(GOOD)
+    assert list(m.statements) == ["motive", "lifeline", "less-incentive"]
+    assert m.statements["lifeline"] == Statement("lifeline", "Russia offers a lifeline.")
+    assert m.statements["motive"].quotes == (
+        Citation("article", "„Historisch gesehen“ war es so."),
+    )
+    assert m.statements["less-incentive"].tags == ("economy", "us")
+    assert m.arguments["russian-lifeline"] == Argument(
+        "russian-lifeline",
+        ("motive", "lifeline"),
+        "support",
+        "less-incentive",
+        title="A lifeline lowers the incentive",
+        by=("analysts",),
+    )
+    assert m.sources["article"] == Source(
+        "article", "Welche Bedeutung hat Putins Besuch?", lang="de", file="article.txt"
+    )
+    assert m.agents["analysts"].name == "Analysts"
+    assert m.theses == ("less-incentive",)
+    assert m.lang == "en"
+
+
+def test_load_reads_a_file_and_records_its_origin(tmp_path: Path) -> None:
+    path = tmp_path / "m.yaml"
+    path.write_text(GOOD, encoding="utf-8")
+    m = argmap.load(path)
+    assert m.origin is not None
+    assert m.origin.file == str(path)
+    assert m.origin.locate(("statements", "lifeline")) == (14, 13)
+    assert m == argmap.loads(GOOD)
+
+
+def test_a_byte_order_mark_is_ignored() -> None:
+    assert argmap.loads("\ufeff" + GOOD) == argmap.loads(GOOD)
+
+
+def test_numbers_and_booleans_in_text_fields_are_kept_as_written() -> None:
+    m = argmap.loads("argmap: 1\ntitle: 1984\nstatements:\n  s1: yes\n  s2: {text: 3.10}\n")
+    assert m.title == "1984"
+    assert m.statements["s1"].text == "yes"
+    assert m.statements["s2"].text == "3.10"
+
+
+def test_unknown_ids_are_reported_with_position_and_suggestion() -> None:
+    assert issues_of(
+        """\
+        argmap: 1
+        title: t
+        statements:
+          s8: Eight.
+          s1: One.
+        arguments:
+          a2:
+            premises: [s1, s9]
+            supports: s8
+        """
+    ) == [
+        (
+            8,
+            20,
+            "unknown-statement",
+            "argument 'a2' lists premise 's9', which is not a defined statement; "
+            "define it under 'statements' or fix the id (did you mean 's8'?)",
+        )
+    ]
+
+
+def test_all_problems_are_collected_and_raised_once_in_document_order() -> None:
+    assert codes_of(
+        """\
+        argmap: 1
+        title: t
+        agents:
+          an: Analysts
+        statements:
+          a:
+            text: A
+            by: anz
+          b: B
+          c: {text: C, colour: red}
+        arguments:
+          x: {premises: [a], supports: bb}
+          y: {premises: [c], undercuts: z}
+        """
+    ) == [
+        (8, 9, "unknown-agent"),
+        (10, 16, "unknown-key"),
+        (12, 32, "unknown-statement"),
+        (13, 33, "unknown-argument"),
+    ]
+
+
+def test_the_error_names_file_line_column_and_code() -> None:
+    with pytest.raises(MapError) as caught:
+        argmap.loads(
+            "argmap: 1\ntitle: t\narguments:\n  a: {premises: [x], supports: y}\n",
+            file="maps/m.yaml",
+        )
+    assert str(caught.value).splitlines()[0] == (
+        "maps/m.yaml:4:18: error: unknown-statement: argument 'a' lists premise 'x', "
+        "which is not a defined statement; define it under 'statements' or fix the id"
+    )
+    assert isinstance(caught.value, ValueError)
+
+
+def test_duplicate_statement_ids_are_an_error_not_silently_merged() -> None:
+    assert issues_of(
+        """\
+        argmap: 1
+        title: t
+        statements:
+          s1: First.
+          s1: Second.
+        """
+    ) == [
+        (
+            5,
+            3,
+            "duplicate-key",
+            "key 's1' appears twice in the same mapping (first at line 4, column 3); "
+            "YAML would silently keep only the last one: rename or merge them",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", [(1, 1, "empty-document")]),
+        ("title: t\n", [(1, 1, "missing-version")]),
+        ("argmap: 2\ntitle: t\n", [(1, 9, "unsupported-version")]),
+        ("argmap: one\ntitle: t\n", [(1, 9, "unsupported-version")]),
+        ("argmap: 1\n", [(1, 1, "missing-key")]),
+        ("- argmap: 1\n", [(1, 1, "wrong-type")]),
+        ("argmap: 1\ntitle: t\nstatments: {}\n", [(3, 1, "unknown-key")]),
+        ("argmap: 1\ntitle: t\nstatements: [a, b]\n", [(3, 1, "wrong-type")]),
+        ("argmap: 1\ntitle: t\nstatements:\n  s1: {title: x}\n", [(4, 3, "missing-key")]),
+        ("argmap: 1\ntitle: t\nstatements:\n  s 1: x\n", [(4, 3, "invalid-id")]),
+        ("argmap: 1\ntitle: t\nstatements:\n  s1:\n    text: [x]\n", [(5, 5, "wrong-type")]),
+        ("argmap: 1\ntitle: t\n\tstatements: {}\n", [(3, 1, "yaml-syntax")]),
+        ("argmap: 1\ntitle: [t\n", [(3, 1, "yaml-syntax")]),
+        ("argmap: 1\ntitle: t\n---\nargmap: 1\n", [(3, 1, "yaml-syntax")]),
+        ("argmap: 1\ntitle: !!python/object:os.system t\n", [(2, 8, "unsupported-tag")]),
+        ("argmap: 1\ntitle: &t [*t]\n", [(2, 8, "recursive-alias")]),
+        (
+            "argmap: 1\ntitle: t\nstatements:\n  s1: S\narguments:\n  a: {premises: [s1]}\n",
+            [(6, 3, "missing-target")],
+        ),
+        (
+            "argmap: 1\ntitle: t\nstatements:\n  s1: S\n  s2: T\n"
+            "arguments:\n  a: {premises: [s1], supports: s2, attacks: s2}\n",
+            [(7, 37, "multiple-targets")],
+        ),
+        (
+            "argmap: 1\ntitle: t\nstatements:\n  s1: S\narguments:\n  a: {supports: s1}\n",
+            [(6, 3, "no-premises")],
+        ),
+        (
+            "argmap: 1\ntitle: t\nstatements:\n  s1: S\n  s2: T\n"
+            "arguments:\n  a: {premises: [], supports: s2}\n",
+            [(7, 7, "no-premises")],
+        ),
+        (
+            "argmap: 1\ntitle: t\nstatements:\n  s1:\n    text: S\n"
+            "    quote: {source: x, text: q}\n    quotes: []\n",
+            [(7, 5, "conflicting-keys")],
+        ),
+    ],
+)
+def test_bad_documents_give_the_right_code_and_position(
+    text: str, expected: list[tuple[int, int, str]]
+) -> None:
+    assert codes_of(text) == expected
+
+
+def test_tabs_get_a_hint_to_indent_with_spaces() -> None:
+    [(_, _, _, message)] = issues_of("argmap: 1\ntitle: t\nstatements:\n\ts1: x\n")
+    assert message.endswith("YAML does not allow tabs for indentation: indent with spaces")
+
+
+def test_an_unsupported_version_says_what_to_do() -> None:
+    [(_, _, _, message)] = issues_of("argmap: 2\ntitle: t\n")
+    assert message == (
+        "this argmap reads format version 1, the map is version 2; upgrade argmap to read it"
+    )
+
+
+def test_an_alias_bomb_is_rejected() -> None:
+    lines = ["argmap: 1", "title: t", "a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 9)]
+    [(_, _, code, _)] = issues_of("\n".join(lines) + "\n")
+    assert code == "document-too-large"
+
+
+def test_load_check_false_skips_whole_map_rules() -> None:
+    text = "argmap: 1\ntitle: t\narguments:\n  a: {premises: [x], supports: y}\n"
+    m = argmap.loads(text, check=False)
+    assert m.arguments["a"].premises == ("x",)
+
+
+def test_a_missing_file_is_a_source_file_error(tmp_path: Path) -> None:
+    with pytest.raises(SourceFileError, match="map file not found"):
+        argmap.load(tmp_path / "nope.yaml")
+
+
+def test_a_file_that_is_not_utf8_is_reported_with_its_position(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.yaml"
+    path.write_bytes("argmap: 1\ntitle: Gr\xfc\xdfe\n".encode("latin-1"))
+    with pytest.raises(SourceFileError) as caught:
+        argmap.load(path)
+    assert str(caught.value) == (
+        f"{path}:2:10: map file is not valid UTF-8 (byte 0xfc); save it as UTF-8"
+    )
+
+
+def test_dump_writes_canonical_yaml_that_keeps_unicode() -> None:
+    m = ArgumentMap(
+        "Straße „Ärger“",
+        [Statement("s1", "Die Straße ist „schön“.", by="a"), Statement("s2", "Two\nlines")],
+        [Argument("x", ["s1"], "attack", "s2")],
+    )
+    assert argmap.dumps(m) == textwrap.dedent(
+        """\
+        argmap: 1
+        title: Straße „Ärger“
+        statements:
+          s1:
+            text: Die Straße ist „schön“.
+            by: a
+          s2:
+            text: |-
+              Two
+              lines
+        arguments:
+          x:
+            premises: [s1]
+            attacks: s2
+        """
+    )
+    assert argmap.loads(argmap.dumps(m), check=False) == m
+
+
+def test_dump_writes_a_file_that_loads_back(tmp_path: Path) -> None:
+    m = argmap.loads(GOOD)
+    written = argmap.dump(m, tmp_path / "out.yaml")
+    assert written == tmp_path / "out.yaml"
+    assert argmap.load(written) == m
