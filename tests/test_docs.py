@@ -2,7 +2,7 @@
 
 ```python blocks run in order, one namespace per file; ```console blocks hold
 `$ argmap ...` commands followed by their exact output (stdout and stderr).
-Both run in a temporary folder holding a copy of maps/.
+Both run in a temporary folder holding a copy of maps/ and docs/examples/.
 """
 
 from __future__ import annotations
@@ -30,6 +30,8 @@ def blocks(page: Path, language: str) -> list[str]:
 @pytest.fixture
 def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     shutil.copytree(ROOT / "maps", tmp_path / "maps")
+    if (ROOT / "docs" / "examples").is_dir():
+        shutil.copytree(ROOT / "docs" / "examples", tmp_path / "docs" / "examples")
     monkeypatch.chdir(tmp_path)
     return tmp_path
 
