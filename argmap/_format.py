@@ -363,7 +363,7 @@ class _Builder:
         statements = self.section(data, "statements", self.statement)
         arguments = self.section(data, "arguments", self.argument)
         return ArgumentMap(
-            title or "",
+            title or "(untitled)",  # a missing title is reported above; the map is not returned
             statements,
             arguments,
             sources=sources,

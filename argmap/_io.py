@@ -58,7 +58,7 @@ def loads(text: str, *, file: str = "<string>", check: bool = True) -> ArgumentM
 def _locate_all(
     argument_map: ArgumentMap | None, origin: Origin, issues: list[Issue]
 ) -> list[Issue]:
-    stand_in = argument_map or ArgumentMap("", origin=origin)
+    stand_in = argument_map or ArgumentMap("(unreadable)", origin=origin)
     return list(locate(stand_in, issues))
 
 

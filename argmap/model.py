@@ -354,7 +354,7 @@ class ArgumentMap:
         origin: Where the map was loaded from (not part of equality).
     """
 
-    title: str = attrs.field(validator=attrs.validators.instance_of(str))
+    title: str = attrs.field(validator=[attrs.validators.instance_of(str), _nonempty])
     statements: Entities[Statement] = attrs.field(factory=Entities, converter=_entities)
     arguments: Entities[Argument] = attrs.field(factory=Entities, converter=_entities)
     sources: Entities[Source] = attrs.field(factory=Entities, converter=_entities, kw_only=True)

@@ -1,0 +1,225 @@
+"""Whole-map checks: each rule, its code, message and position; quote verification."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+import argmap
+from argmap import Argument, ArgumentMap, Citation, Issue, Severity, Source, Statement
+from argmap._quotes import closest_passage, normalise
+
+ARTICLE = (
+    "Historisch gesehen war einer der Hauptgründe, warum Nordkorea versucht hat,\n"
+    "die Beziehungen zu den USA zu verbessern, die Aushandlung einer Lockerung der "
+    "Sanktionen. Früher wurde auch bekannt, dass die Parteien eine Vereinbarung über a "
+    "unterzeichnet haben „umfassende strategische Partnerschaft.“\n"
+)
+
+
+def codes(m: ArgumentMap, **options: object) -> list[tuple[str, Severity]]:
+    return [(i.code, i.severity) for i in argmap.check(m, **options)]  # type: ignore[arg-type]
+
+
+def simple(*arguments: Argument, statements: str = "abc") -> ArgumentMap:
+    return ArgumentMap("t", [Statement(s, s.upper()) for s in statements], arguments)
+
+
+def test_a_clean_map_has_no_issues() -> None:
+    m = simple(Argument("x", ["a", "b"], "support", "c"))
+    assert argmap.check(m) == ()
+
+
+def test_issues_of_a_map_built_in_python_name_the_document_path() -> None:
+    m = simple(Argument("x", ["a", "z"], "support", "c"), statements="ac")
+    [issue] = argmap.check(m)
+    assert issue == Issue(
+        "unknown-statement",
+        "argument 'x' lists premise 'z', which is not a defined statement; "
+        "define it under 'statements' or fix the id",
+        Severity.ERROR,
+        ("arguments", "x", "premises", 1),
+    )
+    assert str(issue) == f"arguments/x/premises/1: error: unknown-statement: {issue.message}"
+
+
+def test_supporting_an_argument_suggests_undercut() -> None:
+    m = simple(Argument("x", ["a"], "support", "b"), Argument("y", ["c"], "attack", "x"))
+    [issue] = [i for i in argmap.check(m) if i.severity is Severity.ERROR]
+    assert issue.code == "unknown-statement"
+    assert issue.message == (
+        "argument 'y' attacks 'x', which is not a defined statement; it is an argument: to "
+        "attack an argument's inference use 'undercuts', otherwise name the statement meant"
+    )
+
+
+def test_undercutting_a_statement_suggests_attacks() -> None:
+    m = simple(Argument("x", ["a"], "undercut", "b"), statements="ab")
+    [issue] = [i for i in argmap.check(m) if i.severity is Severity.ERROR]
+    assert issue.code == "unknown-argument"
+    assert issue.message.endswith("it is a statement: to attack a statement use 'attacks'")
+
+
+def test_a_statement_and_an_argument_may_not_share_an_id() -> None:
+    m = simple(Argument("a", ["b"], "support", "c"), Argument("y", ["a"], "support", "c"))
+    assert codes(m) == [("duplicate-id", Severity.ERROR)]
+
+
+def test_an_argument_needs_premises() -> None:
+    m = simple(Argument("x", [], "support", "c"), statements="c")
+    assert codes(m) == [("no-premises", Severity.ERROR)]
+
+
+def test_a_premise_listed_twice_is_an_error() -> None:
+    m = simple(Argument("x", ["a", "b", "a"], "support", "c"))
+    [issue] = argmap.check(m)
+    assert (issue.code, issue.path) == ("duplicate-premise", ("arguments", "x", "premises", 2))
+
+
+@pytest.mark.parametrize("kind", ["support", "attack"])
+def test_an_argument_may_not_target_its_own_premise(kind: str) -> None:
+    m = simple(Argument("x", ["a", "b"], kind, "a"), statements="ab")  # type: ignore[arg-type]
+    assert codes(m) == [("self-target", Severity.ERROR)]
+
+
+def test_an_argument_may_not_undercut_itself() -> None:
+    m = simple(Argument("x", ["a"], "undercut", "x"), statements="a")
+    assert codes(m) == [("self-undercut", Severity.ERROR)]
+
+
+def test_circular_support_is_found_and_the_circle_is_named() -> None:
+    m = simple(
+        Argument("ab", ["a"], "support", "b"),
+        Argument("bc", ["b"], "support", "c"),
+        Argument("ca", ["c"], "support", "a"),
+    )
+    [issue] = argmap.check(m)
+    assert issue.code == "circular-support"
+    assert issue.message == (
+        "statements support themselves in a circle: 'a' -> 'b' -> 'c' -> 'a' (through "
+        "arguments 'ab', 'bc', 'ca'); a statement cannot be a reason for itself: remove or "
+        "redirect one of these arguments"
+    )
+    assert issue.path == ("arguments", "ab")
+
+
+def test_an_attack_does_not_close_a_circle() -> None:
+    m = simple(
+        Argument("ab", ["a"], "support", "b"), Argument("ba", ["b"], "attack", "a"), statements="ab"
+    )
+    assert argmap.check(m) == ()
+
+
+def test_a_long_chain_does_not_exhaust_the_stack() -> None:
+    n = 5000
+    statements = [Statement(f"s{i}", "x") for i in range(n)]
+    arguments = [Argument(f"a{i}", [f"s{i}"], "support", f"s{i + 1}") for i in range(n - 1)]
+    arguments.append(Argument("back", [f"s{n - 1}"], "support", "s0"))
+    [issue] = argmap.check(ArgumentMap("t", statements, arguments))
+    assert issue.code == "circular-support"
+
+
+def test_unconnected_statements_unused_agents_and_sources_are_warnings() -> None:
+    m = ArgumentMap(
+        "t",
+        [Statement("a", "A"), Statement("b", "B"), Statement("lonely", "L")],
+        [Argument("x", ["a"], "support", "b")],
+        agents=[argmap.Agent("nobody", "Nobody")],
+        sources=[Source("unread", "Unread")],
+    )
+    assert codes(m) == [
+        ("unconnected-statement", Severity.WARNING),
+        ("unused-agent", Severity.WARNING),
+        ("unused-source", Severity.WARNING),
+    ]
+
+
+@pytest.fixture
+def quoted(tmp_path: Path) -> Path:
+    (tmp_path / "article.txt").write_text(ARTICLE, encoding="utf-8")
+    return tmp_path
+
+
+def quote_map(folder: Path, quote: str, file: str | None = "article.txt") -> ArgumentMap:
+    text = textwrap.dedent(
+        f"""\
+        argmap: 1
+        title: t
+        sources:
+          art: {{title: Artikel{", file: " + file if file else ""}}}
+        statements:
+          s1:
+            text: S1
+            quote: {{source: art, text: "{quote}"}}
+          s2: S2
+        arguments:
+          x: {{premises: [s1], supports: s2}}
+        """
+    )
+    (folder / "m.yaml").write_text(text, encoding="utf-8")
+    return argmap.load(folder / "m.yaml")
+
+
+def test_a_verbatim_quote_verifies(quoted: Path) -> None:
+    assert argmap.check(quote_map(quoted, "einer der Hauptgründe")) == ()
+
+
+def test_line_breaks_soft_hyphens_and_typographic_quotes_are_forgiven(quoted: Path) -> None:
+    quote = "warum Nord\u00adkorea versucht hat, die Beziehungen"  # line break in the source
+    assert argmap.check(quote_map(quoted, quote)) == ()
+    quote = "unterzeichnet haben 'umfassende strategische Partnerschaft.'"
+    assert argmap.check(quote_map(quoted, quote.replace("'", '\\"'))) == ()
+
+
+def test_a_misquote_shows_the_closest_passage_with_its_position(quoted: Path) -> None:
+    [issue] = argmap.check(quote_map(quoted, "die Aushandlung einer Lockerung der Strafen"))
+    assert (issue.code, issue.line, issue.column) == ("quote-not-found", 8, 32)
+    assert issue.file == str(quoted / "m.yaml")
+    assert issue.message == (
+        "the quote of statement 's1' does not occur in source 'art'; closest passage: "
+        '"die Aushandlung einer Lockerung der Sanktionen."; copy the passage exactly as it '
+        "stands in the source"
+    )
+
+
+def test_quotes_are_not_verified_when_asked_not_to(quoted: Path) -> None:
+    m = quote_map(quoted, "not in there at all")
+    assert argmap.check(m, verify_quotes=False) == ()
+
+
+def test_a_missing_source_file_is_an_error(quoted: Path) -> None:
+    [issue] = argmap.check(quote_map(quoted, "x", file="missing.txt"))
+    assert issue.code == "source-file-missing"
+    assert issue.message == (
+        f"cannot verify quotes of source 'art': {quoted / 'missing.txt'}: "
+        "source file not found; check the path"
+    )
+
+
+def test_a_source_without_file_makes_its_quotes_unverified(quoted: Path) -> None:
+    assert codes(quote_map(quoted, "x", file=None)) == [("unverified-quote", Severity.WARNING)]
+
+
+def test_base_dir_overrides_where_source_files_are_found(tmp_path: Path) -> None:
+    (tmp_path / "article.txt").write_text(ARTICLE, encoding="utf-8")
+    m = ArgumentMap(
+        "t",
+        [
+            Statement("a", "A", quotes=[Citation("art", "Früher wurde auch bekannt")]),
+            Statement("b", "B"),
+        ],
+        [Argument("x", ["a"], "support", "b")],
+        sources=[Source("art", "Artikel", file="article.txt")],
+    )
+    assert argmap.check(m, base_dir=tmp_path) == ()
+
+
+def test_normalise_collapses_whitespace_and_straightens_quotes() -> None:
+    assert normalise(" „Ja“,\n\tsagte er — ‚nein‘ \u00ad") == "\"Ja\", sagte er — 'nein'"
+
+
+def test_closest_passage_is_cut_to_whole_words() -> None:
+    source = normalise(ARTICLE)
+    assert closest_passage(source, "Früher wurde auch bekant") == "Früher wurde auch bekannt,"

@@ -1,0 +1,198 @@
+"""The command line, through main(argv): output, exit status, files written."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from argmap import __version__
+from argmap.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+
+VALID = """\
+argmap: 1
+title: Small
+statements:
+  a: A.
+  b: B.
+arguments:
+  x: {premises: [a], supports: b}
+"""
+INVALID = """\
+argmap: 1
+title: Broken
+statements:
+  s8: Eight.
+arguments:
+  a2: {premises: [s9], supports: s8}
+"""
+WARNS = VALID.replace("  b: B.\n", "  b: B.\n  lonely: Unused.\n")
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    status = main(list(argv), stdout=out, stderr=err)
+    return status, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    (tmp_path / "valid.yaml").write_text(VALID, encoding="utf-8")
+    (tmp_path / "invalid.yaml").write_text(INVALID, encoding="utf-8")
+    (tmp_path / "warns.yaml").write_text(WARNS, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_version() -> None:
+    assert run("--version") == (0, f"argmap {__version__}\n", "")
+
+
+def test_help_shows_examples() -> None:
+    status, out, _ = run("--help")
+    assert status == 0
+    assert "argmap render maps/ -o build/maps" in out
+
+
+def test_no_command_is_bad_usage() -> None:
+    status, out, _ = run()
+    assert status == 2
+    assert out.startswith("usage: argmap")
+
+
+def test_check_a_valid_map(folder: Path) -> None:
+    assert run("check", "valid.yaml") == (0, "valid.yaml: 0 errors, 0 warnings\n", "")
+
+
+def test_check_an_invalid_map_prints_the_issue_and_exits_1(folder: Path) -> None:
+    assert run("check", "invalid.yaml") == (
+        1,
+        "invalid.yaml: 1 error, 0 warnings\n",
+        "invalid.yaml:6:19: error: unknown-statement: argument 'a2' lists premise 's9', "
+        "which is not a defined statement; define it under 'statements' or fix the id "
+        "(did you mean 's8'?)\n",
+    )
+
+
+def test_warnings_fail_only_with_strict(folder: Path) -> None:
+    status, out, err = run("check", "warns.yaml")
+    assert (status, out) == (0, "warns.yaml: 0 errors, 1 warning\n")
+    assert err == (
+        "warns.yaml:6:3: warning: unconnected-statement: statement 'lonely' is neither a "
+        "premise nor the target of any argument; connect it with an argument or remove it\n"
+    )
+    assert run("check", "--strict", "warns.yaml")[0] == 1
+
+
+def test_check_a_folder_checks_every_map_in_it(folder: Path) -> None:
+    status, out, _ = run("check", ".")
+    assert status == 1
+    assert out.splitlines() == [
+        "invalid.yaml: 1 error, 0 warnings",
+        "valid.yaml: 0 errors, 0 warnings",
+        "warns.yaml: 0 errors, 1 warning",
+    ]
+
+
+def test_a_missing_path_is_bad_usage(folder: Path) -> None:
+    assert run("check", "nope.yaml") == (
+        2,
+        "",
+        "argmap check: error: nope.yaml: no such file or folder\n",
+    )
+
+
+def test_an_unknown_option_is_bad_usage(folder: Path) -> None:
+    status, _, err = run("render", "--colour", "valid.yaml")
+    assert status == 2
+    assert "unrecognized arguments: --colour" in err
+
+
+def test_a_file_that_is_not_utf8_exits_1_without_traceback(folder: Path) -> None:
+    Path("latin1.yaml").write_bytes(b"argmap: 1\ntitle: \xfc\n")
+    assert run("check", "latin1.yaml") == (
+        1,
+        "",
+        "latin1.yaml:2:8: map file is not valid UTF-8 (byte 0xfc); save it as UTF-8\n",
+    )
+
+
+def test_render_dot_needs_no_graphviz(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PATH", str(folder))
+    assert run("render", "-f", "dot", "valid.yaml") == (0, "wrote valid.dot\n", "")
+    assert Path("valid.dot").read_text("utf-8").startswith("digraph")
+
+
+def test_render_to_stdout(folder: Path) -> None:
+    status, out, _ = run("render", "-f", "dot", "-o", "-", "valid.yaml")
+    assert status == 0
+    assert out.startswith("digraph")
+
+
+@pytest.mark.needs_dot
+def test_render_writes_svg_beside_the_map_by_default(folder: Path) -> None:
+    assert run("render", "valid.yaml") == (0, "wrote valid.svg\n", "")
+    assert "<svg" in Path("valid.svg").read_text("utf-8")
+
+
+@pytest.mark.needs_dot
+def test_render_format_follows_the_output_suffix(folder: Path) -> None:
+    assert run("render", "valid.yaml", "-o", "out.png") == (0, "wrote out.png\n", "")
+    assert Path("out.png").read_bytes().startswith(b"\x89PNG")
+
+
+@pytest.mark.needs_dot
+def test_render_a_folder_into_an_output_folder_it_creates(folder: Path) -> None:
+    (folder / "invalid.yaml").unlink()
+    (folder / "warns.yaml").unlink()
+    (folder / "second.yaml").write_text(VALID, encoding="utf-8")
+    status, out, _ = run("render", ".", "-o", "build/maps")
+    assert status == 0
+    assert out.splitlines() == [
+        f"wrote {Path('build/maps/second.svg')}",
+        f"wrote {Path('build/maps/valid.svg')}",
+    ]
+
+
+@pytest.mark.needs_dot
+def test_a_failed_render_leaves_the_existing_output_intact(folder: Path) -> None:
+    Path("invalid.svg").write_text("previous", encoding="utf-8")
+    status, out, err = run("render", "invalid.yaml")
+    assert (status, out) == (1, "")
+    assert "unknown-statement" in err
+    assert Path("invalid.svg").read_text("utf-8") == "previous"
+
+
+def test_render_into_a_missing_folder_is_a_clear_error(folder: Path) -> None:
+    status, _, err = run("render", "-f", "dot", "valid.yaml", "-o", "no/such/out.dot")
+    assert status == 1
+    assert err == ("no/such/out.dot: output folder 'no/such' does not exist; create it first\n")
+
+
+def test_binary_formats_cannot_go_to_stdout(folder: Path) -> None:
+    assert run("render", "-f", "png", "-o", "-", "valid.yaml") == (
+        2,
+        "",
+        "argmap render: error: -o - writes text; PNG is binary: give an output file\n",
+    )
+
+
+def test_width_below_ten_is_bad_usage(folder: Path) -> None:
+    assert run("render", "--width", "3", "valid.yaml")[0] == 2
+
+
+def test_python_dash_m_argmap_runs_the_cli() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "argmap", "--version"],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert (result.returncode, result.stdout) == (0, f"argmap {__version__}\n")

@@ -1,0 +1,30 @@
+"""The public surface: argmap/__init__.py re-exports exactly a sorted __all__."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import argmap
+
+
+def test_all_is_sorted_and_complete() -> None:
+    assert argmap.__all__ == sorted(argmap.__all__)
+    public = {name for name in vars(argmap) if not name.startswith("_")}
+    modules = {"cli", "errors", "model", "view"}
+    assert public - modules == set(argmap.__all__) - {"__version__"}
+
+
+def test_every_export_is_documented() -> None:
+    for name in argmap.__all__:
+        obj = getattr(argmap, name)
+        if name != "__version__":
+            assert obj.__doc__, name
+
+
+def test_import_argmap_loads_neither_yaml_nor_graphviz() -> None:
+    code = "import sys, argmap; print(sorted(m for m in ('yaml', 'graphviz') if m in sys.modules))"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"

@@ -1,0 +1,146 @@
+"""The model: validation of fields, read-only mappings, roles and queries."""
+
+from __future__ import annotations
+
+import pytest
+
+from argmap import (
+    Argument,
+    ArgumentMap,
+    AttackType,
+    Citation,
+    MapError,
+    Role,
+    Statement,
+)
+from argmap.model import Entities
+
+
+def chain() -> ArgumentMap:
+    """a -> b -> c (support chain), d attacks b, e attacks a, f undercuts ab."""
+    return ArgumentMap(
+        "Chain",
+        [Statement(s, s.upper()) for s in "abcdefg"],
+        [
+            Argument("ab", ["a"], "support", "b"),
+            Argument("bc", ["b", "g"], "support", "c"),
+            Argument("db", ["d"], "attack", "b"),
+            Argument("ea", ["e"], "attack", "a"),
+            Argument("f-ab", ["f"], "undercut", "ab"),
+        ],
+    )
+
+
+def test_statements_and_arguments_are_read_only_mappings_in_authored_order() -> None:
+    m = chain()
+    assert list(m.statements) == list("abcdefg")
+    assert list(m.arguments) == ["ab", "bc", "db", "ea", "f-ab"]
+    assert m.statements["b"].text == "B"
+    with pytest.raises(TypeError):
+        m.statements["x"] = Statement("x", "X")  # type: ignore[index]
+
+
+def test_maps_are_frozen_equal_by_value_and_hashable() -> None:
+    assert chain() == chain()
+    assert hash(chain()) == hash(chain())
+    with pytest.raises(AttributeError):
+        chain().title = "Other"  # type: ignore[misc]
+
+
+def test_a_mapping_can_be_passed_instead_of_a_list() -> None:
+    statements = {"a": Statement("a", "A")}
+    assert ArgumentMap("t", statements).statements == Entities([Statement("a", "A")])
+
+
+def test_two_statements_with_one_id_cannot_both_be_kept() -> None:
+    with pytest.raises(MapError) as caught:
+        ArgumentMap("t", [Statement("a", "A"), Statement("a", "B")])
+    [issue] = caught.value.issues
+    assert issue.code == "duplicate-id"
+    assert issue.message == "statement id 'a' is defined more than once; give each one its own id"
+
+
+def test_an_invalid_kind_names_field_expected_and_got() -> None:
+    with pytest.raises(ValueError, match=r"'kind' must be in \(.*\) \(got 'suport'\)"):
+        Argument("x", ["a"], "suport", "b")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("bad", ["", "has space", "-leading", "a/b"])
+def test_ids_must_be_short_and_human(bad: str) -> None:
+    with pytest.raises(ValueError, match="'id' must be an id of letters"):
+        Statement(bad, "text")
+
+
+def test_ids_may_use_letters_of_any_script() -> None:
+    assert Statement("straße-1", "x").id == "straße-1"
+
+
+def test_statement_text_must_not_be_blank() -> None:
+    with pytest.raises(ValueError, match="'text' must be a non-empty string"):
+        Statement("a", "   ")
+
+
+def test_one_id_or_tag_is_accepted_where_a_tuple_is_expected() -> None:
+    s = Statement("a", "A", by="analysts", tags="economy")
+    assert s.by == ("analysts",)
+    assert s.tags == ("economy",)
+    assert Argument("x", "a", "support", "b").premises == ("a",)
+
+
+def test_citations_are_kept_as_a_tuple() -> None:
+    s = Statement("a", "A", quotes=[Citation("src", "Zitat")])
+    assert s.quotes == (Citation("src", "Zitat"),)
+
+
+def test_roles_are_played_not_fixed() -> None:
+    m = chain()
+    assert m.roles("a") == {Role.PREMISE}
+    assert m.roles("b") == {Role.PREMISE, Role.CONCLUSION}
+    assert m.roles("c") == {Role.CONCLUSION}
+    assert m.roles("unknown") == frozenset()
+    assert m.arguments["bc"].role_of("b") is Role.PREMISE
+    assert m.arguments["ab"].role_of("b") is Role.CONCLUSION
+    assert m.arguments["db"].role_of("b") is None
+
+
+def test_arguments_for_against_and_undercutting() -> None:
+    m = chain()
+    assert [a.id for a in m.arguments_for("b")] == ["ab"]
+    assert [a.id for a in m.arguments_against("b")] == ["db"]
+    assert [a.id for a in m.undercutters("ab")] == ["f-ab"]
+    assert [a.id for a in m.arguments_using("b")] == ["bc"]
+    assert m.arguments_for("a") == ()
+
+
+def test_attack_type_follows_from_the_targets_role() -> None:
+    m = chain()
+    assert m.attack_type("db") is AttackType.REBUTTAL  # b is concluded by ab
+    assert m.attack_type("ea") is AttackType.UNDERMINING  # a is only a premise
+    assert m.attack_type("f-ab") is AttackType.UNDERCUT
+    assert m.attack_type("ab") is None
+    assert m.attack_types == {
+        "db": AttackType.REBUTTAL,
+        "ea": AttackType.UNDERMINING,
+        "f-ab": AttackType.UNDERCUT,
+    }
+
+
+def test_attacking_a_claim_that_plays_no_role_is_a_rebuttal() -> None:
+    m = ArgumentMap(
+        "t", [Statement("a", "A"), Statement("b", "B")], [Argument("x", ["a"], "attack", "b")]
+    )
+    assert m.attack_type("x") is AttackType.REBUTTAL
+
+
+def test_main_theses_are_derived_when_not_declared() -> None:
+    assert chain().main_theses == ("c",)
+
+
+def test_declared_theses_win() -> None:
+    m = ArgumentMap(
+        "t",
+        [Statement("a", "A"), Statement("b", "B")],
+        [Argument("x", ["a"], "support", "b")],
+        theses=["a"],
+    )
+    assert m.main_theses == ("a",)

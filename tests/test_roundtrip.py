@@ -1,0 +1,110 @@
+"""load -> dump -> load is the identity, for generated maps and the shipped ones."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import argmap
+from argmap import Agent, Argument, ArgumentMap, Citation, Source, Statement
+from argmap.model import RELATIONS, Relation
+
+ROOT = Path(__file__).resolve().parent.parent
+
+ids = st.from_regex(r"[a-zäöüß0-9][a-zäöüß0-9_.-]{0,11}", fullmatch=True)
+# Any text YAML can carry: no surrogates, and none of the C0/C1 controls YAML forbids.
+text = st.text(
+    st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufeff\u2028\u2029\x85")
+    | st.sampled_from("„“‚‘ß\n\t\"'\\:#&*!|>%@`"),
+    min_size=1,
+    max_size=40,
+).filter(lambda s: s.strip() != "")
+optional_text = st.none() | text
+
+
+@st.composite
+def maps(draw: st.DrawFn) -> ArgumentMap:
+    statement_ids = draw(st.lists(ids, min_size=1, max_size=6, unique=True))
+    argument_ids = draw(
+        st.lists(ids.filter(lambda i: i not in statement_ids), max_size=5, unique=True)
+    )
+    agent_ids = draw(st.lists(ids, max_size=3, unique=True))
+    source_ids = draw(st.lists(ids, max_size=2, unique=True))
+
+    def citations() -> list[Citation]:
+        if not source_ids:
+            return []
+        return draw(st.lists(st.builds(Citation, st.sampled_from(source_ids), text), max_size=2))
+
+    def agents() -> list[str]:
+        return draw(st.lists(st.sampled_from(agent_ids), max_size=2)) if agent_ids else []
+
+    statements = [
+        Statement(
+            sid,
+            draw(text),
+            title=draw(optional_text),
+            by=agents(),
+            quotes=citations(),
+            tags=draw(st.lists(text, max_size=2)),
+            note=draw(optional_text),
+        )
+        for sid in statement_ids
+    ]
+    arguments = []
+    for aid in argument_ids:
+        kind: Relation = draw(st.sampled_from(RELATIONS))
+        targets = argument_ids if kind == "undercut" else statement_ids
+        arguments.append(
+            Argument(
+                aid,
+                draw(st.lists(st.sampled_from(statement_ids), min_size=1, max_size=3)),
+                kind,
+                draw(st.sampled_from(targets)),
+                title=draw(optional_text),
+                by=agents(),
+                quotes=citations(),
+                tags=draw(st.lists(text, max_size=2)),
+                note=draw(optional_text),
+            )
+        )
+    return ArgumentMap(
+        draw(text),
+        statements,
+        arguments,
+        agents=[Agent(a, draw(text), draw(optional_text), draw(optional_text)) for a in agent_ids],
+        sources=[
+            Source(s, draw(text), *[draw(optional_text) for _ in range(6)]) for s in source_ids
+        ],
+        theses=draw(st.lists(st.sampled_from(statement_ids), max_size=2)),
+        description=draw(optional_text),
+        lang=draw(st.none() | st.sampled_from(["en", "de", "de-CH"])),
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(maps())
+def test_generated_maps_survive_dump_and_load(m: ArgumentMap) -> None:
+    # check=False: generated maps may break whole-map rules; the format must still carry them.
+    assert argmap.loads(argmap.dumps(m), check=False) == m
+
+
+def test_shipped_maps_survive_dump_and_load(tmp_path: Path) -> None:
+    for path in sorted((ROOT / "maps").glob("*.yaml")):
+        m = argmap.load(path)
+        again = argmap.load(argmap.dump(m, tmp_path / path.name))
+        assert again == m, path.name
+        assert argmap.dumps(again) == argmap.dumps(m)
+
+
+def test_german_text_survives_byte_for_byte() -> None:
+    m = ArgumentMap(
+        "Größe",
+        [Statement("s", "„Die Straße“ – ‚ß‘ …"), Statement("t", "Ünïcödé")],
+        [Argument("a", ["s"], "support", "t")],
+    )
+    dumped = argmap.dumps(m)
+    assert "„Die Straße“ – ‚ß‘ …" in dumped
+    assert argmap.loads(dumped) == m
