@@ -443,6 +443,16 @@ class ArgumentMap:
                 result[argument.id] = attack
         return result
 
+    def _repr_mimebundle_(
+        self, include: object = None, exclude: object = None, **kwargs: object
+    ) -> dict[str, str]:
+        """Show the map as SVG in Jupyter (needs Graphviz's ``dot``)."""
+        # The one place the model reaches down the pipeline, and only when a
+        # notebook asks to display a map.
+        from ._render import mimebundle
+
+        return mimebundle(self)
+
     @functools.cached_property
     def main_theses(self) -> tuple[str, ...]:
         """Ids of the main theses.

@@ -1,0 +1,436 @@
+"""Draw argument maps with Graphviz: DOT text, SVG, PNG and PDF.
+
+The only module that imports :mod:`graphviz`, and only inside functions, so
+``import argmap`` stays fast. All text that reaches DOT passes through
+:func:`_html` (HTML-like labels) or :func:`_tooltip` (the escString
+``tooltip``), and the title also through :func:`_dot_name` (the graph's name);
+``dot`` runs only in :func:`_run_dot`.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import textwrap
+import unicodedata
+from pathlib import Path
+from typing import Any, Literal, get_args
+
+from ._fileio import write_atomic
+from .errors import RenderError
+from .model import ArgumentMap
+from .view import EdgeKind, MapView, Rankdir, ViewNode, build_view, byline
+
+__all__ = ["Format", "mimebundle", "render", "to_dot", "to_svg", "view_to_dot"]
+
+#: Output formats :func:`render` writes.
+Format = Literal["svg", "png", "pdf", "dot"]
+FORMATS: tuple[Format, ...] = get_args(Format)
+
+# Fonts every platform has one of; SVG viewers read the list as CSS font-family.
+FONT = "Helvetica,Arial,sans-serif"
+
+INK = "#37474f"  # statement borders, title
+MUTED = "#757575"  # speakers, legend frame
+PREMISE = "#9e9e9e"
+SUPPORT = "#2e7d32"
+ATTACK = "#c62828"
+THESIS_FILL = "#fff8e1"
+SUPPORT_FILL = "#e8f5e9"
+ATTACK_FILL = "#ffebee"
+
+_GRAPH_ATTRS = {
+    "rankdir": "BT",
+    "fontname": FONT,
+    "fontsize": "18",
+    "fontcolor": INK,
+    "labelloc": "t",
+    "nodesep": "0.3",
+    "ranksep": "0.35",
+    "pad": "0.25",
+    # Edges first, so that lines never cross over the text of a node.
+    "outputorder": "edgesfirst",
+}
+_NODE_ATTRS = {
+    "fontname": FONT,
+    "fontsize": "12",
+    "fontcolor": "#212121",
+    "shape": "box",
+    "style": "rounded,filled",
+    "fillcolor": "white",
+    "color": INK,
+    "penwidth": "1",
+    "margin": "0.1,0.06",
+}
+_EDGE_ATTRS = {"fontname": FONT, "fontsize": "10", "penwidth": "1.6", "arrowsize": "0.8"}
+
+# Attack edges end in a bar (`tee`) and undercuts are dashed as well, so the
+# three relations stay apart in greyscale print, not only by colour.
+_EDGE_STYLES: dict[EdgeKind, dict[str, str]] = {
+    "premise": {"color": PREMISE, "penwidth": "1", "arrowhead": "normal", "arrowsize": "0.5"},
+    "support": {"color": SUPPORT, "arrowhead": "normal"},
+    "attack": {"color": ATTACK, "arrowhead": "tee", "arrowsize": "1.1"},
+    "undercut": {"color": ATTACK, "arrowhead": "tee", "arrowsize": "1.1", "style": "dashed"},
+}
+_ARGUMENT_STYLES: dict[str, dict[str, str]] = {
+    "support": {"color": SUPPORT, "fillcolor": SUPPORT_FILL},
+    "attack": {"color": ATTACK, "fillcolor": ATTACK_FILL},
+    "undercut": {"color": ATTACK, "fillcolor": ATTACK_FILL, "style": "rounded,filled,dashed"},
+}
+_ARGUMENT_ATTRS = {"fontsize": "10", "margin": "0.07,0.03", "width": "0.3", "height": "0.25"}
+_THESIS_ATTRS = {"penwidth": "2.5", "fillcolor": THESIS_FILL, "color": "#263238"}
+
+_SPEAKER_FONT = f'<FONT POINT-SIZE="10" COLOR="{MUTED}"><I>'
+
+
+def to_dot(
+    map: ArgumentMap, *, width: int = 40, rankdir: Rankdir = "BT", legend: bool = False
+) -> str:
+    """The diagram of ``map`` as DOT source (Graphviz's input language).
+
+    Needs no Graphviz installation. The same map and options always give the
+    same text.
+
+    Args:
+        map: The argument map; it need not be checked.
+        width: Wrap statement text at this many characters (at least 10).
+        rankdir: ``"BT"`` (conclusions above premises, the default), ``"TB"``,
+            ``"LR"`` or ``"RL"``.
+        legend: Add a legend explaining the shapes and edges.
+
+    Raises:
+        ValueError: If ``width`` or ``rankdir`` is invalid.
+    """
+    view = build_view(map, width=width, rankdir=rankdir, legend=legend)
+    return view_to_dot(view)
+
+
+def view_to_dot(view: MapView) -> str:
+    """DOT source for an already built :class:`~argmap.view.MapView`."""
+    source: str = _digraph(view).source
+    return source
+
+
+def to_svg(
+    map: ArgumentMap, *, width: int = 40, rankdir: Rankdir = "BT", legend: bool = False
+) -> str:
+    """The diagram of ``map`` as an SVG document.
+
+    Every statement and argument is a ``<g>`` element with ``id``
+    ``statement-<id>`` or ``argument-<id>`` and ``class`` names such as
+    ``argmap-statement argmap-thesis``, ready for CSS and scripts. Arguments
+    are as for :func:`to_dot`.
+
+    Raises:
+        RenderError: If Graphviz's ``dot`` is not installed or fails.
+        ValueError: If ``width`` or ``rankdir`` is invalid.
+    """
+    source = to_dot(map, width=width, rankdir=rankdir, legend=legend)
+    return _run_dot(source, "svg").decode("utf-8")
+
+
+def render(
+    map: ArgumentMap,
+    path: str | os.PathLike[str],
+    *,
+    format: Format | None = None,
+    width: int = 40,
+    rankdir: Rankdir = "BT",
+    legend: bool = False,
+) -> Path:
+    """Draw ``map`` into the file ``path``.
+
+    The file is replaced atomically: if rendering or writing fails, an
+    existing file at ``path`` is left as it was.
+
+    Args:
+        map: The argument map; it need not be checked.
+        path: The output file.
+        format: ``"svg"``, ``"png"``, ``"pdf"`` or ``"dot"``; by default taken
+            from the suffix of ``path``.
+        width: Wrap statement text at this many characters (at least 10).
+        rankdir: ``"BT"`` (conclusions above premises, the default), ``"TB"``,
+            ``"LR"`` or ``"RL"``.
+        legend: Add a legend explaining the shapes and edges.
+
+    Returns:
+        The path written.
+
+    Raises:
+        ValueError: If the format is unknown or cannot be told from the suffix,
+            or ``width`` or ``rankdir`` is invalid.
+        RenderError: If Graphviz's ``dot`` is needed but missing, or fails.
+        OutputError: If the file cannot be written.
+    """
+    fmt = _output_format(path, format)
+    source = to_dot(map, width=width, rankdir=rankdir, legend=legend)
+    data = source.encode("utf-8") if fmt == "dot" else _run_dot(source, fmt)
+    if fmt == "pdf":
+        data = _fixed_pdf_dates(data)
+    return write_atomic(path, data)
+
+
+def mimebundle(map: ArgumentMap) -> dict[str, str]:
+    """The SVG of ``map`` keyed by MIME type, for Jupyter's ``_repr_mimebundle_``.
+
+    Raises:
+        RenderError: If Graphviz's ``dot`` is not installed or fails.
+    """
+    return {"image/svg+xml": to_svg(map)}
+
+
+# Cairo stamps PDFs with the time of rendering; the same map must give the same bytes.
+_PDF_DATE = re.compile(rb"(/(?:CreationDate|ModDate) ?\(D:)(\d{14})")
+
+
+def _fixed_pdf_dates(data: bytes) -> bytes:
+    """``data`` with its PDF timestamps set to 1970-01-01 (same length, so offsets hold)."""
+    return _PDF_DATE.sub(lambda m: m[1] + b"19700101000000", data)
+
+
+def _output_format(path: str | os.PathLike[str], format: str | None) -> Format:
+    allowed = list(FORMATS)
+    if format is not None:
+        for known in FORMATS:
+            if format == known:
+                return known
+        raise ValueError(f"'format' must be one of {allowed!r} (got {format!r})")
+    suffix = Path(path).suffix
+    for known in FORMATS:
+        if suffix.lower() == f".{known}":
+            return known
+    suffixes = ", ".join(f".{f}" for f in FORMATS)
+    where = f"the suffix {suffix!r}" if suffix else "a name without a suffix"
+    raise ValueError(
+        f"{os.fspath(path)}: cannot tell the output format from {where}; "
+        f"use one of {suffixes} or give the format explicitly"
+    )
+
+
+def _graphviz() -> Any:
+    """The :mod:`graphviz` package, imported on first use so ``import argmap`` stays fast."""
+    import graphviz
+
+    return graphviz
+
+
+def _run_dot(source: str, format: str) -> bytes:
+    """Lay out ``source`` with Graphviz's ``dot`` and return the ``format`` output."""
+    graphviz = _graphviz()
+    try:
+        data: bytes = graphviz.pipe("dot", format, source.encode("utf-8"), quiet=True)
+    except graphviz.ExecutableNotFound:
+        raise RenderError(
+            f"rendering {format.upper()} needs Graphviz's `dot` on PATH; install it with "
+            "`apt-get install graphviz` (Debian/Ubuntu), `brew install graphviz` (macOS) "
+            "or from https://graphviz.org/download/; "
+            "`argmap render --format dot` works without it"
+        ) from None
+    except graphviz.CalledProcessError as exc:
+        stderr = exc.stderr.decode("utf-8", "replace").strip() if exc.stderr else ""
+        raise RenderError(
+            f"Graphviz's `dot` failed to render {format.upper()} "
+            f"(exit status {exc.returncode}): {stderr or 'it printed no message'}"
+        ) from None
+    return data
+
+
+# -- building the graph -------------------------------------------------------
+
+
+def _digraph(view: MapView) -> Any:
+    """The ``graphviz.Digraph`` for ``view``."""
+    graphviz = _graphviz()
+    graph = graphviz.Digraph(
+        name=_dot_name(view.title),
+        graph_attr={**_GRAPH_ATTRS, "rankdir": view.rankdir},
+        node_attr=_NODE_ATTRS,
+        edge_attr=_EDGE_ATTRS,
+    )
+    if view.title.strip():
+        graph.attr(label=f"<<B>{_html(view.title)}</B>>")
+    for node in view.nodes:
+        graph.node(node.id, **_node_attrs(node))
+    for edge in view.edges:
+        graph.edge(
+            edge.source,
+            edge.target,
+            _attributes={"class": " ".join(edge.classes)},
+            **_EDGE_STYLES[edge.kind],
+        )
+    if view.legend:
+        graph.subgraph(_legend(view.rankdir))
+    return graph
+
+
+def _node_attrs(node: ViewNode) -> dict[str, str]:
+    attrs = {
+        # Ids are plain (letters, digits, "-", "_", "."): the model checks them.
+        "id": node.id,
+        "class": " ".join(node.classes),
+        "tooltip": _tooltip(node.tooltip),
+    }
+    if node.kind == "argument":
+        relation = next((r for r in _ARGUMENT_STYLES if f"argmap-{r}" in node.classes), "support")
+        attrs.update(_ARGUMENT_ATTRS)
+        attrs.update(_ARGUMENT_STYLES[relation])
+        attrs["label"] = _label([("", node.lines)], align="CENTER")
+    else:
+        if node.thesis:
+            attrs.update(_THESIS_ATTRS)
+        attrs["label"] = _statement_label(node)
+    return attrs
+
+
+def _statement_label(node: ViewNode) -> str:
+    cells: list[tuple[str, tuple[str, ...]]] = []
+    if node.title_lines:
+        cells.append(("B", node.title_lines))
+    cells.append(("", node.lines))
+    if node.speakers:
+        # The byline never widens the box: it wraps at the text's own width.
+        longest = max((len(line) for line in (*node.title_lines, *node.lines)), default=0)
+        lines = textwrap.wrap(byline(node.speakers), width=max(longest, 20))
+        cells.append(("SPEAKER", tuple(lines)))
+    return _label(cells)
+
+
+def _label(cells: list[tuple[str, tuple[str, ...]]], *, align: str = "LEFT") -> str:
+    """An HTML-like label: one table cell per ``(style, lines)``, lines aligned by ``align``."""
+    rows = []
+    for style, lines in cells:
+        text = "<BR/>".join(_html(line) for line in lines)
+        if style == "B":
+            text = f"<B>{text}</B>"
+        elif style == "SPEAKER":
+            text = f"{_SPEAKER_FONT}{text}</I></FONT>"
+        rows.append(f'<TR><TD ALIGN="{align}" BALIGN="{align}">{text}</TD></TR>')
+    return (
+        '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
+        + "".join(rows)
+        + "</TABLE>>"
+    )
+
+
+_LEGEND_EDGES: tuple[tuple[str, str, EdgeKind], ...] = (
+    ("legend-statement", "legend-support", "premise"),
+    ("legend-support", "legend-thesis", "support"),
+    ("legend-attack", "legend-thesis", "attack"),
+    ("legend-undercut", "legend-support", "undercut"),
+)
+
+
+def _legend(rankdir: Rankdir) -> Any:
+    """A cluster drawing one of each: statement, main thesis, argument, relation."""
+    graphviz = _graphviz()
+    legend = graphviz.Digraph(
+        name="cluster_legend",
+        graph_attr={
+            "id": "argmap-legend",
+            "class": "argmap-legend",
+            "label": "<<B>Legend</B>>",
+            "fontsize": "12",
+            "fontcolor": MUTED,
+            # Cluster labels follow the rank direction: "b" is the top in BT.
+            "labelloc": "b" if rankdir == "BT" else "t",
+            "style": "rounded,dashed",
+            "color": MUTED,
+            "margin": "10",
+        },
+    )
+    samples = [
+        ("legend-statement", "Statement", "statement", False),
+        ("legend-thesis", "Main thesis", "statement", True),
+        ("legend-support", "supporting argument", "support", False),
+        ("legend-attack", "attacking argument", "attack", False),
+        ("legend-undercut", "undercutting argument", "undercut", False),
+    ]
+    for node_id, text, kind, thesis in samples:
+        attrs = {"id": node_id, "class": "argmap-legend", "label": _label([("", (text,))])}
+        if kind == "statement":
+            if thesis:
+                attrs.update(_THESIS_ATTRS)
+        else:
+            attrs.update(_ARGUMENT_ATTRS)
+            attrs.update(_ARGUMENT_STYLES[kind])
+        legend.node(node_id, **attrs)
+    for source, target, kind in _LEGEND_EDGES:
+        legend.edge(
+            source,
+            target,
+            label=_html_label(kind),
+            _attributes={"class": "argmap-legend"},
+            fontcolor=MUTED,
+            **_EDGE_STYLES[kind],
+        )
+    return legend
+
+
+def _html_label(text: str) -> str:
+    return f"<{_html(text)}>"
+
+
+# -- escaping: every string that reaches DOT passes one of these ---------------
+
+
+def _clean(text: str, *, newlines: bool) -> str:
+    """Drop characters XML or DOT cannot carry; whitespace controls become spaces.
+
+    With ``newlines``, line breaks are kept (as ``\\n``).
+    """
+    text = text.replace("\r\n", "\n")
+    out = []
+    for char in text:
+        if char == "\n" and newlines:
+            out.append(char)
+        elif char in "\t\n\r\v\f\x85\u2028\u2029":
+            out.append(" ")
+        elif unicodedata.category(char) in ("Cc", "Cs") or char in "\ufffe\uffff":
+            continue
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def _html(text: str) -> str:
+    """Text for an HTML-like label, shown exactly as given.
+
+    Markup characters become entities. Graphviz still expands ``\\N``, ``\\G``
+    and friends inside HTML-like labels and reads ``\\\\`` as one backslash,
+    so backslashes are doubled.
+    """
+    return html.escape(_clean(text, newlines=False), quote=True).replace("\\", "\\\\")
+
+
+def _tooltip(text: str) -> str:
+    """Text for a ``tooltip`` (an escString), shown exactly as given.
+
+    Graphviz decodes HTML entities in a tooltip and then unescapes its
+    backslashes twice (once for ``\\n``, once for ``\\N`` and friends), so one
+    doubling (``graphviz.escape``) is not enough: a literal backslash is
+    written as four, ``&`` as ``&amp;``; line breaks become ``\\n``.
+    """
+    graphviz = _graphviz()
+    escaped = (
+        _clean(text, newlines=True)
+        .replace("&", "&amp;")
+        .replace("\\", "\\\\\\\\")
+        .replace("\n", "\\n")
+    )
+    # nohtml: a tooltip such as "<b>" must stay text, not become an HTML string.
+    result: str = graphviz.nohtml(escaped)
+    return result
+
+
+def _dot_name(title: str) -> str:
+    """The graph's name, which SVG shows as the document ``<title>``.
+
+    A DOT name is not an escString and has no escape for a backslash before a
+    quote or at its end, so backslashes are shown as U+29F5; the SVG writer
+    keeps entities, so ``&`` is written as ``&amp;``.
+    """
+    graphviz = _graphviz()
+    text = " ".join(_clean(title, newlines=False).split())
+    name: str = graphviz.nohtml(text.replace("&", "&amp;").replace("\\", "\u29f5"))
+    return name or "argmap"

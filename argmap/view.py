@@ -1,0 +1,267 @@
+"""Decide what a diagram of a map shows: nodes, edges and their text, as plain data.
+
+A :class:`MapView` is what the renderer turns into DOT; it is computed here
+without Graphviz, so what goes on a diagram can be tested on its own. Nodes
+and edges keep the authored order of the map, so the same map always gives
+the same view.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from typing import Literal, get_args
+
+import attrs
+
+from .model import Argument, ArgumentMap, AttackType, Citation, Statement
+
+__all__ = [
+    "EdgeKind",
+    "MapView",
+    "NodeKind",
+    "Rankdir",
+    "ViewEdge",
+    "ViewNode",
+    "argument_node_id",
+    "build_view",
+    "byline",
+    "statement_node_id",
+]
+
+#: Direction of the diagram: ``BT`` puts conclusions above their premises.
+Rankdir = Literal["BT", "TB", "LR", "RL"]
+RANKDIRS: tuple[Rankdir, ...] = get_args(Rankdir)
+
+NodeKind = Literal["statement", "argument"]
+
+#: ``premise`` joins a premise to its argument; the others join an argument
+#: to its target.
+EdgeKind = Literal["premise", "support", "attack", "undercut"]
+
+#: Narrowest wrap width accepted; below it most words would be broken.
+MIN_WIDTH = 10
+
+
+@attrs.frozen
+class ViewNode:
+    """One node of the diagram: a statement or an argument.
+
+    Attributes:
+        id: Element id in DOT and SVG: ``statement-<id>`` or ``argument-<id>``.
+        kind: ``"statement"`` or ``"argument"``.
+        ref: Id of the statement or argument in the map.
+        classes: CSS classes, e.g. ``("argmap-statement", "argmap-thesis")`` or
+            ``("argmap-argument", "argmap-attack", "argmap-rebuttal")``.
+        title: The title as authored, or ``None``.
+        title_lines: A statement's title word-wrapped; empty for arguments and
+            for statements without a title.
+        lines: What the node says, word-wrapped: a statement's text; an
+            argument's title, or its id when it has none.
+        speakers: Display names of the agents in ``by`` (the agent's id when
+            the agent is not defined).
+        tooltip: The quotes, one per line as ``„…“ (source title)``; the full
+            text (an argument's title or id) when there are no quotes. An
+            argument node is too small to show its speakers, so for arguments
+            a last line ``— speaker; speaker`` names them.
+        thesis: Whether the statement is one of the map's main theses.
+    """
+
+    id: str
+    kind: NodeKind
+    ref: str
+    classes: tuple[str, ...]
+    title: str | None
+    title_lines: tuple[str, ...]
+    lines: tuple[str, ...]
+    speakers: tuple[str, ...]
+    tooltip: str
+    thesis: bool = False
+
+
+@attrs.frozen
+class ViewEdge:
+    """One edge of the diagram.
+
+    Attributes:
+        source: Id of the node the edge starts at.
+        target: Id of the node the edge points to.
+        kind: ``"premise"`` (premise to argument), or ``"support"``,
+            ``"attack"``, ``"undercut"`` (argument to its target).
+        classes: CSS classes, e.g. ``("argmap-attack", "argmap-undermining")``.
+    """
+
+    source: str
+    target: str
+    kind: EdgeKind
+    classes: tuple[str, ...]
+
+
+@attrs.frozen
+class MapView:
+    """Everything a diagram of a map shows, in drawing order.
+
+    Attributes:
+        title: The map's title.
+        rankdir: Direction of the diagram (see :data:`Rankdir`).
+        nodes: Statements first, then arguments, each in authored order.
+        edges: For each argument in authored order: its premise edges, then
+            the edge to its target.
+        legend: Whether to draw a legend.
+    """
+
+    title: str
+    rankdir: Rankdir
+    nodes: tuple[ViewNode, ...]
+    edges: tuple[ViewEdge, ...]
+    legend: bool = False
+
+    def node(self, node_id: str) -> ViewNode:
+        """The node with element id ``node_id``; raises ``KeyError`` if absent."""
+        for node in self.nodes:
+            if node.id == node_id:
+                return node
+        raise KeyError(node_id)
+
+
+def statement_node_id(statement_id: str) -> str:
+    """Element id of a statement's node."""
+    return f"statement-{statement_id}"
+
+
+def argument_node_id(argument_id: str) -> str:
+    """Element id of an argument's node."""
+    return f"argument-{argument_id}"
+
+
+def build_view(
+    map: ArgumentMap,
+    *,
+    width: int = 40,
+    rankdir: Rankdir = "BT",
+    legend: bool = False,
+) -> MapView:
+    """Decide what a diagram of ``map`` shows.
+
+    The map need not be checked: premises and targets that name no statement
+    or argument of the map are left out (the checker reports them).
+
+    Args:
+        map: The argument map.
+        width: Wrap the text of statements (and titles) at this many
+            characters; at least 10.
+        rankdir: ``"BT"`` (conclusions above premises, the default), ``"TB"``,
+            ``"LR"`` or ``"RL"``.
+        legend: Whether the diagram gets a legend.
+
+    Returns:
+        The view: nodes and edges in the map's authored order.
+
+    Raises:
+        ValueError: If ``width`` is below 10 or ``rankdir`` is unknown.
+        TypeError: If ``width`` is not an ``int``.
+    """
+    if not isinstance(width, int) or isinstance(width, bool):
+        raise TypeError(f"'width' must be an int (got {width!r})")
+    if width < MIN_WIDTH:
+        raise ValueError(f"'width' must be at least {MIN_WIDTH} (got {width!r})")
+    if rankdir not in RANKDIRS:
+        raise ValueError(f"'rankdir' must be one of {list(RANKDIRS)!r} (got {rankdir!r})")
+
+    theses = frozenset(map.main_theses)
+    nodes = [_statement_node(map, s, width, s.id in theses) for s in map.statements.values()]
+    edges: list[ViewEdge] = []
+    for argument in map.arguments.values():
+        nodes.append(_argument_node(map, argument, width))
+        edges.extend(_argument_edges(map, argument))
+    return MapView(
+        title=map.title,
+        rankdir=rankdir,
+        nodes=tuple(nodes),
+        edges=tuple(edges),
+        legend=bool(legend),
+    )
+
+
+def _statement_node(map: ArgumentMap, statement: Statement, width: int, thesis: bool) -> ViewNode:
+    classes = ("argmap-statement", "argmap-thesis") if thesis else ("argmap-statement",)
+    return ViewNode(
+        id=statement_node_id(statement.id),
+        kind="statement",
+        ref=statement.id,
+        classes=classes,
+        title=statement.title,
+        title_lines=_wrap(statement.title, width) if statement.title else (),
+        lines=_wrap(statement.text, width),
+        speakers=_speakers(map, statement.by),
+        tooltip=_tooltip(map, statement.quotes, statement.text),
+        thesis=thesis,
+    )
+
+
+def _argument_node(map: ArgumentMap, argument: Argument, width: int) -> ViewNode:
+    speakers = _speakers(map, argument.by)
+    tooltip = _tooltip(map, argument.quotes, argument.label)
+    return ViewNode(
+        id=argument_node_id(argument.id),
+        kind="argument",
+        ref=argument.id,
+        classes=("argmap-argument", *_relation_classes(map, argument)),
+        title=argument.title,
+        title_lines=(),
+        lines=_wrap(argument.label, width),
+        speakers=speakers,
+        tooltip="\n".join(filter(None, [tooltip, byline(speakers)])),
+    )
+
+
+def _argument_edges(map: ArgumentMap, argument: Argument) -> list[ViewEdge]:
+    node_id = argument_node_id(argument.id)
+    edges = [
+        ViewEdge(statement_node_id(p), node_id, "premise", ("argmap-premise",))
+        for p in dict.fromkeys(argument.premises)
+        if p in map.statements
+    ]
+    if argument.kind == "undercut":
+        target = argument_node_id(argument.target) if argument.target in map.arguments else None
+    else:
+        target = statement_node_id(argument.target) if argument.target in map.statements else None
+    if target is not None:
+        edges.append(ViewEdge(node_id, target, argument.kind, _relation_classes(map, argument)))
+    return edges
+
+
+def _relation_classes(map: ArgumentMap, argument: Argument) -> tuple[str, ...]:
+    """``argmap-support``; ``argmap-attack`` plus its attack type; ``argmap-undercut``."""
+    if argument.kind == "attack":
+        attack = map.attack_type(argument) or AttackType.REBUTTAL
+        return ("argmap-attack", f"argmap-{attack.value}")
+    return (f"argmap-{argument.kind}",)
+
+
+def _wrap(text: str, width: int) -> tuple[str, ...]:
+    # break_long_words so that a long URL still fits the box.
+    return tuple(textwrap.wrap(_squash(text), width=width, break_long_words=True))
+
+
+def _squash(text: str) -> str:
+    """Collapse runs of whitespace (YAML folding, newlines) into single spaces."""
+    return " ".join(text.split())
+
+
+def byline(speakers: tuple[str, ...]) -> str:
+    """``— A; B``: who holds a statement or makes an argument; empty without speakers."""
+    return f"— {'; '.join(speakers)}" if speakers else ""
+
+
+def _speakers(map: ArgumentMap, by: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(map.agents[a].name if a in map.agents else a for a in dict.fromkeys(by))
+
+
+def _tooltip(map: ArgumentMap, quotes: tuple[Citation, ...], fallback: str) -> str:
+    if not quotes:
+        return _squash(fallback)
+    return "\n".join(f"„{_squash(q.text)}“ ({_source_title(map, q.source)})" for q in quotes)
+
+
+def _source_title(map: ArgumentMap, source_id: str) -> str:
+    return map.sources[source_id].title if source_id in map.sources else source_id

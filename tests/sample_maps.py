@@ -1,0 +1,88 @@
+"""Small maps built in Python, shared by the view and render tests."""
+
+from __future__ import annotations
+
+from argmap.model import Agent, Argument, ArgumentMap, Citation, Source, Statement
+
+#: Text that is DOT, HTML and escString syntax all at once; it must come out as text.
+NASTY = "He said \"]; x -> y [label=<b>bold</b>]; & C:\\path\\n \\N \\G &amp; 'q' end\\"
+
+
+def lifeline_map() -> ArgumentMap:
+    """Seven statements, four arguments: linked premises, attacks, an undercut, speakers."""
+    return ArgumentMap(
+        title="A Russian lifeline for Pyongyang",
+        sources=[Source("article", "Putin in Nordkorea", lang="de")],
+        agents=[Agent("analysts", "Analysts cited in the article")],
+        statements=[
+            Statement(
+                "sanctions-motive",
+                "Historically, a main reason North Korea sought better relations "
+                "with the US was to negotiate sanctions relief.",
+                quotes=[Citation("article", "Historisch gesehen war einer der Hauptgründe")],
+            ),
+            Statement(
+                "lifeline",
+                "Russia offers a viable long-term way to improve North Korea's economy.",
+            ),
+            Statement(
+                "less-incentive",
+                "Kim has less incentive to improve relations with Washington.",
+                title="Less incentive",
+                by="analysts",
+            ),
+            Statement(
+                "unreliable",
+                "Dictators can break their commitments at any time, "
+                "so they are not reliable partners.",
+            ),
+            Statement("arms-deal", "Russia and North Korea trade arms for economic help."),
+            Statement("debris", "North Korean missile debris was found in Ukraine."),
+            Statement("denial", "Both governments deny an arms deal.", by=["analysts", "kremlin"]),
+        ],
+        arguments=[
+            Argument(
+                "russian-lifeline",
+                ["sanctions-motive", "lifeline"],
+                "support",
+                "less-incentive",
+                title="A Russian lifeline lowers Kim's incentive",
+            ),
+            Argument(
+                "no-lifeline",
+                ["unreliable"],
+                "attack",
+                "lifeline",
+                title="Dictators are unreliable",
+            ),
+            Argument("debris-evidence", ["debris"], "attack", "denial"),
+            Argument(
+                "deal-undercut",
+                ["arms-deal"],
+                "undercut",
+                "russian-lifeline",
+                title="Aid may be short-lived",
+            ),
+        ],
+        theses=["less-incentive"],
+    )
+
+
+def nasty_map() -> ArgumentMap:
+    """Every user-written string holds :data:`NASTY`."""
+    return ArgumentMap(
+        title=f"Title {NASTY}",
+        sources=[Source("src", f"Source {NASTY}")],
+        agents=[Agent("who", f"Agent {NASTY}")],
+        statements=[
+            Statement(
+                "s1",
+                NASTY,
+                title=f"<i>{NASTY}</i>",
+                by="who",
+                quotes=[Citation("src", f"Quote {NASTY}")],
+            ),
+            Statement("s2", "A plain premise."),
+        ],
+        arguments=[Argument("a1", ["s2"], "support", "s1", title=f"Arg {NASTY}")],
+    )

@@ -1,0 +1,299 @@
+"""argmap.view: what a diagram shows, decided without Graphviz."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import attrs
+import pytest
+from sample_maps import lifeline_map
+
+from argmap.model import Agent, Argument, ArgumentMap, Citation, Source, Statement
+from argmap.view import MapView, ViewEdge, ViewNode, build_view
+
+
+def edge_triples(view: MapView) -> list[tuple[str, str, str]]:
+    return [(e.source, e.target, e.kind) for e in view.edges]
+
+
+def test_nodes_are_statements_then_arguments_in_authored_order() -> None:
+    view = build_view(lifeline_map())
+    assert [n.id for n in view.nodes] == [
+        "statement-sanctions-motive",
+        "statement-lifeline",
+        "statement-less-incentive",
+        "statement-unreliable",
+        "statement-arms-deal",
+        "statement-debris",
+        "statement-denial",
+        "argument-russian-lifeline",
+        "argument-no-lifeline",
+        "argument-debris-evidence",
+        "argument-deal-undercut",
+    ]
+    assert [n.kind for n in view.nodes] == ["statement"] * 7 + ["argument"] * 4
+    assert view.node("argument-no-lifeline").ref == "no-lifeline"
+
+
+def test_edges_go_from_premises_into_the_argument_then_to_its_target() -> None:
+    assert edge_triples(build_view(lifeline_map())) == [
+        ("statement-sanctions-motive", "argument-russian-lifeline", "premise"),
+        ("statement-lifeline", "argument-russian-lifeline", "premise"),
+        ("argument-russian-lifeline", "statement-less-incentive", "support"),
+        ("statement-unreliable", "argument-no-lifeline", "premise"),
+        ("argument-no-lifeline", "statement-lifeline", "attack"),
+        ("statement-debris", "argument-debris-evidence", "premise"),
+        ("argument-debris-evidence", "statement-denial", "attack"),
+        ("statement-arms-deal", "argument-deal-undercut", "premise"),
+        ("argument-deal-undercut", "argument-russian-lifeline", "undercut"),
+    ]
+
+
+def test_edge_classes_name_the_relation_and_the_kind_of_attack() -> None:
+    classes = {(e.source, e.target): e.classes for e in build_view(lifeline_map()).edges}
+    assert classes["statement-lifeline", "argument-russian-lifeline"] == ("argmap-premise",)
+    assert classes["argument-russian-lifeline", "statement-less-incentive"] == ("argmap-support",)
+    # `lifeline` is only ever a premise, so attacking it undermines.
+    assert classes["argument-no-lifeline", "statement-lifeline"] == (
+        "argmap-attack",
+        "argmap-undermining",
+    )
+    assert classes["argument-debris-evidence", "statement-denial"] == (
+        "argmap-attack",
+        "argmap-rebuttal",
+    )
+    assert classes["argument-deal-undercut", "argument-russian-lifeline"] == ("argmap-undercut",)
+
+
+def test_node_classes_mark_statements_theses_and_argument_relations() -> None:
+    view = build_view(lifeline_map())
+    assert view.node("statement-lifeline").classes == ("argmap-statement",)
+    assert view.node("statement-less-incentive").classes == ("argmap-statement", "argmap-thesis")
+    assert view.node("argument-russian-lifeline").classes == ("argmap-argument", "argmap-support")
+    assert view.node("argument-no-lifeline").classes == (
+        "argmap-argument",
+        "argmap-attack",
+        "argmap-undermining",
+    )
+    assert view.node("argument-debris-evidence").classes == (
+        "argmap-argument",
+        "argmap-attack",
+        "argmap-rebuttal",
+    )
+    assert view.node("argument-deal-undercut").classes == ("argmap-argument", "argmap-undercut")
+
+
+def test_declared_theses_are_the_only_theses() -> None:
+    view = build_view(lifeline_map())
+    assert [n.ref for n in view.nodes if n.thesis] == ["less-incentive"]
+
+
+def test_without_declared_theses_unused_conclusions_are_theses() -> None:
+    m = ArgumentMap(
+        "t",
+        statements=[Statement("p", "P."), Statement("c", "C."), Statement("d", "D.")],
+        arguments=[Argument("a", "p", "support", "c"), Argument("b", "c", "support", "d")],
+    )
+    view = build_view(m)
+    assert [n.ref for n in view.nodes if n.thesis] == ["d"]
+    assert "argmap-thesis" in view.node("statement-d").classes
+
+
+def test_text_is_word_wrapped_to_width() -> None:
+    view = build_view(lifeline_map(), width=20)
+    lines = view.node("statement-sanctions-motive").lines
+    assert len(lines) > 3
+    assert all(len(line) <= 20 for line in lines)
+    assert " ".join(lines) == (
+        "Historically, a main reason North Korea sought better relations "
+        "with the US was to negotiate sanctions relief."
+    )
+
+
+def test_long_words_such_as_urls_are_broken_to_fit_width() -> None:
+    url = "https://example.org/" + "x" * 180
+    m = ArgumentMap("t", statements=[Statement("s", f"See {url} now.")])
+    lines = build_view(m, width=30).node("statement-s").lines
+    assert all(len(line) <= 30 for line in lines)
+    assert len(lines) >= 7
+    assert "".join(lines).replace(" ", "") == f"See{url}now."
+
+
+def test_line_breaks_and_runs_of_spaces_in_text_become_single_spaces() -> None:
+    m = ArgumentMap("t", statements=[Statement("s", "One\n  two\tthree")])
+    assert build_view(m).node("statement-s").lines == ("One two three",)
+
+
+def test_statement_title_is_kept_and_wrapped_apart_from_the_text() -> None:
+    node = build_view(lifeline_map()).node("statement-less-incentive")
+    assert node.title == "Less incentive"
+    assert node.title_lines == ("Less incentive",)
+    assert node.lines == ("Kim has less incentive to improve", "relations with Washington.")
+    assert build_view(lifeline_map()).node("statement-lifeline").title_lines == ()
+
+
+def test_argument_node_shows_its_title_or_else_its_id() -> None:
+    view = build_view(lifeline_map())
+    assert view.node("argument-no-lifeline").lines == ("Dictators are unreliable",)
+    assert view.node("argument-debris-evidence").title is None
+    assert view.node("argument-debris-evidence").lines == ("debris-evidence",)
+
+
+def test_speakers_are_agent_names_falling_back_to_the_id() -> None:
+    view = build_view(lifeline_map())
+    assert view.node("statement-less-incentive").speakers == ("Analysts cited in the article",)
+    assert view.node("statement-denial").speakers == ("Analysts cited in the article", "kremlin")
+    assert view.node("statement-lifeline").speakers == ()
+
+
+def test_tooltip_lists_quotes_with_their_source_titles() -> None:
+    m = ArgumentMap(
+        "t",
+        sources=[Source("art", "The article")],
+        statements=[
+            Statement(
+                "s",
+                "Text.",
+                quotes=[Citation("art", "First\n quote"), Citation("gone", "Second")],
+            )
+        ],
+    )
+    assert build_view(m).node("statement-s").tooltip == (
+        "„First quote“ (The article)\n„Second“ (gone)"
+    )
+
+
+def test_tooltip_is_the_full_text_when_there_are_no_quotes() -> None:
+    view = build_view(lifeline_map(), width=10)
+    assert view.node("statement-lifeline").tooltip == (
+        "Russia offers a viable long-term way to improve North Korea's economy."
+    )
+    assert view.node("argument-debris-evidence").tooltip == "debris-evidence"
+
+
+def test_argument_tooltip_ends_with_its_speakers() -> None:
+    m = ArgumentMap(
+        "t",
+        agents=[Agent("an", "Analysts")],
+        statements=[Statement("s", "S."), Statement("c", "C.")],
+        arguments=[
+            Argument("a", "s", "support", "c", title="Because", by=["an", "kim"]),
+            Argument("b", "s", "support", "c"),
+        ],
+    )
+    view = build_view(m)
+    assert view.node("argument-a").tooltip == "Because\n— Analysts; kim"
+    assert view.node("argument-a").speakers == ("Analysts", "kim")
+    assert view.node("argument-b").tooltip == "b"
+
+
+def test_references_to_unknown_ids_are_left_out() -> None:
+    m = ArgumentMap(
+        "t",
+        statements=[Statement("s", "S."), Statement("c", "C.")],
+        arguments=[
+            Argument("a", ["s", "missing"], "support", "c"),
+            Argument("b", ["s"], "attack", "nowhere"),
+            Argument("u", ["s"], "undercut", "c"),  # undercuts name arguments
+            Argument("w", ["s"], "support", "a"),  # supports name statements
+        ],
+    )
+    view = build_view(m)
+    assert [n.id for n in view.nodes] == [
+        "statement-s",
+        "statement-c",
+        "argument-a",
+        "argument-b",
+        "argument-u",
+        "argument-w",
+    ]
+    assert edge_triples(view) == [
+        ("statement-s", "argument-a", "premise"),
+        ("argument-a", "statement-c", "support"),
+        ("statement-s", "argument-b", "premise"),
+        ("statement-s", "argument-u", "premise"),
+        ("statement-s", "argument-w", "premise"),
+    ]
+
+
+def test_a_premise_listed_twice_gives_one_edge() -> None:
+    m = ArgumentMap(
+        "t",
+        statements=[Statement("s", "S."), Statement("c", "C.")],
+        arguments=[Argument("a", ["s", "s"], "support", "c")],
+    )
+    assert edge_triples(build_view(m)) == [
+        ("statement-s", "argument-a", "premise"),
+        ("argument-a", "statement-c", "support"),
+    ]
+
+
+def test_an_empty_map_has_an_empty_view() -> None:
+    assert build_view(ArgumentMap("Empty")) == MapView("Empty", "BT", (), (), False)
+
+
+def test_view_carries_title_rankdir_and_legend() -> None:
+    view = build_view(lifeline_map(), rankdir="LR", legend=True)
+    assert (view.title, view.rankdir, view.legend) == (
+        "A Russian lifeline for Pyongyang",
+        "LR",
+        True,
+    )
+    assert build_view(lifeline_map()).rankdir == "BT"
+    assert build_view(lifeline_map()).legend is False
+
+
+def test_same_map_gives_an_equal_view() -> None:
+    assert build_view(lifeline_map()) == build_view(lifeline_map())
+
+
+def test_view_objects_are_frozen() -> None:
+    view = build_view(lifeline_map())
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        view.title = "other"  # type: ignore[misc]
+    assert isinstance(view.nodes, tuple)
+    assert isinstance(view.nodes[0], ViewNode)
+    assert isinstance(view.edges[0], ViewEdge)
+
+
+def test_unknown_node_id_raises_key_error() -> None:
+    with pytest.raises(KeyError):
+        build_view(lifeline_map()).node("statement-nope")
+
+
+@pytest.mark.parametrize("width", [3, 9, -1])
+def test_width_below_10_is_rejected(width: int) -> None:
+    with pytest.raises(ValueError) as info:
+        build_view(lifeline_map(), width=width)
+    assert str(info.value) == f"'width' must be at least 10 (got {width})"
+
+
+def test_width_of_another_type_is_rejected() -> None:
+    with pytest.raises(TypeError, match=r"^'width' must be an int \(got '40'\)$"):
+        build_view(lifeline_map(), width="40")  # type: ignore[arg-type]
+
+
+def test_unknown_rankdir_is_rejected() -> None:
+    with pytest.raises(ValueError) as info:
+        build_view(lifeline_map(), rankdir="up")  # type: ignore[arg-type]
+    assert str(info.value) == "'rankdir' must be one of ['BT', 'TB', 'LR', 'RL'] (got 'up')"
+
+
+def test_agent_names_come_from_the_map_agents() -> None:
+    m = ArgumentMap(
+        "t",
+        agents=[Agent("dp", "Daniel Pinkston, Troy University")],
+        statements=[Statement("s", "S.", by=["dp", "dp"])],
+    )
+    assert build_view(m).node("statement-s").speakers == ("Daniel Pinkston, Troy University",)
+
+
+def test_view_module_does_not_import_graphviz() -> None:
+    code = (
+        "import sys, argmap.view\n"
+        "from argmap.model import ArgumentMap\n"
+        "argmap.view.build_view(ArgumentMap('t'))\n"
+        "assert 'graphviz' not in sys.modules, 'graphviz was imported'\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
