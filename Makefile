@@ -36,6 +36,7 @@ test: setup lint
 
 # The README picture: a shipped map, rendered.
 docs: setup
+	@mkdir -p docs/images
 	$(BIN)/argmap render maps/russian-lifeline.yaml -o docs/images/russian-lifeline.svg --legend
 	ARGMAP_REQUIRE_DOT=1 $(BIN)/pytest -q tests/test_docs.py
 
