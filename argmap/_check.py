@@ -17,7 +17,7 @@ import attrs
 from . import _quotes
 from ._fileio import read_text
 from ._format import suggest
-from .errors import ArgmapError, DocPath, Issue, Severity
+from .errors import DocPath, Issue, Severity, SourceFileError
 from .model import Argument, ArgumentMap, Citation, Statement
 
 __all__ = ["check", "locate"]
@@ -81,11 +81,13 @@ def _kind(argument_map: ArgumentMap, ref: str) -> str | None:
 
 
 def _unknown_statement(argument_map: ArgumentMap, ref: str, role: str, path: DocPath) -> Issue:
-    if ref in argument_map.arguments:
+    if ref in argument_map.arguments and role.endswith(" attacks"):
         fix = (
             "it is an argument: to attack an argument's inference use 'undercuts', "
             "otherwise name the statement meant"
         )
+    elif ref in argument_map.arguments:
+        fix = "it is an argument: name the statement meant (an argument's conclusion, say)"
     else:
         fix = f"define it under 'statements' or fix the id{suggest(ref, argument_map.statements)}"
     return Issue(
@@ -96,7 +98,7 @@ def _unknown_statement(argument_map: ArgumentMap, ref: str, role: str, path: Doc
 def _references(m: ArgumentMap) -> Iterator[Issue]:
     for index, thesis in enumerate(m.theses):
         if thesis not in m.statements:
-            yield _unknown_statement(m, thesis, "the map names as thesis", ("theses", index))
+            yield _unknown_statement(m, thesis, "'theses' lists", ("theses", index))
     for sid, statement in m.statements.items():
         base: DocPath = ("statements", sid)
         if sid in m.arguments:
@@ -358,11 +360,12 @@ class _QuoteChecker:
             path = self.base / source.file
             try:
                 text = _quotes.normalise(read_text(path, what="source file"))
-            except ArgmapError as exc:
+            except SourceFileError as exc:
+                problem = f"{exc.issue.location}: {exc.issue.message}"
                 self.issues.append(
                     Issue(
                         "source-file-missing",
-                        f"cannot verify quotes of source {source_id!r}: {exc}",
+                        f"cannot verify quotes of source {source_id!r}: {problem}",
                         path=("sources", source_id, "file"),
                     )
                 )

@@ -6,7 +6,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from .errors import OutputError, SourceFileError
+from .errors import Issue, OutputError, SourceFileError
 
 
 def read_text(path: str | os.PathLike[str], *, what: str = "map file") -> str:
@@ -14,24 +14,30 @@ def read_text(path: str | os.PathLike[str], *, what: str = "map file") -> str:
 
     A leading byte-order mark is dropped.
     """
+    name = os.fspath(path)
     try:
         data = Path(path).read_bytes()
     except FileNotFoundError:
-        raise SourceFileError(f"{os.fspath(path)}: {what} not found; check the path") from None
+        raise _unreadable(name, "file-not-found", f"{what} not found; check the path") from None
     except IsADirectoryError:
-        raise SourceFileError(f"{os.fspath(path)}: is a directory, expected a {what}") from None
+        raise _unreadable(name, "not-a-file", f"this is a folder, expected a {what}") from None
     except OSError as exc:
-        raise SourceFileError(f"{os.fspath(path)}: cannot read {what}: {exc.strerror}") from None
+        message = f"cannot read {what}: {exc.strerror}"
+        raise _unreadable(name, "unreadable-file", message) from None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise SourceFileError(
-            f"{os.fspath(path)}:{line}:{column}: {what} is not valid UTF-8 "
-            f"(byte 0x{data[exc.start]:02x}); save it as UTF-8"
-        ) from None
+        message = f"{what} is not valid UTF-8 (byte 0x{data[exc.start]:02x}); save it as UTF-8"
+        raise _unreadable(name, "not-utf8", message, line, column) from None
     return text.removeprefix("\ufeff")
+
+
+def _unreadable(
+    file: str, code: str, message: str, line: int | None = None, column: int | None = None
+) -> SourceFileError:
+    return SourceFileError(Issue(code, message, file=file, line=line, column=column))
 
 
 def write_atomic(path: str | os.PathLike[str], data: bytes) -> Path:

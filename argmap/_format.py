@@ -131,45 +131,38 @@ class _Builder:
             return None
         return text
 
-    def id_list(
-        self, data: Mapping[str, Any], key: str, path: DocPath, what: str
-    ) -> tuple[str, ...]:
-        """An id or a list of ids (``by: analysts`` or ``by: [a, b]``)."""
+    def strings(
+        self, data: Mapping[str, Any], key: str, path: DocPath, what: str, noun: str
+    ) -> list[tuple[str, DocPath]]:
+        """One string or a list of them (``by: analysts`` or ``by: [a, b]``), with paths."""
         if key not in data or _is_null(data[key]):
-            return ()
+            return []
         value = data[key]
-        items = value if isinstance(value, list) else [value]
+        listed = isinstance(value, list)
         result = []
-        for index, item in enumerate(items):
-            item_path = (*path, key, index) if isinstance(value, list) else (*path, key)
+        for index, item in enumerate(value if listed else [value]):
+            item_path = (*path, key, index) if listed else (*path, key)
             if isinstance(item, (dict, list)) or _is_null(item):
                 self.error(
                     "wrong-type",
-                    f"'{key}' of {what} must list ids, got {_kind_name(item)}",
+                    f"'{key}' of {what} must be {noun} or a list of them; "
+                    f"found {_kind_name(item)} in place of one",
                     item_path,
                 )
-            elif self.check_id(str(item), item_path):
-                result.append(str(item))
-        return tuple(result)
+            else:
+                result.append((str(item), item_path))
+        return result
+
+    def id_list(
+        self, data: Mapping[str, Any], key: str, path: DocPath, what: str
+    ) -> tuple[str, ...]:
+        items = self.strings(data, key, path, what, "an id")
+        return tuple(value for value, item_path in items if self.check_id(value, item_path))
 
     def text_list(
         self, data: Mapping[str, Any], key: str, path: DocPath, what: str
     ) -> tuple[str, ...]:
-        if key not in data or _is_null(data[key]):
-            return ()
-        value = data[key]
-        items = value if isinstance(value, list) else [value]
-        result = []
-        for index, item in enumerate(items):
-            if isinstance(item, (dict, list)) or _is_null(item):
-                self.error(
-                    "wrong-type",
-                    f"'{key}' of {what} must be a list of text, got {_kind_name(item)}",
-                    (*path, key, index) if isinstance(value, list) else (*path, key),
-                )
-            else:
-                result.append(str(item))
-        return tuple(result)
+        return tuple(value for value, _ in self.strings(data, key, path, what, "a text"))
 
     def check_id(self, value: str, path: DocPath) -> bool:
         if ID_PATTERN.match(value):
@@ -269,7 +262,15 @@ class _Builder:
 
     def statement(self, statement_id: str, value: Any, path: DocPath) -> Statement | None:
         what = f"statement {statement_id!r}"
-        if isinstance(value, str) and not _is_null(value):  # shorthand: `s1: The text.`
+        if _is_null(value):
+            self.error(
+                "missing-key",
+                f"{what} needs a text: write '{statement_id}: The statement.' "
+                "or give a mapping with 'text'",
+                path,
+            )
+            return None
+        if isinstance(value, str):  # shorthand: `s1: The text.`
             value = {"text": value}
         data = self.mapping(value, path, what)
         if data is None:

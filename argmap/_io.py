@@ -43,10 +43,11 @@ def loads(text: str, *, file: str = "<string>", check: bool = True) -> ArgumentM
     """
     from . import _yaml  # PyYAML is imported on first use, not with argmap
 
-    data, positions = _yaml.parse(text.removeprefix("\ufeff"), file)
+    data, positions, issues = _yaml.parse(text.removeprefix("\ufeff"), file)
     _alias_single_quotes(data, positions)
     origin = Origin(file, positions)
-    argument_map, issues = _format.from_data(data, origin)
+    argument_map, structure_issues = _format.from_data(data, origin)
+    issues += structure_issues
     if argument_map is not None and check:
         problems = check_map(argument_map, verify_quotes=False)
         issues += [i for i in problems if i.severity is Severity.ERROR]

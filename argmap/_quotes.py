@@ -50,16 +50,28 @@ def contains(source: str, quote: str) -> bool:
 def closest_passage(source: str, quote: str, *, limit: int = 240) -> str:
     """The passage of the normalised ``source`` that looks most like ``quote``.
 
-    Anchored on the longest stretch the two share and widened to the quote's
-    length and to whole words; at most ``limit`` characters.
+    Anchored on the longest stretch the two share, then aligned: the passage
+    runs from the first to the last stretch of the quote found around the
+    anchor, widened to whole words; at most ``limit`` characters.
     """
     wanted = normalise(quote)
     if not source or not wanted:
         return ""
     matcher = difflib.SequenceMatcher(None, source, wanted, autojunk=False)
-    match = matcher.find_longest_match(0, len(source), 0, len(wanted))
-    start = max(0, match.a - match.b)
-    end = min(len(source), start + len(wanted))
+    anchor = matcher.find_longest_match(0, len(source), 0, len(wanted))
+    # Look for the rest of the quote within one quote length either side.
+    low = max(0, anchor.a - anchor.b - len(wanted))
+    high = min(len(source), anchor.a + (len(wanted) - anchor.b) + len(wanted))
+    region = source[low:high]
+    blocks = [
+        b
+        for b in difflib.SequenceMatcher(None, region, wanted, autojunk=False).get_matching_blocks()
+        if b.size >= 3
+    ]
+    if blocks:
+        start, end = low + blocks[0].a, low + blocks[-1].a + blocks[-1].size
+    else:
+        start, end = anchor.a, anchor.a + anchor.size
     # Widen to word boundaries so the passage can be copied as it is.
     while start > 0 and not source[start - 1].isspace():
         start -= 1

@@ -60,6 +60,12 @@ class Scalar(str):
         return self
 
 
+def _shorthand(tag: str) -> str:
+    """A tag as it is usually written: ``!!python/object`` for the long form."""
+    prefix = "tag:yaml.org,2002:"
+    return "!!" + tag[len(prefix) :] if tag.startswith(prefix) else tag
+
+
 def _position(node: yaml.Node) -> tuple[int, int]:
     mark = node.start_mark
     return (mark.line + 1, mark.column + 1)
@@ -139,7 +145,7 @@ class _Converter:
         if tag not in _SCALAR_TAGS:
             self.issue(
                 "unsupported-tag",
-                f"YAML tag {tag!r} is not allowed in a map; remove it (maps hold only "
+                f"YAML tag {_shorthand(tag)!r} is not allowed in a map; remove it (maps hold only "
                 "plain strings, numbers, lists and mappings)",
                 node,
                 path,
@@ -212,17 +218,21 @@ class _Converter:
         if node.tag != expected:
             self.issue(
                 "unsupported-tag",
-                f"YAML tag {node.tag!r} is not allowed in a map; remove it",
+                f"YAML tag {_shorthand(node.tag)!r} is not allowed in a map; remove it",
                 node,
                 path,
             )
 
 
-def parse(text: str, file: str) -> tuple[Any, Positions]:
-    """Parse one YAML document into plain values and their positions.
+def parse(text: str, file: str) -> tuple[Any, Positions, list[Issue]]:
+    """Parse one YAML document into plain values, their positions and its issues.
 
-    Mapping keys become strings, scalars :class:`Scalar` strings. Raises
-    :class:`MapError` for syntax errors, duplicate keys and tags.
+    Mapping keys become strings, scalars :class:`Scalar` strings. Problems
+    that still leave a document to read on (a duplicate key, whose second
+    value is dropped; a tag, whose value is read as plain text) are returned
+    as issues, so they are reported along with everything else. Raises
+    :class:`MapError` for syntax errors, recursive aliases, documents nested
+    too deep or expanding too far.
     """
     try:
         node = yaml.compose(text, Loader=_Loader)
@@ -230,7 +240,7 @@ def parse(text: str, file: str) -> tuple[Any, Positions]:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or "invalid YAML"
         context = f" ({exc.context})" if exc.context else ""
-        hint = _syntax_hint(problem, text, mark)
+        hint = _syntax_hint(f"{problem} {exc.context or ''}", text, mark)
         raise MapError(
             [
                 Issue(
@@ -260,9 +270,7 @@ def parse(text: str, file: str) -> tuple[Any, Positions]:
     converter.measure(node)
     converter.positions[()] = _position(node)
     data = converter.convert(node, ())
-    if converter.issues:
-        raise MapError(converter.issues)
-    return data, converter.positions
+    return data, converter.positions, converter.issues
 
 
 def _syntax_hint(problem: str, text: str, mark: yaml.Mark | None) -> str:

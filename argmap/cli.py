@@ -23,12 +23,13 @@ RANKDIRS = ("BT", "TB", "LR", "RL")
 
 EPILOG = """\
 examples:
-  argmap check maps/                        check every map in a folder
-  argmap check --strict maps/lifeline.yaml  fail on warnings too
-  argmap render maps/lifeline.yaml          write maps/lifeline.svg
-  argmap render maps/ -o build/maps         one SVG per map into build/maps/
-  argmap render map.yaml -f png --legend    a PNG with a legend
-  argmap render map.yaml -f dot -o -        DOT text on standard output
+  argmap check maps/                    check every map in a folder
+  argmap check --strict maps/*.yaml     fail on warnings too
+  argmap render maps/russian-lifeline.yaml
+                                        write maps/russian-lifeline.svg
+  argmap render maps/ -o build/maps     one SVG per map into build/maps/
+  argmap render MAP -f png --legend     a PNG with a legend
+  argmap render MAP -f dot -o -         DOT text on standard output
 
 exit status: 0 all well, 1 invalid map or failed output, 2 bad usage
 docs: docs/cli.md
@@ -53,7 +54,9 @@ def _parser() -> argparse.ArgumentParser:
         "check",
         help="check maps and verify their quotes",
         description="Check maps: report errors and warnings, verify quotes against sources.",
-        epilog="examples:\n  argmap check maps/\n  argmap check --strict maps/lifeline.yaml\n",
+        epilog=(
+            "examples:\n  argmap check maps/\n  argmap check --strict maps/russian-lifeline.yaml\n"
+        ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     check.add_argument("paths", nargs="+", metavar="FILE|DIR", help="map files, or folders of them")
@@ -67,8 +70,9 @@ def _parser() -> argparse.ArgumentParser:
         help="render maps to SVG, PNG, PDF or DOT",
         description="Render maps through Graphviz (DOT needs no Graphviz).",
         epilog=(
-            "examples:\n  argmap render maps/lifeline.yaml\n  argmap render maps/ -o build/maps\n"
-            "  argmap render map.yaml -f dot -o -\n"
+            "examples:\n  argmap render maps/russian-lifeline.yaml\n"
+            "  argmap render maps/ -o build/maps\n"
+            "  argmap render MAP -f dot -o -\n"
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -150,28 +154,14 @@ def _render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from ._io import load
 
     files = _map_files(args.paths)
-    output = args.output
-    to_stdout = output == "-"
-    into_folder = (
-        output is not None
-        and not to_stdout
-        and (len(files) > 1 or Path(output).is_dir() or any(Path(p).is_dir() for p in args.paths))
-    )
-    if to_stdout and len(files) > 1:
-        raise _UsageError("-o - writes one map to standard output; give one map")
-    fmt = args.format
-    if fmt is None:
-        suffix = (
-            Path(output).suffix.lstrip(".") if output and not to_stdout and not into_folder else ""
-        )
-        fmt = suffix if suffix in FORMATS else "svg"
-    if to_stdout and fmt in ("png", "pdf"):
-        raise _UsageError(f"-o - writes text; {fmt.upper()} is binary: give an output file")
     if args.width < 10:
         raise _UsageError(f"--width must be at least 10 (got {args.width})")
+    several = len(files) > 1 or any(Path(p).is_dir() for p in args.paths)
+    fmt, output, into_folder = _plan_output(args.output, args.format, several)
+    to_stdout = args.output == "-"
     if into_folder:
         try:
-            Path(output).mkdir(parents=True, exist_ok=True)
+            output.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             print(f"{output}: cannot create output folder: {exc.strerror}", file=err)
             return 1
@@ -189,9 +179,9 @@ def _render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 )
                 continue
             if into_folder:
-                target = Path(output) / f"{file.stem}.{fmt}"
-            elif output is not None:
-                target = Path(output)
+                target = output / f"{file.stem}.{fmt}"
+            elif args.output is not None:
+                target = output
             else:
                 target = file.with_suffix(f".{fmt}")
             written = renderer.render(argument_map, target, format=fmt, **options)
@@ -200,6 +190,41 @@ def _render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             print(exc, file=err)
             status = 1
     return status
+
+
+def _plan_output(output: str | None, fmt: str | None, several: bool) -> tuple[str, Path, bool]:
+    """Decide the format, the output path and whether it is a folder.
+
+    ``-o`` names a folder when it exists as one, ends in '/', or has no
+    suffix; otherwise a file, whose suffix gives the format unless ``-f`` does.
+    """
+    if output is None:
+        return fmt or "svg", Path(), False
+    if output == "-":
+        if several:
+            raise _UsageError("-o - writes one map to standard output; give one map")
+        fmt = fmt or "svg"
+        if fmt in ("png", "pdf"):
+            raise _UsageError(f"-o - writes text; {fmt.upper()} is binary: give an output file")
+        return fmt, Path(), False
+    path = Path(output)
+    if path.is_dir() or output.endswith(("/", os.sep)) or not path.suffix:
+        return fmt or "svg", path, True
+    if several:
+        raise _UsageError(
+            f"-o {output} names one file, but several maps are rendered; give a folder"
+        )
+    suffix = path.suffix.lower().lstrip(".")
+    if fmt is None:
+        if suffix not in FORMATS:
+            raise _UsageError(
+                f"cannot tell the format from -o {output}: use a name ending in "
+                ".svg, .png, .pdf or .dot, or give -f"
+            )
+        return suffix, path, False
+    if suffix in FORMATS and suffix != fmt:
+        raise _UsageError(f"-f {fmt} does not match -o {output}; use one format")
+    return fmt, path, False
 
 
 def main(

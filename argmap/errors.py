@@ -115,7 +115,18 @@ class MapError(ArgmapError, ValueError):
 
 
 class SourceFileError(ArgmapError, OSError):
-    """A map file cannot be read (missing, unreadable, not UTF-8)."""
+    """A map or source file cannot be read (missing, unreadable, not UTF-8).
+
+    Attributes:
+        issue: The problem, with the file and, for bad bytes, line and column.
+    """
+
+    def __init__(self, issue: Issue) -> None:
+        self.issue = issue
+        super().__init__(str(issue))
+
+    def __str__(self) -> str:
+        return str(self.issue)
 
 
 class OutputError(ArgmapError, OSError):

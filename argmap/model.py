@@ -36,7 +36,7 @@ Relation = Literal["support", "attack", "undercut"]
 RELATIONS: tuple[Relation, ...] = ("support", "attack", "undercut")
 
 #: Ids are short and human: letters, digits, ``-``, ``_`` and ``.``, starting
-#: with a letter or digit (``sanctions-motive``, ``a2``, ``§-3``).
+#: with a letter or digit, in any script (``sanctions-motive``, ``a2``, ``straße-3``).
 ID_PATTERN = re.compile(r"[^\W_][\w.-]*\Z")
 
 
@@ -78,6 +78,18 @@ def _check_id(instance: object, attribute: attrs.Attribute[Any], value: str) -> 
 def _check_ids(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     for item in value:
         _check_id(instance, attribute, item)
+
+
+def _one_of(options: tuple[str, ...]) -> Any:
+    """Validator: the value is one of ``options``; the message lists them."""
+
+    def validate(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value not in options:
+            raise ValueError(
+                f"'{attribute.name}' must be one of {sorted(options)!r} (got {value!r})"
+            )
+
+    return validate
 
 
 def _nonempty(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
@@ -212,7 +224,7 @@ class Argument:
 
     id: str = attrs.field(validator=_check_id)
     premises: tuple[str, ...] = attrs.field(converter=_str_tuple, validator=_check_ids)
-    kind: Relation = attrs.field(validator=attrs.validators.in_(RELATIONS))
+    kind: Relation = attrs.field(validator=_one_of(RELATIONS))
     target: str = attrs.field(validator=_check_id)
     title: str | None = attrs.field(default=None, validator=_optional_str, kw_only=True)
     by: tuple[str, ...] = attrs.field(

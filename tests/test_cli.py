@@ -119,7 +119,8 @@ def test_a_file_that_is_not_utf8_exits_1_without_traceback(folder: Path) -> None
     assert run("check", "latin1.yaml") == (
         1,
         "",
-        "latin1.yaml:2:8: map file is not valid UTF-8 (byte 0xfc); save it as UTF-8\n",
+        "latin1.yaml:2:8: error: not-utf8: map file is not valid UTF-8 (byte 0xfc); "
+        "save it as UTF-8\n",
     )
 
 
@@ -196,3 +197,45 @@ def test_python_dash_m_argmap_runs_the_cli() -> None:
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
     assert (result.returncode, result.stdout) == (0, f"argmap {__version__}\n")
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (
+            ["valid.yaml", "warns.yaml", "-o", "many.svg"],
+            "-o many.svg names one file, but several maps are rendered; give a folder",
+        ),
+        (
+            ["valid.yaml", "-o", "out.txt"],
+            "cannot tell the format from -o out.txt: use a name ending in .svg, .png, .pdf "
+            "or .dot, or give -f",
+        ),
+        (
+            ["valid.yaml", "-f", "png", "-o", "out.svg"],
+            "-f png does not match -o out.svg; use one format",
+        ),
+        (
+            ["valid.yaml", "warns.yaml", "-o", "-"],
+            "-o - writes one map to standard output; give one map",
+        ),
+    ],
+)
+def test_ambiguous_output_options_are_bad_usage(
+    folder: Path, argv: list[str], message: str
+) -> None:
+    assert run("render", *argv) == (2, "", f"argmap render: error: {message}\n")
+    assert not Path("many.svg").exists()
+
+
+def test_an_output_without_suffix_is_a_folder_that_gets_created(folder: Path) -> None:
+    assert run("render", "-f", "dot", "valid.yaml", "-o", "build") == (
+        0,
+        f"wrote {Path('build/valid.dot')}\n",
+        "",
+    )
+
+
+def test_an_explicit_format_may_write_any_file_name(folder: Path) -> None:
+    assert run("render", "-f", "dot", "valid.yaml", "-o", "graph.gv") == (0, "wrote graph.gv\n", "")
+    assert Path("graph.gv").read_text("utf-8").startswith("digraph")

@@ -261,8 +261,9 @@ def test_a_file_that_is_not_utf8_is_reported_with_its_position(tmp_path: Path) -
     with pytest.raises(SourceFileError) as caught:
         argmap.load(path)
     assert str(caught.value) == (
-        f"{path}:2:10: map file is not valid UTF-8 (byte 0xfc); save it as UTF-8"
+        f"{path}:2:10: error: not-utf8: map file is not valid UTF-8 (byte 0xfc); save it as UTF-8"
     )
+    assert caught.value.issue.code == "not-utf8"
 
 
 def test_dump_writes_canonical_yaml_that_keeps_unicode() -> None:
@@ -297,3 +298,49 @@ def test_dump_writes_a_file_that_loads_back(tmp_path: Path) -> None:
     written = argmap.dump(m, tmp_path / "out.yaml")
     assert written == tmp_path / "out.yaml"
     assert argmap.load(written) == m
+
+
+def test_a_duplicate_key_is_reported_together_with_the_other_problems() -> None:
+    assert codes_of(
+        """\
+        argmap: 1
+        title: t
+        statements:
+          s1: One.
+          s1: Again.
+        arguments:
+          a: {premises: [s2], supports: s1}
+        """
+    ) == [(5, 3, "duplicate-key"), (7, 18, "unknown-statement")]
+
+
+def test_a_wrong_item_in_a_list_is_named_as_such() -> None:
+    [(_, _, code, message)] = issues_of(
+        "argmap: 1\ntitle: t\nstatements:\n  s1:\n    text: x\n    tags: [a, [b]]\n"
+    )
+    assert (code, message) == (
+        "wrong-type",
+        "'tags' of statement 's1' must be a text or a list of them; found a list in place of one",
+    )
+
+
+def test_an_empty_statement_says_how_to_write_one() -> None:
+    [(_, _, code, message)] = issues_of("argmap: 1\ntitle: t\nstatements:\n  s1:\n")
+    assert (code, message) == (
+        "missing-key",
+        "statement 's1' needs a text: write 's1: The statement.' or give a mapping with 'text'",
+    )
+
+
+def test_a_language_tag_is_named_as_written() -> None:
+    [(_, _, code, message)] = issues_of("argmap: 1\ntitle: !!python/object:os.system t\n")
+    assert (code, message) == (
+        "unsupported-tag",
+        "YAML tag '!!python/object:os.system' is not allowed in a map; remove it (maps hold "
+        "only plain strings, numbers, lists and mappings)",
+    )
+
+
+def test_a_second_document_gets_a_hint() -> None:
+    [(_, _, _, message)] = issues_of("argmap: 1\ntitle: t\n---\nargmap: 1\n")
+    assert message.endswith("a map file holds one YAML document: remove the extra '---'")
