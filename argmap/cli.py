@@ -14,12 +14,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
+from ._render import FORMATS, Format
 from ._version import __version__
+from .view import RANKDIRS
 from .errors import ArgmapError, MapError, Severity
 
 MAP_SUFFIXES = (".yaml", ".yml")
-FORMATS = ("svg", "png", "pdf", "dot")
-RANKDIRS = ("BT", "TB", "LR", "RL")
 
 EPILOG = """\
 examples:
@@ -192,7 +192,9 @@ def _render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return status
 
 
-def _plan_output(output: str | None, fmt: str | None, several: bool) -> tuple[str, Path, bool]:
+def _plan_output(
+    output: str | None, fmt: Format | None, several: bool
+) -> tuple[Format, Path, bool]:
     """Decide the format, the output path and whether it is a folder.
 
     ``-o`` names a folder when it exists as one, ends in '/', or has no
@@ -216,12 +218,13 @@ def _plan_output(output: str | None, fmt: str | None, several: bool) -> tuple[st
         )
     suffix = path.suffix.lower().lstrip(".")
     if fmt is None:
-        if suffix not in FORMATS:
-            raise _UsageError(
-                f"cannot tell the format from -o {output}: use a name ending in "
-                ".svg, .png, .pdf or .dot, or give -f"
-            )
-        return suffix, path, False
+        for known in FORMATS:
+            if suffix == known:
+                return known, path, False
+        raise _UsageError(
+            f"cannot tell the format from -o {output}: use a name ending in "
+            ".svg, .png, .pdf or .dot, or give -f"
+        )
     if suffix in FORMATS and suffix != fmt:
         raise _UsageError(f"-f {fmt} does not match -o {output}; use one format")
     return fmt, path, False
