@@ -16,8 +16,8 @@ from typing import TextIO
 
 from ._render import FORMATS, Format
 from ._version import __version__
-from .view import RANKDIRS
 from .errors import ArgmapError, MapError, Severity
+from .view import RANKDIRS
 
 MAP_SUFFIXES = (".yaml", ".yml")
 
