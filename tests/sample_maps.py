@@ -86,3 +86,19 @@ def nasty_map() -> ArgumentMap:
         ],
         arguments=[Argument("a1", ["s2"], "support", "s1", title=f"Arg {NASTY}")],
     )
+
+
+#: Element ids of the nodes of :func:`lifeline_map`, in drawing order.
+LIFELINE_NODE_IDS = [
+    "statement-sanctions-motive",
+    "statement-lifeline",
+    "statement-less-incentive",
+    "statement-unreliable",
+    "statement-arms-deal",
+    "statement-debris",
+    "statement-denial",
+    "argument-russian-lifeline",
+    "argument-no-lifeline",
+    "argument-debris-evidence",
+    "argument-deal-undercut",
+]

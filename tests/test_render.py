@@ -11,7 +11,7 @@ from pathlib import Path
 
 import attrs
 import pytest
-from sample_maps import NASTY, lifeline_map, nasty_map
+from sample_maps import LIFELINE_NODE_IDS, NASTY, lifeline_map, nasty_map
 
 from argmap._render import _run_dot, mimebundle, render, to_dot, to_svg
 from argmap.errors import ArgmapError, OutputError, RenderError
@@ -146,19 +146,7 @@ def failing_dot(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_dot_declares_each_node_with_element_id_and_classes() -> None:
     dot = parse_dot(to_dot(lifeline_map()))
-    assert list(dot.nodes) == [
-        "statement-sanctions-motive",
-        "statement-lifeline",
-        "statement-less-incentive",
-        "statement-unreliable",
-        "statement-arms-deal",
-        "statement-debris",
-        "statement-denial",
-        "argument-russian-lifeline",
-        "argument-no-lifeline",
-        "argument-debris-evidence",
-        "argument-deal-undercut",
-    ]
+    assert list(dot.nodes) == LIFELINE_NODE_IDS
     for name, attributes in dot.nodes.items():
         assert attributes["id"] == name
     assert dot.nodes["statement-less-incentive"]["class"] == "argmap-statement argmap-thesis"
@@ -305,14 +293,16 @@ def _run_in_fresh_python(code: str, seed: str) -> bytes:
     ).stdout
 
 
-def test_dot_is_byte_identical_across_hash_seeds() -> None:
+@pytest.mark.parametrize("output", ["to_dot", pytest.param("to_svg", marks=pytest.mark.needs_dot)])
+def test_output_is_byte_identical_across_hash_seeds(output: str) -> None:
     code = (
         "from sample_maps import lifeline_map\n"
-        "from argmap._render import to_dot\n"
-        "sys.stdout.buffer.write(to_dot(lifeline_map(), legend=True).encode())\n"
+        f"from argmap._render import {output}\n"
+        f"sys.stdout.buffer.write({output}(lifeline_map(), legend=True).encode())\n"
     )
     outputs = {_run_in_fresh_python(code, seed) for seed in ("0", "1", "4242")}
-    assert outputs == {to_dot(lifeline_map(), legend=True).encode()}
+    expected = {"to_dot": to_dot, "to_svg": to_svg}[output](lifeline_map(), legend=True)
+    assert outputs == {expected.encode()}
 
 
 def test_to_dot_checks_its_options() -> None:
@@ -416,17 +406,6 @@ def test_control_characters_are_dropped_so_the_svg_stays_xml() -> None:
     m = ArgumentMap("bell\x07", statements=[Statement("s", "null\x00 bell\x07 esc\x1b end")])
     groups = svg_groups(svg_root(to_svg(m)))
     assert texts(groups["statement-s"]) == ["null bell esc end"]
-
-
-@pytest.mark.needs_dot
-def test_svg_is_byte_identical_across_hash_seeds() -> None:
-    code = (
-        "from sample_maps import lifeline_map\n"
-        "from argmap._render import to_svg\n"
-        "sys.stdout.buffer.write(to_svg(lifeline_map(), legend=True).encode())\n"
-    )
-    outputs = {_run_in_fresh_python(code, seed) for seed in ("0", "1", "4242")}
-    assert outputs == {to_svg(lifeline_map(), legend=True).encode()}
 
 
 @pytest.mark.needs_dot

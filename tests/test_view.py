@@ -7,7 +7,7 @@ import sys
 
 import attrs
 import pytest
-from sample_maps import lifeline_map
+from sample_maps import LIFELINE_NODE_IDS, lifeline_map
 
 from argmap.model import Agent, Argument, ArgumentMap, Citation, Source, Statement
 from argmap.view import MapView, ViewEdge, ViewNode, build_view
@@ -19,19 +19,7 @@ def edge_triples(view: MapView) -> list[tuple[str, str, str]]:
 
 def test_nodes_are_statements_then_arguments_in_authored_order() -> None:
     view = build_view(lifeline_map())
-    assert [n.id for n in view.nodes] == [
-        "statement-sanctions-motive",
-        "statement-lifeline",
-        "statement-less-incentive",
-        "statement-unreliable",
-        "statement-arms-deal",
-        "statement-debris",
-        "statement-denial",
-        "argument-russian-lifeline",
-        "argument-no-lifeline",
-        "argument-debris-evidence",
-        "argument-deal-undercut",
-    ]
+    assert [n.id for n in view.nodes] == LIFELINE_NODE_IDS
     assert [n.kind for n in view.nodes] == ["statement"] * 7 + ["argument"] * 4
     assert view.node("argument-no-lifeline").ref == "no-lifeline"
 
