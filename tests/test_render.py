@@ -432,6 +432,11 @@ def test_mimebundle_holds_the_svg() -> None:
     assert bundle["image/svg+xml"] == to_svg(lifeline_map())
 
 
+@pytest.mark.needs_dot
+def test_a_map_displays_itself_as_svg_in_jupyter() -> None:
+    assert lifeline_map()._repr_mimebundle_() == mimebundle(lifeline_map())
+
+
 # -- render() -------------------------------------------------------------------
 
 
