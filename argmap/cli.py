@@ -128,8 +128,7 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     status = 0
     for file in _map_files(args.paths):
         try:
-            # Loading without the whole-map rules: check() applies them, with the warnings.
-            issues = check(load(file, check=False), verify_quotes=not args.no_quotes)
+            issues = check(load(file), verify_quotes=not args.no_quotes)
         except MapError as exc:
             issues = exc.issues
         except ArgmapError as exc:
