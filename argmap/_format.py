@@ -15,14 +15,19 @@ from typing import Any, TypeVar
 from .errors import DocPath, Issue, Severity
 from .model import (
     ID_PATTERN,
+    STATUSES,
     Agent,
     Argument,
     ArgumentMap,
     Citation,
+    CriticalQuestion,
     Origin,
     Relation,
+    Scheme,
+    SchemeRole,
     Source,
     Statement,
+    Status,
 )
 
 #: The format versions this release reads and writes.
@@ -38,16 +43,29 @@ TOP_KEYS = (
     "agents",
     "statements",
     "arguments",
+    "schemes",
 )
 SOURCE_KEYS = ("title", "author", "publisher", "date", "url", "lang", "file")
 AGENT_KEYS = ("name", "description", "url")
-STATEMENT_KEYS = ("text", "title", "by", "quote", "quotes", "tags", "note")
+STATEMENT_KEYS = ("text", "title", "by", "quote", "quotes", "tags", "note", "status")
 TARGET_KEYS: dict[str, Relation] = {
     "supports": "support",
     "attacks": "attack",
     "undercuts": "undercut",
 }
-ARGUMENT_KEYS = ("title", "premises", *TARGET_KEYS, "by", "quote", "quotes", "tags", "note")
+ARGUMENT_KEYS = (
+    "title",
+    "scheme",
+    "premises",
+    *TARGET_KEYS,
+    "answers",
+    "by",
+    "quote",
+    "quotes",
+    "tags",
+    "note",
+)
+SCHEME_KEYS = ("name", "premises", "conclusion", "questions", "reference")
 CITATION_KEYS = ("source", "text")
 
 _T = TypeVar("_T")
@@ -285,6 +303,7 @@ class _Builder:
             quotes=self.citations(data, path, what),
             tags=self.text_list(data, "tags", path, what),
             note=self.text(data, "note", path, what),
+            status=self.status(data, path, what),
         )
         return statement if text is not None else None
 
@@ -334,7 +353,9 @@ class _Builder:
                 f"{what} needs 'premises': the statements it argues from",
                 path,
             )
-        premises = self.id_list(data, "premises", path, what)
+        premises, roles = self.premises(data, path, what)
+        scheme = self.optional_id(data, "scheme", path, what)
+        answers = self.optional_id(data, "answers", path, what)
         if target is None or "premises" not in data:
             return None
         return Argument(
@@ -342,12 +363,108 @@ class _Builder:
             premises,
             kind,
             target,
+            scheme=scheme,
+            roles=roles,
+            answers=answers,
             title=self.text(data, "title", path, what),
             by=self.id_list(data, "by", path, what),
             quotes=self.citations(data, path, what),
             tags=self.text_list(data, "tags", path, what),
             note=self.text(data, "note", path, what),
         )
+
+    def premises(
+        self, data: Mapping[str, Any], path: DocPath, what: str
+    ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """Premises as ids (``[a, b]``) or by scheme role (``{expert: a, assertion: b}``)."""
+        value = data.get("premises")
+        if not isinstance(value, dict):
+            return self.id_list(data, "premises", path, what), ()
+        premises, roles = [], []
+        for role, premise in value.items():
+            role_path = (*path, "premises", role)
+            if isinstance(premise, (dict, list)) or _is_null(premise):
+                self.error(
+                    "wrong-type",
+                    f"premise role {role!r} of {what} must name one statement, "
+                    f"got {_kind_name(premise)}",
+                    role_path,
+                )
+            elif self.check_id(role, (*role_path, "<key>")) and self.check_id(
+                str(premise), role_path
+            ):
+                roles.append(role)
+                premises.append(str(premise))
+        return tuple(premises), tuple(roles)
+
+    def optional_id(
+        self, data: Mapping[str, Any], key: str, path: DocPath, what: str
+    ) -> str | None:
+        value = self.text(data, key, path, what)
+        if value is None or not self.check_id(value, (*path, key)):
+            return None
+        return value
+
+    def status(self, data: Mapping[str, Any], path: DocPath, what: str) -> Status | None:
+        value = self.text(data, "status", path, what)
+        if value is None:
+            return None
+        for status in STATUSES:
+            if value == status:
+                return status
+        self.error(
+            "invalid-value",
+            f"'status' of {what} must be one of {', '.join(STATUSES)} "
+            f"(got {value!r}){suggest(value, STATUSES)}",
+            (*path, "status"),
+        )
+        return None
+
+    def scheme(self, scheme_id: str, value: Any, path: DocPath) -> Scheme | None:
+        what = f"scheme {scheme_id!r}"
+        data = self.mapping(value, path, what)
+        if data is None:
+            return None
+        self.keys(data, SCHEME_KEYS, path, what)
+        name = self.text(data, "name", path, what, required=True)
+        roles = [
+            SchemeRole(role_id, text)
+            for role_id, text in self.text_table(data, "premises", path, what)
+        ]
+        questions = [
+            CriticalQuestion(question_id, text)
+            for question_id, text in self.text_table(data, "questions", path, what)
+        ]
+        if name is None:
+            return None
+        return Scheme(
+            scheme_id,
+            name,
+            roles,
+            self.text(data, "conclusion", path, what),
+            questions,
+            reference=self.text(data, "reference", path, what),
+        )
+
+    def text_table(
+        self, data: Mapping[str, Any], key: str, path: DocPath, what: str
+    ) -> list[tuple[str, str]]:
+        """A mapping of ids to non-empty text, e.g. a scheme's ``questions``."""
+        if key not in data or _is_null(data[key]):
+            return []
+        table = self.mapping(data[key], (*path, key), f"'{key}' of {what}")
+        result = []
+        for item_id, text in (table or {}).items():
+            item_path = (*path, key, item_id)
+            if isinstance(text, (dict, list)) or _is_null(text) or not str(text).strip():
+                self.error(
+                    "wrong-type",
+                    f"{item_id!r} under '{key}' of {what} must be text, got {_kind_name(text)}",
+                    item_path,
+                )
+            elif self.check_id(item_id, (*item_path, "<key>")):
+                result.append((item_id, str(text)))
+        return result
 
     # -- the whole map -----------------------------------------------------
 
@@ -363,12 +480,14 @@ class _Builder:
         agents = self.section(data, "agents", self.agent)
         statements = self.section(data, "statements", self.statement)
         arguments = self.section(data, "arguments", self.argument)
+        schemes = self.section(data, "schemes", self.scheme)
         return ArgumentMap(
             title or "(untitled)",  # a missing title is reported above; the map is not returned
             statements,
             arguments,
             sources=sources,
             agents=agents,
+            schemes=schemes,
             theses=theses,
             description=self.text(data, "description", (), "a map"),
             lang=self.text(data, "lang", (), "a map"),
@@ -474,6 +593,7 @@ def to_data(argument_map: ArgumentMap) -> dict[str, Any]:
             if statement.tags:
                 entry["tags"] = flow(list(statement.tags))
             put(entry, "note", statement.note)
+            put(entry, "status", statement.status)
             data["statements"][statement.id] = entry
     if argument_map.arguments:
         data["arguments"] = {}
@@ -481,14 +601,30 @@ def to_data(argument_map: ArgumentMap) -> dict[str, Any]:
         for argument in argument_map.arguments.values():
             entry = {}
             put(entry, "title", argument.title)
-            entry["premises"] = flow(list(argument.premises))
+            put(entry, "scheme", argument.scheme)
+            if argument.roles:
+                entry["premises"] = dict(zip(argument.roles, argument.premises, strict=True))
+            else:
+                entry["premises"] = flow(list(argument.premises))
             entry[reverse[argument.kind]] = argument.target
+            put(entry, "answers", argument.answers)
             put(entry, "by", ids(argument.by))
             quotes(entry, argument.quotes)
             if argument.tags:
                 entry["tags"] = flow(list(argument.tags))
             put(entry, "note", argument.note)
             data["arguments"][argument.id] = entry
+    if argument_map.schemes:
+        data["schemes"] = {}
+        for scheme in argument_map.schemes.values():
+            entry = {"name": scheme.name}
+            if scheme.premises:
+                entry["premises"] = {role.id: role.text for role in scheme.premises}
+            put(entry, "conclusion", scheme.conclusion)
+            if scheme.questions:
+                entry["questions"] = {q.id: q.text for q in scheme.questions}
+            put(entry, "reference", scheme.reference)
+            data["schemes"][scheme.id] = entry
     return data
 
 

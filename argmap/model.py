@@ -23,10 +23,13 @@ __all__ = [
     "ArgumentMap",
     "AttackType",
     "Citation",
+    "CriticalQuestion",
     "Entities",
     "Origin",
     "Relation",
     "Role",
+    "Scheme",
+    "SchemeRole",
     "Source",
     "Statement",
 ]
@@ -34,6 +37,10 @@ __all__ = [
 #: What an argument does to its target.
 Relation = Literal["support", "attack", "undercut"]
 RELATIONS: tuple[Relation, ...] = ("support", "attack", "undercut")
+
+#: How an evaluation should treat a statement no argument decides.
+Status = Literal["assumed", "questioned"]
+STATUSES: tuple[Status, ...] = ("assumed", "questioned")
 
 #: Ids are short and human: letters, digits, ``-``, ``_`` and ``.``, starting
 #: with a letter or digit, in any script (``sanctions-motive``, ``a2``, ``straße-3``).
@@ -181,6 +188,9 @@ class Statement:
         quotes: Citations pinning it to sources.
         tags: Free-form labels for filtering.
         note: Optional remark by the map's author.
+        status: ``"assumed"`` (accepted unless attacked) or ``"questioned"``
+            (accepted only when supported), for evaluation; ``None`` leaves
+            it to the evaluation's default.
     """
 
     id: str = attrs.field(validator=_check_id)
@@ -199,6 +209,9 @@ class Statement:
         default=(), converter=_str_tuple, validator=_str_items, kw_only=True
     )
     note: str | None = attrs.field(default=None, validator=_optional_str, kw_only=True)
+    status: Status | None = attrs.field(
+        default=None, validator=attrs.validators.optional(_one_of(STATUSES)), kw_only=True
+    )
 
 
 @attrs.frozen
@@ -220,6 +233,13 @@ class Argument:
         quotes: Citations of the passages that make the argument.
         tags: Free-form labels for filtering.
         note: Optional remark by the map's author.
+        scheme: Id of the argumentation scheme the argument instantiates
+            (built in, or defined in the map's ``schemes``).
+        roles: The scheme's premise role each premise fills, in the order of
+            ``premises``; empty when the premises are not assigned roles.
+        answers: Id of the critical question this argument answers, for an
+            argument that targets an argument with a scheme, its premises or
+            its conclusion.
     """
 
     id: str = attrs.field(validator=_check_id)
@@ -240,6 +260,31 @@ class Argument:
         default=(), converter=_str_tuple, validator=_str_items, kw_only=True
     )
     note: str | None = attrs.field(default=None, validator=_optional_str, kw_only=True)
+    scheme: str | None = attrs.field(
+        default=None, validator=attrs.validators.optional(_check_id), kw_only=True
+    )
+    roles: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple, kw_only=True)
+    answers: str | None = attrs.field(
+        default=None, validator=attrs.validators.optional(_check_id), kw_only=True
+    )
+
+    @roles.validator
+    def _roles_match_premises(
+        self, attribute: attrs.Attribute[Any], value: tuple[str, ...]
+    ) -> None:
+        _check_ids(self, attribute, value)
+        if value and len(value) != len(self.premises):
+            raise ValueError(
+                f"'roles' must name one role per premise ({len(self.premises)}) (got {len(value)})"
+            )
+        if len(set(value)) != len(value):
+            raise ValueError(f"'roles' must not repeat a role (got {list(value)!r})")
+
+    def role(self, statement_id: str) -> str | None:
+        """The scheme role ``statement_id`` fills as a premise, if roles are given."""
+        if self.roles and statement_id in self.premises:
+            return self.roles[self.premises.index(statement_id)]
+        return None
 
     @property
     def label(self) -> str:
@@ -259,7 +304,62 @@ class Argument:
         return None
 
 
-_T = TypeVar("_T", Statement, Argument, Source, Agent)
+@attrs.frozen
+class SchemeRole:
+    """A premise role of a scheme, e.g. the ``expert`` of argument from expert opinion.
+
+    Attributes:
+        id: Short id used as a key under an argument's ``premises``.
+        text: The premise's pattern, e.g. ``E is an expert in domain D.``
+    """
+
+    id: str = attrs.field(validator=_check_id)
+    text: str = attrs.field(validator=[attrs.validators.instance_of(str), _nonempty])
+
+
+@attrs.frozen
+class CriticalQuestion:
+    """A question that can defeat an argument built on a scheme.
+
+    Attributes:
+        id: Short id that an answering argument names in ``answers``.
+        text: The question.
+    """
+
+    id: str = attrs.field(validator=_check_id)
+    text: str = attrs.field(validator=[attrs.validators.instance_of(str), _nonempty])
+
+
+def _roles(value: Iterable[SchemeRole]) -> tuple[SchemeRole, ...]:
+    return tuple(value)
+
+
+def _questions(value: Iterable[CriticalQuestion]) -> tuple[CriticalQuestion, ...]:
+    return tuple(value)
+
+
+@attrs.frozen
+class Scheme:
+    """An argumentation scheme: the pattern of an inference, with its critical questions.
+
+    Attributes:
+        id: Short id that arguments name in ``scheme``.
+        name: Display name, e.g. ``Argument from expert opinion``.
+        premises: The premise roles, in order.
+        conclusion: The conclusion's pattern.
+        questions: The critical questions.
+        reference: Where the scheme is described (literature), optional.
+    """
+
+    id: str = attrs.field(validator=_check_id)
+    name: str = attrs.field(validator=[attrs.validators.instance_of(str), _nonempty])
+    premises: tuple[SchemeRole, ...] = attrs.field(default=(), converter=_roles)
+    conclusion: str | None = attrs.field(default=None, validator=_optional_str)
+    questions: tuple[CriticalQuestion, ...] = attrs.field(default=(), converter=_questions)
+    reference: str | None = attrs.field(default=None, validator=_optional_str, kw_only=True)
+
+
+_T = TypeVar("_T", Statement, Argument, Source, Agent, Scheme)
 
 
 class Entities(Mapping[str, _T], Generic[_T]):
@@ -360,6 +460,8 @@ class ArgumentMap:
         arguments: The arguments, by id.
         sources: The documents quoted, by id.
         agents: Who asserts what, by id.
+        schemes: Argumentation schemes the map defines itself, by id (the
+            built-in catalogue needs no definition).
         theses: Ids of the main theses, when declared; see :attr:`main_theses`.
         description: Optional longer description.
         lang: Language of the map's text as a BCP 47 tag, e.g. ``en``.
@@ -371,6 +473,7 @@ class ArgumentMap:
     arguments: Entities[Argument] = attrs.field(factory=Entities, converter=_entities)
     sources: Entities[Source] = attrs.field(factory=Entities, converter=_entities, kw_only=True)
     agents: Entities[Agent] = attrs.field(factory=Entities, converter=_entities, kw_only=True)
+    schemes: Entities[Scheme] = attrs.field(factory=Entities, converter=_entities, kw_only=True)
     theses: tuple[str, ...] = attrs.field(
         default=(), converter=_str_tuple, validator=_check_ids, kw_only=True
     )

@@ -344,3 +344,58 @@ def test_a_language_tag_is_named_as_written() -> None:
 def test_a_second_document_gets_a_hint() -> None:
     [(_, _, _, message)] = issues_of("argmap: 1\ntitle: t\n---\nargmap: 1\n")
     assert message.endswith("a map file holds one YAML document: remove the extra '---'")
+
+
+SCHEMED = """\
+argmap: 1
+title: Schemes
+schemes:
+  insider:
+    name: Argument from an insider's report
+    premises: {insider: I is an insider., report: I reports A.}
+    conclusion: A holds.
+    questions: {access: Had I access?}
+statements:
+  expert: Pinkston is an East Asia expert.
+  says: Pinkston says the Chinese are tired of it.
+  tired: {text: The Chinese are tired of it., status: questioned}
+  us-based: {text: Pinkston works for a US university., status: assumed}
+arguments:
+  pinkston:
+    scheme: expert-opinion
+    premises: {expert: expert, assertion: says}
+    supports: tired
+  biased:
+    premises: us-based
+    undercuts: pinkston
+    answers: bias
+"""
+
+
+def test_schemes_roles_answers_and_status_load() -> None:
+    m = argmap.loads(SCHEMED)
+    pinkston = m.arguments["pinkston"]
+    assert (pinkston.scheme, pinkston.premises, pinkston.roles) == (
+        "expert-opinion",
+        ("expert", "says"),
+        ("expert", "assertion"),
+    )
+    assert pinkston.role("says") == "assertion"
+    assert m.arguments["biased"].answers == "bias"
+    assert m.statements["tired"].status == "questioned"
+    scheme = m.schemes["insider"]
+    assert [r.id for r in scheme.premises] == ["insider", "report"]
+    assert [q.text for q in scheme.questions] == ["Had I access?"]
+    assert argmap.loads(argmap.dumps(m)) == m
+
+
+def test_an_unknown_status_is_an_invalid_value() -> None:
+    assert issues_of("argmap: 1\ntitle: t\nstatements:\n  s1: {text: x, status: asumed}\n") == [
+        (
+            4,
+            25,
+            "invalid-value",
+            "'status' of statement 's1' must be one of assumed, questioned (got 'asumed') "
+            "(did you mean 'assumed'?)",
+        )
+    ]

@@ -9,7 +9,14 @@ from hypothesis import strategies as st
 
 import argmap
 from argmap import Agent, Argument, ArgumentMap, Citation, Source, Statement
-from argmap.model import RELATIONS, Relation
+from argmap.model import (
+    RELATIONS,
+    STATUSES,
+    CriticalQuestion,
+    Relation,
+    Scheme,
+    SchemeRole,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -50,6 +57,7 @@ def maps(draw: st.DrawFn) -> ArgumentMap:
             quotes=citations(),
             tags=draw(st.lists(text, max_size=2)),
             note=draw(optional_text),
+            status=draw(st.none() | st.sampled_from(STATUSES)),
         )
         for sid in statement_ids
     ]
@@ -57,12 +65,21 @@ def maps(draw: st.DrawFn) -> ArgumentMap:
     for aid in argument_ids:
         kind: Relation = draw(st.sampled_from(RELATIONS))
         targets = argument_ids if kind == "undercut" else statement_ids
+        premises = draw(st.lists(st.sampled_from(statement_ids), min_size=1, max_size=3))
+        with_roles = draw(st.booleans())
         arguments.append(
             Argument(
                 aid,
-                draw(st.lists(st.sampled_from(statement_ids), min_size=1, max_size=3)),
+                premises,
                 kind,
                 draw(st.sampled_from(targets)),
+                scheme=draw(st.none() | ids),
+                roles=draw(
+                    st.lists(ids, min_size=len(premises), max_size=len(premises), unique=True)
+                )
+                if with_roles
+                else (),
+                answers=draw(st.none() | ids),
                 title=draw(optional_text),
                 by=agents(),
                 quotes=citations(),
@@ -77,6 +94,20 @@ def maps(draw: st.DrawFn) -> ArgumentMap:
         agents=[Agent(a, draw(text), draw(optional_text), draw(optional_text)) for a in agent_ids],
         sources=[
             Source(s, draw(text), *[draw(optional_text) for _ in range(6)]) for s in source_ids
+        ],
+        schemes=[
+            Scheme(
+                s,
+                draw(text),
+                [SchemeRole(r, draw(text)) for r in draw(st.lists(ids, max_size=3, unique=True))],
+                draw(optional_text),
+                [
+                    CriticalQuestion(q, draw(text))
+                    for q in draw(st.lists(ids, max_size=3, unique=True))
+                ],
+                reference=draw(optional_text),
+            )
+            for s in draw(st.lists(ids, max_size=2, unique=True))
         ],
         theses=draw(st.lists(st.sampled_from(statement_ids), max_size=2)),
         description=draw(optional_text),
