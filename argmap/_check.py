@@ -63,13 +63,18 @@ def locate(argument_map: ArgumentMap, issues: list[Issue]) -> tuple[Issue, ...]:
             located.append(issue)
             continue
         position = origin.locate(issue.path)
-        line, column = position if position else (None, None)
-        located.append(attrs.evolve(issue, file=origin.file, line=line, column=column))
-    return tuple(sorted(located, key=_position_key))
-
-
-def _position_key(issue: Issue) -> tuple[int, int]:
-    return (issue.line or 0, issue.column or 0)
+        if position is None:
+            located.append(attrs.evolve(issue, file=origin.file))
+        else:
+            file, line, column = position
+            located.append(attrs.evolve(issue, file=file, line=line, column=column))
+    rank = {file: index for index, file in enumerate(origin.files)}
+    return tuple(
+        sorted(
+            located,
+            key=lambda i: (rank.get(i.file or "", len(rank)), i.line or 0, i.column or 0),
+        )
+    )
 
 
 def _kind(argument_map: ArgumentMap, ref: str) -> str | None:

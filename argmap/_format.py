@@ -12,6 +12,8 @@ import difflib
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeVar
 
+import attrs
+
 from .errors import DocPath, Issue, Severity
 from .model import (
     ID_PATTERN,
@@ -35,6 +37,7 @@ FORMAT_VERSION = 1
 
 TOP_KEYS = (
     "argmap",
+    "include",
     "title",
     "description",
     "lang",
@@ -96,6 +99,7 @@ class _Builder:
 
     def __init__(self) -> None:
         self.issues: list[Issue] = []
+        self.includes: list[tuple[str, DocPath]] = []
 
     def error(self, code: str, message: str, path: DocPath) -> None:
         self.issues.append(Issue(code, message, path=path))
@@ -475,6 +479,7 @@ class _Builder:
         self.version(data)
         self.keys(data, TOP_KEYS, (), "a map")
         title = self.text(data, "title", (), "a map", required=True)
+        self.includes = self.strings(data, "include", (), "the map", "a file name")
         theses = self.id_list(data, "theses", (), "the map")
         sources = self.section(data, "sources", self.source)
         agents = self.section(data, "agents", self.agent)
@@ -528,17 +533,27 @@ def _is_null(value: Any) -> bool:
     return value is None or (getattr(value, "value", "") is None)
 
 
-def from_data(
-    document: Any, origin: Origin | None = None
-) -> tuple[ArgumentMap | None, list[Issue]]:
-    """Build a map from parsed data; return it (if it could be built) and the issues.
+@attrs.frozen
+class Built:
+    """What one map document yields.
 
-    The issues are errors in the document's structure; whole-map rules such as
-    unknown ids are :func:`argmap.check`'s business.
+    Attributes:
+        map: The map, when it could be built at all.
+        issues: Problems in the document's structure; whole-map rules such as
+            unknown ids are :func:`argmap.check`'s business.
+        includes: The files named under ``include``, with their document paths.
     """
+
+    map: ArgumentMap | None
+    issues: list[Issue]
+    includes: list[tuple[str, DocPath]]
+
+
+def from_data(document: Any, origin: Origin | None = None) -> Built:
+    """Build a map from one parsed document, collecting the problems found."""
     builder = _Builder()
     argument_map = builder.build(document, origin)
-    return argument_map, builder.issues
+    return Built(argument_map, builder.issues, builder.includes)
 
 
 def to_data(argument_map: ArgumentMap) -> dict[str, Any]:

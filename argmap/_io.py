@@ -3,19 +3,28 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
+
+import attrs
 
 from . import _format
 from ._check import check as check_map
 from ._check import locate
 from ._fileio import read_text, write_atomic
-from .errors import DocPath, Issue, MapError, Severity
-from .model import ArgumentMap, Origin
+from .errors import DocPath, Issue, MapError, Severity, SourceFileError
+from .model import ArgumentMap, Origin, Position
+
+Positions = dict[DocPath, Position]
 
 
 def load(path: str | os.PathLike[str], *, check: bool = True) -> ArgumentMap:
-    """Load a map from a YAML file.
+    """Load a map from a YAML file, with the files it includes.
+
+    A map may name other map files under ``include`` (relative to itself);
+    their sources, agents, schemes, statements and arguments become part of
+    the map. Ids must be unique across all files.
 
     Args:
         path: The map file (``.yaml`` or ``.yml``).
@@ -25,7 +34,7 @@ def load(path: str | os.PathLike[str], *, check: bool = True) -> ArgumentMap:
             :func:`argmap.check` for that and for warnings.
 
     Returns:
-        The map; its ``origin`` records the file and the position of every node.
+        The map; its ``origin`` records the files and the position of every node.
 
     Raises:
         MapError: The file is not a valid map; ``.issues`` lists every problem
@@ -39,31 +48,159 @@ def load(path: str | os.PathLike[str], *, check: bool = True) -> ArgumentMap:
 def loads(text: str, *, file: str = "<string>", check: bool = True) -> ArgumentMap:
     """Load a map from YAML text; ``file`` names it in error messages.
 
-    See :func:`load` for ``check`` and the errors raised.
+    Files named under ``include`` are read relative to the folder of
+    ``file`` (the current folder for ``"<string>"``). See :func:`load` for
+    ``check`` and the errors raised.
     """
-    from . import _yaml  # PyYAML is imported on first use, not with argmap
-
-    data, positions, issues = _yaml.parse(text.removeprefix("\ufeff"), file)
-    _alias_single_quotes(data, positions)
-    origin = Origin(file, positions)
-    argument_map, structure_issues = _format.from_data(data, origin)
-    issues += structure_issues
-    if argument_map is not None and check:
-        problems = check_map(argument_map, verify_quotes=False)
-        issues += [i for i in problems if i.severity is Severity.ERROR]
+    assembler = _Assembler(Path(file).parent if file != "<string>" else Path())
+    document = assembler.read(text.removeprefix("\ufeff"), file, None)
+    origin = Origin(file, assembler.positions, files=tuple(assembler.files))
+    issues = assembler.issues
+    argument_map = None
+    if document is not None:
+        argument_map = attrs.evolve(
+            document,
+            sources=assembler.merged["sources"],
+            agents=assembler.merged["agents"],
+            schemes=assembler.merged["schemes"],
+            statements=assembler.merged["statements"],
+            arguments=assembler.merged["arguments"],
+            origin=origin,
+        )
+        if check:
+            problems = check_map(argument_map, verify_quotes=False)
+            issues += [i for i in problems if i.severity is Severity.ERROR]
     if argument_map is None or _format.error_count(issues):
-        raise MapError(_locate_all(argument_map, origin, issues))
+        stand_in = argument_map or ArgumentMap("(unreadable)", origin=origin)
+        raise MapError(locate(stand_in, issues))
     return argument_map
 
 
-def _locate_all(
-    argument_map: ArgumentMap | None, origin: Origin, issues: list[Issue]
-) -> list[Issue]:
-    stand_in = argument_map or ArgumentMap("(unreadable)", origin=origin)
-    return list(locate(stand_in, issues))
+SECTIONS = ("sources", "agents", "schemes", "statements", "arguments")
+_SECTION_KEYS = {(section,) for section in SECTIONS}
 
 
-def _alias_single_quotes(data: Any, positions: dict[DocPath, tuple[int, int]]) -> None:
+class _Assembler:
+    """Reads a map file and the files it includes, merging their entities.
+
+    Included files come first, depth-first in the order named, each read
+    once; the including file's own entities follow.
+    """
+
+    def __init__(self, root: Path) -> None:
+        self.root = root.resolve()
+        self.positions: dict[DocPath, Position] = {}
+        self.issues: list[Issue] = []
+        self.files: list[str] = []
+        self.read_files: set[Path] = set()
+        self.merged: dict[str, dict[str, Any]] = {section: {} for section in SECTIONS}
+
+    def read(self, text: str, file: str, chain: list[Path] | None) -> ArgumentMap | None:
+        """Parse and build one document; merge it after the files it includes."""
+        from . import _yaml  # PyYAML is imported on first use, not with argmap
+
+        self.files.append(file)
+        try:
+            data, positions, issues = _yaml.parse(text, file)
+        except MapError as exc:
+            self.issues += exc.issues
+            return None
+        _alias_single_quotes(data, positions)
+        built = _format.from_data(data)
+        document_origin = Origin(file, positions)
+        stand_in = built.map or ArgumentMap("(unreadable)")
+        self.issues += issues + list(
+            locate(attrs.evolve(stand_in, origin=document_origin), built.issues)
+        )
+        here = Path(file).parent if file != "<string>" else Path()
+        including = chain is None
+        chain = [
+            *(chain or []),
+            *([(here / Path(file).name).resolve()] if file != "<string>" else []),
+        ]
+        for name, path in built.includes:
+            self.include(name, here, chain, positions.get(path) or positions.get(()))
+        accepted = self.merge(built.map, positions, here) if built.map is not None else set()
+        for key, value in positions.items():
+            if key[:2] in accepted or (including and key[:1] not in _SECTION_KEYS):
+                self.positions.setdefault(key, value)
+        return built.map
+
+    def include(self, name: str, here: Path, chain: list[Path], where: Position | None) -> None:
+        target = (here / name).resolve()
+        file = os.fspath(here / name)
+
+        def problem(code: str, message: str) -> None:
+            at = where or (file, None, None)
+            self.issues.append(Issue(code, message, file=at[0], line=at[1], column=at[2]))
+
+        if not target.is_relative_to(self.root):
+            problem(
+                "include-outside",
+                f"include {name!r} points outside the map's folder ({self.root}); "
+                "keep included maps inside it",
+            )
+            return
+        if target in chain:
+            loop = " -> ".join(p.name for p in chain[chain.index(target) :])
+            problem(
+                "include-cycle",
+                f"include {name!r} leads back to itself ({loop} -> {target.name}); "
+                "remove one of these includes",
+            )
+            return
+        if target in self.read_files:
+            return  # included already, through another file
+        self.read_files.add(target)
+        try:
+            text = read_text(file, what="included map file")
+        except SourceFileError as exc:
+            if exc.issue.line is not None:  # a problem inside the file: show it there
+                self.issues.append(exc.issue)
+            else:
+                problem(exc.issue.code, f"cannot include {name!r}: {exc.issue.message}")
+            return
+        self.read(text, file, chain)
+
+    def merge(self, document: ArgumentMap, positions: Positions, here: Path) -> set[DocPath]:
+        """Add a document's entities; return their paths. An id defined twice is an error."""
+        accepted: set[DocPath] = set()
+        for section in SECTIONS:
+            entities: Mapping[str, Any] = getattr(document, section)
+            table = self.merged[section]
+            for entity_id, entity in entities.items():
+                path = (section, entity_id)
+                if entity_id in table:
+                    first = self.positions.get((*path, "<key>"))
+                    where = f" (first in {first[0]}:{first[1]}:{first[2]})" if first else ""
+                    at = positions.get((*path, "<key>"))
+                    self.issues.append(
+                        Issue(
+                            "duplicate-id",
+                            f"{section[:-1]} {entity_id!r} is defined in more than one file"
+                            f"{where}; define it once and include that file",
+                            path=path,
+                            file=at[0] if at else None,
+                            line=at[1] if at else None,
+                            column=at[2] if at else None,
+                        )
+                    )
+                    continue
+                if section == "sources" and entity.file is not None:
+                    table[entity_id] = attrs.evolve(entity, file=self.relative(here, entity.file))
+                else:
+                    table[entity_id] = entity
+                accepted.add(path)
+        return accepted
+
+    def relative(self, here: Path, name: str) -> str:
+        """A source file named in an included map, relative to the including map."""
+        if here.resolve() == self.root:
+            return name
+        return Path(os.path.relpath((here / name).resolve(), self.root)).as_posix()
+
+
+def _alias_single_quotes(data: Any, positions: Positions) -> None:
     """Let ``quote: {...}`` be found under the path of ``quotes: [{...}]``.
 
     The model has only a list of citations; issues about the one written as

@@ -23,7 +23,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeDumper as _Dumper  # type: ignore[assignment]
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-Positions = dict[DocPath, tuple[int, int]]
+Positions = dict[DocPath, tuple[str, int, int]]
 
 #: Upper bound on nodes after alias expansion: a map has nowhere near this
 #: many, and an alias bomb ("billion laughs") hits it at once.
@@ -167,7 +167,7 @@ class _Converter:
         items = []
         for index, child in enumerate(node.value):
             item_path = (*path, index)
-            self.positions[item_path] = _position(child)
+            self.positions[item_path] = (self.file, *_position(child))
             items.append(self.convert(child, item_path))
         return items
 
@@ -208,9 +208,9 @@ class _Converter:
             first_seen[key] = key_node
             # A scalar's problems are best shown at the value, a collection's at its key.
             anchor = value_node if isinstance(value_node, yaml.ScalarNode) else key_node
-            self.positions[child_path] = _position(anchor)
+            self.positions[child_path] = (self.file, *_position(anchor))
             key_path = (*child_path, "<key>")
-            self.positions[key_path] = _position(key_node)
+            self.positions[key_path] = (self.file, *_position(key_node))
             result[key] = self.convert(value_node, child_path)
         return result
 
@@ -268,7 +268,7 @@ def parse(text: str, file: str) -> tuple[Any, Positions, list[Issue]]:
         )
     converter = _Converter(file)
     converter.measure(node)
-    converter.positions[()] = _position(node)
+    converter.positions[()] = (file, *_position(node))
     data = converter.convert(node, ())
     return data, converter.positions, converter.issues
 

@@ -26,6 +26,7 @@ __all__ = [
     "CriticalQuestion",
     "Entities",
     "Origin",
+    "Position",
     "Relation",
     "Role",
     "Scheme",
@@ -417,19 +418,32 @@ def _entities(value: Iterable[Any] | Mapping[str, Any]) -> Entities[Any]:
     return Entities(value)
 
 
+#: Where a node of a map document stands: file, 1-based line, 1-based column.
+Position = tuple[str, int, int]
+
+
 @attrs.frozen(eq=False)
 class Origin:
     """Where a map was loaded from: its file and the position of each node.
 
     Attributes:
-        file: Path of the map file as given to the loader.
-        positions: 1-based ``(line, column)`` of each node, by document path.
+        file: Path of the map file as given to the loader (the including file,
+            for a map split across files).
+        positions: ``(file, line, column)`` of each node, by document path;
+            nodes of included files carry their own file.
+        files: Every file the map was read from, the including one first,
+            then the included ones in the order they were read.
     """
 
     file: str
-    positions: Mapping[DocPath, tuple[int, int]] = attrs.field(factory=dict, repr=False)
+    positions: Mapping[DocPath, Position] = attrs.field(factory=dict, repr=False)
+    files: tuple[str, ...] = attrs.field(kw_only=True)
 
-    def locate(self, path: DocPath) -> tuple[int, int] | None:
+    @files.default
+    def _just_the_file(self) -> tuple[str, ...]:
+        return (self.file,)
+
+    def locate(self, path: DocPath) -> Position | None:
         """Position of ``path``, or of its nearest ancestor that has one."""
         while True:
             found = self.positions.get(path)

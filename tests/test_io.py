@@ -78,7 +78,7 @@ def test_load_reads_a_file_and_records_its_origin(tmp_path: Path) -> None:
     m = argmap.load(path)
     assert m.origin is not None
     assert m.origin.file == str(path)
-    assert m.origin.locate(("statements", "lifeline")) == (14, 13)
+    assert m.origin.locate(("statements", "lifeline")) == (str(path), 14, 13)
     assert m == argmap.loads(GOOD)
 
 
