@@ -32,6 +32,7 @@ from .model import (
     Role,
     Source,
     Statement,
+    Translation,
 )
 
 __all__ = [
@@ -50,6 +51,7 @@ __all__ = [
     "Source",
     "SourceFileError",
     "Statement",
+    "Translation",
     "__version__",
     "check",
     "dump",

@@ -47,6 +47,7 @@ def check(
     issues += _arguments(argument_map)
     issues += _circular_support(argument_map)
     issues += _unused(argument_map)
+    issues += _missing_translations(argument_map)
     if verify_quotes:
         issues += _QuoteChecker(argument_map, base_dir).run()
     return locate(argument_map, issues)
@@ -291,6 +292,28 @@ def _cycle_through(
         if node == start:
             break
     return cycle[::-1]
+
+
+def _missing_translations(m: ArgumentMap) -> Iterator[Issue]:
+    """Text or titles without a translation into one of the map's other languages."""
+    if not m.other_langs:
+        return
+    items: list[tuple[DocPath, str, Statement | Argument | ArgumentMap]] = [((), "the map", m)]
+    items += [(("statements", sid), f"statement {sid!r}", s) for sid, s in m.statements.items()]
+    items += [(("arguments", aid), f"argument {aid!r}", a) for aid, a in m.arguments.items()]
+    example = ", ".join(f"{lang}: ..." for lang in m.langs)
+    for path, what, item in items:
+        for field in ("text", "title"):
+            key = "description" if item is m and field == "text" else field
+            missing = [lang for lang in m.other_langs if m.localized(item, field, lang)[1]]
+            if missing:
+                yield Issue(
+                    "missing-translation",
+                    f"'{key}' of {what} has no {' or '.join(repr(x) for x in missing)} "
+                    f"version; give it by language: {{{example}}}",
+                    WARNING,
+                    path=(*path, key),
+                )
 
 
 def _unused(m: ArgumentMap) -> Iterator[Issue]:

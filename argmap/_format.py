@@ -17,6 +17,7 @@ import attrs
 from .errors import DocPath, Issue, Severity
 from .model import (
     ID_PATTERN,
+    LANG_PATTERN,
     STATUSES,
     Agent,
     Argument,
@@ -30,6 +31,7 @@ from .model import (
     Source,
     Statement,
     Status,
+    Translation,
 )
 
 #: The format versions this release reads and writes.
@@ -100,6 +102,7 @@ class _Builder:
     def __init__(self) -> None:
         self.issues: list[Issue] = []
         self.includes: list[tuple[str, DocPath]] = []
+        self.langs: tuple[str, ...] = ()
 
     def error(self, code: str, message: str, path: DocPath) -> None:
         self.issues.append(Issue(code, message, path=path))
@@ -152,6 +155,69 @@ class _Builder:
             self.error("missing-key", f"{what} needs a non-empty {key!r}", (*path, key))
             return None
         return text
+
+    def localized(
+        self, data: Mapping[str, Any], key: str, path: DocPath, what: str, *, required: bool = False
+    ) -> tuple[str | None, dict[str, str]]:
+        """Text in the map's language, and by other language: ``{en: ..., de: ...}``."""
+        value = data.get(key)
+        if not isinstance(value, dict):
+            return self.text(data, key, path, what, required=required), {}
+        if not self.langs:
+            self.error(
+                "missing-lang",
+                f"'{key}' of {what} is given by language, but the map declares no "
+                "languages: add 'lang: [en, de]' (its own language first)",
+                (*path, key),
+            )
+            return None, {}
+        by_lang: dict[str, str] = {}
+        for lang in value:
+            lang_path = (*path, key, lang)
+            if lang not in self.langs:
+                self.error(
+                    "undeclared-lang",
+                    f"'{key}' of {what} is given in {lang!r}, which the map does not declare "
+                    f"in 'lang' ({', '.join(self.langs)}){suggest(lang, self.langs)}; "
+                    "add it there or fix the language",
+                    (*lang_path, "<key>"),
+                )
+                continue
+            text = self.text(value, lang, (*path, key), f"'{key}' of {what}", required=True)
+            if text is not None:
+                by_lang[lang] = text
+        primary = by_lang.pop(self.langs[0], None)
+        if primary is None and (required or by_lang) and self.langs[0] not in value:
+            self.error(
+                "missing-key",
+                f"'{key}' of {what} needs its text in {self.langs[0]!r}, the map's own language",
+                (*path, key),
+            )
+        return primary, by_lang
+
+    def translations(self, **fields: dict[str, str]) -> tuple[Translation, ...]:
+        """Translations from ``text={de: ...}, title={de: ...}``, in the map's language order."""
+        langs = [lang for lang in self.langs if any(lang in f for f in fields.values())]
+        return tuple(
+            Translation(lang, **{name: f.get(lang) for name, f in fields.items()}) for lang in langs
+        )
+
+    def lang(self, data: Mapping[str, Any]) -> tuple[str, ...]:
+        """``lang: en`` or ``lang: [en, de]``: the map's languages, its own first."""
+        result = []
+        for value, path in self.strings(data, "lang", (), "the map", "a language tag"):
+            if not LANG_PATTERN.match(value):
+                self.error(
+                    "invalid-value",
+                    f"'lang' must name languages by tags such as 'en', 'de' or 'pt-BR' "
+                    f"(got {value!r})",
+                    path,
+                )
+            elif value in result:
+                self.error("invalid-value", f"'lang' names {value!r} twice", path)
+            else:
+                result.append(value)
+        return tuple(result)
 
     def strings(
         self, data: Mapping[str, Any], key: str, path: DocPath, what: str, noun: str
@@ -298,11 +364,13 @@ class _Builder:
         if data is None:
             return None
         self.keys(data, STATEMENT_KEYS, path, what)
-        text = self.text(data, "text", path, what, required=True)
+        text, texts = self.localized(data, "text", path, what, required=True)
+        title, titles = self.localized(data, "title", path, what)
         statement = Statement(
             statement_id,
             text or "?",
-            title=self.text(data, "title", path, what),
+            title=title,
+            translations=self.translations(text=texts, title=titles),
             by=self.id_list(data, "by", path, what),
             quotes=self.citations(data, path, what),
             tags=self.text_list(data, "tags", path, what),
@@ -358,6 +426,7 @@ class _Builder:
                 path,
             )
         premises, roles = self.premises(data, path, what)
+        title, titles = self.localized(data, "title", path, what)
         scheme = self.optional_id(data, "scheme", path, what)
         answers = self.optional_id(data, "answers", path, what)
         if target is None or "premises" not in data:
@@ -370,7 +439,8 @@ class _Builder:
             scheme=scheme,
             roles=roles,
             answers=answers,
-            title=self.text(data, "title", path, what),
+            title=title,
+            translations=self.translations(title=titles),
             by=self.id_list(data, "by", path, what),
             quotes=self.citations(data, path, what),
             tags=self.text_list(data, "tags", path, what),
@@ -478,7 +548,9 @@ class _Builder:
             return None
         self.version(data)
         self.keys(data, TOP_KEYS, (), "a map")
-        title = self.text(data, "title", (), "a map", required=True)
+        self.langs = self.lang(data)
+        title, titles = self.localized(data, "title", (), "a map", required=True)
+        description, descriptions = self.localized(data, "description", (), "a map")
         self.includes = self.strings(data, "include", (), "the map", "a file name")
         theses = self.id_list(data, "theses", (), "the map")
         sources = self.section(data, "sources", self.source)
@@ -494,8 +566,10 @@ class _Builder:
             agents=agents,
             schemes=schemes,
             theses=theses,
-            description=self.text(data, "description", (), "a map"),
-            lang=self.text(data, "lang", (), "a map"),
+            description=description,
+            lang=self.langs[0] if self.langs else None,
+            other_langs=self.langs[1:],
+            translations=self.translations(text=descriptions, title=titles),
             origin=origin,
         )
 
@@ -579,9 +653,20 @@ def to_data(argument_map: ArgumentMap) -> dict[str, Any]:
         elif as_data:
             target["quotes"] = as_data
 
-    data: dict[str, Any] = {"argmap": FORMAT_VERSION, "title": argument_map.title}
-    put(data, "description", argument_map.description)
-    put(data, "lang", argument_map.lang)
+    def local(
+        own: str | None, translations: tuple[Translation, ...], field: str
+    ) -> str | dict[str, str] | None:
+        """``own``, or ``{en: own, de: ...}`` when there are translations of ``field``."""
+        others = {t.lang: getattr(t, field) for t in translations if getattr(t, field)}
+        if not others or own is None or argument_map.lang is None:
+            return own
+        return {argument_map.lang: own, **others}
+
+    data: dict[str, Any] = {"argmap": FORMAT_VERSION}
+    data["title"] = local(argument_map.title, argument_map.translations, "title")
+    put(data, "description", local(argument_map.description, argument_map.translations, "text"))
+    langs = argument_map.langs
+    put(data, "lang", langs[0] if len(langs) == 1 else flow(list(langs)) if langs else None)
     if argument_map.theses:
         data["theses"] = flow(list(argument_map.theses))
     if argument_map.sources:
@@ -601,8 +686,8 @@ def to_data(argument_map: ArgumentMap) -> dict[str, Any]:
     if argument_map.statements:
         data["statements"] = {}
         for statement in argument_map.statements.values():
-            entry = {"text": statement.text}
-            put(entry, "title", statement.title)
+            entry = {"text": local(statement.text, statement.translations, "text")}
+            put(entry, "title", local(statement.title, statement.translations, "title"))
             put(entry, "by", ids(statement.by))
             quotes(entry, statement.quotes)
             if statement.tags:
@@ -615,7 +700,7 @@ def to_data(argument_map: ArgumentMap) -> dict[str, Any]:
         reverse = {kind: key for key, kind in TARGET_KEYS.items()}
         for argument in argument_map.arguments.values():
             entry = {}
-            put(entry, "title", argument.title)
+            put(entry, "title", local(argument.title, argument.translations, "title"))
             put(entry, "scheme", argument.scheme)
             if argument.roles:
                 entry["premises"] = dict(zip(argument.roles, argument.premises, strict=True))

@@ -33,6 +33,7 @@ __all__ = [
     "SchemeRole",
     "Source",
     "Statement",
+    "Translation",
 ]
 
 #: What an argument does to its target.
@@ -177,6 +178,47 @@ class Citation:
     text: str = attrs.field(validator=[attrs.validators.instance_of(str), _nonempty])
 
 
+#: A language tag (BCP 47): ``en``, ``de``, ``pt-BR``.
+LANG_PATTERN = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*\Z")
+
+
+def _check_lang(instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
+    if not isinstance(value, str) or not LANG_PATTERN.match(value):
+        raise ValueError(
+            f"'{attribute.name}' must be a language tag such as 'en' or 'de-CH' (got {value!r})"
+        )
+
+
+@attrs.frozen
+class Translation:
+    """A statement's, argument's or map's text in another language than the map's.
+
+    Attributes:
+        lang: The language, a BCP 47 tag such as ``de``.
+        text: The translated text (a statement's text; a map's description).
+        title: The translated title.
+    """
+
+    lang: str = attrs.field(validator=_check_lang)
+    text: str | None = attrs.field(default=None, validator=_optional_str)
+    title: str | None = attrs.field(default=None, validator=_optional_str)
+
+
+def _translations(value: Iterable[Translation]) -> tuple[Translation, ...]:
+    return tuple(value)
+
+
+def _unique_langs(
+    instance: object, attribute: attrs.Attribute[Any], value: tuple[Translation, ...]
+) -> None:
+    langs = [t.lang for t in value]
+    if len(set(langs)) != len(langs):
+        raise ValueError(f"'translations' must give each language once (got {langs!r})")
+
+
+_translation_items = attrs.validators.deep_iterable(attrs.validators.instance_of(Translation))
+
+
 @attrs.frozen
 class Statement:
     """One proposition, in one sentence.
@@ -192,6 +234,7 @@ class Statement:
         status: ``"assumed"`` (accepted unless attacked) or ``"questioned"``
             (accepted only when supported), for evaluation; ``None`` leaves
             it to the evaluation's default.
+        translations: The text and title in other languages than the map's.
     """
 
     id: str = attrs.field(validator=_check_id)
@@ -212,6 +255,12 @@ class Statement:
     note: str | None = attrs.field(default=None, validator=_optional_str, kw_only=True)
     status: Status | None = attrs.field(
         default=None, validator=attrs.validators.optional(_one_of(STATUSES)), kw_only=True
+    )
+    translations: tuple[Translation, ...] = attrs.field(
+        default=(),
+        converter=_translations,
+        validator=[_translation_items, _unique_langs],
+        kw_only=True,
     )
 
 
@@ -241,6 +290,7 @@ class Argument:
         answers: Id of the critical question this argument answers, for an
             argument that targets an argument with a scheme, its premises or
             its conclusion.
+        translations: The title in other languages than the map's.
     """
 
     id: str = attrs.field(validator=_check_id)
@@ -267,6 +317,12 @@ class Argument:
     roles: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple, kw_only=True)
     answers: str | None = attrs.field(
         default=None, validator=attrs.validators.optional(_check_id), kw_only=True
+    )
+    translations: tuple[Translation, ...] = attrs.field(
+        default=(),
+        converter=_translations,
+        validator=[_translation_items, _unique_langs],
+        kw_only=True,
     )
 
     @roles.validator
@@ -479,6 +535,9 @@ class ArgumentMap:
         theses: Ids of the main theses, when declared; see :attr:`main_theses`.
         description: Optional longer description.
         lang: Language of the map's text as a BCP 47 tag, e.g. ``en``.
+        other_langs: Further languages the map's text is translated into;
+            a text or title missing in one of them is a check warning.
+        translations: The title and description in other languages.
         origin: Where the map was loaded from (not part of equality).
     """
 
@@ -492,7 +551,21 @@ class ArgumentMap:
         default=(), converter=_str_tuple, validator=_check_ids, kw_only=True
     )
     description: str | None = attrs.field(default=None, validator=_optional_str, kw_only=True)
-    lang: str | None = attrs.field(default=None, validator=_optional_str, kw_only=True)
+    lang: str | None = attrs.field(
+        default=None, validator=attrs.validators.optional(_check_lang), kw_only=True
+    )
+    other_langs: tuple[str, ...] = attrs.field(
+        default=(),
+        converter=_str_tuple,
+        validator=attrs.validators.deep_iterable(_check_lang),
+        kw_only=True,
+    )
+    translations: tuple[Translation, ...] = attrs.field(
+        default=(),
+        converter=_translations,
+        validator=[_translation_items, _unique_langs],
+        kw_only=True,
+    )
     origin: Origin | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
 
     @functools.cached_property
@@ -581,6 +654,40 @@ class ArgumentMap:
         from ._render import mimebundle
 
         return mimebundle(self)
+
+    @property
+    def langs(self) -> tuple[str, ...]:
+        """All languages of the map: its own first, then ``other_langs``."""
+        return ((self.lang,) if self.lang else ()) + self.other_langs
+
+    def localized(
+        self,
+        item: Statement | Argument | ArgumentMap,
+        field: Literal["text", "title"],
+        lang: str | None,
+    ) -> tuple[str | None, bool]:
+        """``item``'s text or title in ``lang``, and whether it fell back.
+
+        ``lang=None`` or the map's own language gives the text as authored.
+        For another language, the translation when there is one; else the
+        text as authored, with ``True`` to say it is a fallback (a missing
+        translation that a diagram should mark).
+        """
+        own: str | None
+        if isinstance(item, ArgumentMap):
+            own = item.title if field == "title" else item.description
+        elif isinstance(item, Argument):
+            own = item.title if field == "title" else None
+        else:
+            own = item.title if field == "title" else item.text
+        if lang is None or lang == self.lang:
+            return own, False
+        for translation in item.translations:
+            if translation.lang == lang:
+                value = translation.title if field == "title" else translation.text
+                if value is not None:
+                    return value, False
+        return own, own is not None
 
     @functools.cached_property
     def main_theses(self) -> tuple[str, ...]:

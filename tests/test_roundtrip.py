@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import argmap
-from argmap import Agent, Argument, ArgumentMap, Citation, Source, Statement
+from argmap import Agent, Argument, ArgumentMap, Citation, Source, Statement, Translation
 from argmap.model import (
     RELATIONS,
     STATUSES,
@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 ids = st.from_regex(r"[a-zäöüß0-9][a-zäöüß0-9_.-]{0,11}", fullmatch=True)
 # Any text YAML can carry: no surrogates, and none of the C0/C1 controls YAML forbids.
-text = st.text(
+text = text_ = st.text(
     st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufeff\u2028\u2029\x85")
     | st.sampled_from("„“‚‘ß\n\t\"'\\:#&*!|>%@`"),
     min_size=1,
@@ -33,6 +33,19 @@ optional_text = st.none() | text
 
 @st.composite
 def maps(draw: st.DrawFn) -> ArgumentMap:
+    langs = draw(st.sampled_from([(), ("en",), ("de-CH",), ("en", "de"), ("de", "en", "fr")]))
+    others = langs[1:]
+
+    def translations(text: str | None, title: str | None) -> list[Translation]:
+        """Translations of whichever of text and title exist, in some of the other languages."""
+        result = []
+        for lang in others:
+            t = draw(st.none() | text_) if text is not None else None
+            h = draw(st.none() | text_) if title is not None else None
+            if t is not None or h is not None:
+                result.append(Translation(lang, t, h))
+        return result
+
     statement_ids = draw(st.lists(ids, min_size=1, max_size=6, unique=True))
     argument_ids = draw(
         st.lists(ids.filter(lambda i: i not in statement_ids), max_size=5, unique=True)
@@ -48,25 +61,29 @@ def maps(draw: st.DrawFn) -> ArgumentMap:
     def agents() -> list[str]:
         return draw(st.lists(st.sampled_from(agent_ids), max_size=2)) if agent_ids else []
 
-    statements = [
-        Statement(
-            sid,
-            draw(text),
-            title=draw(optional_text),
-            by=agents(),
-            quotes=citations(),
-            tags=draw(st.lists(text, max_size=2)),
-            note=draw(optional_text),
-            status=draw(st.none() | st.sampled_from(STATUSES)),
+    statements = []
+    for sid in statement_ids:
+        body, title = draw(text), draw(optional_text)
+        statements.append(
+            Statement(
+                sid,
+                body,
+                title=title,
+                translations=translations(body, title),
+                by=agents(),
+                quotes=citations(),
+                tags=draw(st.lists(text, max_size=2)),
+                note=draw(optional_text),
+                status=draw(st.none() | st.sampled_from(STATUSES)),
+            )
         )
-        for sid in statement_ids
-    ]
     arguments = []
     for aid in argument_ids:
         kind: Relation = draw(st.sampled_from(RELATIONS))
         targets = argument_ids if kind == "undercut" else statement_ids
         premises = draw(st.lists(st.sampled_from(statement_ids), min_size=1, max_size=3))
         with_roles = draw(st.booleans())
+        title = draw(optional_text)
         arguments.append(
             Argument(
                 aid,
@@ -80,15 +97,17 @@ def maps(draw: st.DrawFn) -> ArgumentMap:
                 if with_roles
                 else (),
                 answers=draw(st.none() | ids),
-                title=draw(optional_text),
+                title=title,
+                translations=translations(None, title),
                 by=agents(),
                 quotes=citations(),
                 tags=draw(st.lists(text, max_size=2)),
                 note=draw(optional_text),
             )
         )
+    map_title, description = draw(text), draw(optional_text)
     return ArgumentMap(
-        draw(text),
+        map_title,
         statements,
         arguments,
         agents=[Agent(a, draw(text), draw(optional_text), draw(optional_text)) for a in agent_ids],
@@ -110,8 +129,10 @@ def maps(draw: st.DrawFn) -> ArgumentMap:
             for s in draw(st.lists(ids, max_size=2, unique=True))
         ],
         theses=draw(st.lists(st.sampled_from(statement_ids), max_size=2)),
-        description=draw(optional_text),
-        lang=draw(st.none() | st.sampled_from(["en", "de", "de-CH"])),
+        description=description,
+        lang=langs[0] if langs else None,
+        other_langs=others,
+        translations=translations(description, map_title),
     )
 
 
