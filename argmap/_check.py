@@ -115,6 +115,28 @@ def _references(m: ArgumentMap) -> Iterator[Issue]:
             )
         yield from _agents(m, statement.by, base, f"statement {sid!r}")
         yield from _sources(m, statement.quotes, base, f"statement {sid!r}")
+    grouped: dict[str, str] = {}
+    for gid, group in m.groups.items():
+        for index, member in enumerate(group.members):
+            path = ("groups", gid, "members", index)
+            if member not in m.statements and member not in m.arguments:
+                known = [*m.statements, *m.arguments]
+                yield Issue(
+                    "unknown-member",
+                    f"group {gid!r} lists {member!r}, which is neither a statement nor an "
+                    f"argument; fix the id{suggest(member, known)} or remove it",
+                    path=path,
+                )
+            elif member in grouped:
+                yield Issue(
+                    "group-overlap",
+                    f"{member!r} is in group {grouped[member]!r} already; a diagram draws it "
+                    "in the first group only: keep it in one group",
+                    WARNING,
+                    path=path,
+                )
+            else:
+                grouped[member] = gid
     for aid, argument in m.arguments.items():
         base = ("arguments", aid)
         what = f"argument {aid!r}"

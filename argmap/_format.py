@@ -24,6 +24,7 @@ from .model import (
     ArgumentMap,
     Citation,
     CriticalQuestion,
+    Group,
     Origin,
     Relation,
     Scheme,
@@ -49,6 +50,7 @@ TOP_KEYS = (
     "statements",
     "arguments",
     "schemes",
+    "groups",
 )
 SOURCE_KEYS = ("title", "author", "publisher", "date", "url", "lang", "file")
 AGENT_KEYS = ("name", "description", "url")
@@ -70,6 +72,7 @@ ARGUMENT_KEYS = (
     "tags",
     "note",
 )
+GROUP_KEYS = ("title", "members")
 SCHEME_KEYS = ("name", "premises", "conclusion", "questions", "reference")
 CITATION_KEYS = ("source", "text")
 
@@ -520,6 +523,18 @@ class _Builder:
             reference=self.text(data, "reference", path, what),
         )
 
+    def group(self, group_id: str, value: Any, path: DocPath) -> Group | None:
+        what = f"group {group_id!r}"
+        data = self.mapping(value, path, what)
+        if data is None:
+            return None
+        self.keys(data, GROUP_KEYS, path, what)
+        title, titles = self.localized(data, "title", path, what, required=True)
+        members = self.id_list(data, "members", path, what)
+        if title is None:
+            return None
+        return Group(group_id, title, members, translations=self.translations(title=titles))
+
     def text_table(
         self, data: Mapping[str, Any], key: str, path: DocPath, what: str
     ) -> list[tuple[str, str]]:
@@ -558,6 +573,7 @@ class _Builder:
         statements = self.section(data, "statements", self.statement)
         arguments = self.section(data, "arguments", self.argument)
         schemes = self.section(data, "schemes", self.scheme)
+        groups = self.section(data, "groups", self.group)
         return ArgumentMap(
             title or "(untitled)",  # a missing title is reported above; the map is not returned
             statements,
@@ -565,6 +581,7 @@ class _Builder:
             sources=sources,
             agents=agents,
             schemes=schemes,
+            groups=groups,
             theses=theses,
             description=description,
             lang=self.langs[0] if self.langs else None,
@@ -714,6 +731,13 @@ def to_data(argument_map: ArgumentMap) -> dict[str, Any]:
                 entry["tags"] = flow(list(argument.tags))
             put(entry, "note", argument.note)
             data["arguments"][argument.id] = entry
+    if argument_map.groups:
+        data["groups"] = {}
+        for group in argument_map.groups.values():
+            data["groups"][group.id] = {
+                "title": local(group.title, group.translations, "title"),
+                "members": flow(list(group.members)),
+            }
     if argument_map.schemes:
         data["schemes"] = {}
         for scheme in argument_map.schemes.values():

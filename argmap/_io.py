@@ -14,7 +14,7 @@ from ._check import check as check_map
 from ._check import locate
 from ._fileio import read_text, write_atomic
 from .errors import DocPath, Issue, MapError, Severity, SourceFileError
-from .model import ArgumentMap, Origin, Position
+from .model import ID_PATTERN, ArgumentMap, Group, Origin, Position, Translation
 
 Positions = dict[DocPath, Position]
 
@@ -65,6 +65,7 @@ def loads(text: str, *, file: str = "<string>", check: bool = True) -> ArgumentM
             schemes=assembler.merged["schemes"],
             statements=assembler.merged["statements"],
             arguments=assembler.merged["arguments"],
+            groups=assembler.merged["groups"],
             origin=origin,
         )
         if check:
@@ -76,7 +77,7 @@ def loads(text: str, *, file: str = "<string>", check: bool = True) -> ArgumentM
     return argument_map
 
 
-SECTIONS = ("sources", "agents", "schemes", "statements", "arguments")
+SECTIONS = ("sources", "agents", "schemes", "statements", "arguments", "groups")
 _SECTION_KEYS = {(section,) for section in SECTIONS}
 
 
@@ -120,7 +121,11 @@ class _Assembler:
         ]
         for name, path in built.includes:
             self.include(name, here, chain, positions.get(path) or positions.get(()))
-        accepted = self.merge(built.map, positions, here) if built.map is not None else set()
+        accepted = set()
+        if built.map is not None:
+            accepted = self.merge(built.map, positions, here)
+            if not including:
+                self.group(built.map, file, accepted)
         for key, value in positions.items():
             if key[:2] in accepted or (including and key[:1] not in _SECTION_KEYS):
                 self.positions.setdefault(key, value)
@@ -192,6 +197,32 @@ class _Assembler:
                     table[entity_id] = entity
                 accepted.add(path)
         return accepted
+
+    def group(self, document: ArgumentMap, file: str, accepted: set[DocPath]) -> None:
+        """Group the statements and arguments of an included file under its title.
+
+        An included map that declares groups of its own keeps just those.
+        """
+        order = [*document.statements, *document.arguments]
+        members = [
+            e for e in order if ("statements", e) in accepted or ("arguments", e) in accepted
+        ]
+        if document.groups or not members:
+            return
+        stem = Path(file).stem
+        base = stem if ID_PATTERN.match(stem) else "group"
+        group_id, number = base, 1
+        while group_id in self.merged["groups"]:
+            number += 1
+            group_id = f"{base}-{number}"
+        self.merged["groups"][group_id] = Group(
+            group_id,
+            document.title,
+            members,
+            translations=[
+                Translation(t.lang, title=t.title) for t in document.translations if t.title
+            ],
+        )
 
     def relative(self, here: Path, name: str) -> str:
         """A source file named in an included map, relative to the including map."""

@@ -25,6 +25,7 @@ __all__ = [
     "Citation",
     "CriticalQuestion",
     "Entities",
+    "Group",
     "Origin",
     "Position",
     "Relation",
@@ -416,7 +417,31 @@ class Scheme:
     reference: str | None = attrs.field(default=None, validator=_optional_str, kw_only=True)
 
 
-_T = TypeVar("_T", Statement, Argument, Source, Agent, Scheme)
+@attrs.frozen
+class Group:
+    """Statements and arguments that belong together, e.g. one line of reasoning.
+
+    Diagrams draw a group as a framed cluster under its title.
+
+    Attributes:
+        id: Short id.
+        title: The group's title, drawn on its frame.
+        members: Ids of its statements and arguments.
+        translations: The title in other languages than the map's.
+    """
+
+    id: str = attrs.field(validator=_check_id)
+    title: str = attrs.field(validator=[attrs.validators.instance_of(str), _nonempty])
+    members: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple, validator=_check_ids)
+    translations: tuple[Translation, ...] = attrs.field(
+        default=(),
+        converter=_translations,
+        validator=[_translation_items, _unique_langs],
+        kw_only=True,
+    )
+
+
+_T = TypeVar("_T", Statement, Argument, Source, Agent, Scheme, Group)
 
 
 class Entities(Mapping[str, _T], Generic[_T]):
@@ -455,8 +480,10 @@ class Entities(Mapping[str, _T], Generic[_T]):
         return key in self._items
 
     def __eq__(self, other: object) -> bool:
-        if isinstance(other, Entities):
+        if isinstance(other, Entities):  # order matters between maps
             return list(self._items.items()) == list(other._items.items())
+        if isinstance(other, Mapping):
+            return self._items == dict(other.items())
         return NotImplemented
 
     def __hash__(self) -> int:
@@ -532,6 +559,7 @@ class ArgumentMap:
         agents: Who asserts what, by id.
         schemes: Argumentation schemes the map defines itself, by id (the
             built-in catalogue needs no definition).
+        groups: Statements and arguments that belong together, by id.
         theses: Ids of the main theses, when declared; see :attr:`main_theses`.
         description: Optional longer description.
         lang: Language of the map's text as a BCP 47 tag, e.g. ``en``.
@@ -547,6 +575,7 @@ class ArgumentMap:
     sources: Entities[Source] = attrs.field(factory=Entities, converter=_entities, kw_only=True)
     agents: Entities[Agent] = attrs.field(factory=Entities, converter=_entities, kw_only=True)
     schemes: Entities[Scheme] = attrs.field(factory=Entities, converter=_entities, kw_only=True)
+    groups: Entities[Group] = attrs.field(factory=Entities, converter=_entities, kw_only=True)
     theses: tuple[str, ...] = attrs.field(
         default=(), converter=_str_tuple, validator=_check_ids, kw_only=True
     )
@@ -662,7 +691,7 @@ class ArgumentMap:
 
     def localized(
         self,
-        item: Statement | Argument | ArgumentMap,
+        item: Statement | Argument | Group | ArgumentMap,
         field: Literal["text", "title"],
         lang: str | None,
     ) -> tuple[str | None, bool]:
@@ -676,7 +705,7 @@ class ArgumentMap:
         own: str | None
         if isinstance(item, ArgumentMap):
             own = item.title if field == "title" else item.description
-        elif isinstance(item, Argument):
+        elif isinstance(item, (Argument, Group)):
             own = item.title if field == "title" else None
         else:
             own = item.title if field == "title" else item.text

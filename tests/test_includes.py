@@ -170,3 +170,42 @@ def test_dump_writes_the_merged_map_in_one_file(folder: Path, tmp_path: Path) ->
     flat = argmap.loads(argmap.dumps(m))
     assert flat == m
     assert "include" not in argmap.dumps(m)
+
+
+def test_each_included_line_of_reasoning_becomes_a_group(folder: Path) -> None:
+    m = argmap.load(folder / "overview.yaml")
+    assert list(m.groups) == ["line"]
+    assert m.groups["line"] == argmap.Group("line", "One line of reasoning", ["a", "b", "x"])
+
+
+def test_the_including_maps_own_entities_are_not_grouped(folder: Path) -> None:
+    assert argmap.load(folder / "line.yaml").groups == {}
+
+
+def test_declared_groups_are_kept_and_checked(folder: Path) -> None:
+    path = write(
+        folder,
+        "grouped.yaml",
+        """\
+        argmap: 1
+        title: t
+        statements: {a: A, b: B}
+        arguments: {x: {premises: [a], supports: b}}
+        groups:
+          first: {title: First, members: [a, x]}
+          second: {title: Second, members: [a, bb]}
+        """,
+    )
+    with pytest.raises(MapError) as caught:
+        argmap.load(path)
+    [issue] = caught.value.issues
+    assert (issue.line, issue.column, issue.code, issue.message) == (
+        7,
+        40,
+        "unknown-member",
+        "group 'second' lists 'bb', which is neither a statement nor an argument; "
+        "fix the id (did you mean 'b'?) or remove it",
+    )
+    write(folder, "grouped.yaml", path.read_text("utf-8").replace("[a, bb]", "[a, b]"))
+    [warning] = argmap.check(argmap.load(path))
+    assert (warning.code, warning.line, warning.column) == ("group-overlap", 7, 37)
