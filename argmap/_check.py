@@ -338,6 +338,18 @@ def _missing_translations(m: ArgumentMap) -> Iterator[Issue]:
                 )
 
 
+def _defined_here(m: ArgumentMap, path: DocPath) -> bool:
+    """Whether an entity comes from the map's own file rather than an included one.
+
+    Included files are libraries (shared sources and agents, say): a map that
+    uses part of one is fine.
+    """
+    if m.origin is None:
+        return True
+    position = m.origin.positions.get(path)
+    return position is None or position[0] == m.origin.file
+
+
 def _unused(m: ArgumentMap) -> Iterator[Issue]:
     for sid in m.statements:
         if not m.arguments_using(sid) and not m._index.by_target.get(sid):
@@ -351,7 +363,7 @@ def _unused(m: ArgumentMap) -> Iterator[Issue]:
     entities: list[Statement | Argument] = [*m.statements.values(), *m.arguments.values()]
     used_agents = {agent for entity in entities for agent in entity.by}
     for agent_id in m.agents:
-        if agent_id not in used_agents:
+        if agent_id not in used_agents and _defined_here(m, ("agents", agent_id)):
             yield Issue(
                 "unused-agent",
                 f"agent {agent_id!r} holds no statement or argument; "
@@ -361,7 +373,7 @@ def _unused(m: ArgumentMap) -> Iterator[Issue]:
             )
     used_sources = {citation.source for entity in entities for citation in entity.quotes}
     for source_id in m.sources:
-        if source_id not in used_sources:
+        if source_id not in used_sources and _defined_here(m, ("sources", source_id)):
             yield Issue(
                 "unused-source",
                 f"source {source_id!r} is quoted nowhere; cite it in a 'quote' or remove it",

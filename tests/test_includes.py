@@ -209,3 +209,14 @@ def test_declared_groups_are_kept_and_checked(folder: Path) -> None:
     write(folder, "grouped.yaml", path.read_text("utf-8").replace("[a, bb]", "[a, b]"))
     [warning] = argmap.check(argmap.load(path))
     assert (warning.code, warning.line, warning.column) == ("group-overlap", 7, 37)
+
+
+def test_sources_and_agents_of_an_included_library_may_go_unused(folder: Path) -> None:
+    write(
+        folder,
+        "common.yaml",
+        COMMON.replace("  an: Analysts\n", "  an: Analysts\n  other: Other\n"),
+    )
+    assert argmap.check(argmap.load(folder / "overview.yaml")) == ()
+    write(folder, "own.yaml", "argmap: 1\ntitle: t\nagents: {nobody: Nobody}\n")
+    assert [i.code for i in argmap.check(argmap.load(folder / "own.yaml"))] == ["unused-agent"]
