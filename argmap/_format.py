@@ -428,11 +428,13 @@ class _Builder:
                 f"{what} needs 'premises': the statements it argues from",
                 path,
             )
+        problems = len(self.issues)
         premises, roles = self.premises(data, path, what)
+        bad_premises = len(self.issues) > problems  # reported; no-premises would repeat it
         title, titles = self.localized(data, "title", path, what)
         scheme = self.optional_id(data, "scheme", path, what)
         answers = self.optional_id(data, "answers", path, what)
-        if target is None or "premises" not in data:
+        if target is None or "premises" not in data or bad_premises:
             return None
         return Argument(
             argument_id,

@@ -32,6 +32,8 @@ MAX_NODES = 2_000_000
 MAX_DEPTH = 64
 
 _STR = "tag:yaml.org,2002:str"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
 _SCALAR_TAGS = {
     _STR,
     "tag:yaml.org,2002:int",
@@ -133,11 +135,20 @@ class _Converter:
         return MapError(self.issues)
 
     def convert(self, node: yaml.Node, path: DocPath) -> Any:
+        if isinstance(node, yaml.ScalarNode):
+            return self.scalar(node, path)
+        expected = _MAP if isinstance(node, yaml.MappingNode) else _SEQ
+        if node.tag != expected:
+            self.issue(
+                "unsupported-tag",
+                f"YAML tag {_shorthand(node.tag)!r} is not allowed in a map; remove it",
+                node,
+                path,
+            )
+            return None  # reported; what the tag would have built is left out
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, path)
-        if isinstance(node, yaml.SequenceNode):
-            return self.sequence(node, path)
-        return self.scalar(node, path)
+        return self.sequence(node, path)
 
     def scalar(self, node: yaml.Node, path: DocPath) -> Scalar:
         tag = node.tag
@@ -163,7 +174,6 @@ class _Converter:
         return Scalar(text, value, tag)
 
     def sequence(self, node: yaml.SequenceNode, path: DocPath) -> list[Any]:
-        self.check_tag(node, path, "tag:yaml.org,2002:seq")
         items = []
         for index, child in enumerate(node.value):
             item_path = (*path, index)
@@ -172,7 +182,6 @@ class _Converter:
         return items
 
     def mapping(self, node: yaml.MappingNode, path: DocPath) -> dict[str, Any]:
-        self.check_tag(node, path, "tag:yaml.org,2002:map")
         result: dict[str, Any] = {}
         first_seen: dict[str, yaml.Node] = {}
         for key_node, value_node in node.value:
@@ -214,15 +223,6 @@ class _Converter:
             result[key] = self.convert(value_node, child_path)
         return result
 
-    def check_tag(self, node: yaml.Node, path: DocPath, expected: str) -> None:
-        if node.tag != expected:
-            self.issue(
-                "unsupported-tag",
-                f"YAML tag {_shorthand(node.tag)!r} is not allowed in a map; remove it",
-                node,
-                path,
-            )
-
 
 def parse(text: str, file: str) -> tuple[Any, Positions, list[Issue]]:
     """Parse one YAML document into plain values, their positions and its issues.
@@ -249,6 +249,21 @@ def parse(text: str, file: str) -> tuple[Any, Positions, list[Issue]]:
                     file=file,
                     line=mark.line + 1 if mark else None,
                     column=mark.column + 1 if mark else None,
+                )
+            ]
+        ) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        raise MapError(
+            [
+                Issue(
+                    "yaml-syntax",
+                    f"the character U+{exc.character:04X} is not allowed in YAML; remove it "
+                    "(write line breaks and tabs as they are, not as control characters)",
+                    file=file,
+                    line=line,
+                    column=column,
                 )
             ]
         ) from None
