@@ -148,6 +148,7 @@ class _Converter:
             return None  # reported; what the tag would have built is left out
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, path)
+        assert isinstance(node, yaml.SequenceNode)  # composer makes only these three kinds
         return self.sequence(node, path)
 
     def scalar(self, node: yaml.Node, path: DocPath) -> Scalar:
