@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: all maps test lint docs bench graphviz setup clean
+.PHONY: all maps test lint docs bench fuzz graphviz setup clean
 
 all: maps
 
@@ -39,6 +39,10 @@ docs: setup
 	@mkdir -p docs/images
 	$(BIN)/argmap render maps/russian-lifeline.yaml -o docs/images/russian-lifeline.svg --legend
 	ARGMAP_REQUIRE_DOT=1 $(BIN)/pytest -q tests/test_docs.py
+
+# Many more random and mutated inputs than `make test` tries.
+fuzz: $(STAMP)
+	ARGMAP_FUZZ_EXAMPLES=10000 $(BIN)/pytest -q tests/test_fuzz.py
 
 bench: setup
 	$(BIN)/python bench/run.py
