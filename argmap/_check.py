@@ -30,6 +30,7 @@ def check(
     *,
     verify_quotes: bool = True,
     base_dir: str | os.PathLike[str] | None = None,
+    allow_outside: bool = False,
 ) -> tuple[Issue, ...]:
     """Check a whole map and return its issues, errors and warnings, in document order.
 
@@ -38,6 +39,9 @@ def check(
         verify_quotes: Verify that each quote occurs in its source's text file.
         base_dir: Folder that source files are relative to; defaults to the
             folder of the file the map was loaded from, else the current one.
+        allow_outside: Read source files outside ``base_dir`` too. By default
+            a map from elsewhere cannot make argmap read, say, ``/etc/passwd``
+            (``source-outside``).
 
     Returns:
         The issues found; an empty tuple when the map is clean. Issues carry
@@ -49,7 +53,7 @@ def check(
     issues += _unused(argument_map)
     issues += _missing_translations(argument_map)
     if verify_quotes:
-        issues += _QuoteChecker(argument_map, base_dir).run()
+        issues += _QuoteChecker(argument_map, base_dir, allow_outside).run()
     return locate(argument_map, issues)
 
 
@@ -385,8 +389,11 @@ def _unused(m: ArgumentMap) -> Iterator[Issue]:
 class _QuoteChecker:
     """Verifies quotes, reading and normalising each source file once."""
 
-    def __init__(self, m: ArgumentMap, base_dir: str | os.PathLike[str] | None) -> None:
+    def __init__(
+        self, m: ArgumentMap, base_dir: str | os.PathLike[str] | None, allow_outside: bool
+    ) -> None:
         self.map = m
+        self.allow_outside = allow_outside
         if base_dir is None and m.origin is not None:
             base_dir = Path(m.origin.file).parent
         self.base = Path(base_dir) if base_dir is not None else Path()
@@ -416,6 +423,18 @@ class _QuoteChecker:
                     "add a plain-text copy of the source and name it in 'file'",
                     WARNING,
                     path=("sources", source_id, "<key>"),
+                )
+            )
+        elif not self.allow_outside and not (self.base / source.file).resolve().is_relative_to(
+            self.base.resolve()
+        ):
+            self.issues.append(
+                Issue(
+                    "source-outside",
+                    f"source {source_id!r} names {source.file!r}, outside the map's folder, so "
+                    "its quotes are not verified; copy the text into the map's folder, or allow "
+                    "it with --allow-outside (allow_outside=True) if you trust the map",
+                    path=("sources", source_id, "file"),
                 )
             )
         else:

@@ -64,6 +64,11 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--no-quotes", action="store_true", help="do not verify quotes against source files"
     )
+    check.add_argument(
+        "--allow-outside",
+        action="store_true",
+        help="read source files outside the map's folder too (only for maps you trust)",
+    )
 
     render = commands.add_parser(
         "render",
@@ -128,7 +133,9 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     status = 0
     for file in _map_files(args.paths):
         try:
-            issues = check(load(file), verify_quotes=not args.no_quotes)
+            issues = check(
+                load(file), verify_quotes=not args.no_quotes, allow_outside=args.allow_outside
+            )
         except MapError as exc:
             issues = exc.issues
         except ArgmapError as exc:

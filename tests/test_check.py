@@ -223,3 +223,17 @@ def test_normalise_collapses_whitespace_and_straightens_quotes() -> None:
 def test_closest_passage_is_cut_to_whole_words() -> None:
     source = normalise(ARTICLE)
     assert closest_passage(source, "Früher wurde auch bekant") == "Früher wurde auch bekannt,"
+
+
+def test_source_files_outside_the_maps_folder_are_not_read(tmp_path: Path) -> None:
+    (tmp_path / "outside.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "maps").mkdir()
+    m = quote_map(tmp_path / "maps", "einer der Hauptgründe", file="../outside.txt")
+    [issue] = argmap.check(m)
+    assert (issue.code, issue.line, issue.column) == ("source-outside", 4, 31)
+    assert issue.message == (
+        "source 'art' names '../outside.txt', outside the map's folder, so its quotes are not "
+        "verified; copy the text into the map's folder, or allow it with --allow-outside "
+        "(allow_outside=True) if you trust the map"
+    )
+    assert argmap.check(m, allow_outside=True) == ()

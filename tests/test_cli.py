@@ -239,3 +239,17 @@ def test_an_output_without_suffix_is_a_folder_that_gets_created(folder: Path) ->
 def test_an_explicit_format_may_write_any_file_name(folder: Path) -> None:
     assert run("render", "-f", "dot", "valid.yaml", "-o", "graph.gv") == (0, "wrote graph.gv\n", "")
     assert Path("graph.gv").read_text("utf-8").startswith("digraph")
+
+
+def test_check_reads_sources_outside_the_folder_only_when_allowed(folder: Path) -> None:
+    Path("maps").mkdir()
+    Path("text.txt").write_text("Ein Zitat steht hier.", encoding="utf-8")
+    Path("maps/m.yaml").write_text(
+        "argmap: 1\ntitle: t\nsources:\n  s: {title: S, file: ../text.txt}\n"
+        "statements:\n  a: {text: A, quote: {source: s, text: Ein Zitat}}\n  b: B\n"
+        "arguments:\n  x: {premises: [a], supports: b}\n",
+        encoding="utf-8",
+    )
+    status, _, err = run("check", "maps/m.yaml")
+    assert (status, err.split(": ")[2]) == (1, "source-outside")
+    assert run("check", "--allow-outside", "maps/m.yaml")[0] == 0
