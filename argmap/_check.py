@@ -51,6 +51,7 @@ def check(
     issues += _arguments(argument_map)
     issues += _circular_support(argument_map)
     issues += _unused(argument_map)
+    issues += _unsafe_urls(argument_map)
     issues += _missing_translations(argument_map)
     if verify_quotes:
         issues += _QuoteChecker(argument_map, base_dir, allow_outside).run()
@@ -340,6 +341,30 @@ def _missing_translations(m: ArgumentMap) -> Iterator[Issue]:
                     WARNING,
                     path=(*path, key),
                 )
+
+
+_SAFE_SCHEMES = ("http", "https", "mailto")
+
+
+def _unsafe_urls(m: ArgumentMap) -> Iterator[Issue]:
+    """Links that a rendered map could turn into script or local file access."""
+    for section, entities in (("sources", m.sources), ("agents", m.agents)):
+        for eid, entity in entities.items():
+            url = entity.url
+            if url is None:
+                continue
+            scheme = url.split(":", 1)[0].strip().lower() if ":" in url else ""
+            relative = ":" not in url.split("/", 1)[0].split("#", 1)[0].split("?", 1)[0]
+            if (scheme in _SAFE_SCHEMES and url == url.strip()) or (
+                relative and url.strip() == url
+            ):
+                continue
+            yield Issue(
+                "unsafe-url",
+                f"the url of {section[:-1]} {eid!r} is {url!r}; argmap links only to http, "
+                "https and mailto addresses and to relative paths: fix or remove it",
+                path=(section, eid, "url"),
+            )
 
 
 def _defined_here(m: ArgumentMap, path: DocPath) -> bool:
