@@ -1,16 +1,18 @@
-"""Benchmarks of argmap against Argdown and bare Graphviz (see docs/performance.md).
+"""The benchmarks `make bench` runs.
 
-The benchmark suite arrives with the performance work; until then this
-script only says so, so that `make bench` already has a place to grow.
+For now: how argmap refuses hostile input (bench/hostile.py). The comparison
+with Argdown and bare Graphviz comes with the performance work.
 """
 
 from __future__ import annotations
 
 
 def main() -> int:
-    """Run the benchmarks and print their table."""
-    print("no benchmarks yet")
-    return 0
+    """Run the benchmarks and print their tables."""
+    import hostile
+
+    print("## Hostile input\n")
+    return hostile.main()
 
 
 if __name__ == "__main__":
