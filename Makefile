@@ -34,11 +34,16 @@ lint: $(STAMP)
 test: setup lint
 	ARGMAP_REQUIRE_DOT=1 $(BIN)/pytest -q
 
-# The README picture: a shipped map, rendered.
+# The README picture and the gallery (every shipped map in English and German), rendered.
 docs: setup
-	@mkdir -p docs/images
+	@mkdir -p docs/images docs/gallery
 	$(BIN)/argmap render maps/russian-lifeline.yaml -o docs/images/russian-lifeline.svg --legend
-	ARGMAP_REQUIRE_DOT=1 $(BIN)/pytest -q tests/test_docs.py
+	for map in maps/*.yaml; do \
+	  for lang in en de; do \
+	    $(BIN)/argmap render "$$map" --lang $$lang -o "docs/gallery/$$(basename "$$map" .yaml).$$lang.svg" || exit 1; \
+	  done; \
+	done
+	ARGMAP_REQUIRE_DOT=1 $(BIN)/pytest -q tests/test_docs.py tests/test_gallery.py
 
 # Many more random and mutated inputs than `make test` tries.
 fuzz: $(STAMP)

@@ -20,7 +20,7 @@ from typing import Any, Literal, get_args
 from ._fileio import write_atomic
 from .errors import RenderError
 from .model import ArgumentMap
-from .view import EdgeKind, MapView, Rankdir, ViewNode, build_view, byline
+from .view import EdgeKind, MapView, Rankdir, ViewCluster, ViewNode, build_view, byline
 
 __all__ = ["Format", "mimebundle", "render", "to_dot", "to_svg", "view_to_dot"]
 
@@ -39,6 +39,7 @@ ATTACK = "#c62828"
 THESIS_FILL = "#fff8e1"
 SUPPORT_FILL = "#e8f5e9"
 ATTACK_FILL = "#ffebee"
+UNTRANSLATED = "#a3480b"  # dark orange: readable on white, apart from red attacks
 
 _GRAPH_ATTRS = {
     "rankdir": "BT",
@@ -82,10 +83,27 @@ _ARGUMENT_ATTRS = {"fontsize": "10", "margin": "0.07,0.03", "width": "0.3", "hei
 _THESIS_ATTRS = {"penwidth": "2.5", "fillcolor": THESIS_FILL, "color": "#263238"}
 
 _SPEAKER_FONT = f'<FONT POINT-SIZE="10" COLOR="{MUTED}"><I>'
+_UNTRANSLATED_FONT = f'<FONT POINT-SIZE="10" COLOR="{UNTRANSLATED}"><I>'
+_CLUSTER_ATTRS = {
+    "class": "argmap-group",
+    "style": "rounded,filled",
+    "color": "#cfd8dc",
+    "fillcolor": "#f7f9fa",
+    "fontname": FONT,
+    "fontsize": "14",
+    "fontcolor": INK,
+    "labeljust": "l",
+    "margin": "12",
+}
 
 
 def to_dot(
-    map: ArgumentMap, *, width: int = 40, rankdir: Rankdir = "BT", legend: bool = False
+    map: ArgumentMap,
+    *,
+    width: int = 40,
+    rankdir: Rankdir = "BT",
+    legend: bool = False,
+    lang: str | None = None,
 ) -> str:
     """The diagram of ``map`` as DOT source (Graphviz's input language).
 
@@ -98,11 +116,14 @@ def to_dot(
         rankdir: ``"BT"`` (conclusions above premises, the default), ``"TB"``,
             ``"LR"`` or ``"RL"``.
         legend: Add a legend explaining the shapes and edges.
+        lang: Draw the text in this language, one of the map's ``langs``;
+            text not translated into it is drawn in the map's own language,
+            marked. ``None`` (the default): the map's own language.
 
     Raises:
-        ValueError: If ``width`` or ``rankdir`` is invalid.
+        ValueError: If ``width``, ``rankdir`` or ``lang`` is invalid.
     """
-    view = build_view(map, width=width, rankdir=rankdir, legend=legend)
+    view = build_view(map, width=width, rankdir=rankdir, legend=legend, lang=lang)
     return view_to_dot(view)
 
 
@@ -113,7 +134,12 @@ def view_to_dot(view: MapView) -> str:
 
 
 def to_svg(
-    map: ArgumentMap, *, width: int = 40, rankdir: Rankdir = "BT", legend: bool = False
+    map: ArgumentMap,
+    *,
+    width: int = 40,
+    rankdir: Rankdir = "BT",
+    legend: bool = False,
+    lang: str | None = None,
 ) -> str:
     """The diagram of ``map`` as an SVG document.
 
@@ -126,7 +152,7 @@ def to_svg(
         RenderError: If Graphviz's ``dot`` is not installed or fails.
         ValueError: If ``width`` or ``rankdir`` is invalid.
     """
-    source = to_dot(map, width=width, rankdir=rankdir, legend=legend)
+    source = to_dot(map, width=width, rankdir=rankdir, legend=legend, lang=lang)
     return _run_dot(source, "svg").decode("utf-8")
 
 
@@ -138,6 +164,7 @@ def render(
     width: int = 40,
     rankdir: Rankdir = "BT",
     legend: bool = False,
+    lang: str | None = None,
 ) -> Path:
     """Draw ``map`` into the file ``path``.
 
@@ -153,6 +180,7 @@ def render(
         rankdir: ``"BT"`` (conclusions above premises, the default), ``"TB"``,
             ``"LR"`` or ``"RL"``.
         legend: Add a legend explaining the shapes and edges.
+        lang: Draw the text in this language (see :func:`to_dot`).
 
     Returns:
         The path written.
@@ -164,7 +192,7 @@ def render(
         OutputError: If the file cannot be written.
     """
     fmt = _output_format(path, format)
-    source = to_dot(map, width=width, rankdir=rankdir, legend=legend)
+    source = to_dot(map, width=width, rankdir=rankdir, legend=legend, lang=lang)
     data = source.encode("utf-8") if fmt == "dot" else _run_dot(source, fmt)
     if fmt == "pdf":
         data = _fixed_pdf_dates(data)
@@ -250,8 +278,26 @@ def _digraph(view: MapView) -> Any:
     )
     if view.title.strip():
         graph.attr(label=f"<<B>{_html(view.title)}</B>>")
+    by_id = {node.id: node for node in view.nodes}
+    clustered: set[str] = set()
+    for cluster in view.clusters:
+        frame = graphviz.Digraph(
+            name=f"cluster_{cluster.id}",
+            graph_attr={
+                **_CLUSTER_ATTRS,
+                "id": cluster.id,
+                "label": _cluster_label(cluster),
+                # Cluster labels follow the flow: "b" is the top of a bottom-to-top map.
+                "labelloc": "b" if view.rankdir == "BT" else "t",
+            },
+        )
+        for member in cluster.members:
+            frame.node(member, **_node_attrs(by_id[member]))
+        clustered.update(cluster.members)
+        graph.subgraph(frame)
     for node in view.nodes:
-        graph.node(node.id, **_node_attrs(node))
+        if node.id not in clustered:
+            graph.node(node.id, **_node_attrs(node))
     for edge in view.edges:
         graph.edge(
             edge.source,
@@ -262,6 +308,10 @@ def _digraph(view: MapView) -> Any:
     if view.legend:
         graph.subgraph(_legend(view.rankdir))
     return graph
+
+
+def _cluster_label(cluster: ViewCluster) -> str:
+    return f"<<B>{_html(cluster.title)}</B>>"
 
 
 def _node_attrs(node: ViewNode) -> dict[str, str]:
@@ -275,7 +325,10 @@ def _node_attrs(node: ViewNode) -> dict[str, str]:
         relation = next((r for r in _ARGUMENT_STYLES if f"argmap-{r}" in node.classes), "support")
         attrs.update(_ARGUMENT_ATTRS)
         attrs.update(_ARGUMENT_STYLES[relation])
-        attrs["label"] = _label([("", node.lines)], align="CENTER")
+        cells = [("", node.lines)]
+        if node.untranslated:
+            cells.append(("UNTRANSLATED", (_untranslated(node.untranslated),)))
+        attrs["label"] = _label(cells, align="CENTER")
     else:
         if node.thesis:
             attrs.update(_THESIS_ATTRS)
@@ -293,7 +346,14 @@ def _statement_label(node: ViewNode) -> str:
         longest = max((len(line) for line in (*node.title_lines, *node.lines)), default=0)
         lines = textwrap.wrap(byline(node.speakers), width=max(longest, 20))
         cells.append(("SPEAKER", tuple(lines)))
+    if node.untranslated:
+        cells.append(("UNTRANSLATED", (_untranslated(node.untranslated),)))
     return _label(cells)
+
+
+def _untranslated(lang: str) -> str:
+    """The mark on text shown in the map's own language for want of a translation."""
+    return f"[{lang}] not translated"
 
 
 def _label(cells: list[tuple[str, tuple[str, ...]]], *, align: str = "LEFT") -> str:
@@ -305,6 +365,8 @@ def _label(cells: list[tuple[str, tuple[str, ...]]], *, align: str = "LEFT") -> 
             text = f"<B>{text}</B>"
         elif style == "SPEAKER":
             text = f"{_SPEAKER_FONT}{text}</I></FONT>"
+        elif style == "UNTRANSLATED":
+            text = f"{_UNTRANSLATED_FONT}{text}</I></FONT>"
         rows.append(f'<TR><TD ALIGN="{align}" BALIGN="{align}">{text}</TD></TR>')
     return (
         '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'

@@ -107,6 +107,11 @@ def _parser() -> argparse.ArgumentParser:
         help="wrap statement text at N characters (default: 40)",
     )
     render.add_argument("--legend", action="store_true", help="add a legend")
+    render.add_argument(
+        "--lang",
+        metavar="LANG",
+        help="draw the text in this language, one of the map's 'lang' (default: its first)",
+    )
     return parser
 
 
@@ -174,10 +179,24 @@ def _render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             return 1
 
     status = 0
-    options = {"width": args.width, "rankdir": args.rankdir, "legend": args.legend}
+    options = {
+        "width": args.width,
+        "rankdir": args.rankdir,
+        "legend": args.legend,
+        "lang": args.lang,
+    }
     for file in files:
         try:
             argument_map = load(file)
+            if args.lang is not None and args.lang not in argument_map.langs:
+                langs = ", ".join(argument_map.langs) or "none declared"
+                print(
+                    f"{file}: error: no-such-lang: the map has no text in {args.lang!r} "
+                    f"(its languages: {langs}); give one of them to --lang",
+                    file=err,
+                )
+                status = 1
+                continue
             if to_stdout:
                 out.write(
                     renderer.to_dot(argument_map, **options)

@@ -20,6 +20,7 @@ __all__ = [
     "MapView",
     "NodeKind",
     "Rankdir",
+    "ViewCluster",
     "ViewEdge",
     "ViewNode",
     "argument_node_id",
@@ -64,6 +65,9 @@ class ViewNode:
             argument node is too small to show its speakers, so for arguments
             a last line ``— speaker; speaker`` names them.
         thesis: Whether the statement is one of the map's main theses.
+        untranslated: The language the node's text is shown in when it has
+            no version in the language asked for (the map's own); ``None``
+            when it is shown as asked.
     """
 
     id: str
@@ -76,6 +80,7 @@ class ViewNode:
     speakers: tuple[str, ...]
     tooltip: str
     thesis: bool = False
+    untranslated: str | None = None
 
 
 @attrs.frozen
@@ -97,6 +102,23 @@ class ViewEdge:
 
 
 @attrs.frozen
+class ViewCluster:
+    """A framed group of nodes: one of the map's groups.
+
+    Attributes:
+        id: Element id in DOT and SVG: ``group-<id>``.
+        ref: Id of the group in the map.
+        title: The group's title, in the language drawn.
+        members: Ids of the nodes inside, in drawing order.
+    """
+
+    id: str
+    ref: str
+    title: str
+    members: tuple[str, ...]
+
+
+@attrs.frozen
 class MapView:
     """Everything a diagram of a map shows, in drawing order.
 
@@ -107,6 +129,8 @@ class MapView:
         edges: For each argument in authored order: its premise edges, then
             the edge to its target.
         legend: Whether to draw a legend.
+        clusters: The map's groups, each node in the first group naming it.
+        lang: The language the text is drawn in (``None``: the map's own).
     """
 
     title: str
@@ -114,6 +138,8 @@ class MapView:
     nodes: tuple[ViewNode, ...]
     edges: tuple[ViewEdge, ...]
     legend: bool = False
+    clusters: tuple[ViewCluster, ...] = ()
+    lang: str | None = None
 
     def node(self, node_id: str) -> ViewNode:
         """The node with element id ``node_id``; raises ``KeyError`` if absent."""
@@ -139,6 +165,7 @@ def build_view(
     width: int = 40,
     rankdir: Rankdir = "BT",
     legend: bool = False,
+    lang: str | None = None,
 ) -> MapView:
     """Decide what a diagram of ``map`` shows.
 
@@ -152,12 +179,16 @@ def build_view(
         rankdir: ``"BT"`` (conclusions above premises, the default), ``"TB"``,
             ``"LR"`` or ``"RL"``.
         legend: Whether the diagram gets a legend.
+        lang: Draw the text in this language, one of the map's ``langs``;
+            text without a version in it is drawn in the map's own language
+            and marked (``untranslated``). ``None``: the map's own language.
 
     Returns:
         The view: nodes and edges in the map's authored order.
 
     Raises:
-        ValueError: If ``width`` is below 10 or ``rankdir`` is unknown.
+        ValueError: If ``width`` is below 10, ``rankdir`` is unknown or the
+            map has no text in ``lang``.
         TypeError: If ``width`` is not an ``int``.
     """
     if not isinstance(width, int) or isinstance(width, bool):
@@ -167,50 +198,91 @@ def build_view(
     if rankdir not in RANKDIRS:
         raise ValueError(f"'rankdir' must be one of {list(RANKDIRS)!r} (got {rankdir!r})")
 
+    if lang is not None and lang not in map.langs:
+        known = list(map.langs) or ["its own, undeclared"]
+        raise ValueError(f"'lang' must be one of the map's languages {known!r} (got {lang!r})")
+    if lang == map.lang:
+        lang = None  # the text as authored
     theses = frozenset(map.main_theses)
-    nodes = [_statement_node(map, s, width, s.id in theses) for s in map.statements.values()]
+    nodes = [_statement_node(map, s, width, s.id in theses, lang) for s in map.statements.values()]
     edges: list[ViewEdge] = []
     for argument in map.arguments.values():
-        nodes.append(_argument_node(map, argument, width))
+        nodes.append(_argument_node(map, argument, width, lang))
         edges.extend(_argument_edges(map, argument))
     return MapView(
-        title=map.title,
+        title=map.localized(map, "title", lang)[0] or map.title,
         rankdir=rankdir,
         nodes=tuple(nodes),
         edges=tuple(edges),
         legend=bool(legend),
+        clusters=_clusters(map, lang),
+        lang=lang,
     )
 
 
-def _statement_node(map: ArgumentMap, statement: Statement, width: int, thesis: bool) -> ViewNode:
+def _clusters(map: ArgumentMap, lang: str | None) -> tuple[ViewCluster, ...]:
+    """One cluster per group; a node named by two groups goes in the first."""
+    placed: set[str] = set()
+    clusters = []
+    for group in map.groups.values():
+        members = []
+        for member in group.members:
+            if member in map.statements:
+                node = statement_node_id(member)
+            elif member in map.arguments:
+                node = argument_node_id(member)
+            else:
+                continue
+            if node not in placed:
+                placed.add(node)
+                members.append(node)
+        if members:
+            title = map.localized(group, "title", lang)[0] or group.title
+            clusters.append(ViewCluster(f"group-{group.id}", group.id, title, tuple(members)))
+    return tuple(clusters)
+
+
+def _statement_node(
+    map: ArgumentMap, statement: Statement, width: int, thesis: bool, lang: str | None
+) -> ViewNode:
     classes = ("argmap-statement", "argmap-thesis") if thesis else ("argmap-statement",)
+    text, text_fallback = map.localized(statement, "text", lang)
+    title, title_fallback = map.localized(statement, "title", lang)
+    untranslated = map.lang if (text_fallback or title_fallback) else None
+    if untranslated:
+        classes = (*classes, "argmap-untranslated")
     return ViewNode(
         id=statement_node_id(statement.id),
         kind="statement",
         ref=statement.id,
         classes=classes,
-        title=statement.title,
-        title_lines=_wrap(statement.title, width) if statement.title else (),
-        lines=_wrap(statement.text, width),
+        title=title,
+        title_lines=_wrap(title, width) if title else (),
+        lines=_wrap(text or statement.text, width),
+        untranslated=untranslated,
         speakers=_speakers(map, statement.by),
         tooltip=_tooltip(map, statement.quotes, statement.text),
         thesis=thesis,
     )
 
 
-def _argument_node(map: ArgumentMap, argument: Argument, width: int) -> ViewNode:
+def _argument_node(map: ArgumentMap, argument: Argument, width: int, lang: str | None) -> ViewNode:
     speakers = _speakers(map, argument.by)
-    tooltip = _tooltip(map, argument.quotes, argument.label)
+    title, fallback = map.localized(argument, "title", lang)
+    label = title or argument.id
+    tooltip = _tooltip(map, argument.quotes, label)
+    classes = ("argmap-argument", *_relation_classes(map, argument))
     return ViewNode(
         id=argument_node_id(argument.id),
         kind="argument",
         ref=argument.id,
-        classes=("argmap-argument", *_relation_classes(map, argument)),
-        title=argument.title,
+        classes=(*classes, "argmap-untranslated") if fallback else classes,
+        title=title,
         title_lines=(),
-        lines=_wrap(argument.label, width),
+        lines=_wrap(label, width),
         speakers=speakers,
         tooltip="\n".join(filter(None, [tooltip, byline(speakers)])),
+        untranslated=map.lang if fallback else None,
     )
 
 

@@ -253,3 +253,21 @@ def test_check_reads_sources_outside_the_folder_only_when_allowed(folder: Path) 
     status, _, err = run("check", "maps/m.yaml")
     assert (status, err.split(": ")[2]) == (1, "source-outside")
     assert run("check", "--allow-outside", "maps/m.yaml")[0] == 0
+
+
+def test_render_in_another_language_of_the_map(folder: Path) -> None:
+    Path("two.yaml").write_text(
+        "argmap: 1\ntitle: {en: Two, de: Zwei}\nlang: [en, de]\n"
+        "statements:\n  a: {text: {en: A., de: Ä.}}\n  b: B.\n"
+        "arguments:\n  x: {premises: [a], supports: b}\n",
+        encoding="utf-8",
+    )
+    status, out, _ = run("render", "two.yaml", "--lang", "de", "-f", "dot", "-o", "-")
+    assert status == 0
+    assert "Ä." in out and "[en] not translated" in out
+    assert run("render", "two.yaml", "--lang", "fr", "-f", "dot", "-o", "-") == (
+        1,
+        "",
+        "two.yaml: error: no-such-lang: the map has no text in 'fr' (its languages: en, de); "
+        "give one of them to --lang\n",
+    )

@@ -562,3 +562,22 @@ def test_maps_with_dangling_references_still_render_to_dot() -> None:
     )
     dot = parse_dot(to_dot(m))
     assert list(dot.edges) == [("statement-s", "argument-a")]
+
+
+@pytest.mark.needs_dot
+def test_groups_are_framed_clusters_with_their_title() -> None:
+    from test_view import bilingual_map
+
+    root = svg_root(to_svg(bilingual_map()))
+    groups = svg_groups(root)
+    assert "argmap-group" in groups["group-g"].attrib["class"].split()
+    assert texts(groups["group-g"]) == ["Line"]
+
+
+@pytest.mark.needs_dot
+def test_untranslated_text_carries_a_visible_mark() -> None:
+    from test_view import bilingual_map
+
+    groups = svg_groups(svg_root(to_svg(bilingual_map(), lang="de")))
+    assert texts(groups["statement-b"])[-1] == "[en] not translated"
+    assert "argmap-untranslated" in groups["statement-b"].attrib["class"].split()

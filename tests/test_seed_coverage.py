@@ -209,7 +209,11 @@ def test_every_argument_is_attributed(m: argmap.ArgumentMap) -> None:
 
 def test_every_speaker_of_the_article_holds_something(m: argmap.ArgumentMap) -> None:
     assert set(m.agents) == AGENTS
-    held = {agent for item in [*m.statements.values(), *m.arguments.values()] for agent in item.by}
+    items: list[argmap.Statement | argmap.Argument] = [
+        *m.statements.values(),
+        *m.arguments.values(),
+    ]
+    held = {agent for item in items for agent in item.by}
     assert held == AGENTS
 
 

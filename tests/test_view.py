@@ -285,3 +285,73 @@ def test_view_module_does_not_import_graphviz() -> None:
         "assert 'graphviz' not in sys.modules, 'graphviz was imported'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def bilingual_map() -> ArgumentMap:
+    from argmap import Group, Translation
+
+    return ArgumentMap(
+        "Partners",
+        [
+            Statement(
+                "a",
+                "Dictators break promises.",
+                title="Promises",
+                translations=[Translation("de", "Diktatoren brechen Versprechen.", "Versprechen")],
+            ),
+            Statement("b", "They are unreliable."),
+        ],
+        [
+            Argument(
+                "x",
+                ["a"],
+                "support",
+                "b",
+                title="Broken word",
+                translations=[Translation("de", title="Gebrochenes Wort")],
+            )
+        ],
+        lang="en",
+        other_langs=["de"],
+        translations=[Translation("de", title="Partner")],
+        groups=[Group("g", "Line", ["a", "x"], translations=[Translation("de", title="Linie")])],
+    )
+
+
+def test_text_is_drawn_in_the_language_asked_for() -> None:
+    view = build_view(bilingual_map(), lang="de")
+    assert view.title == "Partner"
+    a = view.node("statement-a")
+    assert (a.title, a.lines, a.untranslated) == (
+        "Versprechen",
+        ("Diktatoren brechen Versprechen.",),
+        None,
+    )
+    assert view.node("argument-x").lines == ("Gebrochenes Wort",)
+
+
+def test_untranslated_text_falls_back_and_is_marked() -> None:
+    b = build_view(bilingual_map(), lang="de").node("statement-b")
+    assert (b.lines, b.untranslated) == (("They are unreliable.",), "en")
+    assert "argmap-untranslated" in b.classes
+
+
+def test_the_maps_own_language_is_drawn_as_authored() -> None:
+    assert build_view(bilingual_map(), lang="en") == build_view(bilingual_map())
+
+
+def test_an_unknown_language_is_refused() -> None:
+    with pytest.raises(
+        ValueError, match=r"'lang' must be one of the map's languages \['en', 'de'\] \(got 'fr'\)"
+    ):
+        build_view(bilingual_map(), lang="fr")
+
+
+def test_groups_become_clusters_in_their_language() -> None:
+    view = build_view(bilingual_map(), lang="de")
+    [cluster] = view.clusters
+    assert (cluster.id, cluster.title, cluster.members) == (
+        "group-g",
+        "Linie",
+        ("statement-a", "argument-x"),
+    )
