@@ -18,7 +18,7 @@ from . import _quotes
 from ._fileio import read_text
 from ._format import suggest
 from .errors import DocPath, Issue, Severity, SourceFileError
-from .model import Argument, ArgumentMap, Citation, Statement
+from .model import Agent, Argument, ArgumentMap, Citation, Statement
 
 __all__ = ["check", "locate"]
 
@@ -325,13 +325,20 @@ def _missing_translations(m: ArgumentMap) -> Iterator[Issue]:
     """Text or titles without a translation into one of the map's other languages."""
     if not m.other_langs:
         return
-    items: list[tuple[DocPath, str, Statement | Argument | ArgumentMap]] = [((), "the map", m)]
+    items: list[tuple[DocPath, str, Statement | Argument | Agent | ArgumentMap]] = [
+        ((), "the map", m)
+    ]
     items += [(("statements", sid), f"statement {sid!r}", s) for sid, s in m.statements.items()]
     items += [(("arguments", aid), f"argument {aid!r}", a) for aid, a in m.arguments.items()]
+    items += [(("agents", aid), f"agent {aid!r}", a) for aid, a in m.agents.items()]
     example = ", ".join(f"{lang}: ..." for lang in m.langs)
     for path, what, item in items:
         for field in ("text", "title"):
             key = "description" if item is m and field == "text" else field
+            if isinstance(item, Agent):
+                if field == "text":
+                    continue
+                key = "name"
             missing = [lang for lang in m.other_langs if m.localized(item, field, lang)[1]]
             if missing:
                 yield Issue(

@@ -346,10 +346,12 @@ class _Builder:
         if data is None:
             return None
         self.keys(data, AGENT_KEYS, path, what)
-        name = self.text(data, "name", path, what, required=True)
+        name, names = self.localized(data, "name", path, what, required=True)
         description = self.text(data, "description", path, what)
         url = self.text(data, "url", path, what)
-        return None if name is None else Agent(agent_id, name, description, url)
+        if name is None:
+            return None
+        return Agent(agent_id, name, description, url, translations=self.translations(title=names))
 
     def statement(self, statement_id: str, value: Any, path: DocPath) -> Statement | None:
         what = f"statement {statement_id!r}"
@@ -698,7 +700,7 @@ def to_data(argument_map: ArgumentMap) -> dict[str, Any]:
     if argument_map.agents:
         data["agents"] = {}
         for agent in argument_map.agents.values():
-            entry = {"name": agent.name}
+            entry = {"name": local(agent.name, agent.translations, "title")}
             put(entry, "description", agent.description)
             put(entry, "url", agent.url)
             data["agents"][agent.id] = entry

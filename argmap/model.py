@@ -122,6 +122,47 @@ _optional_str = attrs.validators.optional(attrs.validators.instance_of(str))
 _str_items = attrs.validators.deep_iterable(attrs.validators.instance_of(str))
 
 
+#: A language tag (BCP 47): ``en``, ``de``, ``pt-BR``.
+LANG_PATTERN = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*\Z")
+
+
+def _check_lang(instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
+    if not isinstance(value, str) or not LANG_PATTERN.match(value):
+        raise ValueError(
+            f"'{attribute.name}' must be a language tag such as 'en' or 'de-CH' (got {value!r})"
+        )
+
+
+@attrs.frozen
+class Translation:
+    """A statement's, argument's or map's text in another language than the map's.
+
+    Attributes:
+        lang: The language, a BCP 47 tag such as ``de``.
+        text: The translated text (a statement's text; a map's description).
+        title: The translated title.
+    """
+
+    lang: str = attrs.field(validator=_check_lang)
+    text: str | None = attrs.field(default=None, validator=_optional_str)
+    title: str | None = attrs.field(default=None, validator=_optional_str)
+
+
+def _translations(value: Iterable[Translation]) -> tuple[Translation, ...]:
+    return tuple(value)
+
+
+def _unique_langs(
+    instance: object, attribute: attrs.Attribute[Any], value: tuple[Translation, ...]
+) -> None:
+    langs = [t.lang for t in value]
+    if len(set(langs)) != len(langs):
+        raise ValueError(f"'translations' must give each language once (got {langs!r})")
+
+
+_translation_items = attrs.validators.deep_iterable(attrs.validators.instance_of(Translation))
+
+
 @attrs.frozen
 class Agent:
     """Someone who asserts statements or arguments: a person, a group, a publication.
@@ -131,12 +172,20 @@ class Agent:
         name: Display name, e.g. ``Daniel Pinkston, Troy University``.
         description: Optional note on who this is.
         url: Optional link.
+        translations: The name in other languages than the map's, as each
+            translation's ``title``.
     """
 
     id: str = attrs.field(validator=_check_id)
     name: str = attrs.field(validator=[attrs.validators.instance_of(str), _nonempty])
     description: str | None = attrs.field(default=None, validator=_optional_str)
     url: str | None = attrs.field(default=None, validator=_optional_str)
+    translations: tuple[Translation, ...] = attrs.field(
+        default=(),
+        converter=_translations,
+        validator=[_translation_items, _unique_langs],
+        kw_only=True,
+    )
 
 
 @attrs.frozen
@@ -177,47 +226,6 @@ class Citation:
 
     source: str = attrs.field(validator=_check_id)
     text: str = attrs.field(validator=[attrs.validators.instance_of(str), _nonempty])
-
-
-#: A language tag (BCP 47): ``en``, ``de``, ``pt-BR``.
-LANG_PATTERN = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*\Z")
-
-
-def _check_lang(instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
-    if not isinstance(value, str) or not LANG_PATTERN.match(value):
-        raise ValueError(
-            f"'{attribute.name}' must be a language tag such as 'en' or 'de-CH' (got {value!r})"
-        )
-
-
-@attrs.frozen
-class Translation:
-    """A statement's, argument's or map's text in another language than the map's.
-
-    Attributes:
-        lang: The language, a BCP 47 tag such as ``de``.
-        text: The translated text (a statement's text; a map's description).
-        title: The translated title.
-    """
-
-    lang: str = attrs.field(validator=_check_lang)
-    text: str | None = attrs.field(default=None, validator=_optional_str)
-    title: str | None = attrs.field(default=None, validator=_optional_str)
-
-
-def _translations(value: Iterable[Translation]) -> tuple[Translation, ...]:
-    return tuple(value)
-
-
-def _unique_langs(
-    instance: object, attribute: attrs.Attribute[Any], value: tuple[Translation, ...]
-) -> None:
-    langs = [t.lang for t in value]
-    if len(set(langs)) != len(langs):
-        raise ValueError(f"'translations' must give each language once (got {langs!r})")
-
-
-_translation_items = attrs.validators.deep_iterable(attrs.validators.instance_of(Translation))
 
 
 @attrs.frozen
@@ -691,7 +699,7 @@ class ArgumentMap:
 
     def localized(
         self,
-        item: Statement | Argument | Group | ArgumentMap,
+        item: Statement | Argument | Group | Agent | ArgumentMap,
         field: Literal["text", "title"],
         lang: str | None,
     ) -> tuple[str | None, bool]:
@@ -707,6 +715,8 @@ class ArgumentMap:
             own = item.title if field == "title" else item.description
         elif isinstance(item, (Argument, Group)):
             own = item.title if field == "title" else None
+        elif isinstance(item, Agent):
+            own = item.name if field == "title" else None  # an agent's title is its name
         else:
             own = item.title if field == "title" else item.text
         if lang is None or lang == self.lang:

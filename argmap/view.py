@@ -260,14 +260,14 @@ def _statement_node(
         title_lines=_wrap(title, width) if title else (),
         lines=_wrap(text or statement.text, width),
         untranslated=untranslated,
-        speakers=_speakers(map, statement.by),
+        speakers=_speakers(map, statement.by, lang),
         tooltip=_tooltip(map, statement.quotes, statement.text),
         thesis=thesis,
     )
 
 
 def _argument_node(map: ArgumentMap, argument: Argument, width: int, lang: str | None) -> ViewNode:
-    speakers = _speakers(map, argument.by)
+    speakers = _speakers(map, argument.by, lang)
     title, fallback = map.localized(argument, "title", lang)
     label = title or argument.id
     tooltip = _tooltip(map, argument.quotes, label)
@@ -325,8 +325,11 @@ def byline(speakers: tuple[str, ...]) -> str:
     return f"— {'; '.join(speakers)}" if speakers else ""
 
 
-def _speakers(map: ArgumentMap, by: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(map.agents[a].name if a in map.agents else a for a in dict.fromkeys(by))
+def _speakers(map: ArgumentMap, by: tuple[str, ...], lang: str | None) -> tuple[str, ...]:
+    return tuple(
+        (map.localized(map.agents[a], "title", lang)[0] or a) if a in map.agents else a
+        for a in dict.fromkeys(by)
+    )
 
 
 def _tooltip(map: ArgumentMap, quotes: tuple[Citation, ...], fallback: str) -> str:

@@ -112,3 +112,20 @@ def test_text_by_language_needs_declared_languages(text: str, code: str, message
 def test_a_language_tag_is_validated_in_python_too() -> None:
     with pytest.raises(ValueError, match="'lang' must be a language tag"):
         Statement("s", "x", translations=[Translation("deutsch!", text="y")])
+
+
+def test_agent_names_are_translated_too() -> None:
+    text = BILINGUAL.replace(
+        "lang: [en, de]\n",
+        "lang: [en, de]\nagents:\n  an: {name: {en: Analysts, de: Analysten}}\n  jo: Journalists\n",
+    ).replace(
+        "    title: {en: Broken commitments, de: Gebrochene Zusagen}\n",
+        "    title: {en: Broken commitments, de: Gebrochene Zusagen}\n    by: [an, jo]\n",
+    )
+    m = argmap.loads(text)
+    assert m.localized(m.agents["an"], "title", "de") == ("Analysten", False)
+    assert argmap.loads(argmap.dumps(m)) == m
+    codes = [(i.code, i.path) for i in argmap.check(m)]
+    assert ("missing-translation", ("agents", "jo", "name")) in codes
+    view = argmap.view.build_view(m, lang="de")
+    assert view.node("statement-breaks").speakers == ("Analysten", "Journalists")
