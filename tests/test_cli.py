@@ -271,3 +271,21 @@ def test_render_in_another_language_of_the_map(folder: Path) -> None:
         "two.yaml: error: no-such-lang: the map has no text in 'fr' (its languages: en, de); "
         "give one of them to --lang\n",
     )
+
+
+def test_a_read_only_output_folder_is_a_clear_error_and_nothing_changes(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tempfile
+
+    def refuse(*args: object, **kwargs: object) -> tuple[int, str]:
+        raise PermissionError(13, "Permission denied")
+
+    Path("valid.dot").write_text("previous", encoding="utf-8")
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)  # as root, chmod alone would not refuse
+    assert run("render", "-f", "dot", "valid.yaml") == (
+        1,
+        "",
+        "valid.dot: cannot write here: Permission denied\n",
+    )
+    assert Path("valid.dot").read_text("utf-8") == "previous"
