@@ -368,7 +368,7 @@ arguments:
   biased:
     premises: us-based
     undercuts: pinkston
-    answers: bias
+    answers: trustworthiness
 """
 
 
@@ -381,7 +381,7 @@ def test_schemes_roles_answers_and_status_load() -> None:
         ("expert", "assertion"),
     )
     assert pinkston.role("says") == "assertion"
-    assert m.arguments["biased"].answers == "bias"
+    assert m.arguments["biased"].answers == "trustworthiness"
     assert m.statements["tired"].status == "questioned"
     scheme = m.schemes["insider"]
     assert [r.id for r in scheme.premises] == ["insider", "report"]
