@@ -14,6 +14,19 @@ from ._check import check
 from ._io import dump, dumps, load, loads
 from ._render import render, to_dot, to_svg
 from ._version import __version__
+from .analyse import (
+    Change,
+    Evaluation,
+    Framework,
+    Labelling,
+    dependents,
+    evaluate,
+    premises_of,
+    support_cycles,
+    uncontested,
+    unsupported_premises,
+    what_if,
+)
 from .errors import (
     ArgmapError,
     Issue,
@@ -42,9 +55,13 @@ __all__ = [
     "Argument",
     "ArgumentMap",
     "AttackType",
+    "Change",
     "Citation",
+    "Evaluation",
+    "Framework",
     "Group",
     "Issue",
+    "Labelling",
     "MapError",
     "OutputError",
     "RenderError",
@@ -56,11 +73,18 @@ __all__ = [
     "Translation",
     "__version__",
     "check",
+    "dependents",
     "dump",
     "dumps",
+    "evaluate",
     "load",
     "loads",
+    "premises_of",
     "render",
+    "support_cycles",
     "to_dot",
     "to_svg",
+    "uncontested",
+    "unsupported_premises",
+    "what_if",
 ]

@@ -10,6 +10,7 @@ The only module that imports :mod:`graphviz`, and only inside functions, so
 from __future__ import annotations
 
 import html
+import itertools
 import os
 import re
 import textwrap
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import Any, Literal, get_args
 
 from ._fileio import write_atomic
+from .analyse import Evaluation
 from .errors import RenderError
 from .model import ArgumentMap
 from .view import EdgeKind, MapView, Rankdir, ViewCluster, ViewNode, build_view, byline
@@ -40,6 +42,40 @@ THESIS_FILL = "#fff8e1"
 SUPPORT_FILL = "#e8f5e9"
 ATTACK_FILL = "#ffebee"
 UNTRANSLATED = "#a3480b"  # dark orange: readable on white, apart from red attacks
+
+# Evaluation labels: each differs from the others in fill, border and text,
+# so they stay apart in greyscale and for colour-blind readers: ``in`` is a
+# blue fill with a solid thick border, ``out`` a near-white fill with a dashed
+# border and dimmed text, ``undecided`` a light yellow fill with a dotted
+# border. In greyscale the fills are three shades: in darkest, out lightest.
+_LABEL_STYLES: dict[str, dict[str, str]] = {
+    "in": {"fillcolor": "#a9cbef", "color": "#1f4e79", "style": "rounded,filled", "penwidth": "2"},
+    "out": {
+        "fillcolor": "#f5f5f5",
+        "color": "#8a8a8a",
+        "style": "rounded,filled,dashed",
+        "penwidth": "1.6",
+        "fontcolor": "#6b6b6b",
+    },
+    "undecided": {
+        "fillcolor": "#ffe38f",
+        "color": "#7a5c00",
+        "style": "rounded,filled,dotted",
+        "penwidth": "2.2",
+    },
+}
+# The edge from an argument that is out to its target fades: it carries nothing.
+_OUT_EDGES: dict[EdgeKind, dict[str, str]] = {
+    "premise": {},
+    "support": {"color": "#a5d6a7", "penwidth": "1.2"},
+    "attack": {"color": "#ef9a9a", "penwidth": "1.2"},
+    "undercut": {"color": "#ef9a9a", "penwidth": "1.2"},
+}
+_LABEL_MEANINGS = {
+    "in": "in: accepted",
+    "out": "out: rejected",
+    "undecided": "undecided",
+}
 
 _GRAPH_ATTRS = {
     "rankdir": "BT",
@@ -104,6 +140,7 @@ def to_dot(
     rankdir: Rankdir = "BT",
     legend: bool = False,
     lang: str | None = None,
+    evaluation: Evaluation | None = None,
 ) -> str:
     """The diagram of ``map`` as DOT source (Graphviz's input language).
 
@@ -119,11 +156,17 @@ def to_dot(
         lang: Draw the text in this language, one of the map's ``langs``;
             text not translated into it is drawn in the map's own language,
             marked. ``None`` (the default): the map's own language.
+        evaluation: Show these labels, from :func:`argmap.evaluate` on this
+            map: ``in``, ``out`` and ``undecided`` differ in fill, border and
+            text, and the legend (always drawn then) explains them.
 
     Raises:
-        ValueError: If ``width``, ``rankdir`` or ``lang`` is invalid.
+        ValueError: If ``width``, ``rankdir`` or ``lang`` is invalid, or
+            ``evaluation`` does not label every statement and argument.
     """
-    view = build_view(map, width=width, rankdir=rankdir, legend=legend, lang=lang)
+    view = build_view(
+        map, width=width, rankdir=rankdir, legend=legend, lang=lang, evaluation=evaluation
+    )
     return view_to_dot(view)
 
 
@@ -140,6 +183,7 @@ def to_svg(
     rankdir: Rankdir = "BT",
     legend: bool = False,
     lang: str | None = None,
+    evaluation: Evaluation | None = None,
 ) -> str:
     """The diagram of ``map`` as an SVG document.
 
@@ -152,7 +196,9 @@ def to_svg(
         RenderError: If Graphviz's ``dot`` is not installed or fails.
         ValueError: If ``width`` or ``rankdir`` is invalid.
     """
-    source = to_dot(map, width=width, rankdir=rankdir, legend=legend, lang=lang)
+    source = to_dot(
+        map, width=width, rankdir=rankdir, legend=legend, lang=lang, evaluation=evaluation
+    )
     return _run_dot(source, "svg").decode("utf-8")
 
 
@@ -165,6 +211,7 @@ def render(
     rankdir: Rankdir = "BT",
     legend: bool = False,
     lang: str | None = None,
+    evaluation: Evaluation | None = None,
 ) -> Path:
     """Draw ``map`` into the file ``path``.
 
@@ -181,6 +228,7 @@ def render(
             ``"LR"`` or ``"RL"``.
         legend: Add a legend explaining the shapes and edges.
         lang: Draw the text in this language (see :func:`to_dot`).
+        evaluation: Show these labels (see :func:`to_dot`).
 
     Returns:
         The path written.
@@ -192,7 +240,9 @@ def render(
         OutputError: If the file cannot be written.
     """
     fmt = _output_format(path, format)
-    source = to_dot(map, width=width, rankdir=rankdir, legend=legend, lang=lang)
+    source = to_dot(
+        map, width=width, rankdir=rankdir, legend=legend, lang=lang, evaluation=evaluation
+    )
     data = source.encode("utf-8") if fmt == "dot" else _run_dot(source, fmt)
     if fmt == "pdf":
         data = _fixed_pdf_dates(data)
@@ -299,14 +349,17 @@ def _digraph(view: MapView) -> Any:
         if node.id not in clustered:
             graph.node(node.id, **_node_attrs(node))
     for edge in view.edges:
+        style = _EDGE_STYLES[edge.kind]
+        if edge.label == "out":
+            style = {**style, **_OUT_EDGES[edge.kind]}
         graph.edge(
             edge.source,
             edge.target,
             _attributes={"class": " ".join(edge.classes)},
-            **_EDGE_STYLES[edge.kind],
+            **style,
         )
     if view.legend:
-        graph.subgraph(_legend(view.rankdir))
+        graph.subgraph(_legend(view.rankdir, view.evaluated))
     return graph
 
 
@@ -333,7 +386,20 @@ def _node_attrs(node: ViewNode) -> dict[str, str]:
         if node.thesis:
             attrs.update(_THESIS_ATTRS)
         attrs["label"] = _statement_label(node)
+    if node.label is not None:
+        attrs.update(_label_style(node.kind, node.label, thesis=node.thesis))
     return attrs
+
+
+def _label_style(kind: str, label: str, *, thesis: bool = False) -> dict[str, str]:
+    """Fill, border and text of a labelled node; arguments keep their relation's colour."""
+    style = dict(_LABEL_STYLES[label])
+    if kind == "argument":
+        del style["color"]
+        style["penwidth"] = str(float(style["penwidth"]) - 0.4)
+    elif thesis:
+        style["penwidth"] = str(float(style["penwidth"]) + 1)
+    return style
 
 
 def _statement_label(node: ViewNode) -> str:
@@ -383,8 +449,12 @@ _LEGEND_EDGES: tuple[tuple[str, str, EdgeKind], ...] = (
 )
 
 
-def _legend(rankdir: Rankdir) -> Any:
-    """A cluster drawing one of each: statement, main thesis, argument, relation."""
+def _legend(rankdir: Rankdir, evaluated: str | None = None) -> Any:
+    """A cluster drawing one of each: statement, main thesis, argument, relation.
+
+    With ``evaluated`` (what the labels are the labels of), also one
+    statement per label and a line naming the evaluation.
+    """
     graphviz = _graphviz()
     legend = graphviz.Digraph(
         name="cluster_legend",
@@ -417,6 +487,8 @@ def _legend(rankdir: Rankdir) -> Any:
             attrs.update(_ARGUMENT_ATTRS)
             attrs.update(_ARGUMENT_STYLES[kind])
         legend.node(node_id, **attrs)
+    if evaluated is not None:
+        legend.subgraph(_legend_labels(rankdir, evaluated))
     for source, target, kind in _LEGEND_EDGES:
         legend.edge(
             source,
@@ -427,6 +499,39 @@ def _legend(rankdir: Rankdir) -> Any:
             **_EDGE_STYLES[kind],
         )
     return legend
+
+
+def _legend_labels(rankdir: Rankdir, evaluated: str) -> Any:
+    """The part of the legend that explains the labels, in a row: in, out, undecided."""
+    graphviz = _graphviz()
+    labels = graphviz.Digraph(
+        name="cluster_legend_labels",
+        graph_attr={
+            "id": "argmap-legend-labels",
+            "class": "argmap-legend",
+            "label": f"<{_html(f'Labels: {evaluated}')}>",
+            "fontsize": "11",
+            "fontcolor": MUTED,
+            "labelloc": "b" if rankdir == "BT" else "t",
+            "style": "rounded",
+            "color": "#cfd8dc",
+            "margin": "8",
+        },
+    )
+    row = graphviz.Digraph(graph_attr={"rank": "same"})
+    names = [f"legend-{label}" for label in _LABEL_MEANINGS]
+    for name, (label, meaning) in zip(names, _LABEL_MEANINGS.items(), strict=True):
+        row.node(
+            name,
+            id=name,
+            _attributes={"class": f"argmap-legend argmap-{label}"},
+            label=_label([("", (meaning,))]),
+            **_label_style("statement", label),
+        )
+    for left, right in itertools.pairwise(names):
+        row.edge(left, right, style="invis")
+    labels.subgraph(row)
+    return labels
 
 
 def _html_label(text: str) -> str:

@@ -1,4 +1,4 @@
-"""The ``argmap`` command: a thin shell over load, check and render.
+"""The ``argmap`` command: a thin shell over load, check, analyse and render.
 
 Exit status: 0 when all is well, 1 when a map is invalid (or, with
 ``--strict``, has warnings) or an output cannot be written, 2 for bad usage.
@@ -10,14 +10,19 @@ import argparse
 import contextlib
 import os
 import sys
+import textwrap
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from ._render import FORMATS, Format
 from ._version import __version__
 from .errors import ArgmapError, MapError, Severity
+from .model import ArgumentMap, AttackType
 from .view import RANKDIRS
+
+if TYPE_CHECKING:
+    from .analyse import Acceptance, Evaluation, Semantics
 
 MAP_SUFFIXES = (".yaml", ".yml")
 
@@ -30,6 +35,8 @@ examples:
   argmap render maps/ -o build/maps     one SVG per map into build/maps/
   argmap render MAP -f png --legend     a PNG with a legend
   argmap render MAP -f dot -o -         DOT text on standard output
+  argmap evaluate MAP --reject ID       what stands, and what changes without ID
+  argmap stats MAP                      counts, unsupported premises, support cycles
 
 exit status: 0 all well, 1 invalid map or failed output, 2 bad usage
 docs: docs/cli.md
@@ -43,7 +50,7 @@ class _UsageError(Exception):
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="argmap",
-        description="Check and render argument maps written in YAML.",
+        description="Check, evaluate and render argument maps written in YAML.",
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -112,7 +119,67 @@ def _parser() -> argparse.ArgumentParser:
         metavar="LANG",
         help="draw the text in this language, one of the map's 'lang' (default: its first)",
     )
+    render.add_argument(
+        "--evaluate",
+        action="store_true",
+        help="show what is in, out and undecided (fill and border), with a legend",
+    )
+    _evaluation_options(render, "with --evaluate: ")
+
+    evaluate = commands.add_parser(
+        "evaluate",
+        help="label each statement and argument in, out or undecided",
+        description=(
+            "Evaluate a map: label each statement and argument in, out or undecided "
+            "(docs/evaluation.md says how). With --accept or --reject, also list the "
+            "statements whose label that changes."
+        ),
+        epilog=(
+            "examples:\n  argmap evaluate maps/russian-lifeline.yaml\n"
+            "  argmap evaluate MAP --semantics preferred --credulous\n"
+            "  argmap evaluate MAP --reject lifeline\n"
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    evaluate.add_argument("path", metavar="MAP", help="a map file")
+    _evaluation_options(evaluate, "")
+
+    stats = commands.add_parser(
+        "stats",
+        help="count statements and arguments; list unsupported premises, support cycles, ...",
+        description=(
+            "Describe a map's structure: counts, unsupported premises, uncontested "
+            "statements, support cycles, and the arguments for and against each statement."
+        ),
+        epilog="example:\n  argmap stats maps/overview.yaml\n",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    stats.add_argument("path", metavar="MAP", help="a map file")
     return parser
+
+
+def _evaluation_options(parser: argparse.ArgumentParser, prefix: str) -> None:
+    """--semantics, --credulous, --accept and --reject, for evaluate and render."""
+    from .analyse import SEMANTICS
+
+    parser.add_argument(
+        "--semantics",
+        choices=SEMANTICS,
+        help=f"{prefix}which labellings count (default: grounded)",
+    )
+    parser.add_argument(
+        "--credulous",
+        action="store_true",
+        help=f"{prefix}in when in under one extension, not all (preferred, stable, complete)",
+    )
+    for flag, what in (("accept", "accepted"), ("reject", "rejected")):
+        parser.add_argument(
+            f"--{flag}",
+            action="append",
+            default=[],
+            metavar="ID",
+            help=f"{prefix}take statement ID as {what} (repeatable): what if?",
+        )
 
 
 def _map_files(paths: Sequence[str]) -> list[Path]:
@@ -178,8 +245,20 @@ def _render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             print(f"{output}: cannot create output folder: {exc.strerror}", file=err)
             return 1
 
+    evaluation_flags = [
+        flag
+        for flag, given in (
+            ("--semantics", args.semantics is not None),
+            ("--credulous", args.credulous),
+            ("--accept", bool(args.accept)),
+            ("--reject", bool(args.reject)),
+        )
+        if given
+    ]
+    if evaluation_flags and not args.evaluate:
+        raise _UsageError(f"{evaluation_flags[0]} works with --evaluate; add it")
     status = 0
-    options = {
+    options: dict[str, Any] = {
         "width": args.width,
         "rankdir": args.rankdir,
         "legend": args.legend,
@@ -188,6 +267,8 @@ def _render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     for file in files:
         try:
             argument_map = load(file)
+            if args.evaluate:
+                options["evaluation"] = _what_if(argument_map, args)[0]
             if args.lang is not None and args.lang not in argument_map.langs:
                 langs = ", ".join(argument_map.langs) or "none declared"
                 print(
@@ -216,6 +297,162 @@ def _render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             print(exc, file=err)
             status = 1
     return status
+
+
+def _what_if(argument_map: ArgumentMap, args: argparse.Namespace) -> tuple[Evaluation, Evaluation]:
+    """The evaluation the options ask for, and the same without --accept and --reject."""
+    from . import analyse
+
+    try:
+        accept, reject = analyse._what_if_ids(argument_map, args.accept, args.reject, flags=True)
+    except ValueError as exc:
+        raise _UsageError(str(exc)) from None
+    semantics: Semantics = args.semantics or "grounded"
+    acceptance: Acceptance = "credulous" if args.credulous else "sceptical"
+    plain = analyse.evaluate(argument_map, semantics, acceptance=acceptance)
+    if not accept and not reject:
+        return plain, plain
+    return (
+        analyse.evaluate(
+            argument_map, semantics, accept=accept, reject=reject, acceptance=acceptance
+        ),
+        plain,
+    )
+
+
+def _one_map(raw: str) -> Path:
+    path = Path(raw)
+    if path.is_dir():
+        raise _UsageError(f"{raw}: a folder; give one map file")
+    if not path.exists():
+        raise _UsageError(f"{raw}: no such file")
+    return path
+
+
+#: Longest line ``argmap evaluate`` prints; text beyond it is cut with an ellipsis.
+LINE = 100
+
+
+def _evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from ._io import load
+
+    file = _one_map(args.path)
+    try:
+        argument_map = load(file)
+    except ArgmapError as exc:
+        print(exc, file=err)
+        return 1
+    evaluation, plain = _what_if(argument_map, args)
+    print(_evaluation_heading(evaluation), file=out)
+    ids = [*argument_map.statements, *argument_map.arguments]
+    width = max(len(i) for i in ids) if ids else 0
+    sections: list[tuple[str, list[tuple[str, str]]]] = [
+        ("statements", [(sid, s.text) for sid, s in argument_map.statements.items()]),
+        ("arguments", [(aid, a.label) for aid, a in argument_map.arguments.items()]),
+    ]
+    for heading, rows in sections:
+        if not rows:
+            continue
+        print(f"\n{heading}:", file=out)
+        labels = evaluation.statements if heading == "statements" else evaluation.arguments
+        for key, text in rows:
+            print(_row(f"{labels[key]:<9}  {key:<{width}}", text), file=out)
+    if evaluation is not plain:
+        changes = [c for c in plain.diff(evaluation) if c.id in argument_map.statements]
+        print("\nchanges against the evaluation without --accept and --reject:", file=out)
+        if not changes:
+            print("  no statement changes its label", file=out)
+        for change in changes:
+            print(f"  {change.id:<{width}}  {change.before} -> {change.after}", file=out)
+    return 0
+
+
+def _evaluation_heading(evaluation: Evaluation) -> str:
+    """``preferred semantics, sceptical: 2 extensions`` and what was accepted or rejected."""
+    heading = f"{evaluation.semantics} semantics"
+    if evaluation.semantics != "grounded":
+        count = evaluation.extensions
+        heading += f", {evaluation.acceptance}: {_count(count, 'extension')}"
+        if count == 0:
+            heading += ", so every label is undecided"
+    for verb, ids in (("accepting", evaluation.accept), ("rejecting", evaluation.reject)):
+        if ids:
+            heading += f"; {verb} {', '.join(ids)}"
+    return heading
+
+
+def _row(head: str, text: str) -> str:
+    """``  head  text``, the text on one line, cut with an ellipsis to fit :data:`LINE`."""
+    text = " ".join(text.split())
+    room = max(LINE - len(head) - 4, 20)
+    if len(text) > room:
+        cut = text[: room - 1]
+        space = cut.rfind(" ")
+        text = (cut[:space] if space > room // 2 else cut).rstrip() + "…"
+    return f"  {head}  {text}"
+
+
+def _stats(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from . import analyse
+    from ._io import load
+
+    file = _one_map(args.path)
+    try:
+        m = load(file)
+    except ArgmapError as exc:
+        print(exc, file=err)
+        return 1
+    kinds = [a.kind for a in m.arguments.values()]
+    attacks = list(m.attack_types.values())
+    theses = len(m.main_theses)
+    print(
+        f"statements: {len(m.statements)} ({theses} main {'thesis' if theses == 1 else 'theses'})",
+        file=out,
+    )
+    details = [
+        f"{kinds.count('support')} support",
+        f"{attacks.count(AttackType.REBUTTAL)} rebuttal",
+        f"{attacks.count(AttackType.UNDERMINING)} undermining",
+        f"{kinds.count('undercut')} undercut",
+    ]
+    print(f"arguments: {len(m.arguments)} ({', '.join(details)})", file=out)
+    lists = [
+        ("unsupported premises", analyse.unsupported_premises(m)),
+        ("uncontested statements", analyse.uncontested(m)),
+        ("support cycles", tuple(" -> ".join(c) for c in analyse.support_cycles(m))),
+    ]
+    for name, items in lists:
+        print(_listing(f"{name} ({len(items)}): ", items), file=out)
+    if not m.statements:
+        return 0
+    width = max(len("statement"), *(len(sid) for sid in m.statements))
+    print(f"\n{'statement':<{width}}  for  against  rests on  dependents", file=out)
+    for sid in m.statements:
+        counts = (
+            len(m.arguments_for(sid)),
+            len(m.arguments_against(sid)),
+            len(analyse.premises_of(m, sid)),
+            len(analyse.dependents(m, sid)),
+        )
+        print(
+            f"{sid:<{width}}  {counts[0]:>3}  {counts[1]:>7}  {counts[2]:>8}  {counts[3]:>10}",
+            file=out,
+        )
+    return 0
+
+
+def _listing(head: str, items: Sequence[str]) -> str:
+    """``head`` and the items, comma-separated, wrapped under one another."""
+    if not items:
+        return head + "none"
+    return textwrap.fill(
+        ", ".join(items),
+        width=LINE,
+        initial_indent=head,
+        subsequent_indent="  ",
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
 
 
 def _plan_output(
@@ -275,9 +512,8 @@ def main(
         parser.print_help(out)
         return 2
     try:
-        if args.command == "check":
-            return _check(args, out, err)
-        return _render(args, out, err)
+        commands = {"check": _check, "render": _render, "evaluate": _evaluate, "stats": _stats}
+        return commands[args.command](args, out, err)
     except _UsageError as exc:
         print(f"argmap {args.command}: error: {exc}", file=err)
         return 2

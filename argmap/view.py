@@ -13,6 +13,7 @@ from typing import Literal, get_args
 
 import attrs
 
+from .analyse import Evaluation, Label
 from .model import Argument, ArgumentMap, AttackType, Citation, Statement
 
 __all__ = [
@@ -68,6 +69,9 @@ class ViewNode:
         untranslated: The language the node's text is shown in when it has
             no version in the language asked for (the map's own); ``None``
             when it is shown as asked.
+        label: ``"in"``, ``"out"`` or ``"undecided"`` when the diagram shows
+            an evaluation (the classes then end in ``argmap-in``, ...);
+            ``None`` otherwise.
     """
 
     id: str
@@ -81,6 +85,7 @@ class ViewNode:
     tooltip: str
     thesis: bool = False
     untranslated: str | None = None
+    label: Label | None = None
 
 
 @attrs.frozen
@@ -93,12 +98,16 @@ class ViewEdge:
         kind: ``"premise"`` (premise to argument), or ``"support"``,
             ``"attack"``, ``"undercut"`` (argument to its target).
         classes: CSS classes, e.g. ``("argmap-attack", "argmap-undermining")``.
+        label: For the edge from an argument to its target, when the diagram
+            shows an evaluation: the argument's label (the classes then end
+            in ``argmap-in``, ...); ``None`` otherwise.
     """
 
     source: str
     target: str
     kind: EdgeKind
     classes: tuple[str, ...]
+    label: Label | None = None
 
 
 @attrs.frozen
@@ -131,6 +140,9 @@ class MapView:
         legend: Whether to draw a legend.
         clusters: The map's groups, each node in the first group naming it.
         lang: The language the text is drawn in (``None``: the map's own).
+        evaluated: When the nodes carry labels, what they are the labels
+            of, for the legend: the semantics and the statements accepted or
+            rejected, e.g. ``grounded semantics; rejecting lifeline``.
     """
 
     title: str
@@ -140,6 +152,7 @@ class MapView:
     legend: bool = False
     clusters: tuple[ViewCluster, ...] = ()
     lang: str | None = None
+    evaluated: str | None = None
 
     def node(self, node_id: str) -> ViewNode:
         """The node with element id ``node_id``; raises ``KeyError`` if absent."""
@@ -166,6 +179,7 @@ def build_view(
     rankdir: Rankdir = "BT",
     legend: bool = False,
     lang: str | None = None,
+    evaluation: Evaluation | None = None,
 ) -> MapView:
     """Decide what a diagram of ``map`` shows.
 
@@ -182,13 +196,17 @@ def build_view(
         lang: Draw the text in this language, one of the map's ``langs``;
             text without a version in it is drawn in the map's own language
             and marked (``untranslated``). ``None``: the map's own language.
+        evaluation: Show these labels (from :func:`argmap.evaluate` on this
+            map) on the statements and arguments; the legend, then always
+            drawn, explains them.
 
     Returns:
         The view: nodes and edges in the map's authored order.
 
     Raises:
-        ValueError: If ``width`` is below 10, ``rankdir`` is unknown or the
-            map has no text in ``lang``.
+        ValueError: If ``width`` is below 10, ``rankdir`` is unknown, the
+            map has no text in ``lang``, or ``evaluation`` does not label
+            every statement and argument of the map.
         TypeError: If ``width`` is not an ``int``.
     """
     if not isinstance(width, int) or isinstance(width, bool):
@@ -209,15 +227,67 @@ def build_view(
     for argument in map.arguments.values():
         nodes.append(_argument_node(map, argument, width, lang))
         edges.extend(_argument_edges(map, argument))
+    if evaluation is not None:
+        nodes = _labelled(map, nodes, evaluation)
+        edges = _labelled_edges(map, edges, evaluation)
     return MapView(
         title=map.localized(map, "title", lang)[0] or map.title,
         rankdir=rankdir,
         nodes=tuple(nodes),
         edges=tuple(edges),
-        legend=bool(legend),
+        legend=bool(legend) or evaluation is not None,
         clusters=_clusters(map, lang),
         lang=lang,
+        evaluated=None if evaluation is None else _evaluated(evaluation),
     )
+
+
+def _labelled(map: ArgumentMap, nodes: list[ViewNode], evaluation: Evaluation) -> list[ViewNode]:
+    """The nodes with the labels of ``evaluation``, as field and as class."""
+    for ids, labels in (
+        (map.statements, evaluation.statements),
+        (map.arguments, evaluation.arguments),
+    ):
+        missing = [i for i in ids if i not in labels]
+        if missing:
+            raise ValueError(
+                f"'evaluation' must label every statement and argument of the map "
+                f"(got none for {missing[0]!r}); evaluate this map"
+            )
+    result = []
+    for node in nodes:
+        label = (evaluation.statements if node.kind == "statement" else evaluation.arguments)[
+            node.ref
+        ]
+        result.append(attrs.evolve(node, label=label, classes=(*node.classes, f"argmap-{label}")))
+    return result
+
+
+def _labelled_edges(
+    map: ArgumentMap, edges: list[ViewEdge], evaluation: Evaluation
+) -> list[ViewEdge]:
+    """Each edge from an argument to its target with the argument's label."""
+    result = []
+    for edge in edges:
+        if edge.kind == "premise":
+            result.append(edge)
+            continue
+        label = evaluation.arguments[edge.source.removeprefix("argument-")]
+        result.append(attrs.evolve(edge, label=label, classes=(*edge.classes, f"argmap-{label}")))
+    return result
+
+
+def _evaluated(evaluation: Evaluation) -> str:
+    """``preferred semantics, credulous; accepting a; rejecting b, c``."""
+    what = f"{evaluation.semantics} semantics"
+    if evaluation.semantics != "grounded":
+        what += f", {evaluation.acceptance}"
+    parts = [what]
+    if evaluation.accept:
+        parts.append("accepting " + ", ".join(evaluation.accept))
+    if evaluation.reject:
+        parts.append("rejecting " + ", ".join(evaluation.reject))
+    return "; ".join(parts)
 
 
 def _clusters(map: ArgumentMap, lang: str | None) -> tuple[ViewCluster, ...]:

@@ -11,7 +11,7 @@ import argmap
 def test_all_is_sorted_and_complete() -> None:
     assert argmap.__all__ == sorted(argmap.__all__)
     public = {name for name in vars(argmap) if not name.startswith("_")}
-    modules = {"cli", "errors", "model", "view"}
+    modules = {"analyse", "cli", "errors", "model", "schemes", "view"}
     assert public - modules == set(argmap.__all__) - {"__version__"}
 
 

@@ -1,0 +1,924 @@
+"""Reason with a map: label what stands (grounded, complete, preferred, stable) and query it.
+
+:func:`evaluate` translates a map into a Dung abstract argumentation
+framework (:func:`framework`, :class:`Framework`) and labels every statement
+and argument ``in``, ``out`` or ``undecided``. The translation in short
+(docs/evaluation.md gives it in full, with worked examples):
+
+* an argument needs all its premises ``in`` (linked premises);
+* a statement that some argument supports needs one supporting argument
+  ``in`` (convergent support), unless it is ``assumed``; a statement that no
+  argument supports holds by itself, unless it is ``questioned``;
+* an attacking argument that is ``in`` puts its target ``out``; a supporting
+  and an attacking argument of the same statement defeat each other
+  (rebuttal), while an attack on a statement that no argument supports
+  (undermining) meets no resistance;
+* an undercutting argument that is ``in`` puts the argument it undercuts ``out``.
+
+The queries (:func:`premises_of`, :func:`dependents`,
+:func:`unsupported_premises`, :func:`uncontested`, :func:`support_cycles`)
+read the map's structure only. Everything here is a pure function of its
+arguments: no files, no YAML, no Graphviz.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Literal, get_args
+
+import attrs
+
+from ._format import suggest
+from .errors import MapError, Severity
+from .model import ArgumentMap
+
+__all__ = [
+    "Acceptance",
+    "Change",
+    "Evaluation",
+    "Framework",
+    "Label",
+    "Labelling",
+    "Semantics",
+    "dependents",
+    "evaluate",
+    "framework",
+    "premises_of",
+    "support_cycles",
+    "uncontested",
+    "unsupported_premises",
+    "what_if",
+]
+
+#: The label of a statement or argument: accepted, rejected, or neither.
+Label = Literal["in", "out", "undecided"]
+LABELS: tuple[Label, ...] = get_args(Label)
+
+#: Which labellings of the framework count (Dung 1995; Caminada 2006).
+Semantics = Literal["grounded", "complete", "preferred", "stable"]
+SEMANTICS: tuple[Semantics, ...] = get_args(Semantics)
+
+#: How the labellings of several extensions combine into one: ``in`` where
+#: every one says ``in`` (sceptical), or where at least one does (credulous).
+Acceptance = Literal["sceptical", "credulous"]
+ACCEPTANCES: tuple[Acceptance, ...] = get_args(Acceptance)
+
+
+def _one_of(name: str, value: object, options: tuple[str, ...]) -> None:
+    if value not in options:
+        raise ValueError(f"'{name}' must be one of {list(options)!r} (got {value!r})")
+
+
+# -- abstract argumentation frameworks ----------------------------------------
+
+# Labels inside the solver: small ints, _NONE while a node has none yet.
+_NONE, _IN, _OUT, _UNDEC = 0, 1, 2, 3
+
+
+def _names(value: Iterable[str]) -> tuple[str, ...]:
+    return (value,) if isinstance(value, str) else tuple(value)
+
+
+def _pairs(value: Iterable[tuple[str, str]]) -> frozenset[tuple[str, str]]:
+    return frozenset((a, b) for a, b in value)
+
+
+def _no_repeats(
+    instance: object, attribute: attrs.Attribute[tuple[str, ...]], value: tuple[str, ...]
+) -> None:
+    seen: set[str] = set()
+    for name in value:
+        if not isinstance(name, str):
+            raise TypeError(f"'arguments' must hold strings (got {name!r})")
+        if name in seen:
+            raise ValueError(f"'arguments' must name each argument once (got {name!r} twice)")
+        seen.add(name)
+
+
+@attrs.frozen
+class Framework:
+    """A Dung abstract argumentation framework: arguments and who attacks whom.
+
+    Extensions follow Dung (1995). They are computed through labellings
+    (Caminada 2006): first the grounded labelling, then a search, with
+    propagation, over the strongly connected parts of what it leaves
+    undecided, one part after the parts that attack it, so that independent
+    conflicts do not multiply the work.
+
+    Attributes:
+        arguments: The arguments' names, in a fixed order.
+        attacks: ``(attacker, attacked)`` pairs of names.
+
+    Example:
+        >>> af = Framework(["a", "b", "c"], [("a", "b"), ("b", "c")])
+        >>> sorted(af.grounded())
+        ['a', 'c']
+    """
+
+    arguments: tuple[str, ...] = attrs.field(converter=_names, validator=_no_repeats)
+    attacks: frozenset[tuple[str, str]] = attrs.field(default=frozenset(), converter=_pairs)
+    _solver: _Solver = attrs.field(init=False, repr=False, eq=False)
+
+    @_solver.default
+    def _build_solver(self) -> _Solver:
+        index = {name: i for i, name in enumerate(self.arguments)}
+        attackers: list[list[int]] = [[] for _ in self.arguments]
+        targets: list[list[int]] = [[] for _ in self.arguments]
+        for pair in sorted(self.attacks):
+            if pair[0] not in index or pair[1] not in index:
+                raise ValueError(f"'attacks' must join arguments of the framework (got {pair!r})")
+        for attacker, attacked in sorted(self.attacks, key=lambda p: (index[p[0]], index[p[1]])):
+            attackers[index[attacked]].append(index[attacker])
+            targets[index[attacker]].append(index[attacked])
+        return _Solver(attackers, targets)
+
+    def attackers(self, argument: str) -> tuple[str, ...]:
+        """The arguments that attack ``argument``."""
+        i = self.arguments.index(argument)
+        return tuple(self.arguments[a] for a in self._solver.attackers[i])
+
+    def grounded(self) -> frozenset[str]:
+        """The grounded extension: what is accepted without making any choice."""
+        return self._members(self._solver.grounded())
+
+    def complete(self) -> tuple[frozenset[str], ...]:
+        """The complete extensions: the admissible sets that hold every argument they defend."""
+        return self.extensions("complete")
+
+    def preferred(self) -> tuple[frozenset[str], ...]:
+        """The preferred extensions: the complete extensions maximal under inclusion."""
+        return self.extensions("preferred")
+
+    def stable(self) -> tuple[frozenset[str], ...]:
+        """The stable extensions: conflict-free sets that attack every argument outside them.
+
+        There may be none: an odd cycle of attacks has no stable extension.
+        """
+        return self.extensions("stable")
+
+    def extensions(self, semantics: Semantics) -> tuple[frozenset[str], ...]:
+        """The extensions under ``semantics``, in a fixed order.
+
+        Raises:
+            ValueError: If ``semantics`` is not one of grounded, complete,
+                preferred, stable.
+        """
+        _one_of("semantics", semantics, SEMANTICS)
+        found = sorted(
+            tuple(i for i, label in enumerate(labels) if label == _IN)
+            for labels in self._solver.labellings(semantics)
+        )
+        return tuple(frozenset(self.arguments[i] for i in members) for members in found)
+
+    def labelling(self, extension: Iterable[str]) -> dict[str, Label]:
+        """The labelling of an extension: its members ``in``, what they attack
+        ``out``, the rest ``undecided``; in the order of :attr:`arguments`.
+
+        Raises:
+            ValueError: If ``extension`` names an argument the framework lacks.
+        """
+        members = set(extension)
+        unknown = sorted(members - set(self.arguments))
+        if unknown:
+            raise ValueError(
+                f"'extension' must hold arguments of the framework (got {unknown[0]!r})"
+            )
+        attacked = {b for a, b in self.attacks if a in members}
+        return {
+            name: "in" if name in members else "out" if name in attacked else "undecided"
+            for name in self.arguments
+        }
+
+    def _members(self, labels: list[int]) -> frozenset[str]:
+        return frozenset(self.arguments[i] for i, label in enumerate(labels) if label == _IN)
+
+
+class _Solver:
+    """Labellings of a framework whose nodes are numbered, with attacker and target lists."""
+
+    def __init__(self, attackers: list[list[int]], targets: list[list[int]]) -> None:
+        self.attackers = attackers
+        self.targets = targets
+
+    def grounded(self) -> list[int]:
+        """The grounded labelling, propagated from the unattacked nodes (linear time)."""
+        size = len(self.attackers)
+        labels = [_NONE] * size
+        pending = [len(a) for a in self.attackers]  # attackers not yet known to be out
+        stack = [x for x in range(size) if pending[x] == 0]
+        while stack:
+            x = stack.pop()
+            if labels[x] != _NONE:
+                continue
+            labels[x] = _IN
+            for y in self.targets[x]:
+                if labels[y] != _NONE:
+                    continue
+                labels[y] = _OUT
+                for z in self.targets[y]:
+                    pending[z] -= 1
+                    if pending[z] == 0 and labels[z] == _NONE:
+                        stack.append(z)
+        return [label or _UNDEC for label in labels]
+
+    def labellings(self, semantics: Semantics) -> Iterator[list[int]]:
+        """Every labelling under ``semantics`` (each a fresh list)."""
+        grounded = self.grounded()
+        if semantics == "grounded":
+            yield grounded
+            return
+        # Every complete labelling agrees with the grounded one where that one
+        # decides. The undecided rest splits into strongly connected parts;
+        # each is labelled once the parts that attack it are.
+        labels = [_NONE if label == _UNDEC else label for label in grounded]
+        parts = _components([x for x, label in enumerate(labels) if label == _NONE], self.targets)
+        if not parts:
+            yield labels
+            return
+        choices = [iter(self._local(parts[0], labels, semantics))]
+        while choices:
+            depth = len(choices) - 1
+            choice = next(choices[-1], None)
+            if choice is None:
+                for x in parts[depth]:
+                    labels[x] = _NONE
+                choices.pop()
+                continue
+            for x, label in zip(parts[depth], choice, strict=True):
+                labels[x] = label
+            if depth + 1 == len(parts):
+                yield list(labels)
+            else:
+                choices.append(iter(self._local(parts[depth + 1], labels, semantics)))
+
+    def _required(self, x: int, labels: list[int]) -> int:
+        """The label a complete labelling gives ``x``, its attackers labelled as in ``labels``."""
+        undecided = False
+        for a in self.attackers[x]:
+            if labels[a] == _IN:
+                return _OUT
+            if labels[a] != _OUT:
+                undecided = True
+        return _UNDEC if undecided else _IN
+
+    def _local(
+        self, part: list[int], labels: list[int], semantics: Semantics
+    ) -> list[tuple[int, ...]]:
+        """The labellings of the strongly connected ``part``, its attackers outside it labelled.
+
+        A backtracking search over which members of ``part`` are ``in``
+        (Nofal, Atkinson and Dunne 2014), with propagation; ``labels`` is not
+        changed. For preferred semantics it looks for the maximal admissible
+        sets, pruning every branch that cannot grow beyond one found
+        already: preferred semantics is SCC-recursive (Baroni, Giacomin and
+        Guida 2005), so maximal in each part, in turn, is maximal overall.
+        """
+        if len(part) == 1 and part[0] not in self.attackers[part[0]]:
+            label = self._required(part[0], labels)
+            return [] if semantics == "stable" and label == _UNDEC else [(label,)]
+        inside = set(part)
+        # Attackers and targets within the part; what the attackers outside it say.
+        attackers = {x: [a for a in self.attackers[x] if a in inside] for x in part}
+        targets = {x: [t for t in self.targets[x] if t in inside] for x in part}
+        beaten = {x: any(labels[a] == _IN for a in self.attackers[x]) for x in part}
+        exposed = {
+            x: any(a not in inside and labels[a] == _UNDEC for a in self.attackers[x]) for x in part
+        }
+        # A member's neighbourhood, for re-checking after it changes.
+        affected = {
+            x: {x, *attackers[x], *targets[x], *(u for t in targets[x] for u in targets[t])}
+            for x in part
+        }
+        state = dict.fromkeys(part, _NONE)  # _IN, _OUT (here: not in), or _NONE
+        trail: list[int] = []
+        complete = semantics != "preferred"
+
+        def set_(x: int, value: int, queue: list[int]) -> None:
+            state[x] = value
+            trail.append(x)
+            queue.extend(affected[x])
+
+        def hit(x: int) -> bool:
+            """Whether ``x`` is attacked by an ``in`` argument."""
+            return beaten[x] or any(state[a] == _IN for a in attackers[x])
+
+        def propagate(queue: list[int]) -> bool:
+            while queue:
+                y = queue.pop()
+                own = state[y]
+                if own == _IN:
+                    for a in (*attackers[y], *targets[y]):
+                        if state[a] == _IN:
+                            return False
+                        if state[a] == _NONE:
+                            set_(a, _OUT, queue)
+                    for a in attackers[y]:  # each must be attacked by an `in` argument
+                        if not hit(a):
+                            open_ = [b for b in attackers[a] if state[b] == _NONE]
+                            if not open_:
+                                return False
+                            if len(open_) == 1:
+                                set_(open_[0], _IN, queue)
+                    continue
+                if not complete:
+                    continue
+                defended = not beaten[y] and not exposed[y] and all(hit(a) for a in attackers[y])
+                if own == _NONE and defended:
+                    set_(y, _IN, queue)
+                elif own == _OUT:
+                    if defended:
+                        return False
+                    if semantics == "stable" and not hit(y):
+                        open_ = [a for a in attackers[y] if state[a] == _NONE]
+                        if not open_:
+                            return False
+                        if len(open_) == 1:
+                            set_(open_[0], _IN, queue)
+            return True
+
+        def undo(mark: int) -> None:
+            while len(trail) > mark:
+                state[trail.pop()] = _NONE
+
+        found: list[frozenset[int]] = []
+        queue = [x for x in part if beaten[x] or exposed[x]]
+        for x in queue:
+            state[x] = _OUT
+        queue = list(part)
+        frames = [[0, 0, len(trail)]] if propagate(queue) else []
+        while frames:
+            frame = frames[-1]
+            position, value, mark = frame
+            undo(mark)
+            while position < len(part) and state[part[position]] != _NONE:
+                position += 1
+            if position == len(part):
+                frames.pop()
+                members = frozenset(x for x in part if state[x] == _IN)
+                if semantics != "preferred":
+                    found.append(members)
+                elif not any(members <= other for other in found):
+                    found = [other for other in found if not other < members]
+                    found.append(members)
+                continue
+            if value == 2 or (
+                semantics == "preferred"
+                and any(all(x in other for x in part if state[x] != _OUT) for other in found)
+            ):
+                frames.pop()
+                continue
+            frame[1] = value + 1
+            queue = []
+            set_(part[position], (_IN, _OUT)[value], queue)
+            if propagate(queue):
+                frames.append([position + 1, 0, len(trail)])
+        # From the members of each extension to the labels of the part.
+        result = []
+        for members in found:
+            local = {x: _IN if x in members else _NONE for x in part}
+            for x in part:
+                if local[x] == _NONE:
+                    attacked = beaten[x] or any(a in members for a in attackers[x])
+                    local[x] = _OUT if attacked else _UNDEC
+            if semantics == "stable" and _UNDEC in local.values():
+                continue
+            if complete and not all(
+                local[x] == self._required_local(x, labels, local) for x in part
+            ):
+                continue
+            result.append(tuple(local[x] for x in part))
+        return result
+
+    def _required_local(self, x: int, labels: list[int], local: dict[int, int]) -> int:
+        """Like :meth:`_required`, with the labels of ``local`` over those of ``labels``."""
+        undecided = False
+        for a in self.attackers[x]:
+            label = local.get(a, labels[a])
+            if label == _IN:
+                return _OUT
+            if label != _OUT:
+                undecided = True
+        return _UNDEC if undecided else _IN
+
+
+def _components(nodes: list[int], targets: list[list[int]]) -> list[list[int]]:
+    """Strongly connected components among ``nodes``, each after those with edges into it.
+
+    Tarjan's algorithm, iterative so that long chains cannot exhaust the stack.
+    """
+    inside = set(nodes)
+    index: dict[int, int] = {}
+    low: dict[int, int] = {}
+    stack: list[int] = []
+    on_stack: set[int] = set()
+    found: list[list[int]] = []
+    for root in nodes:
+        if root in index:
+            continue
+        work: list[tuple[int, int]] = [(root, 0)]
+        while work:
+            node, position = work.pop()
+            if position == 0:
+                index[node] = low[node] = len(index)
+                stack.append(node)
+                on_stack.add(node)
+            successors = [t for t in targets[node] if t in inside]
+            if position < len(successors):
+                work.append((node, position + 1))
+                successor = successors[position]
+                if successor not in index:
+                    work.append((successor, 0))
+                elif successor in on_stack:
+                    low[node] = min(low[node], index[successor])
+                continue
+            if low[node] == index[node]:
+                component = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    component.append(member)
+                    if member == node:
+                        break
+                found.append(sorted(component))
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+    # Tarjan finishes a component after every component it reaches.
+    return found[::-1]
+
+
+# -- from a map to a framework -------------------------------------------------
+
+
+def framework(
+    map: ArgumentMap, *, accept: Iterable[str] = (), reject: Iterable[str] = ()
+) -> Framework:
+    """The abstract argumentation framework that :func:`evaluate` labels.
+
+    Its arguments are the map's statements and arguments, by id, followed by
+    helper nodes whose names cannot be ids: ``not:P`` (statement ``P`` is not
+    ``in``), ``unsupported:S`` (no supporting argument of ``S`` is ``in``) and
+    ``rejected:S`` (``S`` is rejected by ``reject``). Its attacks:
+
+    * ``P -> not:P``, and ``not:P -> A`` for each argument ``A`` with premise
+      ``P``: an argument needs every premise;
+    * ``U -> A`` for an argument ``U`` that undercuts ``A``;
+    * ``B -> S`` for an argument ``B`` that attacks ``S``, and ``A <-> B``
+      for each argument ``A`` that supports ``S`` (rebuttal);
+    * ``unsupported:S -> S``, and ``A -> unsupported:S`` for each argument
+      ``A`` that supports ``S``, when ``S`` needs support: ``questioned``,
+      or supported by some argument and not ``assumed``;
+    * for a statement in ``accept``: no attacks on ``S``, and ``S -> B`` for
+      each argument ``B`` that attacks it;
+    * for a statement in ``reject``: ``rejected:S -> S`` and
+      ``rejected:S -> A`` for each argument ``A`` that supports it.
+
+    Args:
+        map: The map; it must be sound (see :func:`evaluate`).
+        accept: Ids of statements taken as accepted.
+        reject: Ids of statements taken as rejected.
+
+    Raises:
+        ValueError: If ``accept`` or ``reject`` names no statement of the
+            map, or a statement is in both.
+        MapError: If the map is not sound.
+    """
+    accepted, rejected = _what_if_ids(map, accept, reject)
+    _require_sound(map)
+    return _translate(map, set(accepted), set(rejected))
+
+
+def _footing(map: ArgumentMap, statement_id: str) -> bool:
+    """Whether a statement holds without a supporting argument (unless attacked)."""
+    status = map.statements[statement_id].status
+    if status is not None:
+        return status == "assumed"
+    return not map.arguments_for(statement_id)
+
+
+def _translate(map: ArgumentMap, accepted: set[str], rejected: set[str]) -> Framework:
+    nodes: list[str] = [*map.statements, *map.arguments]
+    attacks: list[tuple[str, str]] = []
+    premises = dict.fromkeys(p for a in map.arguments.values() for p in a.premises)
+    for premise in premises:
+        nodes.append(f"not:{premise}")
+        attacks.append((premise, f"not:{premise}"))
+    for argument in map.arguments.values():
+        attacks += [(f"not:{p}", argument.id) for p in argument.premises]
+        if argument.kind == "undercut":
+            attacks.append((argument.id, argument.target))
+    for sid in map.statements:
+        supporters = [a.id for a in map.arguments_for(sid)]
+        attackers = [a.id for a in map.arguments_against(sid)]
+        for attacker in attackers:
+            for supporter in supporters:
+                attacks += [(attacker, supporter), (supporter, attacker)]
+        if sid in accepted:
+            attacks += [(sid, attacker) for attacker in attackers]
+            continue
+        attacks += [(attacker, sid) for attacker in attackers]
+        if not _footing(map, sid):
+            nodes.append(f"unsupported:{sid}")
+            attacks.append((f"unsupported:{sid}", sid))
+            attacks += [(supporter, f"unsupported:{sid}") for supporter in supporters]
+        if sid in rejected:
+            nodes.append(f"rejected:{sid}")
+            attacks.append((f"rejected:{sid}", sid))
+            attacks += [(f"rejected:{sid}", supporter) for supporter in supporters]
+    return Framework(nodes, attacks)
+
+
+#: What ``argmap check`` reports that leaves a map without a sound translation.
+_UNSOUND = frozenset(
+    {"unknown-statement", "unknown-argument", "duplicate-id", "circular-support", "self-target"}
+)
+
+
+def _require_sound(map: ArgumentMap) -> None:
+    """Raise :class:`MapError` unless every reference resolves and no support runs in a circle.
+
+    Maps loaded with :func:`argmap.load` always are sound; a map built in
+    Python may not be.
+    """
+    statements, arguments = map.statements, map.arguments
+    sound = not any(sid in arguments for sid in statements) and not support_cycles(map)
+    for argument in arguments.values():
+        known = arguments if argument.kind == "undercut" else statements
+        sound = sound and all(p in statements for p in argument.premises)
+        sound = sound and argument.target in known
+    if sound:
+        return
+    from ._check import check  # for the messages: the rules are check's
+
+    errors = [i for i in check(map, verify_quotes=False) if i.severity is Severity.ERROR]
+    raise MapError([i for i in errors if i.code in _UNSOUND] or errors)
+
+
+def _what_if_ids(
+    map: ArgumentMap, accept: Iterable[str], reject: Iterable[str], *, flags: bool = False
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """``accept`` and ``reject`` as tuples of statement ids, checked against ``map``.
+
+    With ``flags``, messages name the command-line options ``--accept`` and
+    ``--reject`` rather than the parameters.
+    """
+    result = []
+    for name, given in (("accept", accept), ("reject", reject)):
+        what = f"--{name}" if flags else f"'{name}'"
+        ids = tuple(dict.fromkeys(_names(given)))
+        for sid in ids:
+            if sid in map.statements:
+                continue
+            if sid in map.arguments:
+                raise ValueError(
+                    f"{what} names {sid!r}, which is an argument; it takes statements "
+                    "(to set an argument aside, reject one of its premises)"
+                )
+            raise ValueError(
+                f"{what} names {sid!r}, which is not a statement of the map"
+                f"{suggest(sid, map.statements)}"
+            )
+        result.append(ids)
+    both = [sid for sid in result[0] if sid in result[1]]
+    if both:
+        raise ValueError(f"{both[0]!r} is both accepted and rejected; choose one")
+    return result[0], result[1]
+
+
+# -- evaluation ----------------------------------------------------------------
+
+
+class Labelling(Mapping[str, Label]):
+    """A read-only, hashable mapping from id to label, in the map's authored order."""
+
+    __slots__ = ("_labels",)
+
+    def __init__(self, labels: Mapping[str, Label] | Iterable[tuple[str, Label]] = ()) -> None:
+        items = labels.items() if isinstance(labels, Mapping) else labels
+        table: dict[str, Label] = {}
+        for key, label in items:
+            _one_of("label", label, LABELS)
+            table[key] = label
+        self._labels = table
+
+    def __getitem__(self, key: str) -> Label:
+        return self._labels[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._labels)
+
+    def __len__(self) -> int:
+        return len(self._labels)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Mapping):
+            return list(self._labels.items()) == list(other.items())
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self._labels.items()))
+
+    def __repr__(self) -> str:
+        return f"Labelling({self._labels!r})"
+
+    def having(self, label: Label) -> tuple[str, ...]:
+        """The ids labelled ``label``, in order."""
+        return tuple(key for key, own in self._labels.items() if own == label)
+
+
+def _labelling(value: Mapping[str, Label] | Iterable[tuple[str, Label]]) -> Labelling:
+    return value if isinstance(value, Labelling) else Labelling(value)
+
+
+@attrs.frozen
+class Change:
+    """A statement or argument whose label differs between two evaluations.
+
+    Attributes:
+        id: The statement's or argument's id.
+        before: Its label in the first evaluation.
+        after: Its label in the second.
+    """
+
+    id: str
+    before: Label
+    after: Label
+
+
+@attrs.frozen
+class Evaluation:
+    """The label of every statement and argument of a map, as :func:`evaluate` returns it.
+
+    Attributes:
+        statements: The label of each statement, by id, in authored order.
+        arguments: The label of each argument, by id, in authored order.
+        semantics: The semantics the labels were computed under.
+        acceptance: ``"sceptical"`` or ``"credulous"``: how the labellings
+            of several extensions were combined.
+        accept: Ids of the statements taken as accepted.
+        reject: Ids of the statements taken as rejected.
+        extensions: How many extensions (labellings) the labels combine: 1
+            for grounded semantics; 0 when stable semantics has none, in
+            which case every label is ``undecided``.
+    """
+
+    statements: Labelling = attrs.field(converter=_labelling)
+    arguments: Labelling = attrs.field(converter=_labelling)
+    semantics: Semantics = attrs.field(default="grounded", kw_only=True)
+    acceptance: Acceptance = attrs.field(default="sceptical", kw_only=True)
+    accept: tuple[str, ...] = attrs.field(default=(), converter=_names, kw_only=True)
+    reject: tuple[str, ...] = attrs.field(default=(), converter=_names, kw_only=True)
+    extensions: int = attrs.field(default=1, kw_only=True)
+
+    @property
+    def labels(self) -> Labelling:
+        """Statements and arguments together: statements first."""
+        return Labelling([*self.statements.items(), *self.arguments.items()])
+
+    def label(self, id: str) -> Label:
+        """The label of the statement or argument ``id``.
+
+        Raises:
+            KeyError: If the map has no statement or argument ``id``.
+        """
+        if id in self.statements:
+            return self.statements[id]
+        if id in self.arguments:
+            return self.arguments[id]
+        known = [*self.statements, *self.arguments]
+        raise KeyError(f"{id!r} is not a statement or argument of the map{suggest(id, known)}")
+
+    def diff(self, other: Evaluation) -> tuple[Change, ...]:
+        """What changes from this evaluation to ``other``: statements first, then arguments.
+
+        Ids that only one of the two labels are left out.
+        """
+        changes = []
+        for mine, theirs in (
+            (self.statements, other.statements),
+            (self.arguments, other.arguments),
+        ):
+            for key, before in mine.items():
+                after = theirs.get(key)
+                if after is not None and after != before:
+                    changes.append(Change(key, before, after))
+        return tuple(changes)
+
+
+def evaluate(
+    map: ArgumentMap,
+    semantics: Semantics = "grounded",
+    *,
+    accept: Iterable[str] = (),
+    reject: Iterable[str] = (),
+    acceptance: Acceptance = "sceptical",
+) -> Evaluation:
+    """Label every statement and argument of ``map`` ``in``, ``out`` or ``undecided``.
+
+    The map becomes an abstract argumentation framework (see
+    :func:`framework` and docs/evaluation.md); its labellings under
+    ``semantics`` are combined into one label per statement and argument:
+
+    * ``sceptical`` (the default): ``in`` if ``in`` in every labelling,
+      ``out`` if ``out`` in every labelling, else ``undecided``;
+    * ``credulous``: ``in`` if ``in`` in at least one labelling, ``out`` if
+      ``out`` in every labelling, else ``undecided``.
+
+    Grounded semantics has exactly one labelling, so ``acceptance`` makes no
+    difference there; nor does it for complete semantics under sceptical
+    acceptance, which gives the grounded labels.
+
+    Args:
+        map: The map. It must be sound: every premise and target defined, no
+            id used for both a statement and an argument, no circular
+            support (maps that :func:`argmap.load` returns always are).
+        semantics: ``"grounded"``, ``"complete"``, ``"preferred"`` or ``"stable"``.
+        accept: Ids of statements to take as accepted, whatever argues
+            against them (what if they were true?).
+        reject: Ids of statements to take as rejected, whatever supports
+            them (what if they were false?).
+        acceptance: ``"sceptical"`` or ``"credulous"``.
+
+    Returns:
+        The labels, statements and arguments each in authored order.
+
+    Raises:
+        ValueError: If ``semantics`` or ``acceptance`` is unknown, or
+            ``accept`` or ``reject`` names no statement of the map, or a
+            statement is in both.
+        MapError: If the map is not sound; ``.issues`` says why.
+
+    Example:
+        >>> from argmap import Argument, ArgumentMap, Statement
+        >>> m = ArgumentMap(
+        ...     "Rain",
+        ...     statements=[Statement("clouds", "Dark clouds."), Statement("rain", "Rain.")],
+        ...     arguments=[Argument("sky", ["clouds"], "support", "rain")],
+        ... )
+        >>> evaluate(m).statements["rain"]
+        'in'
+        >>> evaluate(m, reject=["clouds"]).statements["rain"]
+        'out'
+    """
+    _one_of("semantics", semantics, SEMANTICS)
+    _one_of("acceptance", acceptance, ACCEPTANCES)
+    accepted, rejected = _what_if_ids(map, accept, reject)
+    _require_sound(map)
+    af = _translate(map, set(accepted), set(rejected))
+    size = len(map.statements) + len(map.arguments)
+    seen = [0] * size
+    count = 0
+    for labels in af._solver.labellings(semantics):
+        count += 1
+        for i in range(size):
+            seen[i] |= 1 << labels[i]
+    final: list[Label] = []
+    for mask in seen:
+        if mask == 1 << _OUT:
+            final.append("out")
+        elif mask == 1 << _IN or (acceptance == "credulous" and mask & 1 << _IN):
+            final.append("in")
+        else:
+            final.append("undecided")
+    ids = list(af.arguments[:size])
+    split = len(map.statements)
+    return Evaluation(
+        statements=zip(ids[:split], final[:split], strict=True),
+        arguments=zip(ids[split:], final[split:], strict=True),
+        semantics=semantics,
+        acceptance=acceptance,
+        accept=accepted,
+        reject=rejected,
+        extensions=count,
+    )
+
+
+def what_if(
+    map: ArgumentMap,
+    *,
+    accept: Iterable[str] = (),
+    reject: Iterable[str] = (),
+    semantics: Semantics = "grounded",
+    acceptance: Acceptance = "sceptical",
+) -> tuple[Change, ...]:
+    """What changes if the statements in ``accept`` were accepted and those in ``reject`` rejected.
+
+    Compares :func:`evaluate` with and without ``accept`` and ``reject``;
+    the arguments are as for :func:`evaluate`.
+
+    Returns:
+        The statements, then the arguments, whose label changes, each with
+        its label before and after, in authored order.
+    """
+    plain = evaluate(map, semantics, acceptance=acceptance)
+    return plain.diff(evaluate(map, semantics, accept=accept, reject=reject, acceptance=acceptance))
+
+
+# -- queries -------------------------------------------------------------------
+
+
+def _statement(map: ArgumentMap, statement_id: str) -> str:
+    if statement_id not in map.statements:
+        raise ValueError(
+            f"{statement_id!r} is not a statement of the map{suggest(statement_id, map.statements)}"
+        )
+    return statement_id
+
+
+def premises_of(map: ArgumentMap, statement_id: str) -> tuple[str, ...]:
+    """Every statement that ``statement_id`` rests on: the premises of the
+    arguments supporting it, their premises in turn, and so on.
+
+    Returns:
+        Statement ids, nearest first (breadth-first, arguments in authored
+        order); ``statement_id`` itself is not among them.
+
+    Raises:
+        ValueError: If the map has no statement ``statement_id``.
+    """
+    queue = [_statement(map, statement_id)]
+    found: dict[str, None] = {}
+    for current in queue:
+        for argument in map.arguments_for(current):
+            for premise in argument.premises:
+                if premise not in found and premise != statement_id and premise in map.statements:
+                    found[premise] = None
+                    queue.append(premise)
+    return tuple(found)
+
+
+def dependents(map: ArgumentMap, statement_id: str) -> tuple[str, ...]:
+    """Everything that falls with ``statement_id`` if it is rejected.
+
+    An argument falls when one of its premises falls; a statement falls when
+    it needs support (see :func:`evaluate`) and every argument supporting it
+    has fallen. Attacks are not followed: an argument that attacks a fallen
+    statement does not rise.
+
+    Returns:
+        The ids of the statements, then of the arguments, that fall, in
+        authored order; ``statement_id`` itself is not among them.
+
+    Raises:
+        ValueError: If the map has no statement ``statement_id``.
+    """
+    fallen = {_statement(map, statement_id)}
+    queue = [statement_id]
+    for current in queue:
+        for argument in map.arguments_using(current):
+            if argument.id in fallen:
+                continue
+            fallen.add(argument.id)
+            target = argument.target
+            if (
+                argument.kind == "support"
+                and target in map.statements
+                and target not in fallen
+                and not _footing(map, target)
+                and all(a.id in fallen for a in map.arguments_for(target))
+            ):
+                fallen.add(target)
+                queue.append(target)
+    fallen.discard(statement_id)
+    return tuple(i for i in [*map.statements, *map.arguments] if i in fallen)
+
+
+def unsupported_premises(map: ArgumentMap) -> tuple[str, ...]:
+    """The premises that no argument supports: what the map takes as given, in authored order."""
+    return tuple(
+        sid for sid in map.statements if map.arguments_using(sid) and not map.arguments_for(sid)
+    )
+
+
+def uncontested(map: ArgumentMap) -> tuple[str, ...]:
+    """The statements that no argument attacks, in authored order."""
+    return tuple(sid for sid in map.statements if not map.arguments_against(sid))
+
+
+def support_cycles(map: ArgumentMap) -> tuple[tuple[str, ...], ...]:
+    """Statements that support one another in a circle.
+
+    Returns:
+        One tuple per group of statements that each rest, through supporting
+        arguments, on all the others (a strongly connected part of the
+        support graph; a statement that supports itself is a group of one),
+        each in authored order; the groups ordered by their first statement.
+    """
+    ids = list(map.statements)
+    number = {sid: i for i, sid in enumerate(ids)}
+    targets: list[list[int]] = [[] for _ in ids]
+    loops: set[int] = set()
+    for argument in map.arguments.values():
+        if argument.kind != "support" or argument.target not in number:
+            continue
+        for premise in argument.premises:
+            if premise in number:
+                targets[number[premise]].append(number[argument.target])
+                if premise == argument.target:
+                    loops.add(number[premise])
+    groups = [
+        part
+        for part in _components(list(range(len(ids))), targets)
+        if len(part) > 1 or part[0] in loops
+    ]
+    return tuple(tuple(ids[i] for i in part) for part in sorted(groups))
