@@ -19,7 +19,7 @@ from ._fileio import read_text
 from ._format import suggest
 from .errors import DocPath, Issue, Severity, SourceFileError
 from .model import Agent, Argument, ArgumentMap, Citation, Statement
-from .schemes import scheme_issues
+from .schemes import open_question_issues, scheme_issues
 
 __all__ = ["check", "locate"]
 
@@ -55,6 +55,7 @@ def check(
     issues += _unsafe_urls(argument_map)
     issues += _missing_translations(argument_map)
     issues += scheme_issues(argument_map)
+    issues += open_question_issues(argument_map)
     if verify_quotes:
         issues += _QuoteChecker(argument_map, base_dir, allow_outside).run()
     return locate(argument_map, issues)

@@ -215,12 +215,14 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             status = 1
             continue
         errors = sum(1 for i in issues if i.severity is Severity.ERROR)
-        warnings = len(issues) - errors
+        warnings = sum(1 for i in issues if i.severity is Severity.WARNING)
+        notes = len(issues) - errors - warnings
         for issue in issues:
             print(issue, file=err)
         if errors or (args.strict and warnings):
             status = 1
-        print(f"{file}: {_count(errors, 'error')}, {_count(warnings, 'warning')}", file=out)
+        summary = f"{file}: {_count(errors, 'error')}, {_count(warnings, 'warning')}"
+        print(summary + (f", {_count(notes, 'note')}" if notes else ""), file=out)
     return status
 
 

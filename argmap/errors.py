@@ -40,10 +40,16 @@ DocPath = tuple[str | int, ...]
 
 
 class Severity(enum.Enum):
-    """How bad an issue is: errors make a map invalid, warnings do not."""
+    """How bad an issue is.
+
+    Errors make a map invalid; warnings point at something to fix and fail
+    ``argmap check --strict``; notes only inform (a critical question the map
+    leaves open, say) and never fail a check.
+    """
 
     ERROR = "error"
     WARNING = "warning"
+    NOTE = "note"
 
     def __str__(self) -> str:
         return self.value

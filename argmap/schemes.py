@@ -38,7 +38,7 @@ WARNING = Severity.WARNING
 
 #: How open critical questions are reported. They are not mistakes: a map
 #: records the questions its text leaves open, and most do.
-OPEN_QUESTION_SEVERITY = Severity.WARNING
+OPEN_QUESTION_SEVERITY = Severity.NOTE
 
 
 def _scheme(
@@ -341,10 +341,10 @@ def open_questions(argument_map: ArgumentMap) -> dict[str, tuple[CriticalQuestio
 
 
 def open_question_issues(argument_map: ArgumentMap) -> list[Issue]:
-    """Each open critical question as an ``open-question`` issue, to list with the others.
+    """Each open critical question as an ``open-question`` note.
 
-    Not part of :func:`argmap.check`: an open question is not a mistake, so it
-    must not fail ``argmap check --strict``.
+    :func:`argmap.check` includes them. An open question is not a mistake, so
+    it is a note, which never fails ``argmap check --strict``.
 
     Args:
         argument_map: The map.
@@ -353,8 +353,6 @@ def open_question_issues(argument_map: ArgumentMap) -> list[Issue]:
         One issue per open question, located at the ``scheme`` of its argument
         (with file, line and column when the map was loaded from a file).
     """
-    from ._check import locate  # _check imports this module
-
     issues = []
     for aid, questions in open_questions(argument_map).items():
         scheme_id = argument_map.arguments[aid].scheme
@@ -369,6 +367,8 @@ def open_question_issues(argument_map: ArgumentMap) -> list[Issue]:
                     path=("arguments", aid, "scheme"),
                 )
             )
+    from ._check import locate  # _check imports this module
+
     return list(locate(argument_map, issues))
 
 
