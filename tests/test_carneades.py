@@ -1,8 +1,8 @@
 """Evaluation against Carneades: its graphs, translated into maps, get the labels it gives them.
 
 The graphs and the labels Carneades computes for them (under ``tests:``) come
-from the Carneades 4 repository, in ../shared/corpora/carneades-yaml (beside
-the repository, in CI as here). docs/evaluation.md explains the translation
+from the Carneades 4 repository; a copy with its licence is in
+tests/corpora/carneades-yaml. docs/evaluation.md explains the translation
 and the one difference in semantics that shows.
 """
 
@@ -18,7 +18,7 @@ import yaml
 from argmap.analyse import LABELS, Label, evaluate
 from argmap.model import Argument, ArgumentMap, Statement, Status
 
-CARNEADES = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "carneades-yaml"
+CARNEADES = Path(__file__).resolve().parent / "corpora" / "carneades-yaml"
 GRAPHS = sorted(CARNEADES.glob("*.yml"))
 
 

@@ -17,7 +17,7 @@ import argmap
 from argmap import ArgmapError, ArgumentMap
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPORA = ROOT.parent / "shared" / "corpora"
+CORPORA = ROOT / "tests" / "corpora"
 EXAMPLES = int(os.environ.get("ARGMAP_FUZZ_EXAMPLES", "200"))
 FUZZ = settings(
     max_examples=EXAMPLES,
