@@ -17,6 +17,7 @@ import attrs
 from . import _quotes
 from ._fileio import read_text
 from ._format import suggest
+from ._graph import strongly_connected
 from .errors import DocPath, Issue, Severity, SourceFileError
 from .model import Agent, Argument, ArgumentMap, Citation, Statement
 from .schemes import open_question_issues, scheme_issues
@@ -239,7 +240,9 @@ def _circular_support(m: ArgumentMap) -> Iterator[Issue]:
         for premise in dict.fromkeys(argument.premises):
             if premise in m.statements and premise != argument.target:
                 edges.setdefault(premise, []).append((argument.target, argument))
-    for component in _strongly_connected(list(m.statements), edges):
+    for component in strongly_connected(
+        m.statements, lambda node: [target for target, _ in edges.get(node, [])]
+    ):
         if len(component) < 2:
             continue
         members = set(component)
@@ -254,51 +257,6 @@ def _circular_support(m: ArgumentMap) -> Iterator[Issue]:
             "of these arguments",
             path=("arguments", first.id),
         )
-
-
-def _strongly_connected(
-    nodes: list[str], edges: dict[str, list[tuple[str, Argument]]]
-) -> list[list[str]]:
-    """Tarjan's algorithm, iterative so long chains cannot exhaust the stack."""
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    stack: list[str] = []
-    on_stack: set[str] = set()
-    components: list[list[str]] = []
-    counter = 0
-    for root in nodes:
-        if root in index:
-            continue
-        work: list[tuple[str, int]] = [(root, 0)]
-        while work:
-            node, position = work.pop()
-            if position == 0:
-                index[node] = low[node] = counter
-                counter += 1
-                stack.append(node)
-                on_stack.add(node)
-            successors = edges.get(node, [])
-            if position < len(successors):
-                work.append((node, position + 1))
-                successor = successors[position][0]
-                if successor not in index:
-                    work.append((successor, 0))
-                elif successor in on_stack:
-                    low[node] = min(low[node], index[successor])
-                continue
-            if low[node] == index[node]:
-                component = []
-                while True:
-                    member = stack.pop()
-                    on_stack.discard(member)
-                    component.append(member)
-                    if member == node:
-                        break
-                components.append(component[::-1])
-            if work:
-                parent = work[-1][0]
-                low[parent] = min(low[parent], low[node])
-    return components
 
 
 def _cycle_through(

@@ -29,6 +29,7 @@ from typing import Literal, get_args
 import attrs
 
 from ._format import suggest
+from ._graph import strongly_connected
 from .errors import MapError, Severity
 from .model import ArgumentMap
 
@@ -402,49 +403,11 @@ class _Solver:
 
 
 def _components(nodes: list[int], targets: list[list[int]]) -> list[list[int]]:
-    """Strongly connected components among ``nodes``, each after those with edges into it.
-
-    Tarjan's algorithm, iterative so that long chains cannot exhaust the stack.
-    """
+    """Strongly connected components among ``nodes``, each after those with edges into it."""
     inside = set(nodes)
-    index: dict[int, int] = {}
-    low: dict[int, int] = {}
-    stack: list[int] = []
-    on_stack: set[int] = set()
-    found: list[list[int]] = []
-    for root in nodes:
-        if root in index:
-            continue
-        work: list[tuple[int, int]] = [(root, 0)]
-        while work:
-            node, position = work.pop()
-            if position == 0:
-                index[node] = low[node] = len(index)
-                stack.append(node)
-                on_stack.add(node)
-            successors = [t for t in targets[node] if t in inside]
-            if position < len(successors):
-                work.append((node, position + 1))
-                successor = successors[position]
-                if successor not in index:
-                    work.append((successor, 0))
-                elif successor in on_stack:
-                    low[node] = min(low[node], index[successor])
-                continue
-            if low[node] == index[node]:
-                component = []
-                while True:
-                    member = stack.pop()
-                    on_stack.discard(member)
-                    component.append(member)
-                    if member == node:
-                        break
-                found.append(sorted(component))
-            if work:
-                parent = work[-1][0]
-                low[parent] = min(low[parent], low[node])
+    found = strongly_connected(nodes, lambda node: [t for t in targets[node] if t in inside])
     # Tarjan finishes a component after every component it reaches.
-    return found[::-1]
+    return [sorted(component) for component in reversed(found)]
 
 
 # -- from a map to a framework -------------------------------------------------
