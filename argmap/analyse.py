@@ -49,6 +49,7 @@ __all__ = [
     "uncontested",
     "unsupported_premises",
     "what_if",
+    "what_if_ids",
 ]
 
 #: The label of a statement or argument: accepted, rejected, or neither.
@@ -446,7 +447,7 @@ def framework(
             map, or a statement is in both.
         MapError: If the map is not sound.
     """
-    accepted, rejected = _what_if_ids(map, accept, reject)
+    accepted, rejected = what_if_ids(map, accept, reject)
     _require_sound(map)
     return _translate(map, set(accepted), set(rejected))
 
@@ -517,13 +518,17 @@ def _require_sound(map: ArgumentMap) -> None:
     raise MapError([i for i in errors if i.code in _UNSOUND] or errors)
 
 
-def _what_if_ids(
+def what_if_ids(
     map: ArgumentMap, accept: Iterable[str], reject: Iterable[str], *, flags: bool = False
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """``accept`` and ``reject`` as tuples of statement ids, checked against ``map``.
 
     With ``flags``, messages name the command-line options ``--accept`` and
     ``--reject`` rather than the parameters.
+
+    Raises:
+        ValueError: An id names no statement (with a suggestion), names an
+            argument, or is both accepted and rejected.
     """
     result = []
     for name, given in (("accept", accept), ("reject", reject)):
@@ -725,7 +730,7 @@ def evaluate(
     """
     _one_of("semantics", semantics, SEMANTICS)
     _one_of("acceptance", acceptance, ACCEPTANCES)
-    accepted, rejected = _what_if_ids(map, accept, reject)
+    accepted, rejected = what_if_ids(map, accept, reject)
     _require_sound(map)
     af = _translate(map, set(accepted), set(rejected))
     size = len(map.statements) + len(map.arguments)

@@ -306,7 +306,7 @@ def _what_if(argument_map: ArgumentMap, args: argparse.Namespace) -> tuple[Evalu
     from . import analyse
 
     try:
-        accept, reject = analyse._what_if_ids(argument_map, args.accept, args.reject, flags=True)
+        accept, reject = analyse.what_if_ids(argument_map, args.accept, args.reject, flags=True)
     except ValueError as exc:
         raise _UsageError(str(exc)) from None
     semantics: Semantics = args.semantics or "grounded"
