@@ -322,13 +322,20 @@ def _what_if(argument_map: ArgumentMap, args: argparse.Namespace) -> tuple[Evalu
     )
 
 
-def _one_map(raw: str) -> Path:
+def _load_one(raw: str, err: TextIO) -> ArgumentMap | None:
+    """The one map file a command takes, or ``None`` after printing why it cannot load."""
+    from ._io import load
+
     path = Path(raw)
     if path.is_dir():
         raise _UsageError(f"{raw}: a folder; give one map file")
     if not path.exists():
         raise _UsageError(f"{raw}: no such file")
-    return path
+    try:
+        return load(path)
+    except ArgmapError as exc:
+        print(exc, file=err)
+        return None
 
 
 #: Longest line ``argmap evaluate`` prints; text beyond it is cut with an ellipsis.
@@ -336,13 +343,8 @@ LINE = 100
 
 
 def _evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from ._io import load
-
-    file = _one_map(args.path)
-    try:
-        argument_map = load(file)
-    except ArgmapError as exc:
-        print(exc, file=err)
+    argument_map = _load_one(args.path, err)
+    if argument_map is None:
         return 1
     evaluation, plain = _what_if(argument_map, args)
     print(_evaluation_heading(evaluation), file=out)
@@ -396,13 +398,9 @@ def _row(head: str, text: str) -> str:
 
 def _stats(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from . import analyse
-    from ._io import load
 
-    file = _one_map(args.path)
-    try:
-        m = load(file)
-    except ArgmapError as exc:
-        print(exc, file=err)
+    m = _load_one(args.path, err)
+    if m is None:
         return 1
     kinds = [a.kind for a in m.arguments.values()]
     attacks = list(m.attack_types.values())

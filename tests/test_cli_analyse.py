@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import io
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-
-from argmap.cli import main
+from test_cli import run
 
 MAP = """\
 argmap: 1
@@ -62,12 +60,6 @@ arguments:
 
 
 SVG = "{http://www.w3.org/2000/svg}"
-
-
-def run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    status = main(list(argv), stdout=out, stderr=err)
-    return status, out.getvalue(), err.getvalue()
 
 
 @pytest.fixture
