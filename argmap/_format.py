@@ -33,6 +33,7 @@ from .model import (
     Statement,
     Status,
     Translation,
+    plain,
 )
 
 #: The format versions this release reads and writes.
@@ -51,10 +52,11 @@ TOP_KEYS = (
     "arguments",
     "schemes",
     "groups",
+    "data",
 )
 SOURCE_KEYS = ("title", "author", "publisher", "date", "url", "lang", "file")
-AGENT_KEYS = ("name", "description", "url")
-STATEMENT_KEYS = ("text", "title", "by", "quote", "quotes", "tags", "note", "status")
+AGENT_KEYS = ("name", "description", "url", "data")
+STATEMENT_KEYS = ("text", "title", "by", "quote", "quotes", "tags", "note", "status", "data")
 TARGET_KEYS: dict[str, Relation] = {
     "supports": "support",
     "attacks": "attack",
@@ -71,8 +73,9 @@ ARGUMENT_KEYS = (
     "quotes",
     "tags",
     "note",
+    "data",
 )
-GROUP_KEYS = ("title", "members")
+GROUP_KEYS = ("title", "members", "data")
 SCHEME_KEYS = ("name", "premises", "conclusion", "questions", "reference")
 CITATION_KEYS = ("source", "text")
 
@@ -351,7 +354,14 @@ class _Builder:
         url = self.text(data, "url", path, what)
         if name is None:
             return None
-        return Agent(agent_id, name, description, url, translations=self.translations(title=names))
+        return Agent(
+            agent_id,
+            name,
+            description,
+            url,
+            translations=self.translations(title=names),
+            data=self.data(data, path, what),
+        )
 
     def statement(self, statement_id: str, value: Any, path: DocPath) -> Statement | None:
         what = f"statement {statement_id!r}"
@@ -381,6 +391,7 @@ class _Builder:
             tags=self.text_list(data, "tags", path, what),
             note=self.text(data, "note", path, what),
             status=self.status(data, path, what),
+            data=self.data(data, path, what),
         )
         return statement if text is not None else None
 
@@ -452,6 +463,7 @@ class _Builder:
             quotes=self.citations(data, path, what),
             tags=self.text_list(data, "tags", path, what),
             note=self.text(data, "note", path, what),
+            data=self.data(data, path, what),
         )
 
     def premises(
@@ -537,7 +549,20 @@ class _Builder:
         members = self.id_list(data, "members", path, what)
         if title is None:
             return None
-        return Group(group_id, title, members, translations=self.translations(title=titles))
+        return Group(
+            group_id,
+            title,
+            members,
+            translations=self.translations(title=titles),
+            data=self.data(data, path, what),
+        )
+
+    def data(self, data: Mapping[str, Any], path: DocPath, what: str) -> dict[str, Any]:
+        """Free-form metadata under ``data``: any mapping, scalars resolved as YAML does."""
+        if "data" not in data or _is_null(data["data"]):
+            return {}
+        table = self.mapping(data["data"], (*path, "data"), f"'data' of {what}")
+        return _plain_value(table) if table is not None else {}
 
     def text_table(
         self, data: Mapping[str, Any], key: str, path: DocPath, what: str
@@ -591,6 +616,7 @@ class _Builder:
             lang=self.langs[0] if self.langs else None,
             other_langs=self.langs[1:],
             translations=self.translations(text=descriptions, title=titles),
+            data=self.data(data, (), "the map"),
             origin=origin,
         )
 
@@ -622,6 +648,17 @@ class _Builder:
                 f"the map is version {value}; {hint}",
                 ("argmap",),
             )
+
+
+def _plain_value(value: Any) -> Any:
+    """Parsed YAML as plain values: a scalar becomes what YAML resolves it to."""
+    if isinstance(value, dict):
+        return {str(key): _plain_value(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_plain_value(item) for item in value]
+    if getattr(value, "tag", "").endswith(("int", "float", "bool", "null")):
+        return value.value  # 3, 2.5, true, null as YAML reads them
+    return None if value is None else str(value)  # text and dates as written
 
 
 def _is_null(value: Any) -> bool:
@@ -703,6 +740,7 @@ def to_data(argument_map: ArgumentMap) -> dict[str, Any]:
             entry = {"name": local(agent.name, agent.translations, "title")}
             put(entry, "description", agent.description)
             put(entry, "url", agent.url)
+            put(entry, "data", plain(agent.data) or None)
             data["agents"][agent.id] = entry
     if argument_map.statements:
         data["statements"] = {}
@@ -715,6 +753,7 @@ def to_data(argument_map: ArgumentMap) -> dict[str, Any]:
                 entry["tags"] = flow(list(statement.tags))
             put(entry, "note", statement.note)
             put(entry, "status", statement.status)
+            put(entry, "data", plain(statement.data) or None)
             data["statements"][statement.id] = entry
     if argument_map.arguments:
         data["arguments"] = {}
@@ -734,6 +773,7 @@ def to_data(argument_map: ArgumentMap) -> dict[str, Any]:
             if argument.tags:
                 entry["tags"] = flow(list(argument.tags))
             put(entry, "note", argument.note)
+            put(entry, "data", plain(argument.data) or None)
             data["arguments"][argument.id] = entry
     if argument_map.groups:
         data["groups"] = {}
@@ -742,6 +782,7 @@ def to_data(argument_map: ArgumentMap) -> dict[str, Any]:
                 "title": local(group.title, group.translations, "title"),
                 "members": flow(list(group.members)),
             }
+            put(data["groups"][group.id], "data", plain(group.data) or None)
     if argument_map.schemes:
         data["schemes"] = {}
         for scheme in argument_map.schemes.values():
@@ -753,6 +794,7 @@ def to_data(argument_map: ArgumentMap) -> dict[str, Any]:
                 entry["questions"] = {q.id: q.text for q in scheme.questions}
             put(entry, "reference", scheme.reference)
             data["schemes"][scheme.id] = entry
+    put(data, "data", plain(argument_map.data) or None)
     return data
 
 

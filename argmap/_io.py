@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import importlib
+import json
 import os
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, get_args
 
 import attrs
 
@@ -18,16 +20,105 @@ from .model import ID_PATTERN, ArgumentMap, Group, Origin, Position, Translation
 
 Positions = dict[DocPath, Position]
 
+#: The formats argmap reads. ``aif`` is AIF JSON (AIFdb, or OVA's wrapper);
+#: ``json`` is argmap's own canonical JSON.
+ReadFormat = Literal["yaml", "json", "argdown", "aif"]
+#: The formats argmap writes (diagrams are :func:`argmap.render`'s business).
+WriteFormat = Literal["yaml", "json", "argdown", "aif", "mermaid", "graphml"]
+READ_FORMATS: tuple[ReadFormat, ...] = get_args(ReadFormat)
+WRITE_FORMATS: tuple[WriteFormat, ...] = get_args(WriteFormat)
 
-def load(path: str | os.PathLike[str], *, check: bool = True) -> ArgumentMap:
-    """Load a map from a YAML file, with the files it includes.
+#: File name endings that name a format, longest first. A ``.json`` file is
+#: read as AIF or canonical JSON by its content.
+SUFFIXES: dict[str, WriteFormat] = {
+    ".aif.json": "aif",
+    ".argdown": "argdown",
+    ".graphml": "graphml",
+    ".mermaid": "mermaid",
+    ".yaml": "yaml",
+    ".json": "json",
+    ".aif": "aif",
+    ".mmd": "mermaid",
+    ".yml": "yaml",
+    ".ad": "argdown",
+}
 
-    A map may name other map files under ``include`` (relative to itself);
-    their sources, agents, schemes, statements and arguments become part of
-    the map. Ids must be unique across all files.
+
+def format_of(name: str | os.PathLike[str]) -> WriteFormat | None:
+    """The format a file name's ending names, or ``None``."""
+    lowered = os.fspath(name).lower()
+    for suffix, fmt in SUFFIXES.items():
+        if lowered.endswith(suffix):
+            return fmt
+    return None
+
+
+def _readable(fmt: WriteFormat | None) -> ReadFormat:
+    """``fmt`` when argmap reads it, else YAML (an output-only name such as ``.mmd``)."""
+    return fmt if fmt in ("yaml", "json", "argdown", "aif") else "yaml"
+
+
+def sniff(text: str, file: str) -> ReadFormat:
+    """Tell AIF JSON from argmap's canonical JSON (and from YAML) by content.
+
+    JSON whose top level has ``nodes`` and ``edges``, or OVA's ``AIF``
+    wrapper, is AIF; JSON with an ``argmap`` format version is canonical
+    JSON; anything else that is not JSON is read as YAML.
+    """
+    stripped = text.lstrip()
+    if not stripped.startswith("{"):
+        return "yaml"
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        if format_of(file) != "json":
+            return "yaml"  # YAML flow mappings start with '{' too
+        raise MapError(
+            [
+                Issue(
+                    "json-syntax",
+                    f"not valid JSON: {exc.msg}; fix the JSON at this place",
+                    file=file,
+                    line=exc.lineno,
+                    column=exc.colno,
+                )
+            ]
+        ) from None
+    if isinstance(data, dict) and ("AIF" in data or ("nodes" in data and "edges" in data)):
+        return "aif"
+    if isinstance(data, dict) and "argmap" in data:
+        return "json"
+    if format_of(file) == "json":
+        raise MapError(
+            [
+                Issue(
+                    "unknown-format",
+                    "this JSON is neither an argmap map (it has no 'argmap' format version) "
+                    "nor AIF (no 'nodes' and 'edges', no 'AIF'); give the format with --from",
+                    file=file,
+                    line=1,
+                    column=1,
+                )
+            ]
+        )
+    return "yaml"
+
+
+def load(
+    path: str | os.PathLike[str], *, format: ReadFormat | None = None, check: bool = True
+) -> ArgumentMap:
+    """Load a map from a file: YAML (with the files it includes), Argdown, AIF or JSON.
+
+    A YAML map may name other map files under ``include`` (relative to
+    itself); their sources, agents, schemes, statements and arguments become
+    part of the map. Ids must be unique across all files.
 
     Args:
-        path: The map file (``.yaml`` or ``.yml``).
+        path: The map file. ``.yaml``/``.yml`` is argmap's format,
+            ``.argdown``/``.ad`` Argdown; a ``.json`` file is AIF or argmap's
+            canonical JSON, told apart by its content.
+        format: Read the file as this format, whatever its name:
+            ``"yaml"``, ``"json"``, ``"argdown"`` or ``"aif"``.
         check: Also apply the whole-map rules of :func:`argmap.check` that
             make a map invalid (unknown ids, circular support, ...), so a map
             that loads is sound. Quotes are not verified here; call
@@ -42,18 +133,45 @@ def load(path: str | os.PathLike[str], *, check: bool = True) -> ArgumentMap:
         SourceFileError: The file cannot be read or is not UTF-8.
     """
     text = read_text(path)
-    return loads(text, file=os.fspath(path), check=check)
+    return loads(text, file=os.fspath(path), format=format, check=check)
 
 
-def loads(text: str, *, file: str = "<string>", check: bool = True) -> ArgumentMap:
-    """Load a map from YAML text; ``file`` names it in error messages.
+def loads(
+    text: str,
+    *,
+    file: str = "<string>",
+    format: ReadFormat | None = None,
+    check: bool = True,
+) -> ArgumentMap:
+    """Load a map from text; ``file`` names it in error messages.
 
-    Files named under ``include`` are read relative to the folder of
-    ``file`` (the current folder for ``"<string>"``). See :func:`load` for
-    ``check`` and the errors raised.
+    The format is ``format`` when given, else the one ``file``'s ending
+    names, else told from the content (JSON or YAML). Files named under a
+    YAML map's ``include`` are read relative to the folder of ``file`` (the
+    current folder for ``"<string>"``). See :func:`load` for ``check`` and
+    the errors raised.
     """
+    text = text.removeprefix("\ufeff")
+    if format is None:
+        named = format_of(file)
+        format = sniff(text, file) if named in (None, "json", "aif") else _readable(named)
+    if format not in READ_FORMATS:
+        raise ValueError(f"format must be one of {', '.join(READ_FORMATS)} (got {format!r})")
+    if format == "yaml":
+        return _load_yaml(text, file, check)
+    reader = importlib.import_module(f"argmap._{format}")
+    argument_map: ArgumentMap = reader.loads(text, file)
+    if check:
+        problems = check_map(argument_map, verify_quotes=False)
+        errors = [i for i in problems if i.severity is Severity.ERROR]
+        if errors:
+            raise MapError(locate(argument_map, errors))
+    return argument_map
+
+
+def _load_yaml(text: str, file: str, check: bool) -> ArgumentMap:
     assembler = _Assembler(Path(file).parent if file != "<string>" else Path())
-    document = assembler.read(text.removeprefix("\ufeff"), file, None)
+    document = assembler.read(text, file, None)
     origin = Origin(file, assembler.positions, files=tuple(assembler.files))
     issues = assembler.issues
     argument_map = None
@@ -252,13 +370,35 @@ def _alias_single_quotes(data: Any, positions: Positions) -> None:
                         positions[new + path[len(old) :]] = position
 
 
-def dumps(argument_map: ArgumentMap) -> str:
-    """The map as YAML text in format version 1 (UTF-8 characters kept as they are)."""
-    from . import _yaml
+def dumps(argument_map: ArgumentMap, format: WriteFormat = "yaml") -> str:
+    """The map as text: YAML in format version 1 (the default), or another format.
 
-    return _yaml.dump(_format.to_data(argument_map))
+    ``format`` is ``"yaml"``, ``"json"`` (argmap's canonical JSON),
+    ``"argdown"``, ``"aif"`` (AIFdb JSON), ``"mermaid"`` (a flowchart) or
+    ``"graphml"``. Each format's page in the docs lists what it cannot hold.
+    """
+    if format == "yaml":
+        from . import _yaml
+
+        return _yaml.dump(_format.to_data(argument_map))
+    if format not in WRITE_FORMATS:
+        raise ValueError(f"format must be one of {', '.join(WRITE_FORMATS)} (got {format!r})")
+    writer = importlib.import_module(f"argmap._{format}")
+    text: str = writer.dumps(argument_map)
+    return text
 
 
-def dump(argument_map: ArgumentMap, path: str | os.PathLike[str]) -> Path:
-    """Write the map to a YAML file atomically; return the path written."""
-    return write_atomic(path, dumps(argument_map).encode("utf-8"))
+def dump(
+    argument_map: ArgumentMap,
+    path: str | os.PathLike[str],
+    *,
+    format: WriteFormat | None = None,
+) -> Path:
+    """Write the map to a file atomically; return the path written.
+
+    The format is ``format`` when given, else the one the file name's ending
+    names (``.yaml``, ``.json``, ``.aif.json``, ``.argdown``, ``.mmd``,
+    ``.graphml``), else YAML.
+    """
+    chosen = format or format_of(path) or "yaml"
+    return write_atomic(path, dumps(argument_map, chosen).encode("utf-8"))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import enum
 import functools
 import re
+import types
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Generic, Literal, TypeVar, overload
 
@@ -24,6 +25,7 @@ __all__ = [
     "AttackType",
     "Citation",
     "CriticalQuestion",
+    "Data",
     "Entities",
     "Group",
     "Origin",
@@ -163,6 +165,52 @@ def _unique_langs(
 _translation_items = attrs.validators.deep_iterable(attrs.validators.instance_of(Translation))
 
 
+#: Free-form metadata: what other tools record beside the argument (Argdown's
+#: ``{key: value}`` data, AIF node ids and timestamps), kept so it survives a
+#: round trip. JSON-like: strings, numbers, booleans, ``None``, lists and
+#: mappings with string keys.
+Data = Mapping[str, Any]
+
+_EMPTY_DATA: Data = types.MappingProxyType({})
+
+
+def _freeze(value: Any, where: str) -> Any:
+    if value is None or isinstance(value, (str, bool, int, float)):
+        return value
+    if isinstance(value, Mapping):
+        frozen = {}
+        for key, item in value.items():
+            if not isinstance(key, str):
+                raise ValueError(f"'data' keys must be strings (got {key!r} in {where})")
+            frozen[key] = _freeze(item, f"{where}.{key}")
+        return types.MappingProxyType(frozen)
+    if isinstance(value, (list, tuple)):
+        return tuple(_freeze(item, f"{where}[]") for item in value)
+    raise ValueError(
+        "'data' holds only strings, numbers, booleans, None, lists and mappings "
+        f"(got {type(value).__name__} in {where})"
+    )
+
+
+def _data(value: Mapping[str, Any] | None) -> Data:
+    """Store metadata deeply read-only: mappings as mapping proxies, lists as tuples."""
+    if not value:
+        return _EMPTY_DATA
+    if not isinstance(value, Mapping):
+        raise ValueError(f"'data' must be a mapping (got {type(value).__name__})")
+    frozen: Data = _freeze(value, "data")
+    return frozen
+
+
+def plain(value: Any) -> Any:
+    """Metadata as plain, mutable Python data (dicts and lists), e.g. for ``json.dumps``."""
+    if isinstance(value, Mapping):
+        return {key: plain(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plain(item) for item in value]
+    return value
+
+
 @attrs.frozen
 class Agent:
     """Someone who asserts statements or arguments: a person, a group, a publication.
@@ -174,12 +222,14 @@ class Agent:
         url: Optional link.
         translations: The name in other languages than the map's, as each
             translation's ``title``.
+        data: Free-form metadata (see :data:`Data`).
     """
 
     id: str = attrs.field(validator=_check_id)
     name: str = attrs.field(validator=[attrs.validators.instance_of(str), _nonempty])
     description: str | None = attrs.field(default=None, validator=_optional_str)
     url: str | None = attrs.field(default=None, validator=_optional_str)
+    data: Data = attrs.field(default=_EMPTY_DATA, converter=_data, hash=False, kw_only=True)
     translations: tuple[Translation, ...] = attrs.field(
         default=(),
         converter=_translations,
@@ -244,6 +294,7 @@ class Statement:
             (accepted only when supported), for evaluation; ``None`` leaves
             it to the evaluation's default.
         translations: The text and title in other languages than the map's.
+        data: Free-form metadata (see :data:`Data`).
     """
 
     id: str = attrs.field(validator=_check_id)
@@ -265,6 +316,7 @@ class Statement:
     status: Status | None = attrs.field(
         default=None, validator=attrs.validators.optional(_one_of(STATUSES)), kw_only=True
     )
+    data: Data = attrs.field(default=_EMPTY_DATA, converter=_data, hash=False, kw_only=True)
     translations: tuple[Translation, ...] = attrs.field(
         default=(),
         converter=_translations,
@@ -300,6 +352,7 @@ class Argument:
             argument that targets an argument with a scheme, its premises or
             its conclusion.
         translations: The title in other languages than the map's.
+        data: Free-form metadata (see :data:`Data`).
     """
 
     id: str = attrs.field(validator=_check_id)
@@ -327,6 +380,7 @@ class Argument:
     answers: str | None = attrs.field(
         default=None, validator=attrs.validators.optional(_check_id), kw_only=True
     )
+    data: Data = attrs.field(default=_EMPTY_DATA, converter=_data, hash=False, kw_only=True)
     translations: tuple[Translation, ...] = attrs.field(
         default=(),
         converter=_translations,
@@ -436,11 +490,13 @@ class Group:
         title: The group's title, drawn on its frame.
         members: Ids of its statements and arguments.
         translations: The title in other languages than the map's.
+        data: Free-form metadata (see :data:`Data`).
     """
 
     id: str = attrs.field(validator=_check_id)
     title: str = attrs.field(validator=[attrs.validators.instance_of(str), _nonempty])
     members: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple, validator=_check_ids)
+    data: Data = attrs.field(default=_EMPTY_DATA, converter=_data, hash=False, kw_only=True)
     translations: tuple[Translation, ...] = attrs.field(
         default=(),
         converter=_translations,
@@ -574,6 +630,8 @@ class ArgumentMap:
         other_langs: Further languages the map's text is translated into;
             a text or title missing in one of them is a check warning.
         translations: The title and description in other languages.
+        data: Free-form metadata (see :data:`Data`), e.g. an Argdown
+            document's front matter.
         origin: Where the map was loaded from (not part of equality).
     """
 
@@ -597,6 +655,7 @@ class ArgumentMap:
         validator=attrs.validators.deep_iterable(_check_lang),
         kw_only=True,
     )
+    data: Data = attrs.field(default=_EMPTY_DATA, converter=_data, hash=False, kw_only=True)
     translations: tuple[Translation, ...] = attrs.field(
         default=(),
         converter=_translations,

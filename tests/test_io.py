@@ -399,3 +399,45 @@ def test_an_unknown_status_is_an_invalid_value() -> None:
             "(did you mean 'assumed'?)",
         )
     ]
+
+
+def test_data_is_kept_read_only_and_round_trips() -> None:
+    text = """argmap: 1
+title: T
+data: {tool: argdown, n: 3, ok: true, none: null, when: 2020-01-01, list: [1, a]}
+agents:
+  ann: {name: Ann, data: {personID: 7}}
+statements:
+  a: {text: A, by: ann, data: {x: {y: [1, 2]}}}
+  b: B
+arguments:
+  r: {premises: [a], supports: b, data: {nodeID: "12"}}
+groups:
+  g: {title: G, members: [a], data: {level: 1}}
+"""
+    m = argmap.loads(text)
+    assert dict(m.data) == {
+        "tool": "argdown",
+        "n": 3,
+        "ok": True,
+        "none": None,
+        "when": "2020-01-01",
+        "list": (1, "a"),
+    }
+    assert m.statements["a"].data["x"]["y"] == (1, 2)
+    assert m.arguments["r"].data == {"nodeID": "12"}
+    assert m.agents["ann"].data == {"personID": 7}
+    assert m.groups["g"].data == {"level": 1}
+    with pytest.raises(TypeError):
+        m.statements["a"].data["x"]["z"] = 1  # type: ignore[index]
+    again = argmap.loads(argmap.dumps(m))
+    assert again == m
+    assert hash(again) == hash(m)
+    assert "data" not in argmap.dumps(argmap.loads("argmap: 1\ntitle: T\n"))
+
+
+def test_data_refuses_what_json_cannot_hold() -> None:
+    with pytest.raises(ValueError, match=r"'data' holds only .* \(got set in data.tags\)"):
+        argmap.Statement("a", "A", data={"tags": {1, 2}})
+    with pytest.raises(ValueError, match=r"'data' keys must be strings \(got 1 in data\)"):
+        argmap.Statement("a", "A", data={1: "one"})
