@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: all maps test lint docs bench fuzz graphviz setup clean
+.PHONY: all maps test lint docs bench fuzz graphviz argdown setup clean
 
 all: maps
 
@@ -22,6 +22,10 @@ setup: $(STAMP) graphviz
 graphviz:
 	@sh .ci/graphviz.sh
 
+# Argdown's own CLI (npm), which tests check argmap's Argdown export against.
+argdown:
+	@sh .ci/argdown.sh
+
 maps: setup
 	$(BIN)/argmap check --strict maps/
 	$(BIN)/argmap render maps/ -o build/maps
@@ -31,8 +35,8 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check argmap tests bench
 	$(BIN)/mypy
 
-test: setup lint
-	ARGMAP_REQUIRE_DOT=1 $(BIN)/pytest -q
+test: setup argdown lint
+	ARGMAP_REQUIRE_DOT=1 ARGMAP_REQUIRE_ARGDOWN=1 $(BIN)/pytest -q
 
 # The README picture and the gallery (every shipped map in English and German), rendered.
 docs: setup
@@ -53,4 +57,4 @@ bench: setup
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf build $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf build $(VENV) .argdown .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -18,3 +18,25 @@ def _skip_needs_dot_without_graphviz(request: pytest.FixtureRequest) -> None:
         return
     if shutil.which("dot") is None and not os.environ.get("ARGMAP_REQUIRE_DOT"):
         pytest.skip("needs Graphviz's `dot` on PATH (ARGMAP_REQUIRE_DOT makes this a failure)")
+
+
+#: Argdown's own CLI, as `make argdown` (.ci/argdown.sh) installs it.
+ARGDOWN = os.path.join(
+    os.path.dirname(os.path.dirname(__file__)), ".argdown", "node_modules", ".bin", "argdown"
+)
+
+
+@pytest.fixture
+def argdown_cli() -> str:
+    """Path of Argdown's CLI; skips when it is missing, unless ARGMAP_REQUIRE_ARGDOWN is set.
+
+    `make test` installs it and sets ARGMAP_REQUIRE_ARGDOWN, so there a
+    missing CLI fails the tests that use it.
+    """
+    if not os.access(ARGDOWN, os.X_OK):
+        if os.environ.get("ARGMAP_REQUIRE_ARGDOWN"):
+            pytest.fail("Argdown's CLI is missing: run `make argdown`")
+        pytest.skip(
+            "needs Argdown's CLI (`make argdown`; ARGMAP_REQUIRE_ARGDOWN makes this a failure)"
+        )
+    return ARGDOWN
