@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import json.decoder
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from .errors import DocPath, Issue, MapError
@@ -27,7 +27,8 @@ _WHITESPACE = re.compile(r"[ \t\n\r]*")
 _NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _LITERALS = {"true": True, "false": False, "null": None}
-_scanstring = json.decoder.scanstring
+#: The standard library's string decoder (C): ``(text, end after the quote, strict)``.
+_scanstring: Callable[[str, int, bool], tuple[str, int]] = getattr(json.decoder, "scanstring")  # noqa: B009
 
 
 class _SyntaxError(Exception):
@@ -193,7 +194,8 @@ class _Parser:
                 # A scalar's problems are best shown at the value, a collection's at its key.
                 shown = key_offset if isinstance(value, (dict, list)) else value_offset
                 self.offsets[child_path] = shown
-                self.offsets[(*child_path, "<key>")] = key_offset
+                key_path = (*child_path, "<key>")
+                self.offsets[key_path] = key_offset
                 result[key] = value
             offset = self.skip(offset)
             if self.text.startswith(",", offset):

@@ -429,7 +429,7 @@ groups:
     assert m.agents["ann"].data == {"personID": 7}
     assert m.groups["g"].data == {"level": 1}
     with pytest.raises(TypeError):
-        m.statements["a"].data["x"]["z"] = 1  # type: ignore[index]
+        m.statements["a"].data["x"]["z"] = 1
     again = argmap.loads(argmap.dumps(m))
     assert again == m
     assert hash(again) == hash(m)
@@ -440,4 +440,4 @@ def test_data_refuses_what_json_cannot_hold() -> None:
     with pytest.raises(ValueError, match=r"'data' holds only .* \(got set in data.tags\)"):
         argmap.Statement("a", "A", data={"tags": {1, 2}})
     with pytest.raises(ValueError, match=r"'data' keys must be strings \(got 1 in data\)"):
-        argmap.Statement("a", "A", data={1: "one"})
+        argmap.Statement("a", "A", data={1: "one"})  # type: ignore[dict-item]
