@@ -13,7 +13,7 @@ import sys
 import textwrap
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
 from ._render import FORMATS, Format
 from ._version import __version__
@@ -22,9 +22,14 @@ from .model import ArgumentMap, AttackType
 from .view import RANKDIRS
 
 if TYPE_CHECKING:
+    from ._io import ReadFormat
     from .analyse import Acceptance, Evaluation, Semantics
 
-MAP_SUFFIXES = (".yaml", ".yml")
+#: The files a folder given to check or render contributes: every format argmap reads.
+MAP_SUFFIXES = (".yaml", ".yml", ".json", ".argdown", ".ad")
+#: Formats for --from and --to (kept here so the parser needs no import of the readers).
+READ_FORMATS = ("yaml", "json", "argdown", "aif")
+WRITE_FORMATS = ("yaml", "json", "argdown", "aif", "mermaid", "graphml")
 
 EPILOG = """\
 examples:
@@ -37,6 +42,9 @@ examples:
   argmap render MAP -f dot -o -         DOT text on standard output
   argmap evaluate MAP --reject ID       what stands, and what changes without ID
   argmap stats MAP                      counts, unsupported premises, support cycles
+  argmap convert debate.argdown -o debate.yaml
+                                        Argdown (or AIF, JSON) to argmap's YAML
+  argmap convert MAP -o map.mmd         a Mermaid flowchart for GitHub
 
 exit status: 0 all well, 1 invalid map or failed output, 2 bad usage
 docs: docs/cli.md
@@ -50,7 +58,9 @@ class _UsageError(Exception):
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="argmap",
-        description="Check, evaluate and render argument maps written in YAML.",
+        description=(
+            "Check, evaluate, render and convert argument maps (argmap YAML or JSON, Argdown, AIF)."
+        ),
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -68,6 +78,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument("paths", nargs="+", metavar="FILE|DIR", help="map files, or folders of them")
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
+    _from_option(check)
     check.add_argument(
         "--no-quotes", action="store_true", help="do not verify quotes against source files"
     )
@@ -114,6 +125,7 @@ def _parser() -> argparse.ArgumentParser:
         help="wrap statement text at N characters (default: 40)",
     )
     render.add_argument("--legend", action="store_true", help="add a legend")
+    _from_option(render)
     render.add_argument(
         "--lang",
         metavar="LANG",
@@ -142,6 +154,7 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     evaluate.add_argument("path", metavar="MAP", help="a map file")
+    _from_option(evaluate)
     _evaluation_options(evaluate, "")
 
     stats = commands.add_parser(
@@ -155,7 +168,48 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     stats.add_argument("path", metavar="MAP", help="a map file")
+    _from_option(stats)
+
+    convert = commands.add_parser(
+        "convert",
+        help="convert a map between YAML, JSON, Argdown and AIF; export Mermaid or GraphML",
+        description=(
+            "Convert a map: read argmap YAML or JSON, Argdown or AIF; write any of them, "
+            "or a Mermaid flowchart or GraphML. The map is checked first; an invalid map "
+            "writes nothing. docs/formats/ says what each format keeps and loses."
+        ),
+        epilog=(
+            "examples:\n  argmap convert debate.argdown -o debate.yaml\n"
+            "  argmap convert maps/china.yaml -o china.aif.json\n"
+            "  argmap convert MAP --to mermaid -o -\n\n"
+            "formats from file names: .yaml .yml (yaml), .json (json; read: json or aif by "
+            "content), .aif.json .aif (aif), .argdown .ad (argdown), .mmd .mermaid (mermaid), "
+            ".graphml (graphml)\n"
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    convert.add_argument("path", metavar="MAP", help="the map to convert")
+    convert.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        required=True,
+        help="the file to write; '-' for standard output",
+    )
+    _from_option(convert)
+    convert.add_argument(
+        "--to", choices=WRITE_FORMATS, help="format to write (default: from the -o file name)"
+    )
     return parser
+
+
+def _from_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--from",
+        dest="source_format",
+        choices=READ_FORMATS,
+        help="read maps as this format (default: from the file name, .json by content)",
+    )
 
 
 def _evaluation_options(parser: argparse.ArgumentParser, prefix: str) -> None:
@@ -189,7 +243,9 @@ def _map_files(paths: Sequence[str]) -> list[Path]:
         if path.is_dir():
             found = sorted(p for p in path.iterdir() if p.suffix in MAP_SUFFIXES and p.is_file())
             if not found:
-                raise _UsageError(f"{raw}: no map files (*.yaml, *.yml) in this folder")
+                raise _UsageError(
+                    f"{raw}: no map files (*.yaml, *.yml, *.json, *.argdown, *.ad) in this folder"
+                )
             files += found
         elif path.exists():
             files.append(path)
@@ -206,7 +262,9 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     for file in _map_files(args.paths):
         try:
             issues = check(
-                load(file), verify_quotes=not args.no_quotes, allow_outside=args.allow_outside
+                load(file, format=args.source_format),
+                verify_quotes=not args.no_quotes,
+                allow_outside=args.allow_outside,
             )
         except MapError as exc:
             issues = exc.issues
@@ -268,7 +326,7 @@ def _render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     }
     for file in files:
         try:
-            argument_map = load(file)
+            argument_map = load(file, format=args.source_format)
             if args.evaluate:
                 options["evaluation"] = _what_if(argument_map, args)[0]
             if args.lang is not None and args.lang not in argument_map.langs:
@@ -322,7 +380,7 @@ def _what_if(argument_map: ArgumentMap, args: argparse.Namespace) -> tuple[Evalu
     )
 
 
-def _load_one(raw: str, err: TextIO) -> ArgumentMap | None:
+def _load_one(raw: str, err: TextIO, source_format: str | None = None) -> ArgumentMap | None:
     """The one map file a command takes, or ``None`` after printing why it cannot load."""
     from ._io import load
 
@@ -332,7 +390,7 @@ def _load_one(raw: str, err: TextIO) -> ArgumentMap | None:
     if not path.exists():
         raise _UsageError(f"{raw}: no such file")
     try:
-        return load(path)
+        return load(path, format=cast("ReadFormat | None", source_format))  # argparse's choices
     except ArgmapError as exc:
         print(exc, file=err)
         return None
@@ -343,7 +401,7 @@ LINE = 100
 
 
 def _evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    argument_map = _load_one(args.path, err)
+    argument_map = _load_one(args.path, err, args.source_format)
     if argument_map is None:
         return 1
     evaluation, plain = _what_if(argument_map, args)
@@ -399,7 +457,7 @@ def _row(head: str, text: str) -> str:
 def _stats(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from . import analyse
 
-    m = _load_one(args.path, err)
+    m = _load_one(args.path, err, args.source_format)
     if m is None:
         return 1
     kinds = [a.kind for a in m.arguments.values()]
@@ -453,6 +511,32 @@ def _listing(head: str, items: Sequence[str]) -> str:
         break_long_words=False,
         break_on_hyphens=False,
     )
+
+
+def _convert(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from ._fileio import write_atomic
+    from ._io import dumps, format_of
+
+    target = args.to or (None if args.output == "-" else format_of(args.output))
+    if target is None:
+        raise _UsageError(
+            f"cannot tell the format from -o {args.output}: use a name ending in .yaml, .json, "
+            ".aif.json, .argdown, .mmd or .graphml, or give --to"
+        )
+    argument_map = _load_one(args.path, err, args.source_format)
+    if argument_map is None:
+        return 1
+    text = dumps(argument_map, target)
+    if args.output == "-":
+        out.write(text)
+        return 0
+    try:
+        written = write_atomic(args.output, text.encode("utf-8"))
+    except ArgmapError as exc:
+        print(exc, file=err)
+        return 1
+    print(f"wrote {written}", file=out)
+    return 0
 
 
 def _plan_output(
@@ -512,7 +596,13 @@ def main(
         parser.print_help(out)
         return 2
     try:
-        commands = {"check": _check, "render": _render, "evaluate": _evaluate, "stats": _stats}
+        commands = {
+            "check": _check,
+            "render": _render,
+            "evaluate": _evaluate,
+            "stats": _stats,
+            "convert": _convert,
+        }
         return commands[args.command](args, out, err)
     except _UsageError as exc:
         print(f"argmap {args.command}: error: {exc}", file=err)
