@@ -15,6 +15,7 @@ import os
 import re
 import textwrap
 import unicodedata
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, Literal, get_args
 
@@ -24,7 +25,7 @@ from .errors import RenderError
 from .model import ArgumentMap
 from .view import EdgeKind, MapView, Rankdir, ViewCluster, ViewNode, build_view, byline
 
-__all__ = ["Format", "mimebundle", "render", "to_dot", "to_svg", "view_to_dot"]
+__all__ = ["Format", "mimebundle", "render", "to_dot", "to_svg", "view_output", "view_to_dot"]
 
 #: Output formats :func:`render` writes.
 Format = Literal["svg", "png", "pdf", "dot"]
@@ -39,6 +40,7 @@ PREMISE = "#9e9e9e"
 SUPPORT = "#2e7d32"
 ATTACK = "#c62828"
 THESIS_FILL = "#fff8e1"
+FOLD_FILL = "#eceff1"
 SUPPORT_FILL = "#e8f5e9"
 ATTACK_FILL = "#ffebee"
 UNTRANSLATED = "#a3480b"  # dark orange: readable on white, apart from red attacks
@@ -109,6 +111,7 @@ _EDGE_STYLES: dict[EdgeKind, dict[str, str]] = {
     "support": {"color": SUPPORT, "arrowhead": "normal"},
     "attack": {"color": ATTACK, "arrowhead": "tee", "arrowsize": "1.1"},
     "undercut": {"color": ATTACK, "arrowhead": "tee", "arrowsize": "1.1", "style": "dashed"},
+    "fold": {"color": MUTED, "penwidth": "1.2", "style": "dashed", "arrowsize": "0.6"},
 }
 _ARGUMENT_STYLES: dict[str, dict[str, str]] = {
     "support": {"color": SUPPORT, "fillcolor": SUPPORT_FILL},
@@ -117,6 +120,15 @@ _ARGUMENT_STYLES: dict[str, dict[str, str]] = {
 }
 _ARGUMENT_ATTRS = {"fontsize": "10", "margin": "0.07,0.03", "width": "0.3", "height": "0.25"}
 _THESIS_ATTRS = {"penwidth": "2.5", "fillcolor": THESIS_FILL, "color": "#263238"}
+# A folded branch: a dashed grey stack, its text smaller and muted.
+_FOLD_ATTRS = {
+    "style": "rounded,filled,dashed",
+    "fillcolor": FOLD_FILL,
+    "color": MUTED,
+    "fontcolor": "#455a64",
+    "fontsize": "11",
+    "peripheries": "2",
+}
 
 _SPEAKER_FONT = f'<FONT POINT-SIZE="10" COLOR="{MUTED}"><I>'
 _UNTRANSLATED_FONT = f'<FONT POINT-SIZE="10" COLOR="{UNTRANSLATED}"><I>'
@@ -141,6 +153,11 @@ def to_dot(
     legend: bool = False,
     lang: str | None = None,
     evaluation: Evaluation | None = None,
+    focus: str | None = None,
+    depth: int | None = None,
+    collapse: str | Iterable[str] = (),
+    tags: str | Iterable[str] = (),
+    speakers: str | Iterable[str] = (),
 ) -> str:
     """The diagram of ``map`` as DOT source (Graphviz's input language).
 
@@ -158,14 +175,36 @@ def to_dot(
             marked. ``None`` (the default): the map's own language.
         evaluation: Show these labels, from :func:`argmap.evaluate` on this
             map: ``in``, ``out`` and ``undecided`` differ in fill, border and
-            text, and the legend (always drawn then) explains them.
+            text, and the legend (always drawn then) explains them. Evaluate
+            the whole map; with ``focus`` and the other options, the part
+            drawn shows the labels of the whole.
+        focus: Draw only what lies within ``depth`` steps of this statement.
+        depth: With ``focus``: how many steps (default 2).
+        collapse: Fold the branch below each of these statements into one
+            node that says how much it hides.
+        tags: Draw what carries one of these tags, and what is needed to
+            draw it.
+        speakers: Draw what these agents (ids) hold or argue, likewise.
+            :func:`argmap.view.select` says exactly what each option keeps.
 
     Raises:
-        ValueError: If ``width``, ``rankdir`` or ``lang`` is invalid, or
-            ``evaluation`` does not label every statement and argument.
+        ValueError: If ``width``, ``rankdir`` or ``lang`` is invalid,
+            ``evaluation`` does not label every statement and argument, or
+            ``focus``, ``collapse``, ``tags`` or ``speakers`` names what the
+            map lacks.
     """
     view = build_view(
-        map, width=width, rankdir=rankdir, legend=legend, lang=lang, evaluation=evaluation
+        map,
+        width=width,
+        rankdir=rankdir,
+        legend=legend,
+        lang=lang,
+        evaluation=evaluation,
+        focus=focus,
+        depth=depth,
+        collapse=collapse,
+        tags=tags,
+        speakers=speakers,
     )
     return view_to_dot(view)
 
@@ -184,20 +223,36 @@ def to_svg(
     legend: bool = False,
     lang: str | None = None,
     evaluation: Evaluation | None = None,
+    focus: str | None = None,
+    depth: int | None = None,
+    collapse: str | Iterable[str] = (),
+    tags: str | Iterable[str] = (),
+    speakers: str | Iterable[str] = (),
 ) -> str:
     """The diagram of ``map`` as an SVG document.
 
     Every statement and argument is a ``<g>`` element with ``id``
     ``statement-<id>`` or ``argument-<id>`` and ``class`` names such as
-    ``argmap-statement argmap-thesis``, ready for CSS and scripts. Arguments
-    are as for :func:`to_dot`.
+    ``argmap-statement argmap-thesis``, ready for CSS and scripts; a folded
+    branch is a ``<g>`` with ``id`` ``fold-<statement id>`` and ``class``
+    ``argmap-fold``. Arguments are as for :func:`to_dot`.
 
     Raises:
         RenderError: If Graphviz's ``dot`` is not installed or fails.
-        ValueError: If ``width`` or ``rankdir`` is invalid.
+        ValueError: As for :func:`to_dot`.
     """
     source = to_dot(
-        map, width=width, rankdir=rankdir, legend=legend, lang=lang, evaluation=evaluation
+        map,
+        width=width,
+        rankdir=rankdir,
+        legend=legend,
+        lang=lang,
+        evaluation=evaluation,
+        focus=focus,
+        depth=depth,
+        collapse=collapse,
+        tags=tags,
+        speakers=speakers,
     )
     return _run_dot(source, "svg").decode("utf-8")
 
@@ -212,6 +267,11 @@ def render(
     legend: bool = False,
     lang: str | None = None,
     evaluation: Evaluation | None = None,
+    focus: str | None = None,
+    depth: int | None = None,
+    collapse: str | Iterable[str] = (),
+    tags: str | Iterable[str] = (),
+    speakers: str | Iterable[str] = (),
 ) -> Path:
     """Draw ``map`` into the file ``path``.
 
@@ -229,24 +289,50 @@ def render(
         legend: Add a legend explaining the shapes and edges.
         lang: Draw the text in this language (see :func:`to_dot`).
         evaluation: Show these labels (see :func:`to_dot`).
+        focus: Draw only the neighbourhood of this statement (see :func:`to_dot`).
+        depth: With ``focus``: how many steps (default 2).
+        collapse: Fold the branches below these statements (see :func:`to_dot`).
+        tags: Draw what carries these tags (see :func:`to_dot`).
+        speakers: Draw what these agents hold or argue (see :func:`to_dot`).
 
     Returns:
         The path written.
 
     Raises:
         ValueError: If the format is unknown or cannot be told from the suffix,
-            or ``width`` or ``rankdir`` is invalid.
+            or another option is invalid (see :func:`to_dot`).
         RenderError: If Graphviz's ``dot`` is needed but missing, or fails.
         OutputError: If the file cannot be written.
     """
     fmt = _output_format(path, format)
     source = to_dot(
-        map, width=width, rankdir=rankdir, legend=legend, lang=lang, evaluation=evaluation
+        map,
+        width=width,
+        rankdir=rankdir,
+        legend=legend,
+        lang=lang,
+        evaluation=evaluation,
+        focus=focus,
+        depth=depth,
+        collapse=collapse,
+        tags=tags,
+        speakers=speakers,
     )
-    data = source.encode("utf-8") if fmt == "dot" else _run_dot(source, fmt)
-    if fmt == "pdf":
-        data = _fixed_pdf_dates(data)
-    return write_atomic(path, data)
+    return write_atomic(path, _output(source, fmt))
+
+
+def view_output(view: MapView, format: Format) -> bytes:
+    """The bytes of ``view`` drawn in ``format``: DOT text, or what ``dot`` makes of it.
+
+    Raises:
+        RenderError: If Graphviz's ``dot`` is needed but missing, or fails.
+    """
+    return _output(view_to_dot(view), format)
+
+
+def _output(source: str, format: Format) -> bytes:
+    data = source.encode("utf-8") if format == "dot" else _run_dot(source, format)
+    return _fixed_pdf_dates(data) if format == "pdf" else data
 
 
 def mimebundle(map: ArgumentMap) -> dict[str, str]:
@@ -359,7 +445,8 @@ def _digraph(view: MapView) -> Any:
             **style,
         )
     if view.legend:
-        graph.subgraph(_legend(view.rankdir, view.evaluated))
+        folds = any(node.kind == "fold" for node in view.nodes)
+        graph.subgraph(_legend(view.rankdir, view.evaluated, folds=folds))
     return graph
 
 
@@ -374,7 +461,10 @@ def _node_attrs(node: ViewNode) -> dict[str, str]:
         "class": " ".join(node.classes),
         "tooltip": _tooltip(node.tooltip),
     }
-    if node.kind == "argument":
+    if node.kind == "fold":
+        attrs.update(_FOLD_ATTRS)
+        attrs["label"] = _label([("", node.lines)], align="CENTER")
+    elif node.kind == "argument":
         relation = next((r for r in _ARGUMENT_STYLES if f"argmap-{r}" in node.classes), "support")
         attrs.update(_ARGUMENT_ATTRS)
         attrs.update(_ARGUMENT_STYLES[relation])
@@ -449,11 +539,12 @@ _LEGEND_EDGES: tuple[tuple[str, str, EdgeKind], ...] = (
 )
 
 
-def _legend(rankdir: Rankdir, evaluated: str | None = None) -> Any:
+def _legend(rankdir: Rankdir, evaluated: str | None = None, *, folds: bool = False) -> Any:
     """A cluster drawing one of each: statement, main thesis, argument, relation.
 
     With ``evaluated`` (what the labels are the labels of), also one
-    statement per label and a line naming the evaluation.
+    statement per label and a line naming the evaluation; with ``folds``,
+    a folded branch.
     """
     graphviz = _graphviz()
     legend = graphviz.Digraph(
@@ -487,6 +578,22 @@ def _legend(rankdir: Rankdir, evaluated: str | None = None) -> Any:
             attrs.update(_ARGUMENT_ATTRS)
             attrs.update(_ARGUMENT_STYLES[kind])
         legend.node(node_id, **attrs)
+    if folds:
+        legend.node(
+            "legend-fold",
+            id="legend-fold",
+            _attributes={"class": "argmap-legend"},
+            label=_label([("", ("folded branch",))], align="CENTER"),
+            **_FOLD_ATTRS,
+        )
+        legend.edge(
+            "legend-fold",
+            "legend-statement",
+            label=_html_label("folded"),
+            _attributes={"class": "argmap-legend"},
+            fontcolor=MUTED,
+            **_EDGE_STYLES["fold"],
+        )
     if evaluated is not None:
         legend.subgraph(_legend_labels(rankdir, evaluated))
     for source, target, kind in _LEGEND_EDGES:

@@ -4,15 +4,21 @@ A :class:`MapView` is what the renderer turns into DOT; it is computed here
 without Graphviz, so what goes on a diagram can be tested on its own. Nodes
 and edges keep the authored order of the map, so the same map always gives
 the same view.
+
+A view can show part of a map: the neighbourhood of a statement, what
+carries some tags or speakers, or a branch folded into one node
+(:func:`select` gives the same part as a smaller map).
 """
 
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Iterable
 from typing import Literal, get_args
 
 import attrs
 
+from ._select import Fold, select, select_part
 from .analyse import Evaluation, Label
 from .model import Argument, ArgumentMap, AttackType, Citation, Statement
 
@@ -27,6 +33,8 @@ __all__ = [
     "argument_node_id",
     "build_view",
     "byline",
+    "fold_node_id",
+    "select",
     "statement_node_id",
 ]
 
@@ -34,11 +42,14 @@ __all__ = [
 Rankdir = Literal["BT", "TB", "LR", "RL"]
 RANKDIRS: tuple[Rankdir, ...] = get_args(Rankdir)
 
-NodeKind = Literal["statement", "argument"]
+#: ``fold`` is a branch folded into one node (see ``collapse`` of :func:`build_view`).
+NodeKind = Literal["statement", "argument", "fold"]
 
-#: ``premise`` joins a premise to its argument; the others join an argument
-#: to its target.
-EdgeKind = Literal["premise", "support", "attack", "undercut"]
+#: ``premise`` joins a premise to its argument; ``support``, ``attack`` and
+#: ``undercut`` join an argument to its target; ``fold`` joins a folded
+#: branch to its statement, and a drawn premise of a hidden argument to the
+#: fold.
+EdgeKind = Literal["premise", "support", "attack", "undercut", "fold"]
 
 #: Narrowest wrap width accepted; below it most words would be broken.
 MIN_WIDTH = 10
@@ -46,25 +57,30 @@ MIN_WIDTH = 10
 
 @attrs.frozen
 class ViewNode:
-    """One node of the diagram: a statement or an argument.
+    """One node of the diagram: a statement, an argument, or a folded branch.
 
     Attributes:
-        id: Element id in DOT and SVG: ``statement-<id>`` or ``argument-<id>``.
-        kind: ``"statement"`` or ``"argument"``.
-        ref: Id of the statement or argument in the map.
+        id: Element id in DOT and SVG: ``statement-<id>``, ``argument-<id>``
+            or ``fold-<id>``.
+        kind: ``"statement"``, ``"argument"`` or ``"fold"``.
+        ref: Id of the statement or argument in the map; for a fold, of the
+            statement whose branch it folds.
         classes: CSS classes, e.g. ``("argmap-statement", "argmap-thesis")`` or
-            ``("argmap-argument", "argmap-attack", "argmap-rebuttal")``.
+            ``("argmap-argument", "argmap-attack", "argmap-rebuttal")``; the
+            statement a diagram focuses on also has ``argmap-focus``.
         title: The title as authored, or ``None``.
         title_lines: A statement's title word-wrapped; empty for arguments and
             for statements without a title.
         lines: What the node says, word-wrapped: a statement's text; an
-            argument's title, or its id when it has none.
+            argument's title, or its id when it has none; for a fold, what
+            it hides (``+ 12 statements, 9 arguments folded``).
         speakers: Display names of the agents in ``by`` (the agent's id when
             the agent is not defined).
         tooltip: The quotes, one per line as ``„…“ (source title)``; the full
             text (an argument's title or id) when there are no quotes. An
             argument node is too small to show its speakers, so for arguments
-            a last line ``— speaker; speaker`` names them.
+            a last line ``— speaker; speaker`` names them. A fold's tooltip
+            lists the ids it hides.
         thesis: Whether the statement is one of the map's main theses.
         untranslated: The language the node's text is shown in when it has
             no version in the language asked for (the map's own); ``None``
@@ -96,7 +112,8 @@ class ViewEdge:
         source: Id of the node the edge starts at.
         target: Id of the node the edge points to.
         kind: ``"premise"`` (premise to argument), or ``"support"``,
-            ``"attack"``, ``"undercut"`` (argument to its target).
+            ``"attack"``, ``"undercut"`` (argument to its target), or
+            ``"fold"`` (fold to its statement; premise to a fold).
         classes: CSS classes, e.g. ``("argmap-attack", "argmap-undermining")``.
         label: For the edge from an argument to its target, when the diagram
             shows an evaluation: the argument's label (the classes then end
@@ -134,9 +151,11 @@ class MapView:
     Attributes:
         title: The map's title.
         rankdir: Direction of the diagram (see :data:`Rankdir`).
-        nodes: Statements first, then arguments, each in authored order.
+        nodes: Statements first, then arguments, each in authored order,
+            then the folds.
         edges: For each argument in authored order: its premise edges, then
-            the edge to its target.
+            the edge to its target; then for each fold, the edges of the
+            premises that feed it and its edge to its statement.
         legend: Whether to draw a legend.
         clusters: The map's groups, each node in the first group naming it.
         lang: The language the text is drawn in (``None``: the map's own).
@@ -172,6 +191,11 @@ def argument_node_id(argument_id: str) -> str:
     return f"argument-{argument_id}"
 
 
+def fold_node_id(statement_id: str) -> str:
+    """Element id of the node that folds the branch below a statement."""
+    return f"fold-{statement_id}"
+
+
 def build_view(
     map: ArgumentMap,
     *,
@@ -180,6 +204,11 @@ def build_view(
     legend: bool = False,
     lang: str | None = None,
     evaluation: Evaluation | None = None,
+    focus: str | None = None,
+    depth: int | None = None,
+    collapse: str | Iterable[str] = (),
+    tags: str | Iterable[str] = (),
+    speakers: str | Iterable[str] = (),
 ) -> MapView:
     """Decide what a diagram of ``map`` shows.
 
@@ -199,15 +228,24 @@ def build_view(
         evaluation: Show these labels (from :func:`argmap.evaluate` on this
             map) on the statements and arguments; the legend, then always
             drawn, explains them.
+        focus: Draw only the neighbourhood of this statement: what lies
+            within ``depth`` steps of it (see :func:`select`).
+        depth: With ``focus``: how many steps (default 2).
+        collapse: Fold the branch below each of these statements into one
+            node that says how much it hides.
+        tags: Draw what carries one of these tags, and what is needed to
+            draw it (see :func:`select`).
+        speakers: Draw what these agents hold or argue, likewise.
 
     Returns:
         The view: nodes and edges in the map's authored order.
 
     Raises:
         ValueError: If ``width`` is below 10, ``rankdir`` is unknown, the
-            map has no text in ``lang``, or ``evaluation`` does not label
-            every statement and argument of the map.
-        TypeError: If ``width`` is not an ``int``.
+            map has no text in ``lang``, ``evaluation`` does not label
+            every statement and argument of the map, or the selection
+            names what the map lacks (see :func:`select`).
+        TypeError: If ``width`` or ``depth`` is not an ``int``.
     """
     if not isinstance(width, int) or isinstance(width, bool):
         raise TypeError(f"'width' must be an int (got {width!r})")
@@ -221,12 +259,35 @@ def build_view(
         raise ValueError(f"'lang' must be one of the map's languages {known!r} (got {lang!r})")
     if lang == map.lang:
         lang = None  # the text as authored
+    part = None
+    collapse, tags, speakers = _ids(collapse), _ids(tags), _ids(speakers)
+    if focus is not None or depth is not None or collapse or tags or speakers:
+        part = select_part(
+            map, focus=focus, depth=depth, collapse=collapse, tags=tags, speakers=speakers
+        )
+    # Theses and attack types come from the whole map, whatever part is drawn.
     theses = frozenset(map.main_theses)
-    nodes = [_statement_node(map, s, width, s.id in theses, lang) for s in map.statements.values()]
+    statements = (
+        map.statements.values() if part is None else [map.statements[s] for s in part.statements]
+    )
+    arguments = (
+        map.arguments.values() if part is None else [map.arguments[a] for a in part.arguments]
+    )
+    drawn = None if part is None else {*part.statements, *part.arguments}
+    nodes = [_statement_node(map, s, width, s.id in theses, lang) for s in statements]
+    if focus is not None:
+        nodes = [
+            attrs.evolve(n, classes=(*n.classes, "argmap-focus")) if n.ref == focus else n
+            for n in nodes
+        ]
     edges: list[ViewEdge] = []
-    for argument in map.arguments.values():
+    for argument in arguments:
         nodes.append(_argument_node(map, argument, width, lang))
         edges.extend(_argument_edges(map, argument))
+    folds = () if part is None else part.folds
+    for fold in folds:
+        nodes.append(_fold_node(fold, width))
+        edges.extend(_fold_edges(fold))
     if evaluation is not None:
         nodes = _labelled(map, nodes, evaluation)
         edges = _labelled_edges(map, edges, evaluation)
@@ -236,10 +297,14 @@ def build_view(
         nodes=tuple(nodes),
         edges=tuple(edges),
         legend=bool(legend) or evaluation is not None,
-        clusters=_clusters(map, lang),
+        clusters=_clusters(map, lang, drawn, folds),
         lang=lang,
         evaluated=None if evaluation is None else _evaluated(evaluation),
     )
+
+
+def _ids(value: str | Iterable[str]) -> tuple[str, ...]:
+    return (value,) if isinstance(value, str) else tuple(value)
 
 
 def _labelled(map: ArgumentMap, nodes: list[ViewNode], evaluation: Evaluation) -> list[ViewNode]:
@@ -256,6 +321,9 @@ def _labelled(map: ArgumentMap, nodes: list[ViewNode], evaluation: Evaluation) -
             )
     result = []
     for node in nodes:
+        if node.kind == "fold":
+            result.append(node)
+            continue
         label = (evaluation.statements if node.kind == "statement" else evaluation.arguments)[
             node.ref
         ]
@@ -269,7 +337,7 @@ def _labelled_edges(
     """Each edge from an argument to its target with the argument's label."""
     result = []
     for edge in edges:
-        if edge.kind == "premise":
+        if edge.kind in ("premise", "fold"):
             result.append(edge)
             continue
         label = evaluation.arguments[edge.source.removeprefix("argument-")]
@@ -290,13 +358,24 @@ def _evaluated(evaluation: Evaluation) -> str:
     return "; ".join(parts)
 
 
-def _clusters(map: ArgumentMap, lang: str | None) -> tuple[ViewCluster, ...]:
-    """One cluster per group; a node named by two groups goes in the first."""
+def _clusters(
+    map: ArgumentMap,
+    lang: str | None,
+    drawn: set[str] | None = None,
+    folds: tuple[Fold, ...] = (),
+) -> tuple[ViewCluster, ...]:
+    """One cluster per group; a node named by two groups goes in the first.
+
+    Only the ``drawn`` statements and arguments (all, when ``None``) count; a
+    fold goes in the cluster of its statement.
+    """
     placed: set[str] = set()
     clusters = []
     for group in map.groups.values():
         members = []
         for member in group.members:
+            if drawn is not None and member not in drawn:
+                continue
             if member in map.statements:
                 node = statement_node_id(member)
             elif member in map.arguments:
@@ -306,6 +385,9 @@ def _clusters(map: ArgumentMap, lang: str | None) -> tuple[ViewCluster, ...]:
             if node not in placed:
                 placed.add(node)
                 members.append(node)
+        for fold in folds:
+            if statement_node_id(fold.statement) in members:
+                members.append(fold_node_id(fold.statement))
         if members:
             title = map.localized(group, "title", lang)[0] or group.title
             clusters.append(ViewCluster(f"group-{group.id}", group.id, title, tuple(members)))
@@ -354,6 +436,35 @@ def _argument_node(map: ArgumentMap, argument: Argument, width: int, lang: str |
         tooltip="\n".join(filter(None, [tooltip, byline(speakers)])),
         untranslated=map.lang if fallback else None,
     )
+
+
+def _fold_node(fold: Fold, width: int) -> ViewNode:
+    hidden = [
+        f"{label}: {', '.join(ids)}"
+        for label, ids in (("statements", fold.statements), ("arguments", fold.arguments))
+        if ids
+    ]
+    return ViewNode(
+        id=fold_node_id(fold.statement),
+        kind="fold",
+        ref=fold.statement,
+        classes=("argmap-fold",),
+        title=None,
+        title_lines=(),
+        lines=_wrap(fold.text, width),
+        speakers=(),
+        tooltip="\n".join([f"Folded below {fold.statement}:", *hidden]),
+    )
+
+
+def _fold_edges(fold: Fold) -> list[ViewEdge]:
+    node_id = fold_node_id(fold.statement)
+    edges = [
+        ViewEdge(statement_node_id(feeder), node_id, "fold", ("argmap-fold",))
+        for feeder in fold.feeders
+    ]
+    edges.append(ViewEdge(node_id, statement_node_id(fold.statement), "fold", ("argmap-fold",)))
+    return edges
 
 
 def _argument_edges(map: ArgumentMap, argument: Argument) -> list[ViewEdge]:
