@@ -45,6 +45,8 @@ examples:
   argmap convert debate.argdown -o debate.yaml
                                         Argdown (or AIF, JSON) to argmap's YAML
   argmap convert MAP -o map.mmd         a Mermaid flowchart for GitHub
+  argmap new debate.yaml                a commented map to start from
+  argmap watch MAP -f png               render again on every save
 
 exit status: 0 all well, 1 invalid map or failed output, 2 bad usage
 docs: docs/cli.md
@@ -199,6 +201,93 @@ def _parser() -> argparse.ArgumentParser:
     _from_option(convert)
     convert.add_argument(
         "--to", choices=WRITE_FORMATS, help="format to write (default: from the -o file name)"
+    )
+
+    new = commands.add_parser(
+        "new",
+        help="start a new map from a commented example",
+        description=(
+            "Write a new map: a small valid example (a source, an agent, three statements, "
+            "an argument) whose comments explain each key, with a modeline that lets "
+            "editors complete and check it against argmap's JSON Schema."
+        ),
+        epilog=(
+            "examples:\n  argmap new debate.yaml\n"
+            '  argmap new maps/tram.yaml --title "Should the city build a tram?" --lang en\n'
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    new.add_argument("path", metavar="FILE", help="the map to write (.yaml or .yml)")
+    new.add_argument("--title", help="the map's title (default: from the file name)")
+    new.add_argument(
+        "--lang", default="en", metavar="LANG", help="language of the map's text (default: en)"
+    )
+    new.add_argument(
+        "--schema",
+        metavar="PATH|URL",
+        help=(
+            "where the modeline points for the JSON Schema, relative to FILE "
+            "(default: the schema of this installation)"
+        ),
+    )
+    new.add_argument("--force", action="store_true", help="replace FILE if it exists")
+
+    watch = commands.add_parser(
+        "watch",
+        help="render a map, and again whenever it or a file it includes is saved",
+        description=(
+            "Render one map, then render it again whenever it or a file it includes "
+            "changes. A map with errors is not drawn: its problems are printed and the "
+            "output keeps the last good drawing. Ctrl-C stops."
+        ),
+        epilog=(
+            "examples:\n  argmap watch maps/russian-lifeline.yaml\n"
+            "  argmap watch MAP -o build/map.png --legend --lang de\n"
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    watch.add_argument("path", metavar="MAP", help="a map file")
+    watch.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE|DIR",
+        help="output file, or folder; default: beside the map",
+    )
+    watch.add_argument(
+        "-f", "--format", choices=FORMATS, help="output format (default: from -o, else svg)"
+    )
+    watch.add_argument(
+        "--rankdir",
+        choices=RANKDIRS,
+        default="BT",
+        help="layout direction (default: BT, conclusions on top)",
+    )
+    watch.add_argument(
+        "--width",
+        type=int,
+        default=40,
+        metavar="N",
+        help="wrap statement text at N characters (default: 40)",
+    )
+    watch.add_argument("--legend", action="store_true", help="add a legend")
+    watch.add_argument(
+        "--lang",
+        metavar="LANG",
+        help="draw the text in this language, one of the map's 'lang' (default: its first)",
+    )
+    _from_option(watch)
+    watch.add_argument(
+        "--interval",
+        type=float,
+        default=0.5,
+        metavar="SECONDS",
+        help="how often to look for changes (default: 0.5)",
+    )
+    watch.add_argument(
+        "--cycles",
+        type=int,
+        metavar="N",
+        help="stop after looking N times (default: until Ctrl-C); 0 renders once",
     )
     return parser
 
@@ -539,6 +628,89 @@ def _convert(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 0
 
 
+def _new(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from . import _scaffold
+    from ._fileio import write_atomic
+
+    path = Path(args.path)
+    if path.suffix.lower() not in (".yaml", ".yml"):
+        raise _UsageError(f"{args.path}: a new map is YAML; give a name ending in .yaml or .yml")
+    if path.is_dir():
+        raise _UsageError(f"{args.path}: a folder; give the name of the map file to write")
+    if path.exists() and not args.force:
+        print(
+            f"{args.path}: already exists; choose another name, or give --force to replace it",
+            file=err,
+        )
+        return 1
+    if args.title is not None and not args.title.strip():
+        raise _UsageError("--title must not be empty; leave it out to take the file name")
+    title = _scaffold.title_from_name(path) if args.title is None else args.title
+    schema = args.schema or _scaffold.schema_reference(path)
+    try:
+        text = _scaffold.scaffold(title, lang=args.lang, schema=schema)
+    except ValueError as exc:
+        raise _UsageError(str(exc)) from None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        print(f"{path.parent}: cannot create the folder: {exc.strerror}", file=err)
+        return 1
+    try:
+        written = write_atomic(path, text.encode("utf-8"))
+    except ArgmapError as exc:
+        print(exc, file=err)
+        return 1
+    print(f"wrote {written}", file=out)
+    return 0
+
+
+def _watch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from ._watch import Watcher
+
+    path = Path(args.path)
+    if path.is_dir():
+        raise _UsageError(f"{args.path}: a folder; give one map file")
+    if not path.exists():
+        raise _UsageError(f"{args.path}: no such file")
+    if args.width < 10:
+        raise _UsageError(f"--width must be at least 10 (got {args.width})")
+    if not args.interval > 0:
+        raise _UsageError(f"--interval must be more than 0 seconds (got {args.interval})")
+    if args.cycles is not None and args.cycles < 0:
+        raise _UsageError(f"--cycles must be 0 or more (got {args.cycles})")
+    if args.output == "-":
+        raise _UsageError("-o -: watch writes a file again and again; give a file or a folder")
+    fmt, output, into_folder = _plan_output(args.output, args.format, several=False)
+    if into_folder:
+        try:
+            output.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            print(f"{output}: cannot create output folder: {exc.strerror}", file=err)
+            return 1
+        target = output / f"{path.stem}.{fmt}"
+    elif args.output is not None:
+        target = output
+    else:
+        target = path.with_suffix(f".{fmt}")
+    options = {
+        "width": args.width,
+        "rankdir": args.rankdir,
+        "legend": args.legend,
+        "lang": args.lang,
+    }
+    watcher = Watcher(
+        path,
+        target,
+        format=fmt,
+        options=options,
+        source_format=args.source_format,
+        out=out,
+        err=err,
+    )
+    return watcher.run(interval=args.interval, cycles=args.cycles)
+
+
 def _plan_output(
     output: str | None, fmt: Format | None, several: bool
 ) -> tuple[Format, Path, bool]:
@@ -602,6 +774,8 @@ def main(
             "evaluate": _evaluate,
             "stats": _stats,
             "convert": _convert,
+            "new": _new,
+            "watch": _watch,
         }
         return commands[args.command](args, out, err)
     except _UsageError as exc:
