@@ -130,12 +130,13 @@ def check_selection(
                 continue
             if sid in map.arguments:
                 argument = map.arguments[sid]
-                hint = (
-                    argument.target if argument.target in map.statements else argument.premises[0]
-                )
+                if argument.target in map.statements:
+                    hint = f"its target {argument.target!r}"
+                else:
+                    hint = f"its premise {argument.premises[0]!r}"
                 raise ValueError(
-                    f"{name(param, flag)} names {sid!r}, which is an argument; it takes "
-                    f"statements, such as {hint!r}, one of the argument's"
+                    f"{name(param, flag)} names {sid!r}, which is an argument; "
+                    f"give a statement, such as {hint}"
                 )
             raise ValueError(
                 f"{name(param, flag)} names {sid!r}, which is not a statement of the map"

@@ -8,16 +8,18 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import dataclasses
 import os
+import shutil
 import sys
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO, cast
 
 from ._render import FORMATS, Format
 from ._version import __version__
-from .errors import ArgmapError, MapError, Severity
+from .errors import ArgmapError, Issue, MapError, Severity
 from .model import ArgumentMap, AttackType
 from .view import RANKDIRS
 
@@ -51,6 +53,10 @@ examples:
 exit status: 0 all well, 1 invalid map or failed output, 2 bad usage
 docs: docs/cli.md
 """
+
+
+#: Nodes a diagram may have before ``argmap render`` warns that it is hard to read.
+MAX_NODES = 300
 
 
 class _UsageError(Exception):
@@ -98,6 +104,10 @@ def _parser() -> argparse.ArgumentParser:
             "examples:\n  argmap render maps/russian-lifeline.yaml\n"
             "  argmap render maps/ -o build/maps\n"
             "  argmap render MAP -f dot -o -\n"
+            "  argmap render maps/overview.yaml --focus lifeline --depth 1\n"
+            "  argmap render maps/overview.yaml --collapse china-threat --tag military\n\n"
+            "a large map: --focus, --collapse, --tag and --speaker draw part of it; "
+            "docs/large-maps.md says what each keeps\n"
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -139,6 +149,52 @@ def _parser() -> argparse.ArgumentParser:
         help="show what is in, out and undecided (fill and border), with a legend",
     )
     _evaluation_options(render, "with --evaluate: ")
+    render.add_argument(
+        "--focus", metavar="ID", help="draw only what lies around statement ID (see --depth)"
+    )
+    render.add_argument(
+        "--depth",
+        type=int,
+        metavar="N",
+        help="with --focus: how many steps around it, one step per argument (default: 2)",
+    )
+    render.add_argument(
+        "--collapse",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="fold what argues for or against statement ID into one node (repeatable)",
+    )
+    render.add_argument(
+        "--tag",
+        dest="tags",
+        action="append",
+        default=[],
+        metavar="T",
+        help="draw what carries tag T, and what is needed to draw it (repeatable)",
+    )
+    render.add_argument(
+        "--speaker",
+        dest="speakers",
+        action="append",
+        default=[],
+        metavar="AGENT",
+        help="draw what agent AGENT holds or argues, and what is needed to draw it (repeatable)",
+    )
+    render.add_argument(
+        "--max-nodes",
+        type=int,
+        default=MAX_NODES,
+        metavar="N",
+        help=f"warn when a diagram has more than N nodes (default: {MAX_NODES}; 0: never)",
+    )
+    render.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        metavar="N",
+        help="render N maps at a time (default: one per CPU)",
+    )
 
     evaluate = commands.add_parser(
         "evaluate",
@@ -378,12 +434,18 @@ def _count(n: int, word: str) -> str:
 
 
 def _render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from . import _render as renderer
-    from ._io import load
+    from ._fileio import write_atomic
 
     files = _map_files(args.paths)
     if args.width < 10:
         raise _UsageError(f"--width must be at least 10 (got {args.width})")
+    if args.depth is not None and args.focus is None:
+        raise _UsageError("--depth works with --focus; add it")
+    for flag, value in (("--depth", args.depth), ("--max-nodes", args.max_nodes)):
+        if value is not None and value < 0:
+            raise _UsageError(f"{flag} must be 0 or more (got {value})")
+    if args.jobs is not None and args.jobs < 1:
+        raise _UsageError(f"--jobs must be at least 1 (got {args.jobs})")
     several = len(files) > 1 or any(Path(p).is_dir() for p in args.paths)
     fmt, output, into_folder = _plan_output(args.output, args.format, several)
     to_stdout = args.output == "-"
@@ -406,46 +468,227 @@ def _render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     ]
     if evaluation_flags and not args.evaluate:
         raise _UsageError(f"{evaluation_flags[0]} works with --evaluate; add it")
-    status = 0
-    options: dict[str, Any] = {
-        "width": args.width,
-        "rankdir": args.rankdir,
-        "legend": args.legend,
-        "lang": args.lang,
-    }
+    jobs = []
     for file in files:
-        try:
-            argument_map = load(file, format=args.source_format)
-            if args.evaluate:
-                options["evaluation"] = _what_if(argument_map, args)[0]
-            if args.lang is not None and args.lang not in argument_map.langs:
-                langs = ", ".join(argument_map.langs) or "none declared"
-                print(
+        if to_stdout:
+            target = None
+        elif into_folder:
+            target = output / f"{file.stem}.{fmt}"
+        elif args.output is not None:
+            target = output
+        else:
+            target = file.with_suffix(f".{fmt}")
+        jobs.append(_RenderJob(file, target, fmt, args, os.getcwd()))
+
+    status = 0
+    progress = _Progress(err, len(jobs))
+
+    def report(job: _RenderJob, result: _Rendered) -> None:
+        nonlocal status
+        progress.clear()
+        for message in result.messages:
+            print(message, file=err)
+        if result.usage is not None:
+            raise _UsageError(result.usage)
+        if result.data is None:
+            status = 1
+        elif job.target is None:
+            out.write(result.data.decode("utf-8"))
+        else:
+            try:
+                written = write_atomic(job.target, result.data)
+            except ArgmapError as exc:
+                print(exc, file=err)
+                status = 1
+            else:
+                print(f"wrote {written}", file=out)
+        out.flush()
+        progress.show()
+
+    workers = min(len(jobs), args.jobs or _cpu_count())
+    try:
+        _run_jobs(jobs, workers, report, progress)
+    finally:
+        progress.clear()
+    return status
+
+
+def _cpu_count() -> int:
+    """The CPUs this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not on every platform
+        return os.cpu_count() or 1
+
+
+@dataclasses.dataclass(frozen=True)
+class _RenderJob:
+    """One map to render: where from, where to (``None``: standard output), how."""
+
+    file: Path
+    target: Path | None
+    format: Format
+    args: argparse.Namespace
+    cwd: str
+
+
+@dataclasses.dataclass(frozen=True)
+class _Rendered:
+    """What rendering one map gave: lines for standard error, the output, a usage error."""
+
+    messages: tuple[str, ...] = ()
+    data: bytes | None = None
+    usage: str | None = None
+
+
+def _render_job(job: _RenderJob) -> _Rendered:
+    """Load, select, evaluate and draw one map; never prints, so it runs in any process."""
+    from . import _render as renderer
+    from ._io import load
+    from ._select import check_selection
+    from .view import build_view
+
+    if os.getcwd() != job.cwd:  # a worker process started elsewhere: names are relative
+        os.chdir(job.cwd)
+    args, file = job.args, job.file
+    try:
+        argument_map = load(file, format=args.source_format)
+        evaluation = _what_if(argument_map, args)[0] if args.evaluate else None
+        if args.lang is not None and args.lang not in argument_map.langs:
+            langs = ", ".join(argument_map.langs) or "none declared"
+            return _Rendered(
+                (
                     f"{file}: error: no-such-lang: the map has no text in {args.lang!r} "
                     f"(its languages: {langs}); give one of them to --lang",
-                    file=err,
                 )
-                status = 1
-                continue
-            if to_stdout:
-                out.write(
-                    renderer.to_dot(argument_map, **options)
-                    if fmt == "dot"
-                    else renderer.to_svg(argument_map, **options)
-                )
-                continue
-            if into_folder:
-                target = output / f"{file.stem}.{fmt}"
-            elif args.output is not None:
-                target = output
-            else:
-                target = file.with_suffix(f".{fmt}")
-            written = renderer.render(argument_map, target, format=fmt, **options)
-            print(f"wrote {written}", file=out)
-        except ArgmapError as exc:
-            print(exc, file=err)
-            status = 1
-    return status
+            )
+        selection: dict[str, Any] = {
+            "focus": args.focus,
+            "depth": args.depth,
+            "collapse": args.collapse,
+            "tags": args.tags,
+            "speakers": args.speakers,
+        }
+        try:
+            check_selection(argument_map, **selection, flags=True)
+        except ValueError as exc:
+            return _Rendered(usage=f"{file}: {exc}")
+        view = build_view(
+            argument_map,
+            width=args.width,
+            rankdir=args.rankdir,
+            legend=args.legend,
+            lang=args.lang,
+            evaluation=evaluation,
+            **selection,
+        )
+        messages = []
+        if args.max_nodes and len(view.nodes) > args.max_nodes:
+            messages.append(str(_too_large(argument_map, file, len(view.nodes), args.max_nodes)))
+        return _Rendered(tuple(messages), renderer.view_output(view, job.format))
+    except _UsageError as exc:
+        return _Rendered(usage=str(exc))
+    except ArgmapError as exc:
+        return _Rendered((str(exc),))
+
+
+def _too_large(argument_map: ArgumentMap, file: Path, nodes: int, limit: int) -> Issue:
+    """The warning for a diagram of more than ``limit`` nodes, with what to draw instead."""
+    from ._select import most_connected
+
+    candidates = ", ".join(f"{sid} ({n})" for sid, n in most_connected(argument_map, 5))
+    focus = "--focus ID --depth N"
+    if candidates:
+        focus += f" (statements most arguments touch: {candidates})"
+    return Issue(
+        "large-map",
+        f"the diagram has {nodes} nodes (more than {limit}) and will be hard to read; "
+        f"draw part of it with {focus}, --collapse ID, --tag T or --speaker AGENT, "
+        "or raise --max-nodes (0: no limit)",
+        Severity.WARNING,
+        file=str(file),
+    )
+
+
+def _run_jobs(
+    jobs: list[_RenderJob],
+    workers: int,
+    report: Callable[[_RenderJob, _Rendered], None],
+    progress: _Progress,
+) -> None:
+    """Render ``jobs`` on ``workers`` processes; ``report`` each result in the order of ``jobs``.
+
+    One worker, or a platform without process pools, renders in this process.
+    ``report`` may raise to stop: what is not reported yet is dropped.
+    """
+    done = 0
+    if workers > 1:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+        from concurrent.futures.process import BrokenProcessPool
+
+        # Fork where there is one: workers start fast, and a `python -m argmap`
+        # main module is not run again in each of them.
+        context = (
+            multiprocessing.get_context("fork")
+            if "fork" in multiprocessing.get_all_start_methods()
+            else None
+        )
+        results: dict[int, _Rendered] = {}
+        try:
+            with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+                try:
+                    futures = {pool.submit(_render_job, job): i for i, job in enumerate(jobs)}
+                    for future in as_completed(futures):
+                        results[futures[future]] = future.result()
+                        progress.step(jobs[futures[future]].file)
+                        while done in results:
+                            report(jobs[done], results.pop(done))
+                            done += 1
+                finally:
+                    pool.shutdown(cancel_futures=True)
+        except (BrokenProcessPool, NotImplementedError, OSError):
+            pass  # no processes here (or one died): render the rest in this process
+    for job in jobs[done:]:
+        result = _render_job(job)
+        progress.step(job.file)
+        report(job, result)
+
+
+class _Progress:
+    """``rendered 3/7: maps/china.yaml``, one line kept up to date on a terminal.
+
+    Quiet unless ``stream`` is a terminal and there are several maps.
+    """
+
+    def __init__(self, stream: TextIO, total: int) -> None:
+        self.stream = stream
+        self.total = total
+        self.done = 0
+        self.last = ""
+        self.shown = False
+        isatty = getattr(stream, "isatty", None)
+        self.active = total > 1 and callable(isatty) and bool(isatty())
+
+    def step(self, file: Path) -> None:
+        self.done += 1
+        self.last = str(file)
+        self.show()
+
+    def show(self) -> None:
+        if not self.active or not self.done:
+            return
+        line = f"rendered {self.done}/{self.total}: {self.last}"
+        width = shutil.get_terminal_size().columns - 1
+        self.stream.write(f"\r\x1b[K{line[:width]}")
+        self.stream.flush()
+        self.shown = True
+
+    def clear(self) -> None:
+        if self.shown:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+            self.shown = False
 
 
 def _what_if(argument_map: ArgumentMap, args: argparse.Namespace) -> tuple[Evaluation, Evaluation]:
