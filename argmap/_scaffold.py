@@ -15,7 +15,7 @@ SCHEMA = Path(__file__).resolve().parent / "schema" / "argmap-1.schema.json"
 #: Words YAML 1.1 reads as something other than text when written plainly (any case).
 _YAML_WORDS = frozenset(("y", "n", "yes", "no", "true", "false", "on", "off", "null"))
 #: A title that may stand without quotes: words, spaces and light punctuation.
-_PLAIN = re.compile(r"[^\W\d_][\w ,.'()-]*[\w.)]\Z|[^\W\d_]\Z")
+_PLAIN = re.compile(r"[^\W\d_][\w ,.'()?!-]*[\w.)?!]\Z|[^\W\d_]\Z")
 
 
 def title_from_name(path: str | os.PathLike[str]) -> str:
