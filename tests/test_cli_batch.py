@@ -1,0 +1,418 @@
+"""``argmap render`` on many maps and on large ones: processes, order, progress, selection."""
+
+from __future__ import annotations
+
+import concurrent.futures
+import io
+import re
+from pathlib import Path
+from typing import Any, ClassVar
+
+import pytest
+from test_select import tree_map
+
+import argmap
+from argmap import cli
+from argmap.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+#: A node statement of DOT text: its name.
+NODE = re.compile(r'^\t+"([^"]+)" \[', re.M)
+
+VALID = """\
+argmap: 1
+title: Small
+statements:
+  a: A.
+  b: B.
+arguments:
+  x: {premises: [a], supports: b}
+"""
+INVALID = """\
+argmap: 1
+title: Broken
+statements:
+  s8: Eight.
+arguments:
+  a2: {premises: [s9], supports: s8}
+"""
+BROKEN_ERROR = (
+    "m2-broken.yaml:6:19: error: unknown-statement: argument 'a2' lists premise 's9', "
+    "which is not a defined statement; define it under 'statements' or fix the id "
+    "(did you mean 's8'?)\n"
+)
+
+
+class Terminal(io.StringIO):
+    """Standard error as a terminal sees it."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def run(*argv: str, stderr: io.StringIO | None = None) -> tuple[int, str, str]:
+    out, err = io.StringIO(), stderr or io.StringIO()
+    status = main(list(argv), stdout=out, stderr=err)
+    return status, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture
+def batch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """maps/ with five maps, the second one broken, the first one large."""
+    folder = tmp_path / "maps"
+    folder.mkdir()
+    (folder / "m1-large.yaml").write_text(argmap.dumps(tree_map(6)), encoding="utf-8")
+    (folder / "m2-broken.yaml").write_text(INVALID, encoding="utf-8")
+    for name in ("m3", "m4", "m5"):
+        (folder / f"{name}.yaml").write_text(VALID.replace("Small", name), encoding="utf-8")
+    monkeypatch.chdir(folder)
+    return folder
+
+
+class Recording(concurrent.futures.ProcessPoolExecutor):
+    """A process pool that records how many workers it was asked for."""
+
+    workers: ClassVar[list[int | None]] = []
+
+    def __init__(self, max_workers: int | None = None, **kwargs: Any) -> None:
+        Recording.workers.append(max_workers)
+        super().__init__(max_workers, **kwargs)
+
+
+@pytest.fixture
+def pools(monkeypatch: pytest.MonkeyPatch) -> list[int | None]:
+    Recording.workers = []
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Recording)
+    return Recording.workers
+
+
+LARGE_WARNING = (
+    "m1-large.yaml: warning: large-map: the diagram has 730 nodes (more than 300) and will "
+    "be hard to read; draw part of it with --focus ID --depth N (statements most arguments "
+    "touch: s4 (5), s7 (5), s40 (5), s1 (4), s2 (4)), --collapse ID, --tag T or "
+    "--speaker AGENT, or raise --max-nodes (0: no limit)\n"
+)
+
+
+def test_a_batch_renders_every_valid_map_in_file_order_and_exits_1(
+    batch: Path, pools: list[int | None]
+) -> None:
+    status, out, err = run("render", ".", "-o", "build", "-f", "dot", "-j", "3")
+    assert pools == [3]
+    assert status == 1
+    assert out == (
+        "wrote build/m1-large.dot\nwrote build/m3.dot\nwrote build/m4.dot\nwrote build/m5.dot\n"
+    )
+    assert err == LARGE_WARNING + BROKEN_ERROR
+    assert sorted(p.name for p in (batch / "build").iterdir()) == [
+        "m1-large.dot",
+        "m3.dot",
+        "m4.dot",
+        "m5.dot",
+    ]
+    assert (batch / "build" / "m4.dot").read_text("utf-8") == argmap.to_dot(
+        argmap.load(batch / "m4.yaml")
+    )
+
+
+def test_processes_and_one_process_say_and_write_the_same(batch: Path) -> None:
+    pooled = run("render", ".", "-o", "pooled", "-f", "dot", "-j", "4")
+    alone = run("render", ".", "-o", "alone", "-f", "dot", "-j", "1")
+    assert pooled == (alone[0], alone[1].replace("alone/", "pooled/"), alone[2])
+    for file in (batch / "alone").iterdir():
+        assert (batch / "pooled" / file.name).read_bytes() == file.read_bytes()
+
+
+def test_by_default_a_batch_uses_one_process_per_cpu(
+    batch: Path, pools: list[int | None], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cli, "_cpu_count", lambda: 3)
+    assert run("render", ".", "-o", "build", "-f", "dot")[0] == 1
+    monkeypatch.setattr(cli, "_cpu_count", lambda: 64)
+    assert run("render", "m3.yaml", "m4.yaml", "-o", "build", "-f", "dot")[0] == 0
+    assert pools == [3, 2]  # never more processes than maps
+
+
+def test_one_map_renders_in_this_process(batch: Path, pools: list[int | None]) -> None:
+    assert run("render", "m3.yaml", "-f", "dot") == (0, "wrote m3.dot\n", "")
+    assert run("render", ".", "-o", "build", "-f", "dot", "-j", "1")[0] == 1
+    assert pools == []
+
+
+def test_without_process_pools_the_batch_renders_in_this_process(
+    batch: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def unavailable(*args: object, **kwargs: object) -> None:
+        raise NotImplementedError("no semaphores on this platform")
+
+    expected = run("render", ".", "-o", "build", "-f", "dot", "-j", "1")
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", unavailable)
+    assert run("render", ".", "-o", "build", "-f", "dot", "-j", "4") == expected
+
+
+@pytest.mark.needs_dot
+def test_a_batch_of_svg_through_processes(batch: Path) -> None:
+    status, out, err = run("render", "m3.yaml", "m4.yaml", "m5.yaml", "-o", "svg", "-j", "3")
+    assert (status, err) == (0, "")
+    assert out == "wrote svg/m3.svg\nwrote svg/m4.svg\nwrote svg/m5.svg\n"
+    assert (batch / "svg" / "m5.svg").read_text("utf-8").lstrip().startswith("<?xml")
+
+
+def test_a_usage_error_stops_the_batch_at_its_map(batch: Path) -> None:
+    (batch / "m4.yaml").write_text(VALID.replace("b: B.", "be: B.").replace("b}", "be}"), "utf-8")
+    status, out, err = run(
+        "render",
+        "m3.yaml",
+        "m4.yaml",
+        "m5.yaml",
+        "--collapse",
+        "b",
+        "-o",
+        "build",
+        "-j",
+        "3",
+        "-f",
+        "dot",
+    )
+    assert status == 2
+    assert out == "wrote build/m3.dot\n"
+    assert err == (
+        "argmap render: error: m4.yaml: --collapse names 'b', which is not a statement of "
+        "the map (did you mean 'be'?)\n"
+    )
+    assert sorted(p.name for p in (batch / "build").iterdir()) == ["m3.dot"]
+
+
+# -- progress ----------------------------------------------------------------
+
+
+def test_a_terminal_sees_one_progress_line_that_is_cleared_at_the_end(batch: Path) -> None:
+    status, out, err = run(
+        "render",
+        "m3.yaml",
+        "m4.yaml",
+        "m5.yaml",
+        "-o",
+        "build",
+        "-f",
+        "dot",
+        "-j",
+        "1",
+        stderr=Terminal(),
+    )
+    assert status == 0
+    assert out == "wrote build/m3.dot\nwrote build/m4.dot\nwrote build/m5.dot\n"
+    assert err == (
+        "\r\x1b[Krendered 1/3: m3.yaml\r\x1b[K"
+        "\r\x1b[Krendered 1/3: m3.yaml"
+        "\r\x1b[Krendered 2/3: m4.yaml\r\x1b[K"
+        "\r\x1b[Krendered 2/3: m4.yaml"
+        "\r\x1b[Krendered 3/3: m5.yaml\r\x1b[K"
+        "\r\x1b[Krendered 3/3: m5.yaml\r\x1b[K"
+    )
+
+
+def test_messages_on_a_terminal_stand_on_lines_of_their_own(batch: Path) -> None:
+    status, _, err = run(
+        "render",
+        ".",
+        "-o",
+        "build",
+        "-f",
+        "dot",
+        "-j",
+        "2",
+        "--max-nodes",
+        "0",
+        stderr=Terminal(),
+    )
+    assert status == 1
+    # Each message starts after the progress line is cleared, and the last
+    # thing written clears it.
+    assert "\r\x1b[K" + BROKEN_ERROR in err
+    assert err.endswith("\r\x1b[K")
+    assert "rendered 5/5: " in err
+    lines = [line for line in err.replace("\r\x1b[K", "\n").splitlines() if line]
+    assert all(line.startswith("rendered ") for line in lines if line != BROKEN_ERROR.strip())
+
+
+def test_no_progress_when_not_a_terminal_or_for_one_map(batch: Path) -> None:
+    assert "\r" not in run("render", ".", "-o", "build", "-f", "dot", "-j", "2")[2]
+    assert run("render", "m3.yaml", "-f", "dot", stderr=Terminal()) == (0, "wrote m3.dot\n", "")
+
+
+# -- large maps and the part drawn -----------------------------------------------
+
+
+def test_a_large_map_warns_but_still_renders(batch: Path) -> None:
+    status, out, err = run("render", "m1-large.yaml", "-f", "dot")
+    assert (status, out, err) == (0, "wrote m1-large.dot\n", LARGE_WARNING)
+    assert run("render", "m1-large.yaml", "-f", "dot", "--max-nodes", "0")[2] == ""
+    assert run("render", "m1-large.yaml", "-f", "dot", "--max-nodes", "730")[2] == ""
+    assert "more than 729" in run("render", "m1-large.yaml", "-f", "dot", "--max-nodes", "729")[2]
+
+
+def test_a_focus_brings_a_large_map_under_the_limit(batch: Path) -> None:
+    status, out, err = run("render", "m1-large.yaml", "-f", "dot", "-o", "-", "--focus", "s1")
+    assert (status, err) == (0, "")
+    nodes = set(NODE.findall(out))
+    statements = [*range(7), *range(13, 22), 40]
+    arguments = [*range(1, 7), *range(13, 22)]
+    assert nodes == {
+        *(f"statement-s{n}" for n in statements),
+        "statement-shared",
+        *(f"argument-a{n}" for n in arguments),
+        "argument-x1",
+    }
+    assert len(nodes) == 34
+
+
+@pytest.fixture
+def shipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    import shutil
+
+    shutil.copytree(ROOT / "maps", tmp_path / "maps")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (
+            ["--focus", "lifelin"],
+            "maps/overview.yaml: --focus names 'lifelin', which is not a statement of the map "
+            "(did you mean 'lifeline'?)",
+        ),
+        (
+            ["--collapse", "china-threat", "--collapse", "china-treat"],
+            "maps/overview.yaml: --collapse names 'china-treat', which is not a statement of "
+            "the map (did you mean 'china-threat'?)",
+        ),
+        (
+            ["--speaker", "analyst"],
+            "maps/overview.yaml: --speaker names 'analyst', which is not an agent of the map "
+            "(did you mean 'analysts'?)",
+        ),
+        (
+            ["--tag", "militray"],
+            "maps/overview.yaml: --tag names 'militray', which no statement or argument of the "
+            "map carries (did you mean 'military'?)",
+        ),
+        (
+            ["--focus", "treaty-ties"],
+            "maps/overview.yaml: --focus names 'treaty-ties', which is an argument; give a "
+            "statement, such as its target 'stronger-than-ever'",
+        ),
+        (["--depth", "1"], "--depth works with --focus; add it"),
+        (["--focus", "lifeline", "--depth", "-1"], "--depth must be 0 or more (got -1)"),
+        (["--max-nodes", "-5"], "--max-nodes must be 0 or more (got -5)"),
+        (["--jobs", "0"], "--jobs must be at least 1 (got 0)"),
+    ],
+)
+def test_what_the_map_lacks_is_bad_usage_with_a_suggestion(
+    shipped: Path, options: list[str], message: str
+) -> None:
+    status, out, err = run("render", "maps/overview.yaml", "-f", "dot", *options)
+    assert (status, out, err) == (2, "", f"argmap render: error: {message}\n")
+    assert not (shipped / "maps" / "overview.dot").exists()
+
+
+def test_render_a_focus_with_the_whole_maps_evaluation_in_german(shipped: Path) -> None:
+    status, out, err = run(
+        "render",
+        "maps/overview.yaml",
+        "-f",
+        "dot",
+        "-o",
+        "-",
+        "--focus",
+        "no-solid-foundation",
+        "--depth",
+        "1",
+        "--evaluate",
+        "--lang",
+        "de",
+    )
+    assert (status, err) == (0, "")
+    m = argmap.load(shipped / "maps" / "overview.yaml")
+    assert out == argmap.to_dot(
+        m,
+        focus="no-solid-foundation",
+        depth=1,
+        evaluation=argmap.evaluate(m),
+        lang="de",
+    )
+    # Evaluated alone, the part would leave it undecided; the whole map accepts it.
+    assert 'class="argmap-statement argmap-thesis argmap-focus argmap-in"' in out
+    assert "Keine solide Grundlage" in out
+
+
+def test_collapse_tag_and_speaker_options_reach_the_drawing(shipped: Path) -> None:
+    status, out, _ = run(
+        "render",
+        "maps/overview.yaml",
+        "-f",
+        "dot",
+        "-o",
+        "-",
+        "--collapse",
+        "no-solid-foundation",
+        "--collapse",
+        "china-threat",
+    )
+    assert status == 0
+    assert out == (ROOT / "tests" / "golden" / "overview-collapse.dot").read_text("utf-8")
+    status, out, _ = run(
+        "render", "maps/overview.yaml", "-f", "dot", "-o", "-", "--tag", "military", "--lang", "de"
+    )
+    assert out == (ROOT / "tests" / "golden" / "overview-military.dot").read_text("utf-8")
+    status, out, _ = run(
+        "render",
+        "maps/overview.yaml",
+        "-f",
+        "dot",
+        "-o",
+        "-",
+        "--speaker",
+        "washington-seoul",
+        "--speaker",
+        "moscow-pyongyang",
+    )
+    m = argmap.load(shipped / "maps" / "overview.yaml")
+    assert out == argmap.to_dot(m, speakers=["washington-seoul", "moscow-pyongyang"])
+    assert "statement-arms-deal-denied" in out and "statement-lifeline" not in out
+
+
+def test_a_folder_with_a_focus_applies_it_to_every_map(shipped: Path) -> None:
+    """Every map that includes china.yaml has china-threat; the others do not."""
+    status, out, err = run(
+        "render",
+        "maps/china.yaml",
+        "maps/overview.yaml",
+        "-o",
+        "build",
+        "-f",
+        "dot",
+        "--focus",
+        "china-threat",
+        "--depth",
+        "1",
+    )
+    assert (status, err) == (0, "")
+    assert out == "wrote build/china.dot\nwrote build/overview.dot\n"
+    china = (shipped / "build" / "china.dot").read_text("utf-8")
+    overview = (shipped / "build" / "overview.dot").read_text("utf-8")
+    # The same part of both: three arguments for china-threat and their premises.
+    assert china.count("->") == overview.count("->") == 6
+    ids = set(NODE.findall(china))
+    assert ids == set(NODE.findall(overview))
+    assert ids == {
+        "statement-china-threat",
+        "statement-china-said-no",
+        "statement-chinese-tired",
+        "statement-beijing-annoyed",
+        "argument-defying-beijing",
+        "argument-too-close-for-china",
+        "argument-annoying-beijing",
+    }
