@@ -936,6 +936,8 @@ def _watch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         target = output
     else:
         target = path.with_suffix(f".{fmt}")
+    if target.resolve() == path.resolve():
+        raise _UsageError(f"-o {args.output}: the output would replace the map; give another file")
     options = {
         "width": args.width,
         "rankdir": args.rankdir,

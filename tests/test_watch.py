@@ -266,6 +266,18 @@ def test_a_language_the_map_lacks_is_an_error_and_draws_nothing(folder: Path) ->
     assert not Path("m.dot").exists()
 
 
+def test_without_graphviz_the_watch_says_how_to_install_it_and_goes_on(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (folder / "empty-path").mkdir()
+    monkeypatch.setenv("PATH", str(folder / "empty-path"))
+    status, out, err = run("watch", "map.yaml", "--cycles", "1", "--interval", "0.01")
+    assert status == 1
+    assert out.splitlines() == [WATCHING, "map.svg: left as it was; fix the problems above"]
+    assert err.startswith("rendering SVG needs Graphviz's `dot` on PATH; install it with ")
+    assert not (folder / "map.svg").exists()
+
+
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
@@ -275,6 +287,7 @@ def test_a_language_the_map_lacks_is_an_error_and_draws_nothing(folder: Path) ->
         (["map.yaml", "--interval", "0"], "--interval must be more than 0 seconds (got 0.0)"),
         (["map.yaml", "--cycles", "-1"], "--cycles must be 0 or more (got -1)"),
         (["map.yaml", "--width", "5"], "--width must be at least 10 (got 5)"),
+        (["map.yaml", "-f", "dot", "-o", "map.yaml"], "-o map.yaml: the output would replace the map; give another file"),  # noqa: E501
     ],
 )  # fmt: skip
 def test_bad_usage(folder: Path, argv: list[str], message: str) -> None:
