@@ -618,41 +618,63 @@ def _run_jobs(
 ) -> None:
     """Render ``jobs`` on ``workers`` processes; ``report`` each result in the order of ``jobs``.
 
-    One worker, or a platform without process pools, renders in this process.
-    ``report`` may raise to stop: what is not reported yet is dropped.
+    One worker, or a platform without process pools, renders in this process,
+    and so does a pool that breaks: the maps not reported yet are rendered
+    again here. ``report`` may raise to stop: what is not reported yet is dropped.
     """
-    done = 0
-    if workers > 1:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor, as_completed
-        from concurrent.futures.process import BrokenProcessPool
-
-        # Fork where there is one: workers start fast, and a `python -m argmap`
-        # main module is not run again in each of them.
-        context = (
-            multiprocessing.get_context("fork")
-            if "fork" in multiprocessing.get_all_start_methods()
-            else None
-        )
-        results: dict[int, _Rendered] = {}
-        try:
-            with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-                try:
-                    futures = {pool.submit(_render_job, job): i for i, job in enumerate(jobs)}
-                    for future in as_completed(futures):
-                        results[futures[future]] = future.result()
-                        progress.step(jobs[futures[future]].file)
-                        while done in results:
-                            report(jobs[done], results.pop(done))
-                            done += 1
-                finally:
-                    pool.shutdown(cancel_futures=True)
-        except (BrokenProcessPool, NotImplementedError, OSError):
-            pass  # no processes here (or one died): render the rest in this process
+    done = _in_processes(jobs, workers, report, progress) if workers > 1 else 0
+    progress.done = done
     for job in jobs[done:]:
         result = _render_job(job)
         progress.step(job.file)
         report(job, result)
+
+
+def _in_processes(
+    jobs: list[_RenderJob],
+    workers: int,
+    report: Callable[[_RenderJob, _Rendered], None],
+    progress: _Progress,
+) -> int:
+    """Render ``jobs`` in a pool of ``workers`` processes; how many were reported."""
+    import multiprocessing
+    from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+    from concurrent.futures.process import BrokenProcessPool
+
+    # Fork where there is one: workers start fast, and a `python -m argmap`
+    # main module is not run again in each of them.
+    context = (
+        multiprocessing.get_context("fork")
+        if "fork" in multiprocessing.get_all_start_methods()
+        else None
+    )
+    try:
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    except (NotImplementedError, OSError):  # no semaphores or no processes here
+        return 0
+    done = 0
+    results: dict[int, _Rendered] = {}
+    with pool:
+        try:
+            futures: dict[Future[_Rendered], int] = {}
+            try:
+                for index, job in enumerate(jobs):
+                    futures[pool.submit(_render_job, job)] = index
+            except (BrokenProcessPool, OSError):  # processes cannot be started
+                return 0
+            for future in as_completed(futures):
+                index = futures[future]
+                try:
+                    results[index] = future.result()
+                except BrokenProcessPool:  # a worker died: the rest is rendered here
+                    return done
+                progress.step(jobs[index].file)
+                while done in results:
+                    report(jobs[done], results.pop(done))
+                    done += 1
+        finally:
+            pool.shutdown(cancel_futures=True)
+    return done
 
 
 class _Progress:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import io
+import os
 import re
 from pathlib import Path
 from typing import Any, ClassVar
@@ -148,6 +149,25 @@ def test_without_process_pools_the_batch_renders_in_this_process(
     expected = run("render", ".", "-o", "build", "-f", "dot", "-j", "1")
     monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", unavailable)
     assert run("render", ".", "-o", "build", "-f", "dot", "-j", "4") == expected
+
+
+PARENT = os.getpid()
+_render_job = cli._render_job
+
+
+def dies_in_a_worker(job: Any) -> Any:
+    """Render as usual, except m4.yaml, whose worker process dies."""
+    if job.file.name == "m4.yaml" and os.getpid() != PARENT:
+        os._exit(1)
+    return _render_job(job)
+
+
+def test_when_a_worker_dies_the_rest_renders_in_this_process(
+    batch: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = run("render", ".", "-o", "build", "-f", "dot", "-j", "1")
+    monkeypatch.setattr(cli, "_render_job", dies_in_a_worker)
+    assert run("render", ".", "-o", "build", "-f", "dot", "-j", "2") == expected
 
 
 @pytest.mark.needs_dot
