@@ -146,7 +146,9 @@ class Watcher:
                 ok = self.draw()
                 seen = _extend(now, self.files)
         except KeyboardInterrupt:
-            self._say(f"stopped watching {self.path}", self.out)
+            # On a terminal the ^C the user typed stands at the start of a line: end that line.
+            fresh_line = "\n" if self.out.isatty() else ""
+            self._say(f"{fresh_line}stopped watching {self.path}", self.out)
             return 0
         return 0 if ok else 1
 

@@ -225,6 +225,28 @@ def test_ctrl_c_stops_with_status_0_and_a_short_message(folder: Path) -> None:
     assert out.splitlines() == [WATCHING, "wrote map.dot", "stopped watching map.yaml"]
 
 
+def test_on_a_terminal_the_message_after_ctrl_c_starts_a_fresh_line(folder: Path) -> None:
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    def interrupt(seconds: float) -> None:
+        raise KeyboardInterrupt
+
+    out = Terminal()
+    watcher = Watcher(
+        Path("map.yaml"),
+        Path("map.dot"),
+        format="dot",
+        options=OPTIONS,
+        source_format=None,
+        out=out,
+        err=io.StringIO(),
+    )
+    assert watcher.run(sleep=interrupt) == 0
+    assert out.getvalue().endswith("wrote map.dot\n\nstopped watching map.yaml\n")
+
+
 def test_stamps_of_present_and_missing_files(folder: Path) -> None:
     found = stamps([Path("map.yaml"), Path("gone.yaml")])
     status = os.stat("map.yaml")
