@@ -637,19 +637,14 @@ def _in_processes(
     progress: _Progress,
 ) -> int:
     """Render ``jobs`` in a pool of ``workers`` processes; how many were reported."""
-    import multiprocessing
     from concurrent.futures import Future, ProcessPoolExecutor, as_completed
     from concurrent.futures.process import BrokenProcessPool
 
-    # Fork where there is one: workers start fast, and a `python -m argmap`
-    # main module is not run again in each of them.
-    context = (
-        multiprocessing.get_context("fork")
-        if "fork" in multiprocessing.get_all_start_methods()
-        else None
-    )
+    # The platform's way of starting processes. Where it starts a fresh
+    # interpreter (spawn, forkserver), a worker's folder may differ: jobs
+    # carry theirs; `python -m argmap`'s __main__ is not run again there.
     try:
-        pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+        pool = ProcessPoolExecutor(max_workers=workers)
     except (NotImplementedError, OSError):  # no semaphores or no processes here
         return 0
     done = 0
