@@ -8,16 +8,18 @@ named in the map, resolved relative to the map's folder.
 from __future__ import annotations
 
 import os
+import weakref
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
 import attrs
 
 from . import _quotes
 from ._fileio import read_text
-from ._format import suggest
-from ._graph import strongly_connected
+from ._format import gc_paused, suggest
+from ._graph import has_cycle, strongly_connected
 from .errors import DocPath, Issue, Severity, SourceFileError
 from .model import Agent, Argument, ArgumentMap, Citation, Statement
 from .schemes import open_question_issues, scheme_issues
@@ -49,6 +51,33 @@ def check(
         The issues found; an empty tuple when the map is clean. Issues carry
         file, line and column when the map was loaded from a file.
     """
+    with gc_paused():
+        issues = list(_rules(argument_map))
+        if verify_quotes:
+            issues += _QuoteChecker(argument_map, base_dir, allow_outside).run()
+        return locate(argument_map, issues)
+
+
+class _LastRules:
+    """The map whose rules ran last, and their issues.
+
+    Loading a map applies the rules to refuse an invalid one; checking it
+    next reuses what they found. One attribute, replaced whole, so threads
+    never see a map with another map's issues.
+    """
+
+    entry: tuple[weakref.ref[ArgumentMap], tuple[Issue, ...]] | None = None
+
+
+def _rules(argument_map: ArgumentMap) -> tuple[Issue, ...]:
+    """The issues of every rule but quote verification, unlocated.
+
+    Maps are immutable, so the issues of the map checked last are kept and
+    given again when the same map (the same object) is checked again.
+    """
+    last = _LastRules.entry
+    if last is not None and last[0]() is argument_map:
+        return last[1]
     issues = list(_references(argument_map))
     issues += _arguments(argument_map)
     issues += _circular_support(argument_map)
@@ -57,9 +86,15 @@ def check(
     issues += _missing_translations(argument_map)
     issues += scheme_issues(argument_map)
     issues += open_question_issues(argument_map)
-    if verify_quotes:
-        issues += _QuoteChecker(argument_map, base_dir, allow_outside).run()
-    return locate(argument_map, issues)
+    found = tuple(issues)
+    _LastRules.entry = (weakref.ref(argument_map), found)
+    return found
+
+
+def _table(entities: Mapping[str, Any]) -> Mapping[str, Any]:
+    """The dict behind a map's read-only mapping of entities: lookups without a method call."""
+    table: Mapping[str, Any] = getattr(entities, "_items", entities)
+    return table
 
 
 def locate(argument_map: ArgumentMap, issues: list[Issue]) -> tuple[Issue, ...]:
@@ -111,23 +146,26 @@ def _unknown_statement(argument_map: ArgumentMap, ref: str, role: str, path: Doc
 
 
 def _references(m: ArgumentMap) -> Iterator[Issue]:
+    statements = _table(m.statements)
+    arguments = _table(m.arguments)
     for index, thesis in enumerate(m.theses):
-        if thesis not in m.statements:
+        if thesis not in statements:
             yield _unknown_statement(m, thesis, "'theses' lists", ("theses", index))
-    for sid, statement in m.statements.items():
-        base: DocPath = ("statements", sid)
-        if sid in m.arguments:
+    for sid, statement in statements.items():
+        if sid in arguments:
             yield Issue(
                 "duplicate-id",
                 f"{sid!r} names both a statement and an argument; rename one of them",
                 path=("arguments", sid),
             )
-        yield from _agents(m, statement.by, base, f"statement {sid!r}")
-        yield from _sources(m, statement.quotes, base, f"statement {sid!r}")
+        if statement.by:
+            yield from _agents(m, statement.by, ("statements", sid), f"statement {sid!r}")
+        if statement.quotes:
+            yield from _sources(m, statement.quotes, ("statements", sid), f"statement {sid!r}")
     grouped: dict[str, str] = {}
     for gid, group in m.groups.items():
         for index, member in enumerate(group.members):
-            path = ("groups", gid, "members", index)
+            path: DocPath = ("groups", gid, "members", index)
             if member not in m.statements and member not in m.arguments:
                 known = [*m.statements, *m.arguments]
                 yield Issue(
@@ -146,14 +184,24 @@ def _references(m: ArgumentMap) -> Iterator[Issue]:
                 )
             else:
                 grouped[member] = gid
-    for aid, argument in m.arguments.items():
-        base = ("arguments", aid)
+    verbs = {"support": "supports", "attack": "attacks", "undercut": "undercuts"}
+    for aid, argument in arguments.items():
+        kind = argument.kind
+        target = argument.target
+        if (
+            all(premise in statements for premise in argument.premises)
+            and (target in arguments if kind == "undercut" else target in statements)
+            and not argument.by
+            and not argument.quotes
+        ):
+            continue  # nothing to report: the common case, decided quickly
+        base: DocPath = ("arguments", aid)
         what = f"argument {aid!r}"
         for index, premise in enumerate(argument.premises):
-            if premise not in m.statements:
+            if premise not in statements:
                 path = (*base, "premises", index)
                 yield _unknown_statement(m, premise, f"{what} lists premise", path)
-        verb = {"support": "supports", "attack": "attacks", "undercut": "undercuts"}[argument.kind]
+        verb = verbs[kind]
         if argument.kind == "undercut":
             if argument.target not in m.arguments:
                 if argument.target in m.statements:
@@ -197,7 +245,15 @@ def _sources(
 
 
 def _arguments(m: ArgumentMap) -> Iterator[Issue]:
-    for aid, argument in m.arguments.items():
+    for aid, argument in _table(m.arguments).items():
+        premises = argument.premises
+        if (
+            premises
+            and len(set(premises)) == len(premises)
+            and (argument.target not in premises if argument.kind != "undercut" else True)
+            and argument.target != aid
+        ):
+            continue  # nothing to report: the common case, decided quickly
         base: DocPath = ("arguments", aid)
         what = f"argument {aid!r}"
         if not argument.premises:
@@ -234,12 +290,19 @@ def _arguments(m: ArgumentMap) -> Iterator[Issue]:
 def _circular_support(m: ArgumentMap) -> Iterator[Issue]:
     """Cycles of support among statements (strongly connected components)."""
     edges: dict[str, list[tuple[str, Argument]]] = {}
-    for argument in m.arguments.values():
-        if argument.kind != "support" or argument.target not in m.statements:
+    known = _table(m.statements)
+    for argument in _table(m.arguments).values():
+        target = argument.target
+        if argument.kind != "support" or target not in known:
             continue
         for premise in dict.fromkeys(argument.premises):
-            if premise in m.statements and premise != argument.target:
-                edges.setdefault(premise, []).append((argument.target, argument))
+            if premise in known and premise != target:
+                if premise in edges:
+                    edges[premise].append((target, argument))
+                else:
+                    edges[premise] = [(target, argument)]
+    if not has_cycle({node: [target for target, _ in out] for node, out in edges.items()}):
+        return  # the usual case: no circle at all, found without ordering components
     for component in strongly_connected(
         m.statements, lambda node: [target for target, _ in edges.get(node, [])]
     ):
@@ -348,8 +411,10 @@ def _defined_here(m: ArgumentMap, path: DocPath) -> bool:
 
 
 def _unused(m: ArgumentMap) -> Iterator[Issue]:
-    for sid in m.statements:
-        if not m.arguments_using(sid) and not m._index.by_target.get(sid):
+    by_premise = m._index.by_premise
+    by_target = m._index.by_target
+    for sid in _table(m.statements):
+        if sid not in by_premise and sid not in by_target:
             yield Issue(
                 "unconnected-statement",
                 f"statement {sid!r} is neither a premise nor the target of any argument; "

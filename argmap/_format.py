@@ -8,8 +8,10 @@ file positions and raises once.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
-from collections.abc import Callable, Iterable, Mapping
+import gc
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, TypeVar
 
 import attrs
@@ -80,6 +82,26 @@ SCHEME_KEYS = ("name", "premises", "conclusion", "questions", "reference")
 CITATION_KEYS = ("source", "text")
 
 _T = TypeVar("_T")
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a large map is read, built or checked.
+
+    Reading a map allocates millions of objects and no reference cycles;
+    the collector would traverse all of them again and again for nothing
+    (it made loading a map of 100,000 statements three times slower).
+    Reference counting still frees memory as usual. The collector's state
+    is restored afterwards; nested pauses are harmless.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 class FlowList(list[Any]):
@@ -375,6 +397,9 @@ class _Builder:
             return None
         if isinstance(value, str):  # shorthand: `s1: The text.`
             value = {"text": value}
+        plain_text = value.get("text") if isinstance(value, dict) and len(value) == 1 else None
+        if type(plain_text) is str and plain_text.strip():
+            return Statement(statement_id, plain_text)  # just a text: what the steps below give
         data = self.mapping(value, path, what)
         if data is None:
             return None
@@ -396,6 +421,9 @@ class _Builder:
         return statement if text is not None else None
 
     def argument(self, argument_id: str, value: Any, path: DocPath) -> Argument | None:
+        simple = _simple_argument(argument_id, value)
+        if simple is not None:
+            return simple
         what = f"argument {argument_id!r}"
         data = self.mapping(value, path, what)
         if data is None:
@@ -650,6 +678,35 @@ class _Builder:
             )
 
 
+def _simple_argument(argument_id: str, value: Any) -> Argument | None:
+    """An argument of just premises and a target, all valid ids, built at once.
+
+    What :meth:`_Builder.argument` builds for it; ``None`` for anything else
+    (other keys, odd values), which takes the long way and its checks.
+    """
+    if not isinstance(value, dict) or len(value) != 2 or "premises" not in value:
+        return None
+    for key in TARGET_KEYS:
+        if key in value:
+            break
+    else:
+        return None
+    kind = TARGET_KEYS[key]
+    target = value[key]
+    premises = value["premises"]
+    if type(premises) is str:
+        premises = [premises]
+    elif type(premises) is not list or not premises:
+        return None
+    match = ID_PATTERN.match
+    for premise in premises:
+        if type(premise) is not str or not match(premise):
+            return None
+    if type(target) is not str or not match(target):
+        return None
+    return Argument(argument_id, tuple(premises), kind, target)
+
+
 def _plain_value(value: Any) -> Any:
     """Parsed YAML as plain values: a scalar becomes what YAML resolves it to."""
     if isinstance(value, dict):
@@ -684,7 +741,8 @@ class Built:
 def from_data(document: Any, origin: Origin | None = None) -> Built:
     """Build a map from one parsed document, collecting the problems found."""
     builder = _Builder()
-    argument_map = builder.build(document, origin)
+    with gc_paused():
+        argument_map = builder.build(document, origin)
     return Built(argument_map, builder.issues, builder.includes)
 
 

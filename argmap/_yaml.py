@@ -1,19 +1,35 @@
 """YAML text to plain data with the line and column of every node, and back.
 
-The only module that imports PyYAML. Documents are composed into nodes (with
-libyaml's C parser when it is installed) and turned into plain Python values
-here, so that no YAML tag can construct an object, duplicate keys are caught
-instead of silently overwritten, and every value keeps its position.
+The only module that imports PyYAML. Two readers give the same result:
+
+* a fast reader for the plain block YAML that maps are made of (mappings,
+  ``- `` lists, plain, quoted and ``|``/``>`` text, one-line ``[...]`` and
+  ``{...}``), written for this module and several times faster than
+  composing nodes with libyaml. It declines, rather than guesses, whatever
+  it was not written for: anchors, aliases, tags, duplicate keys, tabs,
+  control characters, several documents, deep nesting, odd indentation;
+* the full reader, for everything else: documents are composed into nodes
+  (with libyaml's C parser when it is installed) and turned into plain
+  Python values here, so that no YAML tag can construct an object,
+  duplicate keys are caught instead of silently overwritten, alias bombs
+  are measured before anything is expanded, and every value keeps its
+  position.
+
+A document the fast reader declines is read by the full one, which finds
+and locates its problems; a document it accepts is one the full reader
+reads the same, positions included (``tests/test_perf_yaml.py`` compares
+the two on the shipped maps, the corpora and mutations of them).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
 import yaml
 
-from ._format import FlowList
+from ._format import FlowList, gc_paused
 from .errors import DocPath, Issue, MapError
 
 try:  # libyaml is much faster; fall back to the pure-Python parser without it.
@@ -34,22 +50,25 @@ MAX_DEPTH = 64
 _STR = "tag:yaml.org,2002:str"
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
+_NULL = "tag:yaml.org,2002:null"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _SCALAR_TAGS = {
     _STR,
     "tag:yaml.org,2002:int",
     "tag:yaml.org,2002:float",
     "tag:yaml.org,2002:bool",
-    "tag:yaml.org,2002:null",
-    "tag:yaml.org,2002:timestamp",
+    _NULL,
+    _TIMESTAMP,
 }
 
 
 class Scalar(str):
-    """A YAML scalar: its text as written, plus what YAML would resolve it to.
+    """A YAML number, boolean or null: its text as written, plus what YAML resolves it to.
 
     Behaves as the string written in the document, so ``title: 1984`` gives
     the title ``"1984"``; ``value`` holds the resolved int, float, bool or
-    ``None`` for keys that need them (like ``argmap: 1``).
+    ``None`` for keys that need them (like ``argmap: 1``). Text (and dates)
+    are plain ``str``.
     """
 
     value: Any
@@ -60,6 +79,59 @@ class Scalar(str):
         self.value = value
         self.tag = tag
         return self
+
+
+def _scalar(text: str, tag: str) -> str:
+    """The value of a scalar of a known ``tag`` (one of ``_SCALAR_TAGS``)."""
+    if tag in (_STR, _TIMESTAMP):
+        return text
+    if tag == _NULL:
+        return Scalar(text, None, tag)
+    # Resolve numbers and booleans the way YAML 1.1 does.
+    try:
+        value = yaml.load(text, Loader=_Loader)
+    except (ValueError, yaml.YAMLError):  # e.g. an int of 10,000 digits
+        value = text
+    return Scalar(text, value, tag)
+
+
+#: YAML 1.1's implicit types of plain scalars, by first character.
+_IMPLICIT: dict[str, list[tuple[str, re.Pattern[str]]]] = {
+    first: list(resolvers)
+    for first, resolvers in _Loader.yaml_implicit_resolvers.items()
+    if first is not None
+}
+assert None not in _Loader.yaml_implicit_resolvers  # every resolver has its first characters
+
+
+def _resolve(text: str) -> str:
+    """The tag YAML gives the plain scalar ``text`` (as ``Resolver.resolve`` does)."""
+    for tag, pattern in _IMPLICIT.get(text[:1], ()):
+        if pattern.match(text):
+            return tag
+    return _STR
+
+
+class _ComposingLoader(_Loader):
+    """libyaml's loader with a quicker resolver: the same tags, less work per scalar.
+
+    Safe loaders have no path resolvers, so descending and ascending the
+    document need not be tracked.
+    """
+
+    def resolve(self, kind: type[yaml.Node], value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode:
+            return _resolve(value) if implicit[0] else _STR
+        return _SEQ if kind is yaml.SequenceNode else _MAP
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
+
+
+assert not _Loader.yaml_path_resolvers  # what _ComposingLoader relies on
 
 
 def _shorthand(tag: str) -> str:
@@ -92,10 +164,11 @@ class _Converter:
         node that aliases reuse, so the cost is linear in the text's size.
         """
         sizes: dict[int, int] = {}
+        active: set[int] = set()
+        scalar = yaml.ScalarNode
+        mapping = yaml.MappingNode
 
-        def size(node: yaml.Node, depth: int, active: frozenset[int]) -> int:
-            if isinstance(node, yaml.ScalarNode):
-                return 1
+        def size(node: yaml.Node, depth: int) -> int:
             key = id(node)
             if key in sizes:
                 return sizes[key]
@@ -111,13 +184,16 @@ class _Converter:
                     f"values are nested more than {MAX_DEPTH} levels deep; a map needs about six",
                     node,
                 )
-            inner = active | {key}
+            active.add(key)
+            total = 1
             children = (
                 [n for pair in node.value for n in pair]
-                if isinstance(node, yaml.MappingNode)
+                if node.__class__ is mapping
                 else node.value
             )
-            total = 1 + sum(size(child, depth + 1, inner) for child in children)
+            for child in children:
+                total += 1 if child.__class__ is scalar else size(child, depth + 1)
+            active.discard(key)
             if total > MAX_NODES:
                 raise self.fatal(
                     "document-too-large",
@@ -128,7 +204,8 @@ class _Converter:
             sizes[key] = total
             return total
 
-        size(root, 0, frozenset())
+        if not isinstance(root, scalar):
+            size(root, 0)
 
     def fatal(self, code: str, message: str, node: yaml.Node) -> MapError:
         self.issue(code, message, node, ())
@@ -151,9 +228,11 @@ class _Converter:
         assert isinstance(node, yaml.SequenceNode)  # composer makes only these three kinds
         return self.sequence(node, path)
 
-    def scalar(self, node: yaml.Node, path: DocPath) -> Scalar:
+    def scalar(self, node: yaml.Node, path: DocPath) -> str:
         tag = node.tag
         text = str(node.value)
+        if tag == _STR:
+            return text
         if tag not in _SCALAR_TAGS:
             self.issue(
                 "unsupported-tag",
@@ -162,29 +241,26 @@ class _Converter:
                 node,
                 path,
             )
-            return Scalar(text, text, _STR)
-        if tag in (_STR, "tag:yaml.org,2002:timestamp"):
-            return Scalar(text, text, tag)
-        if tag == "tag:yaml.org,2002:null":
-            return Scalar(text, None, tag)
-        # Resolve numbers and booleans the way YAML 1.1 does.
-        try:
-            value = yaml.load(text, Loader=_Loader)
-        except (ValueError, yaml.YAMLError):  # e.g. an int of 10,000 digits
-            value = text
-        return Scalar(text, value, tag)
+            return text
+        return _scalar(text, tag)
 
     def sequence(self, node: yaml.SequenceNode, path: DocPath) -> list[Any]:
         items = []
+        file = self.file
+        positions = self.positions
         for index, child in enumerate(node.value):
             item_path = (*path, index)
-            self.positions[item_path] = (self.file, *_position(child))
+            mark = child.start_mark
+            positions[item_path] = (file, mark.line + 1, mark.column + 1)
             items.append(self.convert(child, item_path))
         return items
 
     def mapping(self, node: yaml.MappingNode, path: DocPath) -> dict[str, Any]:
         result: dict[str, Any] = {}
         first_seen: dict[str, yaml.Node] = {}
+        file = self.file
+        positions = self.positions
+        scalar = yaml.ScalarNode
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 self.issue(
@@ -194,7 +270,7 @@ class _Converter:
                     path,
                 )
                 continue
-            if not isinstance(key_node, yaml.ScalarNode):
+            if key_node.__class__ is not scalar:
                 self.issue(
                     "wrong-type",
                     "a mapping key must be a plain string, not a list or mapping",
@@ -216,27 +292,468 @@ class _Converter:
                 )
                 continue
             first_seen[key] = key_node
+            key_mark = key_node.start_mark
+            key_position = (file, key_mark.line + 1, key_mark.column + 1)
             # A scalar's problems are best shown at the value, a collection's at its key.
-            anchor = value_node if isinstance(value_node, yaml.ScalarNode) else key_node
-            self.positions[child_path] = (self.file, *_position(anchor))
+            if value_node.__class__ is scalar:
+                mark = value_node.start_mark
+                positions[child_path] = (file, mark.line + 1, mark.column + 1)
+                value = self.scalar(value_node, child_path)
+            else:
+                positions[child_path] = key_position
+                value = None
             key_path = (*child_path, "<key>")
-            self.positions[key_path] = (self.file, *_position(key_node))
-            result[key] = self.convert(value_node, child_path)
+            positions[key_path] = key_position
+            result[key] = (
+                value if value_node.__class__ is scalar else self.convert(value_node, child_path)
+            )
         return result
+
+
+class _DeclinedError(Exception):
+    """The fast reader leaves this document to the full one."""
+
+
+#: Characters the fast reader reads; libyaml handles the rest (tabs, carriage
+#: returns, YAML's other line breaks, control characters, byte order marks).
+_UNREAD = re.compile("[^\n\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+#: ``key:`` at the start of a block mapping entry, followed by a space or the line's end.
+_KEY = re.compile(r"(\w[\w.\-]*):(?: |\Z)")
+#: First characters that make a scalar something other than plain text.
+_INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
+#: A block scalar's header: ``|``, ``|-``, ``>`` or ``>-``, then maybe a comment.
+_BLOCK_HEADER = re.compile(r"([|>])(-?)(?: +#.*)?\Z")
+#: A plain scalar inside ``[...]`` or ``{...}``.
+_FLOW_PLAIN = re.compile(r"[^\s,\[\]{}#&*!|>'\"%@`?:\-][^,\[\]{}:#]*")
+_SINGLE_QUOTED = re.compile(r"((?:[^']|'')*)'(?!')")
+_DOUBLE_QUOTED = re.compile(r'([^"\\]*)"')
+#: How deep the fast reader nests; deeper documents go to the full reader.
+_FAST_DEPTH = 32
+
+
+def _spaces(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _comment_or_nothing(rest: str) -> bool:
+    """Whether ``rest``, after a value on its line, is blank or a comment."""
+    stripped = rest.lstrip(" ")
+    return not stripped or (stripped[0] == "#" and len(stripped) < len(rest))
+
+
+class _FastReader:
+    """Reads plain block YAML line by line; raises :class:`_DeclinedError` for anything else.
+
+    One loop over the lines with a stack of the mappings and lists open at
+    each indentation; the common line, ``key: plain text``, is handled in
+    the loop itself, anything rarer by a method.
+    """
+
+    def __init__(self, text: str, file: str) -> None:
+        self.lines = text.split("\n")
+        self.count = len(self.lines)
+        self.index = 0
+        self.file = file
+        self.positions: Positions = {}
+        self.nodes = 1  # counted as the full reader does: the root, keys, values
+        self.depth = 0
+
+    def read(self) -> dict[str, Any]:
+        lines = self.lines
+        count = self.count
+        file = self.file
+        positions = self.positions
+        indicators = _INDICATORS
+        typed = _TYPED
+        key_pattern = _KEY
+        root: dict[str, Any] = {}
+        # Open collections, innermost last: indentation, the collection, its path, a list?
+        stack: list[tuple[int, Any, DocPath, bool]] = [(0, root, (), False)]
+        indent, container, path, is_list = stack[-1]
+        # "key:" with nothing after it, waiting for what the next lines hold.
+        pending: tuple[str, DocPath, dict[str, Any], tuple[str, int, int]] | None = None
+        index = 0
+        started = False
+        while index < count:
+            line = lines[index]
+            stripped = line.lstrip(" ")
+            if not stripped or stripped[0] == "#":
+                index += 1
+                continue
+            spaces = len(line) - len(stripped)
+            if not started:
+                if spaces:
+                    raise _DeclinedError
+                positions[()] = (file, index + 1, 1)
+                started = True
+            item = stripped[0] == "-" and (stripped[:2] == "- " or stripped.rstrip(" ") == "-")
+            if pending is not None:
+                key, child, parent, null = pending
+                pending = None
+                if spaces > indent or (item and spaces == indent and not is_list):
+                    new: Any = [] if item else {}
+                    parent[key] = new
+                    stack.append((spaces, new, child, item))
+                    if len(stack) > _FAST_DEPTH:
+                        raise _DeclinedError
+                    indent, container, path, is_list = spaces, new, child, item
+                else:
+                    parent[key] = Scalar("", None, _NULL)
+                    positions[child] = null
+            while spaces < indent:
+                stack.pop()
+                indent, container, path, is_list = stack[-1]
+            if spaces > indent:
+                raise _DeclinedError
+            if is_list and not item:
+                # A list written at its key's indentation ends at the next key.
+                if len(stack) > 1 and stack[-2][0] == indent:
+                    stack.pop()
+                    indent, container, path, is_list = stack[-1]
+                else:
+                    raise _DeclinedError
+            start = spaces
+            if is_list:
+                start = spaces + 2
+                if start >= len(line) or line[start] == " " or line.startswith("- ", start):
+                    raise _DeclinedError
+                child = (*path, len(container))
+                self.nodes += 1
+                if key_pattern.match(line, start) is None:
+                    value, position = self.value(line, start, index, indent, child)
+                    container.append(value)
+                    positions[child] = (
+                        (file, index + 1, start + 1) if position is None else position
+                    )
+                    index = self.index
+                    continue
+                # "- key: value" opens a mapping in the list
+                new = {}
+                container.append(new)
+                positions[child] = (file, index + 1, start + 1)
+                stack.append((start, new, child, False))
+                if len(stack) > _FAST_DEPTH:
+                    raise _DeclinedError
+                indent, container, path, is_list = start, new, child, False
+            match = key_pattern.match(line, start)
+            if match is None:
+                raise _DeclinedError
+            key = match.group(1)
+            if key in container or len(key) > 1000:
+                raise _DeclinedError
+            self.nodes += 2
+            if self.nodes >= MAX_NODES:
+                raise _DeclinedError
+            child = (*path, key)
+            key_position = (file, index + 1, start + 1)
+            key_path = (*child, "<key>")
+            positions[key_path] = key_position
+            at = match.end()
+            rest = line[at:]
+            if rest[:1] == " ":
+                rest = rest.lstrip(" ")
+                at = len(line) - len(rest)
+            if not rest or rest[0] == "#":
+                # An empty value stands right after the colon.
+                null = (file, index + 1, start + len(key) + 2)
+                pending = (key, child, container, null)
+                positions[child] = key_position
+                index += 1
+                continue
+            if rest[0] not in indicators and " #" not in rest and ": " not in rest:
+                # The common case: plain text on one line.
+                text = rest.rstrip(" ")
+                following = lines[index + 1] if index + 1 < count else ""
+                more = following.lstrip(" ")
+                if text[-1] == ":" or (more and len(following) - len(more) > indent):
+                    value, position = self.value(line, at, index, indent, child)
+                    index = self.index
+                else:
+                    value = text if text[0] not in typed else _plain(text)
+                    position = (file, index + 1, at + 1)
+                    index += 1
+            else:
+                value, position = self.value(line, at, index, indent, child)
+                index = self.index
+            container[key] = value
+            positions[child] = key_position if position is None else position
+        if pending is not None:
+            key, child, parent, null = pending
+            parent[key] = Scalar("", None, _NULL)
+            positions[child] = null
+        if not started or self.nodes > MAX_NODES:
+            raise _DeclinedError
+        return root
+
+    def enter(self) -> None:
+        """One level deeper into ``[...]`` and ``{...}``."""
+        self.depth += 1
+        if self.depth > _FAST_DEPTH // 4:
+            raise _DeclinedError
+
+    def value(
+        self, line: str, start: int, index: int, indent: int, path: DocPath
+    ) -> tuple[Any, tuple[str, int, int] | None]:
+        """The value starting at ``line[start:]``, and its position (``None`` for a collection).
+
+        ``indent`` is that of the mapping or list the value is in; lines of
+        the value below ``index`` must be indented further. Leaves
+        :attr:`index` at the line after the value.
+        """
+        rest = line[start:].rstrip(" ")
+        position = (self.file, index + 1, start + 1)
+        self.index = index + 1
+        if not rest or rest[0] == "#":
+            raise _DeclinedError  # an empty list item, or one on the lines below
+        first = rest[0]
+        if first in "[{":
+            value, end = self.flow(line, start, index, path)
+            if not _comment_or_nothing(line[end:]):
+                raise _DeclinedError
+            return value, None
+        if first in "'\"":
+            return self.quoted(line, start, index, indent), position
+        if first in "|>":
+            return self.block(rest, index, indent), position
+        if first in _INDICATORS:
+            raise _DeclinedError
+        cut = rest.find(" #")
+        if cut >= 0:
+            rest = rest[:cut].rstrip(" ")
+        if ": " in rest or rest[-1] == ":":
+            raise _DeclinedError
+        if cut < 0:
+            parts = [rest]
+            lines = self.lines
+            while self.index < self.count:
+                following = lines[self.index]
+                stripped = following.lstrip(" ")
+                if not stripped or len(following) - len(stripped) <= indent:
+                    break
+                stripped = stripped.rstrip(" ")
+                if (
+                    stripped[0] in _INDICATORS
+                    or ": " in stripped
+                    or stripped[-1] == ":"
+                    or " #" in stripped
+                ):
+                    raise _DeclinedError
+                parts.append(stripped)
+                self.index += 1
+            if len(parts) > 1:
+                rest = " ".join(parts)
+        return _plain(rest), position
+
+    def quoted(self, line: str, start: int, index: int, indent: int) -> str:
+        """A single- or double-quoted scalar, possibly over several lines."""
+        quote = line[start]
+        pattern = _SINGLE_QUOTED if quote == "'" else _DOUBLE_QUOTED
+        parts: list[str] = []
+        text, offset = line, start + 1
+        while True:
+            match = pattern.match(text, offset)
+            if match is not None:
+                if not _comment_or_nothing(text[match.end() :]):
+                    raise _DeclinedError
+                parts.append(match.group(1))
+                break
+            piece = text[offset:]
+            if "\\" in piece or (quote == '"' and '"' in piece) or not piece.strip(" "):
+                raise _DeclinedError
+            parts.append(piece.rstrip(" "))
+            if self.index >= self.count:
+                raise _DeclinedError
+            text = self.lines[self.index]
+            self.index += 1
+            offset = _spaces(text)
+            if offset == len(text) or offset <= indent:
+                raise _DeclinedError  # a blank line inside, or too little indentation
+        value = " ".join(parts) if len(parts) > 1 else parts[0]
+        return value.replace("''", "'") if quote == "'" else value
+
+    def block(self, header: str, index: int, indent: int) -> str:
+        """A ``|`` or ``>`` block scalar, its lines all indented alike."""
+        match = _BLOCK_HEADER.match(header)
+        if match is None:
+            raise _DeclinedError
+        literal = match.group(1) == "|"
+        lines = self.lines
+        first = index + 1
+        if first >= self.count or not lines[first].strip(" "):
+            raise _DeclinedError
+        margin = _spaces(lines[first])
+        if margin <= indent:
+            raise _DeclinedError
+        body: list[str] = []
+        end = first
+        while end < self.count:
+            line = lines[end]
+            if not line:
+                body.append("")
+            else:
+                spaces = _spaces(line)
+                if spaces == len(line):
+                    raise _DeclinedError  # spaces only: how much of them is text is subtle
+                if spaces < margin:
+                    break
+                if spaces > margin and not literal:
+                    raise _DeclinedError
+                if not literal and line[-1] == " ":
+                    raise _DeclinedError
+                body.append(line[margin:])
+            end += 1
+        while body and not body[-1]:
+            body.pop()
+        last = first + len(body) - 1
+        if last >= self.count - 1:
+            raise _DeclinedError  # no line break after the last line
+        self.index = last + 1
+        if literal:
+            text = "\n".join(body)
+        else:
+            pieces: list[str] = []
+            blank = 0
+            for part in body:
+                if not part:
+                    blank += 1
+                    continue
+                if pieces:
+                    pieces.append("\n" * blank if blank else " ")
+                pieces.append(part)
+                blank = 0
+            text = "".join(pieces)
+        return text if match.group(2) else text + "\n"
+
+    def flow(self, line: str, start: int, index: int, path: DocPath) -> tuple[Any, int]:
+        """A ``[...]`` or ``{...}`` on one line; the value and where it ends."""
+        self.enter()
+        closing = "]" if line[start] == "[" else "}"
+        is_list = closing == "]"
+        items: list[Any] = []
+        table: dict[str, Any] = {}
+        positions = self.positions
+        file = self.file
+        at = start + 1
+        length = len(line)
+        while at < length and line[at] == " ":
+            at += 1
+        if at < length and line[at] == closing:
+            self.depth -= 1
+            return (items if is_list else table), at + 1
+        while True:
+            if is_list:
+                child = (*path, len(items))
+                item_position = (file, index + 1, at + 1)
+                value, position, at = self.flow_item(line, at, index, child)
+                positions[child] = item_position if position is None else position
+                items.append(value)
+            else:
+                key_match = _FLOW_PLAIN.match(line, at)
+                if key_match is None:
+                    raise _DeclinedError
+                key = key_match.group().rstrip(" ")
+                key_end = at + len(key)
+                if not line.startswith(": ", key_end) or key in table:
+                    raise _DeclinedError
+                self.nodes += 1
+                child = (*path, key)
+                key_position = (file, index + 1, at + 1)
+                value_at = key_end + 2
+                while value_at < length and line[value_at] == " ":
+                    value_at += 1
+                value, position, at = self.flow_item(line, value_at, index, child)
+                positions[child] = key_position if position is None else position
+                key_path = (*child, "<key>")
+                positions[key_path] = key_position
+                table[key] = value
+            while at < length and line[at] == " ":
+                at += 1
+            if at >= length:
+                raise _DeclinedError
+            if line[at] == closing:
+                self.depth -= 1
+                return (items if is_list else table), at + 1
+            if line[at] != ",":
+                raise _DeclinedError
+            at += 1
+            while at < length and line[at] == " ":
+                at += 1
+            if at >= length or line[at] in ",]}":
+                raise _DeclinedError
+
+    def flow_item(
+        self, line: str, at: int, index: int, path: DocPath
+    ) -> tuple[Any, tuple[str, int, int] | None, int]:
+        """One value inside ``[...]`` or ``{...}``: value, position, where it ends."""
+        self.nodes += 1
+        if at >= len(line) or self.nodes >= MAX_NODES:
+            raise _DeclinedError
+        position = (self.file, index + 1, at + 1)
+        first = line[at]
+        if first in "[{":
+            value, end = self.flow(line, at, index, path)
+            return value, None, end
+        if first in "'\"":
+            pattern = _SINGLE_QUOTED if first == "'" else _DOUBLE_QUOTED
+            match = pattern.match(line, at + 1)
+            if match is None:
+                raise _DeclinedError
+            text = match.group(1)
+            return (text.replace("''", "'") if first == "'" else text), position, match.end()
+        match = _FLOW_PLAIN.match(line, at)
+        if match is None:
+            raise _DeclinedError
+        text = match.group().rstrip(" ")
+        return _plain(text), position, at + len(text)
+
+
+#: First characters of plain scalars that may be something other than text.
+_TYPED = frozenset(_IMPLICIT)
+
+
+def _plain(text: str) -> str:
+    """A plain scalar's value; declines one whose type maps do not hold (``=``, ``<<``)."""
+    if text[0] not in _TYPED:
+        return text
+    tag = _resolve(text)
+    if tag not in _SCALAR_TAGS:
+        raise _DeclinedError
+    return _scalar(text, tag)
+
+
+def read_fast(text: str, file: str) -> tuple[Any, Positions] | None:
+    """The fast reader: plain values and their positions, or ``None`` when it declines."""
+    if _UNREAD.search(text):
+        return None
+    reader = _FastReader(text, file)
+    try:
+        data = reader.read()
+    except _DeclinedError:
+        return None
+    return data, reader.positions
 
 
 def parse(text: str, file: str) -> tuple[Any, Positions, list[Issue]]:
     """Parse one YAML document into plain values, their positions and its issues.
 
-    Mapping keys become strings, scalars :class:`Scalar` strings. Problems
-    that still leave a document to read on (a duplicate key, whose second
-    value is dropped; a tag, whose value is read as plain text) are returned
-    as issues, so they are reported along with everything else. Raises
-    :class:`MapError` for syntax errors, recursive aliases, documents nested
-    too deep or expanding too far.
+    Mapping keys become strings, text ``str`` and other scalars
+    :class:`Scalar` strings. Problems that still leave a document to read on
+    (a duplicate key, whose second value is dropped; a tag, whose value is
+    read as plain text) are returned as issues, so they are reported along
+    with everything else. Raises :class:`MapError` for syntax errors,
+    recursive aliases, documents nested too deep or expanding too far.
     """
+    with gc_paused():
+        fast = read_fast(text, file)
+        if fast is not None:
+            return fast[0], fast[1], []
+        return parse_full(text, file)
+
+
+def parse_full(text: str, file: str) -> tuple[Any, Positions, list[Issue]]:
+    """:func:`parse` with libyaml's composer, whatever the document holds."""
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node = yaml.compose(text, Loader=_ComposingLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or "invalid YAML"

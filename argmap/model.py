@@ -11,7 +11,7 @@ import enum
 import functools
 import re
 import types
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import ItemsView, Iterable, Iterator, KeysView, Mapping, ValuesView
 from typing import Any, Generic, Literal, TypeVar, overload
 
 import attrs
@@ -120,8 +120,28 @@ def _citations(value: Iterable[Citation]) -> tuple[Citation, ...]:
     return tuple(value)
 
 
-_optional_str = attrs.validators.optional(attrs.validators.instance_of(str))
-_str_items = attrs.validators.deep_iterable(attrs.validators.instance_of(str))
+# Validators that are quick when the value is valid (the usual case: a map
+# of 100,000 statements builds as many objects) and leave the message to
+# attrs' own validator when it is not.
+_attrs_optional_str = attrs.validators.optional(attrs.validators.instance_of(str))
+_attrs_str = attrs.validators.instance_of(str)
+_attrs_str_items = attrs.validators.deep_iterable(attrs.validators.instance_of(str))
+
+
+def _optional_str(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None and not isinstance(value, str):
+        _attrs_optional_str(instance, attribute, value)
+
+
+def _nonempty_str(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, str):
+        _attrs_str(instance, attribute, value)
+    _nonempty(instance, attribute, value)
+
+
+def _str_items(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value and not all(isinstance(item, str) for item in value):
+        _attrs_str_items(instance, attribute, value)
 
 
 #: A language tag (BCP 47): ``en``, ``de``, ``pt-BR``.
@@ -154,15 +174,29 @@ def _translations(value: Iterable[Translation]) -> tuple[Translation, ...]:
     return tuple(value)
 
 
+def _citation_items(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value and not all(isinstance(item, Citation) for item in value):
+        attrs.validators.deep_iterable(attrs.validators.instance_of(Citation))(
+            instance, attribute, value
+        )
+
+
 def _unique_langs(
     instance: object, attribute: attrs.Attribute[Any], value: tuple[Translation, ...]
 ) -> None:
+    if not value:
+        return
     langs = [t.lang for t in value]
     if len(set(langs)) != len(langs):
         raise ValueError(f"'translations' must give each language once (got {langs!r})")
 
 
-_translation_items = attrs.validators.deep_iterable(attrs.validators.instance_of(Translation))
+_attrs_translation_items = attrs.validators.deep_iterable(attrs.validators.instance_of(Translation))
+
+
+def _translation_items(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value and not all(isinstance(item, Translation) for item in value):
+        _attrs_translation_items(instance, attribute, value)
 
 
 #: Free-form metadata: what other tools record beside the argument (Argdown's
@@ -298,7 +332,7 @@ class Statement:
     """
 
     id: str = attrs.field(validator=_check_id)
-    text: str = attrs.field(validator=[attrs.validators.instance_of(str), _nonempty])
+    text: str = attrs.field(validator=_nonempty_str)
     title: str | None = attrs.field(default=None, validator=_optional_str, kw_only=True)
     by: tuple[str, ...] = attrs.field(
         default=(), converter=_str_tuple, validator=_check_ids, kw_only=True
@@ -306,7 +340,7 @@ class Statement:
     quotes: tuple[Citation, ...] = attrs.field(
         default=(),
         converter=_citations,
-        validator=attrs.validators.deep_iterable(attrs.validators.instance_of(Citation)),
+        validator=_citation_items,
         kw_only=True,
     )
     tags: tuple[str, ...] = attrs.field(
@@ -366,7 +400,7 @@ class Argument:
     quotes: tuple[Citation, ...] = attrs.field(
         default=(),
         converter=_citations,
-        validator=attrs.validators.deep_iterable(attrs.validators.instance_of(Citation)),
+        validator=_citation_items,
         kw_only=True,
     )
     tags: tuple[str, ...] = attrs.field(
@@ -542,6 +576,16 @@ class Entities(Mapping[str, _T], Generic[_T]):
 
     def __contains__(self, key: object) -> bool:
         return key in self._items
+
+    # The dict's own views: quicker than Mapping's, which look up every key.
+    def keys(self) -> KeysView[str]:
+        return self._items.keys()
+
+    def values(self) -> ValuesView[_T]:
+        return self._items.values()
+
+    def items(self) -> ItemsView[str, _T]:
+        return self._items.items()
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Entities):  # order matters between maps
