@@ -131,12 +131,14 @@ def check_selection(
             if sid in map.arguments:
                 argument = map.arguments[sid]
                 if argument.target in map.statements:
-                    hint = f"its target {argument.target!r}"
+                    hint = f", such as its target {argument.target!r}"
+                elif argument.premises:
+                    hint = f", such as its premise {argument.premises[0]!r}"
                 else:
-                    hint = f"its premise {argument.premises[0]!r}"
+                    hint = ""
                 raise ValueError(
                     f"{name(param, flag)} names {sid!r}, which is an argument; "
-                    f"give a statement, such as {hint}"
+                    f"give a statement{hint}"
                 )
             raise ValueError(
                 f"{name(param, flag)} names {sid!r}, which is not a statement of the map"
@@ -234,7 +236,8 @@ def select(
 
     The part keeps the map's title, sources, agents, schemes and languages;
     its groups keep the members that are kept (an empty group is dropped),
-    and its ``theses`` are the map's main theses that are kept.
+    and its ``theses`` are the map's main theses that are kept (when none
+    is, the part's own main theses count, as for any map that declares none).
 
     Args:
         map: The argument map.
@@ -246,8 +249,9 @@ def select(
             for or against them, transitively, unless something else kept
             reaches it.
         tags: Keep what carries one of these tags, and what is needed to
-            draw it: the premises and target of each argument kept, and the
-            arguments that join kept statements.
+            draw it: the arguments that join matching statements (their
+            target and one of their premises match), and the premises and
+            target of each argument kept.
         speakers: Keep what these agents hold or argue (ids of agents), as
             for ``tags``; with both, what matches both.
 

@@ -668,3 +668,14 @@ def test_tags_on_the_synthetic_map() -> None:
     assert set(part.statements) == odd
     assert set(part.arguments) == joining
     assert most_connected(tagged, 2) == (("s1", 4), ("s2", 4))
+
+
+def test_an_argument_without_premises_or_statement_target_gets_no_hint() -> None:
+    draft = ArgumentMap(
+        "Draft",
+        [Statement("s", "S."), Statement("t", "T.")],
+        [Argument("a", "s", "support", "t"), Argument("u", (), "undercut", "a")],
+    )
+    with pytest.raises(ValueError) as raised:
+        select(draft, focus="u")
+    assert str(raised.value) == "'focus' names 'u', which is an argument; give a statement"
