@@ -1,0 +1,324 @@
+"""Argdown import and export: ``loads`` reads Argdown text, ``dumps`` writes it.
+
+Reading is in :mod:`argmap._argdown_read` (on the syntax tree of
+:mod:`argmap._argdown_syntax`), writing in :mod:`argmap._argdown_write`. This
+module holds what both sides share: ids from titles, YAML data as Argdown
+reads it, and the reserved ``argmap`` data that carries what Argdown has no
+syntax for.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from .errors import Issue, MapError
+from .model import ArgumentMap
+
+__all__ = ["dumps", "loads"]
+
+#: Data key that carries argmap's own fields through an Argdown document.
+RESERVED = "argmap"
+#: Data key under which an imported map keeps Argdown structure argmap has no field for.
+MARKERS = "argdown"
+
+STATEMENT_KEYS = (
+    "id",
+    "title",
+    "text",
+    "tags",
+    "by",
+    "quotes",
+    "note",
+    "status",
+    "translations",
+    "data",
+)
+ARGUMENT_KEYS = (
+    "id",
+    "title",
+    "kind",
+    "target",
+    "premises",
+    "roles",
+    "scheme",
+    "answers",
+    "by",
+    "quotes",
+    "tags",
+    "note",
+    "translations",
+    "data",
+)
+GROUP_KEYS = ("id", "title", "members", "translations", "data", "group")
+MAP_KEYS = (
+    "description",
+    "lang",
+    "translations",
+    "theses",
+    "sources",
+    "agents",
+    "schemes",
+    "data",
+    "order",
+)
+
+_WORDS = re.compile(r"[^\W_]+")
+_LINK = re.compile(r"\[([^\]]+?)\]\([^)]+?\)")
+_MENTION = re.compile(r"@[\[<](.+?)[\]>]")
+
+
+def slug(text: str, limit: int = 60, words: int | None = None) -> str:
+    """A readable id from a title: ``Censorship is wrong`` -> ``censorship-is-wrong``.
+
+    Lower case, words of letters and digits joined by ``-``, cut at a word
+    boundary after ``limit`` characters (or after ``words`` words). Empty when
+    the text has no letters or digits.
+    """
+    found = _WORDS.findall(text.casefold())
+    result = ""
+    for count, word in enumerate(found):
+        if words is not None and count >= words:
+            break
+        candidate = f"{result}-{word}" if result else word
+        if len(candidate) > limit and result:
+            break
+        result = candidate[:limit]
+    return result
+
+
+def text_slug(text: str) -> str:
+    """An id for an untitled statement: its first words, links and mentions as their text."""
+    plain = _MENTION.sub(r"\1", _LINK.sub(r"\1", text))
+    return slug(plain, limit=40, words=5)
+
+
+class Ids:
+    """Hands out unique ids: a base, else the base with ``-2``, ``-3``..."""
+
+    def __init__(self) -> None:
+        self.taken: set[str] = set()
+
+    def claim(self, value: str) -> bool:
+        if value in self.taken:
+            return False
+        self.taken.add(value)
+        return True
+
+    def make(self, base: str, fallback: str) -> str:
+        base = base or fallback
+        candidate, number = base, 1
+        while candidate in self.taken:
+            number += 1
+            candidate = f"{base}-{number}"
+        self.taken.add(candidate)
+        return candidate
+
+
+def relation_id(source: str, kind: str, target: str) -> str:
+    """The id argmap gives an argument made from a relation between statements."""
+    verb = {"support": "supports", "attack": "attacks", "undercut": "undercuts"}[kind]
+    return f"{source}-{verb}-{target}"
+
+
+# -- data: YAML as Argdown reads it --------------------------------------------
+
+_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z|0x[0-9a-fA-F]+\Z|0o[0-7]+\Z")
+
+
+def plain_yaml(value: Any) -> Any:
+    """Parsed YAML as plain values, scalars resolved as YAML 1.2 (Argdown's js-yaml) does.
+
+    argmap's YAML reader resolves YAML 1.1, where ``yes`` is true and ``1:20``
+    a number; Argdown reads both as text, and so does this.
+    """
+    if isinstance(value, dict):
+        return {str(key): plain_yaml(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [plain_yaml(item) for item in value]
+    tag = getattr(value, "tag", "")
+    if value is None or tag.endswith(":null"):
+        return None
+    text = str(value)
+    if tag.endswith(":bool"):
+        return _BOOLS.get(text, text)
+    if tag.endswith(":int"):
+        return value.value if _INT.match(text) and isinstance(value.value, int) else text
+    if tag.endswith(":float"):
+        return text if ("_" in text or ":" in text) else value.value
+    return text
+
+
+def read_yaml(
+    source: str, code: str, what: str, *, file: str, line: int, column: int, block: bool
+) -> dict[str, Any]:
+    """A YAML mapping embedded in the document at ``line``:``column``.
+
+    ``block`` says that the YAML starts on the line after ``line`` (front
+    matter, block data); otherwise its first line continues at ``column``.
+    Problems become issues with ``code``, located in the Argdown file.
+    """
+    from . import _yaml
+
+    def moved(issue: Issue) -> Issue:
+        if issue.line is None:
+            return Issue(code, f"{what}: {issue.message}", file=file, line=line, column=column)
+        at_line = line + issue.line - (0 if block else 1)
+        at_column = issue.column or 1
+        if not block and issue.line == 1:
+            at_column += column - 1
+        return Issue(code, f"{what}: {issue.message}", file=file, line=at_line, column=at_column)
+
+    if not source.strip():
+        return {}
+    try:
+        data, _, issues = _yaml.parse(source, file)
+    except MapError as exc:
+        if exc.issues and exc.issues[0].code == "empty-document":
+            return {}
+        raise MapError([moved(i) for i in exc.issues]) from None
+    if issues:
+        raise MapError([moved(i) for i in issues])
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise MapError(
+            [
+                Issue(
+                    code,
+                    f"{what} must be a mapping of keys to values ('key: value'), "
+                    f"not {type(plain_yaml(data)).__name__}",
+                    file=file,
+                    line=line,
+                    column=column,
+                )
+            ]
+        )
+    result: dict[str, Any] = plain_yaml(data)
+    return result
+
+
+def merge_data(base: dict[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
+    """Deep merge, later values winning (how Argdown merges the data of equal statements)."""
+    result = dict(base)
+    for key, value in extra.items():
+        old = result.get(key)
+        if isinstance(old, dict) and isinstance(value, Mapping):
+            result[key] = merge_data(old, value)
+        elif isinstance(value, Mapping):
+            result[key] = merge_data({}, value)
+        else:
+            result[key] = value
+    return result
+
+
+class Reserved:
+    """Checks the reserved ``argmap`` data of one element, collecting issues.
+
+    ``get`` returns a value when the key is present and well-typed; presence
+    alone (``has``) tells an explicit ``null`` from a missing key.
+    """
+
+    def __init__(
+        self,
+        value: Any,
+        allowed: tuple[str, ...],
+        what: str,
+        *,
+        file: str,
+        where: tuple[int, int],
+        issues: list[Issue],
+    ) -> None:
+        self.what = what
+        self.file = file
+        self.where = where
+        self.issues = issues
+        self.data: dict[str, Any] = {}
+        if value is None:
+            return
+        if not isinstance(value, dict):
+            self.problem(f"'{RESERVED}' data must be a mapping of argmap fields")
+            return
+        for key in value:
+            if key not in allowed:
+                self.problem(
+                    f"'{RESERVED}' data has no field {key!r}; allowed: {', '.join(allowed)}"
+                )
+        self.data = {k: v for k, v in value.items() if k in allowed}
+
+    def problem(self, message: str) -> None:
+        line, column = self.where
+        self.issues.append(
+            Issue(
+                "argdown-reserved",
+                f"{self.what}: {message}",
+                file=self.file,
+                line=line,
+                column=column,
+            )
+        )
+
+    def __bool__(self) -> bool:
+        return bool(self.data)
+
+    def has(self, key: str) -> bool:
+        return key in self.data
+
+    def text(self, key: str, *, optional: bool = True) -> str | None:
+        value = self.data.get(key)
+        if value is None:
+            if key in self.data and not optional:
+                self.problem(f"'{key}' must be text")
+            return None
+        if isinstance(value, (dict, list)):
+            self.problem(f"'{key}' must be text")
+            return None
+        return str(value) if not isinstance(value, bool) else str(value).lower()
+
+    def strings(self, key: str) -> tuple[str, ...] | None:
+        if key not in self.data:
+            return None
+        value = self.data[key]
+        if value is None:
+            return ()
+        if not isinstance(value, list) or any(isinstance(v, (dict, list)) for v in value):
+            self.problem(f"'{key}' must be a list of text")
+            return None
+        return tuple(str(v) for v in value)
+
+    def mapping(self, key: str) -> dict[str, Any] | None:
+        if key not in self.data:
+            return None
+        value = self.data[key]
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            self.problem(f"'{key}' must be a mapping")
+            return None
+        return value
+
+
+def check_ids(values: Iterable[str], reserved: Reserved, key: str) -> bool:
+    from .model import ID_PATTERN
+
+    bad = [v for v in values if not ID_PATTERN.match(v)]
+    if bad:
+        reserved.problem(f"'{key}' holds {bad[0]!r}, which is not a valid id")
+        return False
+    return True
+
+
+def loads(text: str, file: str) -> ArgumentMap:
+    """Read an Argdown document as a map; raises MapError with positions in ``file``."""
+    from ._argdown_read import read
+
+    return read(text, file)
+
+
+def dumps(argument_map: ArgumentMap) -> str:
+    """Write a map as Argdown that Argdown reads and argmap reads back to an equal map."""
+    from ._argdown_write import write
+
+    return write(argument_map)

@@ -1,0 +1,1420 @@
+"""Argdown to an argument map: equivalence classes, arguments and relations, as Argdown reads them.
+
+First the syntax tree is read the way Argdown's model does (statements with
+equal titles are one equivalence class; an argument's outgoing relations move
+to its conclusion; undercuts of a reconstructed argument move to its last
+inference; strict mode turns attacks between statements into contraries).
+Then that model becomes argmap's: one support argument per inference step,
+one argument per relation, a premise made from the description of an
+argument that has no premise-conclusion structure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import _argdown_syntax as syntax
+from ._argdown import (
+    ARGUMENT_KEYS,
+    GROUP_KEYS,
+    MAP_KEYS,
+    MARKERS,
+    RESERVED,
+    STATEMENT_KEYS,
+    Ids,
+    Reserved,
+    check_ids,
+    merge_data,
+    read_yaml,
+    relation_id,
+    slug,
+    text_slug,
+)
+from .errors import DocPath, Issue, MapError
+from .model import (
+    LANG_PATTERN,
+    STATUSES,
+    Argument,
+    ArgumentMap,
+    Citation,
+    Group,
+    Origin,
+    Statement,
+    Translation,
+)
+
+_SPACE_RUN = re.compile(r"[ \t\n]+")
+
+
+def collapse(text: str) -> str:
+    """Runs of spaces, tabs and line breaks as one space, no space at either end."""
+    return _SPACE_RUN.sub(" ", text).strip()
+
+
+def tag_name(token: syntax.Token) -> str:
+    image = token.image.rstrip(" \t")
+    return image[2:-1] if image.startswith("#(") else image[1:]
+
+
+def read_text(tokens: list[syntax.Token], remove_all_tags: bool) -> tuple[str, list[str]]:
+    """The text of statement content and its tags.
+
+    Tags at the end are always taken out of the text; tags inside it stay,
+    unless the document sets ``model: {removeTagsFromText: true}``.
+    """
+    last_text = max(
+        (i for i, t in enumerate(tokens) if t.kind not in (syntax.TAG, syntax.NEWLINE)),
+        default=-1,
+    )
+    parts: list[str] = []
+    tags: list[str] = []
+    for index, token in enumerate(tokens):
+        kind = token.kind
+        if kind == syntax.TAG:
+            name = tag_name(token)
+            if name not in tags:
+                tags.append(name)
+            if index < last_text and not remove_all_tags:
+                parts.append(token.image)
+        elif kind == syntax.ESCAPED:
+            parts.append(token.image[1:])
+        elif kind == syntax.NEWLINE:
+            parts.append(" ")
+        elif kind == syntax.EMPHASIS_START:
+            continue
+        elif kind == syntax.EMPHASIS_END:
+            parts.append(token.image[len(token.symbol) :])
+        else:
+            parts.append(token.image)
+    return collapse("".join(parts)), tags
+
+
+# -- Argdown's model -----------------------------------------------------------
+
+
+@dataclass(eq=False)
+class Section:
+    title: str
+    level: int
+    tags: list[str]
+    data: dict[str, Any]
+    reserved: Any
+    parent: Section | None
+    line: int
+    column: int
+    data_at: tuple[int, int]
+
+
+@dataclass(eq=False)
+class Member:
+    """One occurrence of a statement or of an argument's description."""
+
+    title: str | None
+    reference: bool
+    text: str
+    tags: list[str]
+    data: dict[str, Any] | None
+    data_at: tuple[int, int] | None
+    line: int
+    column: int
+    section: Section | None
+
+
+@dataclass(eq=False)
+class EC:
+    """An equivalence class: the statements that share a title (or one untitled statement)."""
+
+    title: str | None
+    order: int
+    members: list[Member] = field(default_factory=list)
+    section: Section | None = None
+    has_section: bool = False
+    relations: list[Rel] = field(default_factory=list)
+
+
+@dataclass(eq=False)
+class Inference:
+    argument: Arg
+    rules: list[str]
+    data: dict[str, Any]
+    line: int
+    column: int
+    relations: list[Rel] = field(default_factory=list)
+
+
+@dataclass(eq=False)
+class PcsEntry:
+    ec: EC
+    line: int
+    column: int
+    inference: Inference | None  # the inference this statement concludes, if any
+
+
+@dataclass(eq=False)
+class Arg:
+    title: str | None
+    order: int
+    members: list[Member] = field(default_factory=list)
+    pcs: list[PcsEntry] = field(default_factory=list)
+    inferences: list[Inference] = field(default_factory=list)
+    section: Section | None = None
+    has_section: bool = False
+    relations: list[Rel] = field(default_factory=list)
+    line: int = 0
+    column: int = 0
+
+    @property
+    def reconstructed(self) -> bool:
+        return bool(self.pcs)
+
+    @property
+    def label(self) -> str:
+        return f"<{self.title}>" if self.title else "the untitled argument"
+
+
+Node = EC | Arg | Inference
+
+
+@dataclass(eq=False)
+class Rel:
+    kind: str  # support, attack, undercut, contradictory, entails, contrary
+    source: Node
+    target: Node
+    line: int
+    column: int
+    section: Section | None
+
+
+def _canonical(members: list[Member]) -> Member | None:
+    """The member Argdown shows: the last definition, or one with ``isCanonical`` data."""
+    chosen = None
+    for member in reversed(members):
+        if member.reference:
+            continue
+        if member.data and member.data.get("isCanonical"):
+            return member
+        if chosen is None:
+            chosen = member
+    return chosen
+
+
+class _Model:
+    """Reads the syntax tree as Argdown's model plugin does."""
+
+    def __init__(self, document: syntax.Document, file: str, remove_tags: bool) -> None:
+        self.file = file
+        self.remove_tags = remove_tags
+        self.statements: dict[str, EC] = {}
+        self.ecs: list[EC] = []
+        self.arguments: dict[str, Arg] = {}
+        self.args: list[Arg] = []
+        self.relations: list[Rel] = []
+        self.sections: list[Section] = []
+        self.section: Section | None = None
+        self.counter = 0
+        self.issues: list[Issue] = []
+        previous: syntax.Block | None = None
+        last_argument: Arg | None = None
+        for block in document.blocks:
+            if isinstance(block, syntax.Heading):
+                self.heading(block)
+            elif isinstance(block, syntax.Statement):
+                self.statement(block)
+            elif isinstance(block, syntax.Argument):
+                last_argument = self.argument(block)
+            elif isinstance(block, syntax.Pcs):
+                owner = last_argument if isinstance(previous, syntax.Argument) else None
+                self.pcs(block, owner)
+            else:
+                for item in block.items:
+                    if isinstance(item, syntax.Statement):
+                        self.statement(item)
+                    else:
+                        self.argument(item)
+            previous = block
+        self.finish()
+
+    def next_order(self) -> int:
+        self.counter += 1
+        return self.counter
+
+    def data(self, token: syntax.Token | None) -> dict[str, Any] | None:
+        if token is None:
+            return None
+        image = token.image
+        block = re.match(r"\{[ \t]*\n", image)
+        source = re.sub(r"\}\s*$", "", image[block.end() :]) if block else image
+        try:
+            return read_yaml(
+                source,
+                "argdown-data",
+                "data '{...}' is not valid YAML",
+                file=self.file,
+                line=token.line,
+                column=token.column,
+                block=bool(block),
+            )
+        except MapError as exc:
+            self.issues.extend(exc.issues)
+            return None
+
+    # -- blocks -------------------------------------------------------------
+
+    def heading(self, node: syntax.Heading) -> None:
+        title, tags = read_text(node.content, self.remove_tags)
+        data = self.data(node.data) or {}
+        reserved = data.pop(RESERVED, None)
+        if not title:
+            self.issues.append(
+                Issue(
+                    "argdown-syntax",
+                    "this heading has no title; write one after the '#'",
+                    file=self.file,
+                    line=node.start.line,
+                    column=node.start.column,
+                )
+            )
+            title = "?"
+        parent = self.section
+        while parent is not None and parent.level >= node.level:
+            parent = parent.parent
+        data_at = (node.data.line, node.data.column) if node.data else (node.start.line, 1)
+        section = Section(
+            title,
+            node.level,
+            tags,
+            data,
+            reserved,
+            parent,
+            node.start.line,
+            node.start.column,
+            data_at,
+        )
+        self.sections.append(section)
+        self.section = section
+
+    def member(
+        self,
+        *,
+        title: str | None,
+        reference: bool,
+        content: list[syntax.Token],
+        tag_tokens: list[syntax.Token],
+        data_token: syntax.Token | None,
+        start: syntax.Token,
+    ) -> Member:
+        text, tags = read_text(content, self.remove_tags)
+        for token in tag_tokens:
+            if tag_name(token) not in tags:
+                tags.append(tag_name(token))
+        data_at = (data_token.line, data_token.column) if data_token else None
+        return Member(
+            title,
+            reference,
+            text,
+            tags,
+            self.data(data_token),
+            data_at,
+            start.line,
+            start.column,
+            self.section,
+        )
+
+    def ec(self, title: str | None) -> EC:
+        if title is not None and title in self.statements:
+            return self.statements[title]
+        ec = EC(title, self.next_order())
+        if title is not None:
+            self.statements[title] = ec
+        self.ecs.append(ec)
+        return ec
+
+    def arg(self, title: str | None) -> Arg:
+        if title is not None and title in self.arguments:
+            return self.arguments[title]
+        arg = Arg(title, self.next_order())
+        if title is not None:
+            self.arguments[title] = arg
+        self.args.append(arg)
+        return arg
+
+    def statement(self, node: syntax.Statement, depth: int = 0) -> EC:
+        member = self.member(
+            title=node.title,
+            reference=node.reference,
+            content=node.content,
+            tag_tokens=node.tags,
+            data_token=node.data,
+            start=node.start,
+        )
+        if node.title is None and not member.text:
+            self.issues.append(
+                Issue(
+                    "argdown-syntax",
+                    "this statement has no text; write it, or remove the empty line or relation",
+                    file=self.file,
+                    line=node.start.line,
+                    column=node.start.column,
+                )
+            )
+        ec = self.ec(node.title)
+        self.relations_of(ec, node.relations)
+        ec.members.append(member)
+        takes = member.data.get("isInGroup") if member.data else None
+        if takes is True or (not member.reference and takes is None and not ec.has_section):
+            ec.section, ec.has_section = member.section, True
+        return ec
+
+    def argument(self, node: syntax.Argument) -> Arg:
+        member = self.member(
+            title=node.title,
+            reference=node.reference,
+            content=node.content,
+            tag_tokens=node.tags,
+            data_token=node.data,
+            start=node.start,
+        )
+        arg = self.arg(node.title)
+        if not arg.members:
+            arg.line, arg.column = node.start.line, node.start.column
+        self.relations_of(arg, node.relations)
+        arg.members.append(member)
+        takes = member.data.get("isInGroup") if member.data else None
+        if takes is True or (not member.reference and takes is None and not arg.has_section):
+            arg.section, arg.has_section = member.section, True
+        return arg
+
+    def relations_of(self, parent: Node, relations: list[syntax.Relation]) -> None:
+        for relation in relations:
+            child: Node
+            if isinstance(relation.child, syntax.Statement):
+                child = self.statement(relation.child)
+            else:
+                child = self.argument(relation.child)
+            source, target = (parent, child) if relation.incoming else (child, parent)
+            self.relate(relation.kind, source, target, relation.token)
+
+    def relate(self, kind: str, source: Node, target: Node, token: syntax.Token) -> None:
+        for existing in source.relations:
+            if existing.kind != kind:
+                continue
+            if existing.source is source and existing.target is target:
+                return
+            if kind == "contradictory" and existing.target is source and existing.source is target:
+                return
+        rel = Rel(kind, source, target, token.line, token.column, self.section)
+        self.relations.append(rel)
+        source.relations.append(rel)
+        if target is not source:
+            target.relations.append(rel)
+
+    def pcs(self, node: syntax.Pcs, owner: Arg | None) -> None:
+        first = node.items[0]
+        assert isinstance(first, syntax.PcsStatement)
+        arg = owner if owner is not None else self.arg(None)
+        if owner is None:
+            arg.line, arg.column = first.number.line, first.number.column
+        if arg.pcs:
+            self.issues.append(
+                Issue(
+                    "argdown-pcs",
+                    f"{arg.label} already has a premise-conclusion structure; an argument "
+                    "has only one: give this one its own argument title",
+                    file=self.file,
+                    line=first.number.line,
+                    column=first.number.column,
+                )
+            )
+            return
+        if self.section is not None:
+            arg.section, arg.has_section = self.section, True
+        inference: Inference | None = None
+        for item in node.items:
+            if isinstance(item, syntax.Inference):
+                rules = [collapse(read_text(rule, False)[0]) for rule in item.rules]
+                inference = Inference(
+                    arg,
+                    [r for r in rules if r],
+                    self.data(item.data) or {},
+                    item.start.line,
+                    item.start.column + len(item.start.image) - len(item.start.image.lstrip()),
+                )
+                arg.inferences.append(inference)
+                self.relations_of(inference, item.relations)
+            else:
+                ec = self.statement(item.statement)
+                arg.pcs.append(
+                    PcsEntry(ec, item.statement.start.line, item.statement.start.column, inference)
+                )
+                inference = None
+
+    # -- what Argdown's model does after reading ----------------------------
+
+    def finish(self) -> None:
+        nodes: list[EC | Arg] = [*self.ecs, *self.args]
+        for node in nodes:
+            if not node.has_section and node.members:
+                node.section = node.members[0].section
+
+    def transform(self, strict: bool) -> None:
+        kept: list[Rel] = []
+        for rel in self.relations:
+            if isinstance(rel.source, Arg) and rel.source.reconstructed:
+                conclusion = rel.source.pcs[-1].ec
+                rel.source.relations.remove(rel)
+                duplicate = next(
+                    (
+                        r
+                        for r in conclusion.relations
+                        if r.source is conclusion and r.target is rel.target and r.kind == rel.kind
+                    ),
+                    None,
+                )
+                if duplicate is not None:
+                    rel.target.relations.remove(rel)
+                    continue
+                rel.source = conclusion
+                conclusion.relations.append(rel)
+            if isinstance(rel.target, Arg) and rel.target.reconstructed and rel.kind == "undercut":
+                inference = rel.target.inferences[-1]
+                rel.target.relations.remove(rel)
+                duplicate = next(
+                    (
+                        r
+                        for r in inference.relations
+                        if r.source is rel.source and r.kind == rel.kind
+                    ),
+                    None,
+                )
+                if duplicate is not None:
+                    rel.source.relations.remove(rel)
+                    continue
+                rel.target = inference
+                inference.relations.append(rel)
+            kept.append(rel)
+        self.relations = kept
+        if strict:
+            kept = []
+            for rel in self.relations:
+                if isinstance(rel.source, EC) and isinstance(rel.target, EC):
+                    if rel.kind == "support":
+                        rel.kind = "entails"
+                    elif rel.kind == "attack":
+                        if any(
+                            r.kind == "contrary"
+                            and {id(r.source), id(r.target)} == {id(rel.source), id(rel.target)}
+                            for r in rel.source.relations
+                        ):
+                            rel.source.relations.remove(rel)
+                            if rel.target is not rel.source:
+                                rel.target.relations.remove(rel)
+                            continue
+                        rel.kind = "contrary"
+                kept.append(rel)
+            self.relations = kept
+        kept = []
+        for rel in self.relations:
+            if (
+                isinstance(rel.source, EC)
+                and rel.kind == "attack"
+                and isinstance(rel.target, Arg)
+                and rel.target.reconstructed
+                and self.redundant(rel.source, rel.target)
+            ):
+                rel.source.relations.remove(rel)
+                rel.target.relations.remove(rel)
+                continue
+            kept.append(rel)
+        self.relations = kept
+
+    @staticmethod
+    def redundant(ec: EC, arg: Arg) -> bool:
+        """The statement attacks a premise of the argument already; Argdown drops the attack."""
+        premises = {id(entry.ec) for entry in arg.pcs if entry.inference is None}
+        for rel in ec.relations:
+            other = rel.target if rel.source is ec else rel.source
+            if not isinstance(other, EC) or id(other) not in premises:
+                continue
+            if (rel.kind == "attack" and rel.source is ec) or rel.kind in (
+                "contradictory",
+                "contrary",
+            ):
+                return True
+        return False
+
+
+# -- argmap's map ---------------------------------------------------------------
+
+
+@dataclass(eq=False)
+class SDraft:
+    """A statement of the map being built."""
+
+    source: EC | Arg
+    title: str | None
+    text: str
+    tags: list[str]
+    data: dict[str, Any]
+    reserved: Reserved
+    line: int
+    column: int
+    section: Section | None
+    base: str
+    titled: bool
+    id: str = ""
+
+
+@dataclass(eq=False)
+class ADraft:
+    """An argument of the map being built."""
+
+    premises: list[SDraft]
+    kind: str
+    target: SDraft | ADraft | None
+    line: int
+    column: int
+    section: Section | None
+    title: str | None = None
+    note: str | None = None
+    tags: list[str] = field(default_factory=list)
+    data: dict[str, Any] = field(default_factory=dict)
+    reserved: Reserved | None = None
+    origin: str = "relation"  # main, step, own, relation
+    main: ADraft | None = None
+    step: int = 0
+    seq: int = 0
+    premise_at: list[tuple[int, int]] = field(default_factory=list)
+    target_at: tuple[int, int] | None = None
+    sort_at: tuple[int, int] | None = None
+    id: str = ""
+
+
+def _marker(data: dict[str, Any], **values: Any) -> None:
+    markers = data.get(MARKERS)
+    if not isinstance(markers, dict):
+        markers = {}
+    markers.update(values)
+    data[MARKERS] = markers
+
+
+class _Builder:
+    """Argdown's model as argmap statements, arguments and groups."""
+
+    def __init__(self, model: _Model, file: str) -> None:
+        self.model = model
+        self.file = file
+        self.issues = model.issues
+        self.statements: list[SDraft] = []
+        self.by_ec: dict[int, SDraft] = {}
+        self.premise_of: dict[int, SDraft] = {}  # argument without pcs -> its premise
+        self.arguments: list[ADraft] = []
+        self.own: dict[int, list[ADraft]] = {}  # argument without pcs -> its arguments
+        self.mains: dict[int, list[ADraft]] = {}  # reconstructed argument -> its steps
+        self.steps: dict[int, ADraft] = {}  # inference -> its step
+        self.collapsed: dict[int, Arg] = {}  # generated conclusion -> its argument
+        self.seq = 0
+
+    def problem(self, code: str, message: str, line: int, column: int) -> None:
+        self.issues.append(Issue(code, message, file=self.file, line=line, column=column))
+
+    def reserved(self, data: dict[str, Any], keys: tuple[str, ...], what: str, at: Any) -> Reserved:
+        value = data.pop(RESERVED, None)
+        return Reserved(value, keys, what, file=self.file, where=at, issues=self.issues)
+
+    @staticmethod
+    def merged(members: list[Member]) -> tuple[dict[str, Any], tuple[int, int] | None]:
+        data: dict[str, Any] = {}
+        at = None
+        for member in members:
+            if member.data:
+                data = merge_data(data, member.data)
+                if RESERVED in member.data and at is None:
+                    at = member.data_at
+        return data, at
+
+    @staticmethod
+    def texts(members: list[Member], canonical: Member | None) -> list[str]:
+        """The other texts of an equivalence class, kept beside the canonical one."""
+        result: list[str] = []
+        shown = canonical.text if canonical else ""
+        for member in members:
+            if member.reference or member is canonical or not member.text:
+                continue
+            if member.text != shown and member.text not in result:
+                result.append(member.text)
+        return result
+
+    @staticmethod
+    def tags(members: list[Member]) -> list[str]:
+        tags: list[str] = []
+        for member in members:
+            tags += [t for t in member.tags if t not in tags]
+        return tags
+
+    # -- statements ---------------------------------------------------------
+
+    def build_statements(self) -> None:
+        model = self.model
+        for arg in model.args:
+            kind = self.collapse_kind(arg)
+            if kind is not None:
+                self.collapsed[id(arg.pcs[-1].ec)] = arg
+        entries: list[tuple[int, EC | Arg]] = [(ec.order, ec) for ec in model.ecs]
+        entries += [(arg.order, arg) for arg in model.args if not arg.reconstructed]
+        for _, node in sorted(entries, key=lambda e: e[0]):
+            if isinstance(node, EC):
+                if id(node) not in self.collapsed:
+                    self.add_statement(node)
+            else:
+                self.add_premise(node)
+
+    def collapse_kind(self, arg: Arg) -> str | None:
+        data, _ = self.merged(arg.members)
+        reserved = data.get(RESERVED)
+        kind = reserved.get("kind") if isinstance(reserved, dict) else None
+        if kind in ("attack", "undercut") and arg.reconstructed:
+            return str(kind)
+        return None
+
+    def add_statement(self, ec: EC) -> None:
+        canonical = _canonical(ec.members)
+        data, at = self.merged(ec.members)
+        first = next((m for m in ec.members if not m.reference), ec.members[0])
+        what = f"statement [{ec.title}]" if ec.title else "a statement"
+        reserved = self.reserved(data, STATEMENT_KEYS, what, at or (first.line, first.column))
+        text = canonical.text if canonical and canonical.text else (ec.title or "")
+        others = self.texts(ec.members, canonical)
+        if others:
+            _marker(data, texts=others)
+        draft = SDraft(
+            ec,
+            ec.title,
+            text,
+            self.tags(ec.members),
+            data,
+            reserved,
+            first.line,
+            first.column,
+            ec.section,
+            slug(ec.title) if ec.title else text_slug(text),
+            ec.title is not None,
+        )
+        self.statements.append(draft)
+        self.by_ec[id(ec)] = draft
+
+    def add_premise(self, arg: Arg) -> None:
+        """The premise of an argument without premise-conclusion structure: its description."""
+        canonical = _canonical(arg.members)
+        data, at = self.merged(arg.members)
+        first = next((m for m in arg.members if not m.reference), arg.members[0])
+        reserved = self.reserved(
+            data, STATEMENT_KEYS, f"argument {arg.label}", at or (first.line, first.column)
+        )
+        if RESERVED in data:
+            del data[RESERVED]
+        text = canonical.text if canonical and canonical.text else (arg.title or "")
+        _marker(data, argument=arg.title)
+        others = self.texts(arg.members, canonical)
+        if others:
+            _marker(data, texts=others)
+        draft = SDraft(
+            arg,
+            None,
+            text,
+            self.tags(arg.members),
+            data,
+            reserved,
+            first.line,
+            first.column,
+            arg.section,
+            f"{slug(arg.title or '')}-premise" if slug(arg.title or "") else "premise",
+            False,
+        )
+        self.statements.append(draft)
+        self.premise_of[id(arg)] = draft
+
+    # -- arguments from premise-conclusion structures -----------------------
+
+    def build_steps(self) -> None:
+        for arg in self.model.args:
+            if arg.reconstructed:
+                self.add_steps(arg)
+
+    def add_steps(self, arg: Arg) -> None:
+        steps: list[ADraft] = []
+        premises: list[tuple[SDraft, PcsEntry]] = []
+        collapsed = id(arg.pcs[-1].ec) in self.collapsed
+        for index, entry in enumerate(arg.pcs):
+            last = index == len(arg.pcs) - 1
+            if entry.inference is None:
+                premises.append((self.by_ec[id(entry.ec)], entry))
+                continue
+            inference = entry.inference
+            target = None if (last and collapsed) else self.by_ec[id(entry.ec)]
+            step = ADraft(
+                [p for p, _ in premises],
+                "support",
+                target,
+                inference.line,
+                inference.column,
+                arg.section,
+                origin="main" if last else "step",
+                step=len(steps) + 1,
+                premise_at=[(e.line, e.column) for _, e in premises],
+                target_at=(entry.line, entry.column),
+            )
+            if inference.rules:
+                _marker(step.data, rules=inference.rules)
+            if inference.data:
+                _marker(step.data, inference=inference.data)
+            self.steps[id(inference)] = step
+            steps.append(step)
+            premises = [] if target is None else [(target, entry)]
+        main = steps[-1]
+        canonical = _canonical(arg.members)
+        data, at = self.merged(arg.members)
+        reserved = self.reserved(
+            data, ARGUMENT_KEYS, f"argument {arg.label}", at or (arg.line, arg.column)
+        )
+        main.reserved = reserved
+        main.title = arg.title
+        main.note = canonical.text if canonical and canonical.text else None
+        main.tags = self.tags(arg.members)
+        others = self.texts(arg.members, canonical)
+        if others:
+            _marker(data, texts=others)
+        main.data = merge_data(data, main.data)
+        main.sort_at = (main.line, main.column)
+        if arg.members:
+            first = next((m for m in arg.members if not m.reference), arg.members[0])
+            main.line, main.column = first.line, first.column
+        for step in steps:
+            step.main = main
+            self.add_argument(step)
+        self.mains[id(arg)] = steps
+
+    def add_argument(self, draft: ADraft) -> None:
+        self.seq += 1
+        draft.seq = self.seq
+        self.arguments.append(draft)
+
+    # -- arguments from relations -------------------------------------------
+
+    def build_relations(self) -> None:
+        waiting: list[Rel] = []
+        for rel in self.model.relations:
+            if rel.kind == "undercut" and isinstance(rel.target, Arg):
+                waiting.append(rel)  # needs the target's own arguments first
+            else:
+                self.relation(rel)
+        while waiting:
+            ready = [
+                r
+                for r in waiting
+                if isinstance(r.target, Arg)
+                and not self.pending(r.target, [w for w in waiting if w is not r])
+            ]
+            if not ready:
+                ready = waiting[:1]
+            for rel in ready:
+                waiting.remove(rel)
+                self.relation(rel)
+
+    @staticmethod
+    def pending(arg: Arg, waiting: list[Rel]) -> bool:
+        return any(r.source is arg for r in waiting)
+
+    def endpoint(self, node: Node, rel: Rel) -> SDraft | None:
+        if isinstance(node, EC):
+            return self.by_ec.get(id(node))
+        if isinstance(node, Arg) and not node.reconstructed:
+            return self.premise_of[id(node)]
+        return None
+
+    def relation(self, rel: Rel) -> None:
+        generated = {id(rel.source), id(rel.target)} & set(self.collapsed)
+        if generated:
+            self.collapse(rel)
+            return
+        source = self.endpoint(rel.source, rel)
+        where = (rel.line, rel.column)
+        if source is None:  # an inference cannot be a source; reconstructed sources moved
+            self.problem(
+                "argdown-unsupported", "this relation has no statement to start from", *where
+            )
+            return
+        target = rel.target
+        own_of = rel.source if isinstance(rel.source, Arg) else None
+        if rel.kind == "contradictory" and not (
+            isinstance(rel.source, EC) and isinstance(rel.target, EC)
+        ):
+            self.problem(
+                "argdown-unsupported",
+                "'><' (contradiction) joins two statements; an argument cannot contradict: "
+                "use '->' or '-' to attack with it",
+                *where,
+            )
+            return
+        if rel.kind in ("contradictory", "contrary"):
+            other = self.by_ec.get(id(target)) if isinstance(target, EC) else None
+            if other is None:
+                return
+            self.new(
+                rel, source=source, kind="attack", target=other, own_of=own_of, relation=rel.kind
+            )
+            self.new(
+                rel, source=other, kind="attack", target=source, own_of=None, relation=rel.kind
+            )
+            return
+        kind = "support" if rel.kind == "entails" else rel.kind
+        if kind == "undercut":
+            for step in self.undercut_targets(rel):
+                self.new(rel, source=source, kind="undercut", target=step, own_of=own_of)
+            return
+        if isinstance(target, Arg) and target.reconstructed:
+            if kind == "support":
+                self.problem(
+                    "argdown-unsupported",
+                    f"this supports {target.label}, which has a premise-conclusion structure: "
+                    "argmap cannot tell which premise it supports; aim it at that premise "
+                    "('+> [Title]' under it, or '<+' under the premise)",
+                    *where,
+                )
+                return
+            main = self.mains[id(target)][-1]
+            self.new(
+                rel,
+                source=source,
+                kind="undercut",
+                target=main,
+                own_of=own_of,
+                relation="attack",
+            )
+            return
+        end = self.endpoint(target, rel)
+        if end is not None:
+            self.new(rel, source=source, kind=kind, target=end, own_of=own_of)
+
+    def undercut_targets(self, rel: Rel) -> list[ADraft]:
+        target = rel.target
+        if isinstance(target, Inference):
+            return [self.steps[id(target)]]
+        if isinstance(target, Arg):
+            own = self.own.get(id(target), [])
+            if not own:
+                self.problem(
+                    "argdown-unsupported",
+                    f"this undercuts {target.label}, which argues for nothing: an undercut "
+                    "attacks the step from premises to a conclusion; give that argument a "
+                    "relation to what it supports or attacks, or a premise-conclusion structure",
+                    rel.line,
+                    rel.column,
+                )
+            return own
+        self.problem(
+            "argdown-unsupported",
+            "an undercut ('_>', '<_') attacks an argument's inference; this one points at a "
+            "statement: use '->' or '-' to attack a statement",
+            rel.line,
+            rel.column,
+        )
+        return []
+
+    def new(
+        self,
+        rel: Rel,
+        *,
+        source: SDraft,
+        kind: str,
+        target: SDraft | ADraft,
+        own_of: Arg | None,
+        relation: str | None = None,
+    ) -> ADraft:
+        draft = ADraft([source], kind, target, rel.line, rel.column, rel.section)
+        draft.premise_at = [(rel.line, rel.column)]
+        draft.target_at = (rel.line, rel.column)
+        if relation is not None:
+            _marker(draft.data, relation=relation)
+        if own_of is not None:
+            draft.origin = "own"
+            draft.title = own_of.title
+            self.own.setdefault(id(own_of), []).append(draft)
+        self.add_argument(draft)
+        return draft
+
+    def collapse(self, rel: Rel) -> None:
+        """The relation of a generated conclusion: the attack or undercut of its argument."""
+        generated = rel.source if id(rel.source) in self.collapsed else rel.target
+        arg = self.collapsed[id(generated)]
+        main = self.mains[id(arg)][-1]
+        other = rel.target if generated is rel.source else rel.source
+        kind = self.collapse_kind(arg)
+        ok = main.target is None
+        if kind == "attack":
+            ok = ok and rel.kind in ("attack", "contrary", "contradictory")
+            end = self.endpoint(other, rel) if ok else None
+            ok = ok and end is not None
+            if ok and end is not None:
+                main.kind, main.target, main.target_at = "attack", end, (rel.line, rel.column)
+        else:
+            ok = ok and rel.kind == "undercut" and rel.source is generated
+            targets = self.undercut_targets(rel) if ok else []
+            ok = ok and len(targets) == 1
+            if ok:
+                main.kind, main.target, main.target_at = (
+                    "undercut",
+                    targets[0],
+                    (rel.line, rel.column),
+                )
+        if not ok:
+            self.problem(
+                "argdown-reserved",
+                f"{arg.label} is marked '{RESERVED}: {{kind: {kind}}}', so its conclusion "
+                f"must {kind} exactly one {'statement' if kind == 'attack' else 'argument'} "
+                "and nothing else; fix the relations of its conclusion or remove the mark",
+                rel.line,
+                rel.column,
+            )
+
+    def check_collapsed(self) -> None:
+        for arg in {id(a): a for a in self.collapsed.values()}.values():
+            main = self.mains[id(arg)][-1]
+            if main.target is None:
+                conclusion = arg.pcs[-1]
+                self.problem(
+                    "argdown-reserved",
+                    f"{arg.label} is marked as an attack or undercut "
+                    f"('{RESERVED}: {{kind: ...}}'), but its conclusion relates to nothing; "
+                    "add the relation or remove the mark",
+                    conclusion.line,
+                    conclusion.column,
+                )
+            conclusion_ec = arg.pcs[-1].ec
+            if len(conclusion_ec.members) > 1:
+                extra = conclusion_ec.members[1]
+                self.problem(
+                    "argdown-reserved",
+                    f"the conclusion of {arg.label} stands for its attack or undercut, so it "
+                    "cannot be used elsewhere; give the statement used here its own title",
+                    extra.line,
+                    extra.column,
+                )
+
+
+def _front_matter(token: syntax.Token | None, file: str) -> tuple[dict[str, Any], tuple[int, int]]:
+    if token is None:
+        return {}, (1, 1)
+    image = token.image
+    opening = re.match(r"\s*={3,}", image)
+    assert opening is not None
+    body = re.sub(r"={3,}\s*$", "", image[opening.end() :])
+    block = body.startswith("\n")
+    data = read_yaml(
+        body[1:] if block else body,
+        "argdown-front-matter",
+        "front matter is not valid YAML",
+        file=file,
+        line=token.line,
+        column=token.column + opening.end(),
+        block=block,
+    )
+    return data, (token.line, token.column)
+
+
+def read(text: str, file: str) -> ArgumentMap:
+    """Read an Argdown document as a map (not yet checked as a whole)."""
+    text, document = syntax.parse(text, file)
+    front, front_at = _front_matter(document.front_matter, file)
+    settings = front.get("model") if isinstance(front.get("model"), dict) else {}
+    assert isinstance(settings, dict)
+    strict = settings.get("mode") == "strict"
+    remove_tags = settings.get("removeTagsFromText") is True
+    model = _Model(document, file, remove_tags)
+    model.transform(strict)
+    builder = _Builder(model, file)
+    builder.build_statements()
+    builder.build_steps()
+    builder.build_relations()
+    builder.check_collapsed()
+    return _Assembler(builder, front, front_at, file).assemble()
+
+
+class _Assembler:
+    """Ids, reserved fields and positions: the finished map."""
+
+    def __init__(
+        self,
+        builder: _Builder,
+        front: dict[str, Any],
+        front_at: tuple[int, int],
+        file: str,
+    ) -> None:
+        self.builder = builder
+        self.front = dict(front)
+        self.front_at = front_at
+        self.file = file
+        self.issues = builder.issues
+        self.positions: dict[DocPath, tuple[str, int, int]] = {}
+
+    def at(self, path: DocPath, line: int, column: int) -> None:
+        self.positions.setdefault(path, (self.file, line, column))
+
+    def problem(self, message: str, where: tuple[int, int]) -> None:
+        self.issues.append(
+            Issue("argdown-reserved", message, file=self.file, line=where[0], column=where[1])
+        )
+
+    def assemble(self) -> ArgumentMap:
+        builder = self.builder
+        statements, arguments = builder.statements, builder.arguments
+        arguments.sort(key=lambda a: (*(a.sort_at or (a.line, a.column)), a.seq))
+        reserved_map = Reserved(
+            self.front.pop(RESERVED, None),
+            MAP_KEYS,
+            "front matter",
+            file=self.file,
+            where=self.front_at,
+            issues=self.issues,
+        )
+        self.assign_ids(statements, arguments)
+        built_statements = [s for s in (self.statement(d) for d in statements) if s is not None]
+        built_arguments = [a for a in (self.argument(d) for d in arguments) if a is not None]
+        built_statements, built_arguments = self.reorder(
+            reserved_map, built_statements, built_arguments
+        )
+        rank = {e.id: i for i, e in enumerate(built_statements)}
+        rank.update({e.id: i for i, e in enumerate(built_arguments)})
+        statements.sort(key=lambda d: rank.get(d.id, len(rank)))
+        arguments.sort(key=lambda d: rank.get(d.id, len(rank)))
+        groups = self.groups(statements, arguments)
+        title = self.front.pop("title", None)
+        if isinstance(title, (dict, list)) or title is None or not str(title).strip():
+            if title is not None:
+                self.front["title"] = title
+            title = self.default_title()
+        argument_map = self.map_fields(
+            str(title), built_statements, built_arguments, groups, reserved_map
+        )
+        if self.issues:
+            raise MapError(sorted(self.issues, key=lambda i: (i.line or 0, i.column or 0)))
+        return argument_map
+
+    def default_title(self) -> str:
+        sections = self.builder.model.sections
+        if sections:
+            return sections[0].title
+        if self.file != "<string>":
+            stem = Path(self.file).stem
+            if stem.strip():
+                return stem
+        return "Argdown map"
+
+    # -- ids ----------------------------------------------------------------
+
+    def assign_ids(self, statements: list[SDraft], arguments: list[ADraft]) -> None:
+        ids = Ids()
+        explicit: dict[int, str] = {}
+        drafts: list[SDraft | ADraft] = [*statements, *arguments]
+        for draft in drafts:
+            reserved = draft.reserved
+            if reserved is None or not reserved.has("id"):
+                continue
+            value = reserved.text("id")
+            if value is None or not check_ids([value], reserved, "id"):
+                continue
+            if not ids.claim(value):
+                reserved.problem(f"id {value!r} is given to more than one element; ids are unique")
+                continue
+            explicit[id(draft)] = value
+        for s in statements:
+            if id(s) in explicit:
+                s.id = explicit[id(s)]
+            elif s.titled:
+                s.id = ids.make(s.base, "statement")
+        for a in arguments:
+            if id(a) in explicit:
+                a.id = explicit[id(a)]
+            elif a.origin in ("main", "own") and a.title:
+                a.id = ids.make(slug(a.title), "argument")
+        for s in statements:
+            if not s.id:
+                s.id = ids.make(s.base, "statement")
+        for a in arguments:
+            if a.origin == "main" and not a.id:
+                a.id = ids.make("argument", "argument")
+        for a in arguments:
+            if a.id:
+                continue
+            if a.origin == "step" and a.main is not None:
+                a.id = ids.make(f"{a.main.id}-{a.step}", "argument")
+                _marker(a.data, **{"step-of": a.main.id})
+            else:
+                target = a.target.id if a.target is not None else "nothing"
+                a.id = ids.make(relation_id(a.premises[0].id, a.kind, target), "argument")
+
+    # -- statements and arguments --------------------------------------------
+
+    def statement(self, draft: SDraft) -> Statement | None:
+        r = draft.reserved
+        path: DocPath = ("statements", draft.id)
+        self.at(path, draft.line, draft.column)
+        title = r.text("title") if r.has("title") else draft.title
+        text = r.text("text", optional=False) if r.has("text") else draft.text
+        tags = r.strings("tags")
+        data = r.mapping("data")
+        fields: dict[str, Any] = {
+            "title": title,
+            "tags": draft.tags if tags is None else tags,
+            "note": r.text("note"),
+            "data": draft.data if data is None else data,
+            "by": self.ids(r, "by"),
+            "quotes": self.quotes(r),
+            "status": self.status(r),
+            "translations": self.translations(r, ("text", "title")),
+        }
+        if not text:
+            r.problem("'text' must be non-empty text")
+            return None
+        try:
+            return Statement(draft.id, text, **fields)
+        except ValueError as exc:
+            r.problem(str(exc))
+            return None
+
+    def argument(self, draft: ADraft) -> Argument | None:
+        r = draft.reserved or Reserved(
+            None, ARGUMENT_KEYS, "", file=self.file, where=(1, 1), issues=self.issues
+        )
+        path: DocPath = ("arguments", draft.id)
+        self.at(path, draft.line, draft.column)
+        premises = [p.id for p in draft.premises]
+        for index, where in enumerate(draft.premise_at):
+            self.at((*path, "premises", index), *where)
+        kind = draft.kind
+        if r.has("kind") and draft.origin == "main":
+            value = r.text("kind")
+            if value not in ("support", "attack", "undercut"):
+                r.problem(f"'kind' must be support, attack or undercut (got {value!r})")
+            else:
+                kind = value
+        target = draft.target.id if draft.target is not None else None
+        if r.has("target"):
+            target = r.text("target")
+        if r.has("premises"):
+            given = r.strings("premises")
+            if given is not None and check_ids(given, r, "premises"):
+                premises = list(given)
+        verb = {"support": "supports", "attack": "attacks", "undercut": "undercuts"}[kind]
+        if draft.target_at is not None:
+            self.at((*path, verb), *draft.target_at)
+        if target is None:
+            return None  # reported: a generated conclusion that relates to nothing
+        title = r.text("title") if r.has("title") else draft.title
+        tags = r.strings("tags")
+        data = r.mapping("data")
+        roles = r.strings("roles")
+        note = r.text("note") if r.has("note") else draft.note
+        try:
+            return Argument(
+                draft.id,
+                premises,
+                kind,  # type: ignore[arg-type]
+                target,
+                title=title,
+                note=note,
+                tags=draft.tags if tags is None else tags,
+                data=draft.data if data is None else data,
+                by=self.ids(r, "by"),
+                quotes=self.quotes(r),
+                scheme=r.text("scheme"),
+                roles=roles or (),
+                answers=r.text("answers"),
+                translations=self.translations(r, ("title",)),
+            )
+        except ValueError as exc:
+            r.problem(str(exc))
+            return None
+
+    def ids(self, r: Reserved, key: str) -> tuple[str, ...]:
+        values = r.strings(key)
+        if values is None or not check_ids(values, r, key):
+            return ()
+        return values
+
+    def quotes(self, r: Reserved) -> tuple[Citation, ...]:
+        if not r.has("quotes"):
+            return ()
+        value = r.data["quotes"]
+        result = []
+        for item in value if isinstance(value, list) else [None]:
+            if (
+                not isinstance(item, dict)
+                or set(item) != {"source", "text"}
+                or not all(isinstance(v, str) for v in item.values())
+            ):
+                r.problem("'quotes' must be a list of {source: ID, text: QUOTE}")
+                return ()
+            try:
+                result.append(Citation(item["source"], item["text"]))
+            except ValueError as exc:
+                r.problem(str(exc))
+                return ()
+        return tuple(result)
+
+    def status(self, r: Reserved) -> Any:
+        value = r.text("status")
+        if value is not None and value not in STATUSES:
+            r.problem(f"'status' must be one of {', '.join(STATUSES)} (got {value!r})")
+            return None
+        return value
+
+    def translations(self, r: Reserved, fields: tuple[str, ...]) -> tuple[Translation, ...]:
+        table = r.mapping("translations")
+        if not table:
+            return ()
+        result = []
+        for lang, entry in table.items():
+            if not LANG_PATTERN.match(lang) or not isinstance(entry, dict):
+                r.problem(
+                    "'translations' maps language tags to {"
+                    + ", ".join(f"{f}: ..." for f in fields)
+                    + "}"
+                )
+                return ()
+            unknown = set(entry) - set(fields)
+            values = {k: entry.get(k) for k in fields}
+            if unknown or not all(v is None or isinstance(v, str) for v in values.values()):
+                r.problem(f"'translations' of {lang!r} may give only {', '.join(fields)} as text")
+                return ()
+            result.append(Translation(lang, **values))
+        return tuple(result)
+
+    # -- groups and the map --------------------------------------------------
+
+    def groups(self, statements: list[SDraft], arguments: list[ADraft]) -> list[Group]:
+        ids = Ids()
+        result: list[Group] = []
+        sections = self.builder.model.sections
+        reserved = {
+            id(s): Reserved(
+                s.reserved,
+                GROUP_KEYS,
+                f"heading {s.title!r}",
+                file=self.file,
+                where=s.data_at,
+                issues=self.issues,
+            )
+            for s in sections
+        }
+        wanted: dict[int, str] = {}
+        for section in sections:
+            r = reserved[id(section)]
+            value = r.text("id") if r.has("id") else None
+            if value is not None and check_ids([value], r, "id"):
+                if ids.claim(value):
+                    wanted[id(section)] = value
+                else:
+                    r.problem(f"group id {value!r} is given to more than one heading")
+        for section in sections:
+            r = reserved[id(section)]
+            if r.has("group") and r.data["group"] is False:
+                continue
+            group_id = wanted.get(id(section)) or ids.make(slug(section.title), "group")
+            path: DocPath = ("groups", group_id)
+            self.at(path, section.line, section.column)
+            members = [s.id for s in statements if s.section is section]
+            members += [a.id for a in arguments if a.section is section]
+            data = dict(section.data)
+            if section.level != 1:
+                _marker(data, level=section.level)
+            if section.tags:
+                _marker(data, tags=section.tags)
+            given = r.strings("members")
+            if given is not None and check_ids(given, r, "members"):
+                members = list(given)
+            override = r.mapping("data")
+            title = r.text("title") if r.has("title") else section.title
+            try:
+                result.append(
+                    Group(
+                        group_id,
+                        title or section.title,
+                        members,
+                        data=data if override is None else override,
+                        translations=self.translations(r, ("title",)),
+                    )
+                )
+            except ValueError as exc:
+                r.problem(str(exc))
+        return result
+
+    def map_fields(
+        self,
+        title: str,
+        statements: list[Statement],
+        arguments: list[Argument],
+        groups: list[Group],
+        r: Reserved,
+    ) -> ArgumentMap:
+        from . import _format
+
+        langs = r.strings("lang") or ()
+        document: dict[str, Any] = {"argmap": 1, "title": "-"}
+        if langs:
+            document["lang"] = list(langs)
+        for key in ("sources", "agents", "schemes"):
+            value = r.mapping(key)
+            if value:
+                document[key] = value
+        built = _format.from_data(document)
+        for issue in built.issues:
+            where = "/".join(str(p) for p in issue.path if p != "<key>")
+            r.problem(f"{where}: {issue.message}")
+        sources = built.map.sources if built.map else {}
+        agents = built.map.agents if built.map else {}
+        schemes = built.map.schemes if built.map else {}
+        data = r.mapping("data")
+        theses = self.ids(r, "theses")
+        self.at((), *self.front_at)
+        try:
+            return ArgumentMap(
+                title,
+                statements,
+                arguments,
+                sources=sources,
+                agents=agents,
+                schemes=schemes,
+                groups=groups,
+                theses=theses,
+                description=r.text("description"),
+                lang=langs[0] if langs else None,
+                other_langs=langs[1:],
+                translations=self.translations(r, ("title", "text")),
+                data=self.front if data is None else data,
+                origin=Origin(self.file, self.positions),
+            )
+        except (ValueError, MapError) as exc:
+            issues = exc.issues if isinstance(exc, MapError) else ()
+            for issue in issues or [Issue("argdown-reserved", str(exc))]:
+                r.problem(issue.message)
+            return ArgumentMap(title, origin=Origin(self.file, self.positions))
+
+    def reorder(
+        self, r: Reserved, statements: list[Statement], arguments: list[Argument]
+    ) -> tuple[list[Statement], list[Argument]]:
+        order = r.mapping("order")
+        if not order:
+            return statements, arguments
+
+        def rank(key: str) -> dict[str, int]:
+            wanted = order.get(key) if order else None
+            return {str(v): i for i, v in enumerate(wanted)} if isinstance(wanted, list) else {}
+
+        by_statement, by_argument = rank("statements"), rank("arguments")
+        return (
+            sorted(statements, key=lambda e: by_statement.get(e.id, len(by_statement))),
+            sorted(arguments, key=lambda e: by_argument.get(e.id, len(by_argument))),
+        )

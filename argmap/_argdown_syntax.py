@@ -1,0 +1,1193 @@
+"""Argdown text to a syntax tree: tokens with positions, then blocks, statements and relations.
+
+The lexer follows the token rules of Argdown's own parser (the order in which
+tokens are tried, indentation, emphasis, comments, data), so a document reads
+here as it reads in Argdown. Where Argdown would read a typo silently as text
+(an unclosed ``[``, ``/*`` or ``{``), argmap reports it. The first syntax
+error stops reading, with its line and column.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from .errors import Issue, MapError
+
+#: Longest line argmap reads; a longer one is refused rather than tokenised.
+MAX_LINE = 100_000
+#: Deepest nesting of relations (or of bold and italic inside each other).
+MAX_DEPTH = 64
+
+# Token kinds.
+COMMENT = "comment"
+FRONT_MATTER = "front matter"
+DATA = "data"
+ESCAPED = "escaped character"
+SPECIAL = "special character"
+EMPTYLINE = "empty line"
+NEWLINE = "line break"
+INDENT = "indentation"
+DEDENT = "end of indentation"
+INFERENCE_START = "inference start"
+INFERENCE_END = "inference end"
+LIST_DELIMITER = ","
+RELATION = "relation"
+HEADING = "heading"
+STATEMENT_NUMBER = "statement number"
+ORDERED_ITEM = "numbered list item"
+UNORDERED_ITEM = "list item"
+EMPHASIS_START = "emphasis start"
+EMPHASIS_END = "emphasis end"
+LINK = "link"
+TAG = "tag"
+STATEMENT_DEFINITION = "statement definition"
+STATEMENT_REFERENCE = "statement reference"
+STATEMENT_MENTION = "statement mention"
+ARGUMENT_DEFINITION = "argument definition"
+ARGUMENT_REFERENCE = "argument reference"
+ARGUMENT_MENTION = "argument mention"
+FREESTYLE = "text"
+CONTROL = "character"
+EOF = "end of file"
+
+#: Relation symbols: what the child does to its parent ("out") or the parent to the child ("in").
+RELATION_SYMBOLS: tuple[tuple[str, str, str], ...] = (
+    ("+>", "support", "in"),
+    ("->", "attack", "in"),
+    ("<+", "support", "out"),
+    ("+", "support", "out"),
+    ("<-", "attack", "out"),
+    ("-", "attack", "out"),
+    ("><", "contradictory", "in"),
+    ("_>", "undercut", "in"),
+    ("<_", "undercut", "out"),
+)
+
+# JavaScript's \s, which Argdown's patterns use.
+_JS_SPACE = " \t\n\x0b\x0c\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+_JS_SPACE_RE = re.compile(f"[{_JS_SPACE}]")
+# Characters JavaScript's '.' does not match (after line breaks are made '\n').
+_LINE_END_RE = re.compile("[\n\u2028\u2029]")
+_FREESTYLE = re.compile(r"[^\\@#*_\[\],.:;</>\-\n\r(){}]+")
+_CONTROL = re.compile(r"[@#*_\[\],.:;</>\-(){}][ \t]?")
+_SPACES = re.compile(r"[ \t]+")
+_NEWLINE = re.compile(r"[ \t]*\n")
+_EMPTYLINE = re.compile(r"(?:[ \t]*\n){2,}")
+_ESCAPED = re.compile("\\\\[^\n\r\u2028\u2029] *")
+_TAG_CHARS = re.compile("[A-Za-z0-9\\-\\[\\\\\\]^_`\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef]+")
+_LINE_START_RELATION = re.compile(r"[ \t]*(\+>|->|<?\+|<?-|><|_>|<_|_(?=\s))")
+_INFERENCE_START = re.compile(r"[ \t]*--")
+_INFERENCE_END = re.compile(r"-{2,}")
+_STATEMENT_NUMBER = re.compile(r"[ \t]*\(\d+\)")
+_ORDERED_ITEM = re.compile(r"([ \t]*)\d+\.(?=\s)")
+_UNORDERED_ITEM = re.compile(r"([ \t]*)\*(?=\s)")
+_HEADING = re.compile(r"(#+) ")
+_EMPHASIS_END = re.compile(r"(?:[ \t]|(?=[\n\r)}_.,!?;:\-*]|$))")
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+#: Emphasis markers, tried in this order: closing ones first, then opening ones.
+_EMPHASIS = ("**", "__", "*", "_")
+
+
+@dataclass
+class Token:
+    """One token: its kind, the text it covers and where it starts (1-based)."""
+
+    kind: str
+    image: str
+    offset: int
+    line: int
+    column: int
+    #: For relations the symbol (``+>``, ``<_`` ...); for emphasis the marker.
+    symbol: str = ""
+
+    @property
+    def end(self) -> int:
+        return self.offset + len(self.image)
+
+
+def _positions(pattern: str | re.Pattern[str], text: str) -> list[int]:
+    return [m.start() for m in re.finditer(pattern, text)]
+
+
+def _next(positions: list[int], at: int) -> int | None:
+    index = bisect.bisect_left(positions, at)
+    return positions[index] if index < len(positions) else None
+
+
+class _Index:
+    """Where the characters that close Argdown's tokens are, for lookups in O(log n).
+
+    Argdown's patterns (``\\[.+?\\]``, ``{...}``) scan ahead; done naively on
+    hostile input that is quadratic.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.line_ends = _positions(_LINE_END_RE, text)
+        self.newlines = _positions("\n", text)
+        self.spaces = _positions(_JS_SPACE_RE, text)
+        self.brackets = _positions(r"\]", text)
+        self.bracket_colons = _positions(r"\]:", text)
+        self.angles = _positions(">", text)
+        self.angle_colons = _positions(">:", text)
+        self.parens = _positions(r"\)", text)
+        self.dots = _positions(r"\.", text)
+        self.colons = _positions(":", text)
+        self.comment_ends = _positions("-->", text)
+        self.block_ends = _positions(r"\*/", text)
+        self.equals = _positions("(?====)", text)
+        self.separators = _positions("[\u2028\u2029]", text)
+        self.data_stops = _positions(f"}}(?=[{_JS_SPACE}][^,}}])", text)
+        self.data_closers = _positions(f"}}(?![{_JS_SPACE}]*[,}}])", text)
+
+    def within_line(self, start: int, end: int) -> bool:
+        """No line end between ``start`` and ``end`` (exclusive)."""
+        found = _next(self.line_ends, start)
+        return found is None or found >= end
+
+    def closing(self, positions: list[int], start: int) -> int | None:
+        """The first of ``positions`` at or after ``start`` on the same line."""
+        found = _next(positions, start)
+        if found is None or not self.within_line(start, found):
+            return None
+        return found
+
+    def data_end(self, at: int) -> int | None:
+        """End of a ``{...}`` data block starting at ``at``, as Argdown delimits it."""
+        limit = len(self.text)
+        for positions in (self.data_stops, self.separators):
+            found = _next(positions, at + 1)
+            if found is not None:
+                limit = min(limit, found)
+        index = bisect.bisect_right(self.data_closers, limit) - 1
+        if index >= 0 and self.data_closers[index] > at:
+            return self.data_closers[index] + 1
+        return None
+
+
+def _error(code: str, message: str, file: str, line: int, column: int) -> MapError:
+    return MapError([Issue(code, message, file=file, line=line, column=column)])
+
+
+class Lexer:
+    """Splits Argdown text into tokens, as Argdown's lexer does."""
+
+    def __init__(self, text: str, file: str) -> None:
+        self.text = text
+        self.file = file
+        self.index = _Index(text)
+        self.line_starts = [0, *(p + 1 for p in self.index.newlines)]
+        self.tokens: list[Token] = []
+        self.indents = [0]
+        self.emphasis: list[tuple[str, int]] = []  # open markers and their offsets
+        self.inference = False
+        self.last_skipped_end = -1
+
+    # -- positions and errors -----------------------------------------------
+
+    def where(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.line_starts, offset)
+        return line, offset - self.line_starts[line - 1] + 1
+
+    def fail(self, code: str, message: str, offset: int) -> MapError:
+        line, column = self.where(offset)
+        return _error(code, message, self.file, line, column)
+
+    def add(self, kind: str, start: int, end: int, symbol: str = "") -> None:
+        line, column = self.where(start)
+        self.tokens.append(Token(kind, self.text[start:end], start, line, column, symbol))
+
+    def virtual(self, kind: str, at: int) -> None:
+        line, column = self.where(at)
+        self.tokens.append(Token(kind, "", at, line, column))
+
+    @property
+    def last(self) -> Token | None:
+        return self.tokens[-1] if self.tokens else None
+
+    def at_line_start(self, *, after_emptyline: bool = True) -> bool:
+        last = self.last
+        if last is None:
+            return True
+        return last.kind == NEWLINE or (after_emptyline and last.kind == EMPTYLINE)
+
+    def dedent_all(self, at: int) -> None:
+        while len(self.indents) > 1:
+            self.indents.pop()
+            self.virtual(DEDENT, at)
+
+    def indent_to(self, width: int, at: int) -> None:
+        if width > self.indents[-1]:
+            self.indents.append(width)
+            self.virtual(INDENT, at)
+            return
+        while len(self.indents) > 1 and width < self.indents[-1]:
+            self.indents.pop()
+            self.virtual(DEDENT, at)
+
+    # -- the token rules ----------------------------------------------------
+
+    def run(self) -> list[Token]:
+        text, pos = self.text, 0
+        while pos < len(text):
+            end = self.comment(pos)
+            if end is None:
+                end = (self.inference_token if self.inference else self.default_token)(pos)
+            if end is None:
+                raise self.fail(
+                    "argdown-syntax",
+                    "a backslash escapes the character after it, but here nothing follows "
+                    "on the line; write '\\\\' for a backslash",
+                    pos,
+                )
+            pos = end
+        if self.tokens and self.tokens[-1].kind == EMPTYLINE:
+            self.tokens.pop()
+        self.dedent_all(len(text))
+        return self.tokens
+
+    def comment(self, pos: int) -> int | None:
+        text = self.text
+        if text.startswith("<!--", pos):
+            close = _next(self.index.comment_ends, pos + 4)
+            if close is None:
+                raise self.fail(
+                    "argdown-unterminated-comment",
+                    "this comment '<!--' is never closed; end it with '-->'",
+                    pos,
+                )
+            end = close + 3
+        elif text.startswith("/*", pos):
+            close = _next(self.index.block_ends, pos + 2)
+            if close is None:
+                raise self.fail(
+                    "argdown-unterminated-comment",
+                    "this comment '/*' is never closed; end it with '*/' "
+                    "(or write '\\/*' for the characters themselves)",
+                    pos,
+                )
+            end = close + 2
+        elif text.startswith("//", pos):
+            found = _next(self.index.newlines, pos)
+            end = len(text) if found is None else found
+        else:
+            return None
+        last = self.last
+        if last is not None and last.kind == EMPTYLINE:
+            while end < len(text) and text[end] == "\n":
+                end += 1
+        elif last is not None and last.kind == NEWLINE:
+            match = _NEWLINE.match(text, end)
+            if match and not _NEWLINE.match(text, match.end()):
+                end = match.end()
+        self.last_skipped_end = end
+        return end
+
+    def skip_spaces(self, pos: int) -> int | None:
+        match = _SPACES.match(self.text, pos)
+        if match is None:
+            return None
+        self.last_skipped_end = match.end()
+        return match.end()
+
+    def default_token(self, pos: int) -> int | None:
+        text, char = self.text, self.text[pos]
+        for rule in self.rules_for(char):
+            end = rule(pos)
+            if end is not None:
+                return end
+        if char in " \t":
+            return self.skip_spaces(pos)
+        match = _FREESTYLE.match(text, pos)
+        if match:
+            self.add(FREESTYLE, pos, match.end())
+            return match.end()
+        match = _CONTROL.match(text, pos)
+        if match:
+            self.add(CONTROL, pos, match.end())
+            return match.end()
+        return None
+
+    def rules_for(self, char: str) -> Iterator[Callable[[int], int | None]]:
+        """The token rules that can match at a character, in Argdown's order."""
+        if char == "=":
+            yield self.front_matter
+        if char == "{":
+            yield self.data
+        if char == "\\":
+            yield self.escaped
+        if char in ".:":
+            yield self.special
+        if char in " \t\n":
+            yield self.emptyline
+            yield self.newline
+        if char in " \t-":
+            yield self.inference_start
+        if char in " \t+-<>_":
+            yield self.relation
+        if char == "#":
+            yield self.heading
+        if char in " \t(":
+            yield self.statement_number
+        if char in " \t0123456789":
+            yield self.ordered_item
+        if char in " \t*":
+            yield self.unordered_item
+        if char in "*_":
+            yield self.emphasis_end
+            yield self.emphasis_start
+        if char == "[":
+            yield self.link
+        if char == "#":
+            yield self.tag
+        if char == "[":
+            yield self.statement_definition
+            yield self.statement_reference
+        if char == "@":
+            yield self.mention
+        if char == "<":
+            yield self.argument_definition
+            yield self.argument_reference
+
+    def front_matter(self, pos: int) -> int | None:
+        text = self.text
+        if not text.startswith("===", pos):
+            return None
+        run = pos
+        while run < len(text) and text[run] == "=":
+            run += 1
+        close = _next(self.index.equals, run)
+        if close is not None:
+            end = close
+            while end < len(text) and text[end] == "=":
+                end += 1
+        elif run - pos >= 6:
+            end = run
+        else:
+            if all(t.kind in (NEWLINE, EMPTYLINE) for t in self.tokens):
+                raise self.fail(
+                    "argdown-front-matter",
+                    "the front matter that starts here is never closed; end it with a line '==='",
+                    pos,
+                )
+            return None
+        self.add(FRONT_MATTER, pos, end)
+        return end
+
+    def data(self, pos: int) -> int | None:
+        end = self.index.data_end(pos)
+        if end is None:
+            raise self.fail(
+                "argdown-unterminated-data",
+                "this data block '{' is never closed; end it with '}' "
+                "(or write '\\{' for the character itself)",
+                pos,
+            )
+        self.add(DATA, pos, end)
+        return end
+
+    def escaped(self, pos: int) -> int | None:
+        match = _ESCAPED.match(self.text, pos)
+        if match is None:
+            return None
+        self.add(ESCAPED, pos, match.end())
+        return match.end()
+
+    def special(self, pos: int) -> int | None:
+        text = self.text
+        positions = self.index.dots if text[pos] == "." else self.index.colons
+        close = _next(positions, pos + 2)
+        if close is None:
+            return None
+        space = _next(self.index.spaces, pos + 1)
+        if space is not None and space < close:
+            return None
+        end = close + 1
+        if end < len(text) and text[end] in " \t":
+            end += 1
+        self.add(SPECIAL, pos, end)
+        return end
+
+    def emptyline(self, pos: int) -> int | None:
+        last = self.last
+        if last is not None and last.kind == EMPTYLINE:
+            return None
+        match = _EMPTYLINE.match(self.text, pos)
+        if match is None:
+            return None
+        if match.end() < len(self.text):
+            self.dedent_all(pos)
+        self.add(EMPTYLINE, pos, match.end())
+        return match.end()
+
+    def newline(self, pos: int) -> int | None:
+        match = _NEWLINE.match(self.text, pos)
+        if match is None:
+            return None
+        self.add(NEWLINE, pos, match.end())
+        return match.end()
+
+    def inference_start(self, pos: int) -> int | None:
+        if not self.at_line_start(after_emptyline=False):
+            return None
+        match = _INFERENCE_START.match(self.text, pos)
+        if match is None:
+            return None
+        self.dedent_all(pos)
+        self.add(INFERENCE_START, pos, match.end())
+        self.inference = True
+        return match.end()
+
+    def relation(self, pos: int) -> int | None:
+        if not self.at_line_start():
+            return None
+        match = _LINE_START_RELATION.match(self.text, pos)
+        if match is None:
+            return None
+        symbol = match.group(1)
+        self.indent_to(match.start(1) - pos, pos)
+        self.add(RELATION, match.start(1), match.end(), "<_" if symbol == "_" else symbol)
+        return match.end()
+
+    def heading(self, pos: int) -> int | None:
+        if not self.at_line_start():
+            return None
+        match = _HEADING.match(self.text, pos)
+        if match is None:
+            return None
+        self.add(HEADING, pos, match.end())
+        return match.end()
+
+    def statement_number(self, pos: int) -> int | None:
+        if not self.at_line_start():
+            return None
+        match = _STATEMENT_NUMBER.match(self.text, pos)
+        if match is None:
+            return None
+        self.dedent_all(pos)
+        self.add(STATEMENT_NUMBER, pos, match.end())
+        return match.end()
+
+    def list_item(self, pos: int, pattern: re.Pattern[str], kind: str) -> int | None:
+        if not self.at_line_start():
+            return None
+        match = pattern.match(self.text, pos)
+        if match is None:
+            return None
+        self.indent_to(len(match.group(1)) + 1, pos)
+        self.add(kind, pos, match.end())
+        return match.end()
+
+    def ordered_item(self, pos: int) -> int | None:
+        return self.list_item(pos, _ORDERED_ITEM, ORDERED_ITEM)
+
+    def unordered_item(self, pos: int) -> int | None:
+        return self.list_item(pos, _UNORDERED_ITEM, UNORDERED_ITEM)
+
+    def emphasis_end(self, pos: int) -> int | None:
+        text = self.text
+        for marker in _EMPHASIS:
+            if not self.emphasis or self.emphasis[-1][0] != marker:
+                continue
+            last = self.last
+            if last is None or self.last_skipped_end > last.end:
+                return None
+            if not text.startswith(marker, pos):
+                continue
+            match = _EMPHASIS_END.match(text, pos + len(marker))
+            if match is None:
+                continue
+            self.emphasis.pop()
+            self.add(EMPHASIS_END, pos, match.end(), marker)
+            return match.end()
+        return None
+
+    def emphasis_start(self, pos: int) -> int | None:
+        text = self.text
+        for marker in _EMPHASIS:
+            after = pos + len(marker)
+            if text.startswith(marker, pos) and (
+                after >= len(text) or not _JS_SPACE_RE.match(text, after)
+            ):
+                if len(self.emphasis) >= MAX_DEPTH:
+                    raise self.fail(
+                        "argdown-too-deep",
+                        f"bold and italic are nested more than {MAX_DEPTH} levels deep here; "
+                        f"close them, or escape the character as '\\{marker[0]}'",
+                        pos,
+                    )
+                self.emphasis.append((marker, pos))
+                self.add(EMPHASIS_START, pos, after, marker)
+                return after
+        return None
+
+    def link(self, pos: int) -> int | None:
+        text, index = self.text, self.index
+        close = _next(index.brackets, pos + 1)
+        if close is None or close == pos + 1 or not text.startswith("(", close + 1):
+            return None
+        paren = _next(index.parens, close + 2)
+        if paren is None or paren == close + 2:
+            return None
+        end = paren + 1
+        if end < len(text) and text[end] in " \t":
+            end += 1
+        self.add(LINK, pos, end)
+        return end
+
+    def tag(self, pos: int) -> int | None:
+        text = self.text
+        end: int | None = None
+        if text.startswith("(", pos + 1):
+            paren = _next(self.index.parens, pos + 2)
+            if paren is not None and paren > pos + 2:
+                end = paren + 1
+        if end is None:
+            match = _TAG_CHARS.match(text, pos + 1)
+            if match is None:
+                return None
+            end = match.end()
+        if end < len(text) and text[end] in " \t":
+            end += 1
+        self.add(TAG, pos, end)
+        return end
+
+    def statement_definition(self, pos: int) -> int | None:
+        close = self.index.closing(self.index.bracket_colons, pos + 2)
+        if close is None or not self.index.within_line(pos + 1, close):
+            return None
+        self.add(STATEMENT_DEFINITION, pos, close + 2)
+        return close + 2
+
+    def statement_reference(self, pos: int) -> int | None:
+        text = self.text
+        if pos + 1 >= len(text) or text[pos + 1] == "-":
+            return None
+        close = self.index.closing(self.index.brackets, pos + 2)
+        if close is None:
+            return None
+        self.add(STATEMENT_REFERENCE, pos, close + 1)
+        return close + 1
+
+    def mention(self, pos: int) -> int | None:
+        text = self.text
+        if text.startswith("@[", pos):
+            positions = self.index.brackets
+        elif text.startswith("@<", pos):
+            positions = self.index.angles
+        else:
+            return None
+        close = self.index.closing(positions, pos + 3)
+        if close is None or not self.index.within_line(pos + 2, close):
+            return None
+        end = close + 1
+        if end < len(text) and text[end] in " \t":
+            end += 1
+        kind = STATEMENT_MENTION if text[pos + 1] == "[" else ARGUMENT_MENTION
+        self.add(kind, pos, end)
+        return end
+
+    def argument_definition(self, pos: int) -> int | None:
+        close = self.index.closing(self.index.angle_colons, pos + 2)
+        if close is None or not self.index.within_line(pos + 1, close):
+            return None
+        self.add(ARGUMENT_DEFINITION, pos, close + 2)
+        return close + 2
+
+    def argument_reference(self, pos: int) -> int | None:
+        text = self.text
+        if pos + 1 >= len(text) or text[pos + 1] == "-":
+            return None
+        close = self.index.closing(self.index.angles, pos + 2)
+        if close is None:
+            return None
+        self.add(ARGUMENT_REFERENCE, pos, close + 1)
+        return close + 1
+
+    def inference_token(self, pos: int) -> int | None:
+        text, char = self.text, self.text[pos]
+        if char in " \t\n":
+            end = self.newline(pos)
+            if end is not None:
+                return end
+        if char == "\\":
+            return self.escaped(pos)
+        if char in ".:":
+            end = self.special(pos)
+            if end is not None:
+                return end
+        if char == "-":
+            match = _INFERENCE_END.match(text, pos)
+            if match:
+                self.add(INFERENCE_END, pos, match.end())
+                self.inference = False
+                return match.end()
+        if char == "{":
+            return self.data(pos)
+        if char == ",":
+            self.add(LIST_DELIMITER, pos, pos + 1)
+            return pos + 1
+        if char in " \t":
+            return self.skip_spaces(pos)
+        match = _FREESTYLE.match(text, pos)
+        if match:
+            self.add(FREESTYLE, pos, match.end())
+            return match.end()
+        match = _CONTROL.match(text, pos)
+        if match:
+            self.add(CONTROL, pos, match.end())
+            return match.end()
+        return None
+
+
+def prepare(text: str, file: str) -> str:
+    """Line breaks as ``\\n``; refuse control characters and overlong lines."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    bad = _FORBIDDEN.search(text)
+    if bad is not None:
+        line = text.count("\n", 0, bad.start()) + 1
+        column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+        raise _error(
+            "argdown-control-character",
+            f"the control character U+{ord(bad.group()):04X} cannot stand in an Argdown "
+            "document; is this a text file? Remove it",
+            file,
+            line,
+            column,
+        )
+    start = 0
+    for number, line_text in enumerate(text.split("\n"), 1):
+        if len(line_text) > MAX_LINE:
+            raise _error(
+                "argdown-line-too-long",
+                f"this line is longer than {MAX_LINE:,} characters; break it into lines "
+                "(Argdown joins the lines of a statement with spaces)",
+                file,
+                number,
+                MAX_LINE + 1,
+            )
+        start += len(line_text) + 1
+    return text
+
+
+def tokenize(text: str, file: str) -> list[Token]:
+    """The tokens of a prepared document (see :func:`prepare`)."""
+    return Lexer(text, file).run()
+
+
+# -- the syntax tree ----------------------------------------------------------
+
+
+@dataclass
+class Statement:
+    """A statement: plain text, ``[Title]: text`` or a reference ``[Title]``."""
+
+    start: Token
+    title: str | None
+    reference: bool
+    content: list[Token]
+    tags: list[Token]
+    data: Token | None = None
+    relations: list[Relation] = field(default_factory=list)
+
+
+@dataclass
+class Argument:
+    """An argument's description ``<Title>: text`` or a reference ``<Title>``."""
+
+    start: Token
+    title: str
+    reference: bool
+    content: list[Token]
+    tags: list[Token]
+    data: Token | None = None
+    relations: list[Relation] = field(default_factory=list)
+
+
+@dataclass
+class Relation:
+    """A relation to the element it is indented under."""
+
+    token: Token
+    child: Statement | Argument
+
+    @property
+    def kind(self) -> str:
+        for symbol, kind, _ in RELATION_SYMBOLS:
+            if symbol == self.token.symbol:
+                return kind
+        raise AssertionError(self.token.symbol)
+
+    @property
+    def incoming(self) -> bool:
+        """True when the parent is the relation's source (``+>``, ``->``, ``_>``, ``><``)."""
+        return self.token.symbol in ("+>", "->", "><", "_>")
+
+
+@dataclass
+class Heading:
+    start: Token
+    level: int
+    content: list[Token]
+    data: Token | None = None
+
+
+@dataclass
+class Inference:
+    start: Token
+    rules: list[list[Token]]
+    data: Token | None
+    relations: list[Relation]
+
+
+@dataclass
+class PcsStatement:
+    number: Token
+    statement: Statement
+
+
+@dataclass
+class Pcs:
+    """A premise-conclusion structure: numbered statements and inference lines."""
+
+    items: list[PcsStatement | Inference]
+
+
+@dataclass
+class ItemList:
+    items: list[Statement | Argument]
+
+
+Block = Heading | Statement | Argument | Pcs | ItemList
+
+
+@dataclass
+class Document:
+    front_matter: Token | None
+    blocks: list[Block]
+
+
+_CONTENT = {
+    FREESTYLE,
+    CONTROL,
+    ESCAPED,
+    SPECIAL,
+    LINK,
+    TAG,
+    STATEMENT_MENTION,
+    ARGUMENT_MENTION,
+    NEWLINE,
+    EMPHASIS_START,
+    EMPHASIS_END,
+}
+_WHAT = {
+    STATEMENT_DEFINITION: "a statement definition '[Title]:'",
+    STATEMENT_REFERENCE: "a statement reference '[Title]'",
+    ARGUMENT_DEFINITION: "an argument definition '<Title>:'",
+    ARGUMENT_REFERENCE: "an argument reference '<Title>'",
+}
+
+
+class Parser:
+    """Blocks from tokens, following Argdown's grammar."""
+
+    def __init__(self, tokens: list[Token], text: str, file: str) -> None:
+        self.tokens = tokens
+        self.text = text
+        self.file = file
+        self.pos = 0
+        end_line = text.count("\n") + 1
+        end_column = len(text) - (text.rfind("\n") + 1) + 1
+        self.eof = Token(EOF, "", len(text), end_line, end_column)
+
+    # -- helpers ------------------------------------------------------------
+
+    def peek(self, ahead: int = 0) -> Token:
+        index = self.pos + ahead
+        return self.tokens[index] if index < len(self.tokens) else self.eof
+
+    def take(self) -> Token:
+        token = self.peek()
+        self.pos += 1
+        return token
+
+    def accept(self, kind: str) -> Token | None:
+        if self.peek().kind == kind:
+            return self.take()
+        return None
+
+    def fail(self, code: str, message: str, token: Token) -> MapError:
+        return _error(code, message, self.file, token.line, token.column)
+
+    def describe(self, token: Token) -> str:
+        if token.kind == EOF:
+            return "the end of the file"
+        if token.kind in (INDENT, DEDENT, NEWLINE, EMPTYLINE):
+            return f"a {token.kind}"
+        return f"{token.kind} {token.image.strip()!r}"
+
+    def unexpected(self, token: Token, context: str) -> MapError:
+        """An error for a token that cannot stand where it is, with the likely fix."""
+        if token.kind in _WHAT:
+            return self.fail(
+                "argdown-syntax",
+                f"{_WHAT[token.kind]} cannot stand inside {context}; start it on a line of "
+                f"its own after an empty line, or escape the bracket ('\\{token.image[0]}') "
+                "to write it as text",
+                token,
+            )
+        if token.kind == RELATION:
+            return self.fail(
+                "argdown-indentation",
+                f"the relation {token.symbol!r} is not indented under a statement or "
+                "argument; indent it more than the line it belongs to (and indent relations "
+                "of one element equally)",
+                token,
+            )
+        if token.kind == DATA:
+            return self.fail(
+                "argdown-syntax",
+                "data '{...}' goes at the end of a statement, argument or heading, and only "
+                "once; move it there (or write '\\{' for the character)",
+                token,
+            )
+        if token.kind in (HEADING, STATEMENT_NUMBER, INFERENCE_START, ORDERED_ITEM, UNORDERED_ITEM):
+            return self.fail(
+                "argdown-syntax",
+                f"{self.describe(token)} must start a new paragraph here: put an empty line "
+                "before it",
+                token,
+            )
+        if token.kind == FRONT_MATTER:
+            return self.fail(
+                "argdown-syntax",
+                "front matter '===' can only open the document; move it to the top "
+                "(or escape '\\=' to write the characters)",
+                token,
+            )
+        return self.fail("argdown-syntax", f"unexpected {self.describe(token)} in {context}", token)
+
+    # -- grammar ------------------------------------------------------------
+
+    def document(self) -> Document:
+        self.accept(NEWLINE)
+        self.accept(EMPTYLINE)
+        front = self.accept(FRONT_MATTER)
+        if front is not None:
+            self.accept(NEWLINE)
+            if self.peek().kind == EOF:
+                raise self.fail(
+                    "argdown-empty",
+                    "the document has front matter but nothing after it; add statements or "
+                    "arguments after an empty line",
+                    self.peek(),
+                )
+            if self.accept(EMPTYLINE) is None:
+                raise self.fail(
+                    "argdown-syntax",
+                    "put an empty line after the front matter's closing '==='",
+                    self.peek(),
+                )
+        if self.peek().kind == EOF:
+            raise self.fail(
+                "argdown-empty",
+                "the document holds no statements, arguments or headings",
+                self.peek(),
+            )
+        blocks = [self.block()]
+        while True:
+            token = self.peek()
+            if token.kind == EOF:
+                break
+            if token.kind != EMPTYLINE:
+                raise self.unexpected(token, "this paragraph")
+            self.take()
+            blocks.append(self.block())
+        return Document(front, blocks)
+
+    def block(self) -> Block:
+        token = self.peek()
+        if token.kind == HEADING:
+            return self.heading()
+        if token.kind == STATEMENT_NUMBER:
+            return self.pcs()
+        if token.kind in (ARGUMENT_DEFINITION, ARGUMENT_REFERENCE):
+            return self.argument()
+        if token.kind == INDENT and self.peek(1).kind in (ORDERED_ITEM, UNORDERED_ITEM):
+            return self.item_list()
+        if token.kind in (RELATION, INDENT):
+            relation = token if token.kind == RELATION else self.peek(1)
+            raise self.fail(
+                "argdown-orphan-relation",
+                "this relation has nothing to relate to: a paragraph cannot start with a "
+                "relation; put the statement or argument it belongs to on the line above "
+                "(without an empty line in between)",
+                relation if relation.kind == RELATION else token,
+            )
+        return self.statement(0)
+
+    def heading(self) -> Heading:
+        start = self.take()
+        content = self.content("a heading")
+        if not content:
+            raise self.unexpected(self.peek(), "a heading")
+        level = len(start.image) - 1
+        heading = Heading(start, level, content)
+        heading.data = self.data()
+        return heading
+
+    def data(self) -> Token | None:
+        data = self.accept(DATA)
+        if data is not None:
+            self.accept(NEWLINE)
+        return data
+
+    def content(self, context: str) -> list[Token]:
+        """Statement text: text, links, tags, mentions, emphasis, line breaks."""
+        tokens: list[Token] = []
+        open_marks: list[Token] = []
+        while self.peek().kind in _CONTENT:
+            token = self.take()
+            if token.kind == EMPHASIS_START:
+                open_marks.append(token)
+            elif token.kind == EMPHASIS_END:
+                if not open_marks or open_marks[-1].symbol != token.symbol:
+                    raise self.unexpected(token, context)
+                open_marks.pop()
+            tokens.append(token)
+        if open_marks:
+            mark = open_marks[-1]
+            name = "bold" if len(mark.symbol) == 2 else "italic"
+            raise self.fail(
+                "argdown-unclosed",
+                f"{name} text opened with {mark.symbol!r} is never closed; close it with "
+                f"{mark.symbol!r}, or write '\\{mark.symbol[0]}' for the character itself",
+                mark,
+            )
+        return tokens
+
+    def check_unclosed_title(self, content: list[Token]) -> None:
+        first = next((t for t in content if t.kind != NEWLINE), None)
+        if first is not None and first.kind == CONTROL and first.image[0] in "[<":
+            closing = "]" if first.image[0] == "[" else ">"
+            what = "statement" if closing == "]" else "argument"
+            raise self.fail(
+                "argdown-unclosed",
+                f"'{first.image[0]}' opens a {what} title that is not closed with "
+                f"'{closing}' on this line; close it, or write '\\{first.image[0]}' for "
+                "the character itself",
+                first,
+            )
+
+    def statement(self, depth: int) -> Statement:
+        start = self.peek()
+        if start.kind == STATEMENT_REFERENCE:
+            self.take()
+            tags = []
+            while (tag := self.accept(TAG)) is not None:
+                tags.append(tag)
+            self.accept(NEWLINE)
+            statement = Statement(start, start.image[1:-1], True, [], tags)
+        elif start.kind == STATEMENT_DEFINITION:
+            self.take()
+            content = self.content("a statement")
+            if not content:
+                raise self.fail(
+                    "argdown-syntax",
+                    "a statement definition '[Title]:' needs text after the colon "
+                    "(or leave out the colon to refer to the statement)",
+                    self.peek(),
+                )
+            statement = Statement(start, start.image[1:-2], False, content, [])
+        else:
+            content = self.content("a statement")
+            if not content:
+                raise self.unexpected(start, "a statement")
+            self.check_unclosed_title(content)
+            statement = Statement(start, None, False, content, [])
+        statement.data = self.data()
+        statement.relations = self.relations(depth)
+        return statement
+
+    def argument(self, depth: int = 0) -> Argument:
+        start = self.take()
+        if start.kind == ARGUMENT_REFERENCE:
+            tags = []
+            while (tag := self.accept(TAG)) is not None:
+                tags.append(tag)
+            self.accept(NEWLINE)
+            argument = Argument(start, start.image[1:-1], True, [], tags)
+        else:
+            content = self.content("an argument's description")
+            if not content:
+                raise self.fail(
+                    "argdown-syntax",
+                    "an argument definition '<Title>:' needs a description after the colon "
+                    "(or leave out the colon to refer to the argument)",
+                    self.peek(),
+                )
+            argument = Argument(start, start.image[1:-2], False, content, [])
+        argument.data = self.data()
+        argument.relations = self.relations(depth)
+        return argument
+
+    def relations(self, depth: int, *, undercuts_only: bool = False) -> list[Relation]:
+        if self.peek().kind != INDENT or self.peek(1).kind != RELATION:
+            return []
+        if depth >= MAX_DEPTH:
+            raise self.fail(
+                "argdown-too-deep",
+                f"relations are nested more than {MAX_DEPTH} levels deep here; "
+                "split the tree, referring to elements by title",
+                self.peek(1),
+            )
+        self.take()
+        relations = []
+        while self.peek().kind == RELATION:
+            token = self.take()
+            if undercuts_only and token.symbol != "<_":
+                raise self.fail(
+                    "argdown-syntax",
+                    "under an inference line only undercuts ('<_') can stand, "
+                    f"not {token.symbol!r}",
+                    token,
+                )
+            child: Statement | Argument
+            nxt = self.peek()
+            if nxt.kind in (ARGUMENT_DEFINITION, ARGUMENT_REFERENCE):
+                if token.symbol == "><":
+                    raise self.fail(
+                        "argdown-unsupported",
+                        "'><' (contradiction) joins two statements; an argument cannot "
+                        "contradict: use '->' or '-' to attack with it",
+                        nxt,
+                    )
+                child = self.argument(depth + 1)
+            elif nxt.kind in (STATEMENT_DEFINITION, STATEMENT_REFERENCE) or (
+                nxt.kind in _CONTENT and nxt.kind != NEWLINE
+            ):
+                child = self.statement(depth + 1)
+            else:
+                raise self.fail(
+                    "argdown-syntax",
+                    f"the relation {token.symbol!r} needs a statement or argument after it "
+                    f"on the same line, not {self.describe(nxt)}",
+                    nxt,
+                )
+            relations.append(Relation(token, child))
+        end = self.peek()
+        if end.kind == DEDENT:
+            self.take()
+        elif end.kind != EOF:
+            raise self.unexpected(end, "a relation tree")
+        return relations
+
+    def pcs(self) -> Pcs:
+        items: list[PcsStatement | Inference] = []
+        while True:
+            token = self.peek()
+            if token.kind == STATEMENT_NUMBER:
+                self.take()
+                nxt = self.peek()
+                if nxt.kind in (ARGUMENT_DEFINITION, ARGUMENT_REFERENCE):
+                    raise self.fail(
+                        "argdown-syntax",
+                        "an argument cannot be a premise or conclusion; write a statement "
+                        "('[Title]' or text) after the number",
+                        nxt,
+                    )
+                items.append(PcsStatement(token, self.statement(0)))
+            elif token.kind == INFERENCE_START:
+                if not items or isinstance(items[-1], Inference):
+                    raise self.fail(
+                        "argdown-pcs",
+                        "an inference line '--' must follow a numbered premise",
+                        token,
+                    )
+                items.append(self.inference())
+                if self.peek().kind != STATEMENT_NUMBER:
+                    raise self.fail(
+                        "argdown-pcs",
+                        "an inference line must be followed by the conclusion it infers, "
+                        "numbered like the premises: '(3) ...'",
+                        self.peek(),
+                    )
+            else:
+                break
+        last = items[-1]
+        if (
+            len(items) < 3
+            or not isinstance(last, PcsStatement)
+            or not isinstance(items[-2], Inference)
+        ):
+            at = last.number if isinstance(last, PcsStatement) else last.start
+            raise self.fail(
+                "argdown-pcs",
+                "this premise-conclusion structure ends with a premise; add an inference "
+                "line '----' and the conclusion after the premises",
+                at,
+            )
+        return Pcs(items)
+
+    def inference(self) -> Inference:
+        start = self.take()
+        rules: list[list[Token]] = []
+        self.accept(NEWLINE)
+        rule: list[Token] = []
+        while self.peek().kind in (FREESTYLE, CONTROL, ESCAPED, SPECIAL, LIST_DELIMITER):
+            token = self.take()
+            if token.kind == LIST_DELIMITER:
+                rules.append(rule)
+                rule = []
+            else:
+                rule.append(token)
+        if rule or rules:
+            rules.append(rule)
+        self.accept(NEWLINE)
+        data = self.accept(DATA)
+        if data is not None:
+            self.accept(NEWLINE)
+        end = self.peek()
+        if end.kind != INFERENCE_END:
+            raise self.fail(
+                "argdown-pcs",
+                "an inference (between '--' lines) holds rules separated by commas and "
+                f"optional data, then a closing '--'; found {self.describe(end)}",
+                end,
+            )
+        self.take()
+        if self.accept(NEWLINE) is None:
+            raise self.fail(
+                "argdown-pcs",
+                "the closing '--' of an inference must end its line",
+                self.peek(),
+            )
+        relations = self.relations(0, undercuts_only=True)
+        return Inference(start, rules, data, relations)
+
+    def item_list(self) -> ItemList:
+        self.take()
+        items: list[Statement | Argument] = []
+        while self.peek().kind in (ORDERED_ITEM, UNORDERED_ITEM):
+            self.take()
+            if self.peek().kind in (ARGUMENT_DEFINITION, ARGUMENT_REFERENCE):
+                items.append(self.argument(1))
+            else:
+                items.append(self.statement(1))
+        end = self.peek()
+        if end.kind == DEDENT:
+            self.take()
+        elif end.kind != EOF:
+            raise self.unexpected(end, "a list")
+        return ItemList(items)
+
+
+def parse(text: str, file: str) -> tuple[str, Document]:
+    """The prepared text and its syntax tree; raises MapError at the first syntax error."""
+    text = prepare(text, file)
+    tokens = tokenize(text, file)
+    return text, Parser(tokens, text, file).document()

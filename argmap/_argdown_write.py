@@ -1,0 +1,795 @@
+"""An argument map as Argdown text that reads back to an equal map.
+
+Statements are written as ``[Title]: text`` and arguments as
+premise-conclusion structures, grouped under headings. What Argdown has no
+syntax for (agents, quotes, translations, sources, ...) travels in the
+reserved ``argmap`` data of each element and of the front matter. A map
+imported from Argdown is written back in its original shape where argmap
+kept the marks for it (arguments without premise-conclusion structure,
+chains of inferences, relations between statements).
+
+The text written is read back before it is returned; when the reading
+differs, the map is written again in a plainer, fully annotated form, so the
+result always reads back to an equal map.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from . import _argdown_syntax as syntax
+from ._argdown import MARKERS, RESERVED, Ids, slug
+from ._argdown_read import collapse, read, read_text
+from .errors import MapError, Severity
+from .model import Argument, ArgumentMap, Group, Statement, Translation, plain
+
+_LINK = re.compile(r"\[[^\]]+?\]\([^)]+?\)")
+_ALWAYS = set("\\@#*_[]<>{}")
+_PUNCTUATION = set("!\"$%&'()+,-./:;=?^`|~") | _ALWAYS
+_JS_SPACE = re.compile(
+    "[ \t\n\x0b\x0c\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]"
+)
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff{}]")
+_PLAIN = re.compile(r"[A-Za-z][A-Za-z0-9_-]*(?: [A-Za-z0-9_-]+)*")
+_WORDY = {"true", "false", "yes", "no", "on", "off", "null", "y", "n", "nan", "inf"}
+_VERBS = {"support": "+>", "attack": "->", "undercut": "_>"}
+_LEVELS = ("pretty", "canonical", "full")
+
+
+# -- pieces of Argdown text ------------------------------------------------------
+
+
+def _visible(text: str) -> str:
+    """Text on one line: line breaks and control characters as spaces."""
+    return re.sub("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]", " ", text)
+
+
+def _read_back(line: str) -> str | None:
+    """How argmap reads ``line`` as a statement's text (None if it is not plain text)."""
+    try:
+        text = syntax.prepare(f"[x]: {line}\n", "-")
+        tokens = syntax.tokenize(text, "-")
+    except MapError:
+        return None
+    content = tokens[1:]
+    if any(t.kind not in _TEXT_TOKENS for t in content):
+        return None
+    return read_text(content, False)[0]
+
+
+_TEXT_TOKENS = {
+    syntax.FREESTYLE,
+    syntax.CONTROL,
+    syntax.ESCAPED,
+    syntax.SPECIAL,
+    syntax.LINK,
+    syntax.NEWLINE,
+}
+
+
+def _escape_plain(text: str, everything: bool) -> str:
+    out: list[str] = []
+    for index, char in enumerate(text):
+        if everything and char in _PUNCTUATION:
+            out.append("\\" + char)
+            continue
+        if char in _ALWAYS:
+            out.append("\\" + char)
+        elif char == "/" and text[index + 1 : index + 2] in ("/", "*"):
+            out.append("\\/")
+        elif char == "=" and "===" in text[max(0, index - 2) : index + 3]:
+            out.append("\\=")
+        elif char in ".:" and _special_at(text, index):
+            out.append("\\" + char)
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def _special_at(text: str, index: int) -> bool:
+    """A ``.x.`` or ``:x:`` span starts here that would swallow characters needing escapes.
+
+    Argdown reads such a span as one token (a shortcode such as ``:heart:``);
+    argmap keeps it as written, so it needs no escape unless it hides a
+    character that does.
+    """
+    close = text.find(text[index], index + 2)
+    if close == -1 or _JS_SPACE.search(text, index + 1, close):
+        return False
+    return any(c in _ALWAYS or c in "/=" for c in text[index + 1 : close])
+
+
+def escape(text: str) -> str:
+    """``text`` as Argdown statement content that argmap reads back as ``collapse(text)``.
+
+    Links ``[text](url)`` stay links; every other character Argdown would
+    read as markup is escaped with a backslash.
+    """
+    line = _visible(text)
+    want = collapse(line)
+    for everything in (False, True):
+        parts, last = [], 0
+        for match in _LINK.finditer(line):
+            parts.append(_escape_plain(line[last : match.start()], everything))
+            parts.append(match.group())
+            last = match.end()
+        parts.append(_escape_plain(line[last:], everything))
+        candidate = "".join(parts)
+        if _read_back(candidate) == want:
+            return candidate
+    return _escape_plain(line, True)
+
+
+_TAG_CHAR = "A-Za-z0-9\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef"
+_SIMPLE_TAG = re.compile(f"[{_TAG_CHAR}][{_TAG_CHAR}\\-]*")
+
+
+def _tag(tag: str) -> str | None:
+    if _SIMPLE_TAG.fullmatch(tag):
+        return f"#{tag}"
+    if tag and ")" not in tag and not re.search("[\n\r\u2028\u2029\x00-\x1f]", tag):
+        return f"#({tag})"
+    return None
+
+
+def tags_text(tags: Iterable[str]) -> tuple[str, bool]:
+    """Tags as ``#tag #(tag with spaces)``, and whether all of them could be written."""
+    written = [_tag(t) for t in tags]
+    return " ".join(w for w in written if w), all(written)
+
+
+def _quote(value: str) -> str:
+    if _PLAIN.fullmatch(value) and value.lower() not in _WORDY:
+        return value
+    quoted = json.dumps(value, ensure_ascii=False)
+    return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
+
+
+def flow(value: Any) -> str:
+    """A value as YAML flow text that Argdown and argmap read alike, on one line."""
+    if isinstance(value, Mapping):
+        return "{" + ", ".join(f"{_quote(str(k))}: {flow(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(flow(v) for v in value) + "]"
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if math.isnan(value):
+            return ".nan"
+        if value in (float("inf"), float("-inf")):
+            return ".inf" if value > 0 else "-.inf"
+        text = repr(value)
+        mantissa, _, exponent = text.partition("e")
+        if "." not in mantissa:
+            mantissa += ".0"
+        return mantissa + (f"e{exponent}" if exponent else "")
+    return _quote(str(value))
+
+
+def _usable_title(title: str | None, closing: str) -> bool:
+    return bool(
+        title
+        and title.strip()
+        and closing not in title
+        and not title.startswith("-")
+        and not title.startswith("!--")
+        and not re.search("[\n\r\u2028\u2029\x00-\x1f\x7f-\x9f]", title)
+    )
+
+
+def _translations(items: tuple[Translation, ...], fields: tuple[str, ...]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for t in items:
+        entry = {f: getattr(t, f) for f in fields if getattr(t, f) is not None}
+        result[t.lang] = entry
+    return result
+
+
+def _markers(data: Mapping[str, Any]) -> dict[str, Any]:
+    value = plain(data).get(MARKERS)
+    result: dict[str, Any] = value if isinstance(value, dict) else {}
+    return result
+
+
+def _without_markers(data: Mapping[str, Any], *keys: str) -> dict[str, Any]:
+    result: dict[str, Any] = plain(data)
+    markers = result.get(MARKERS)
+    if isinstance(markers, dict):
+        markers = {k: v for k, v in markers.items() if k not in keys}
+        if markers:
+            result[MARKERS] = markers
+        else:
+            del result[MARKERS]
+    return result
+
+
+# -- the writer ------------------------------------------------------------------
+
+
+class _FallbackError(Exception):
+    """A form chosen for an element cannot be written; try a plainer level."""
+
+
+class _Writer:
+    """Renders a map at one level of plainness."""
+
+    def __init__(self, m: ArgumentMap, level: str, order: bool) -> None:
+        self.m = m
+        self.level = level
+        self.pretty = level == "pretty"
+        self.full = level == "full"
+        self.order = order
+        model = plain(m.data).get("model")
+        self.strict = isinstance(model, dict) and model.get("mode") == "strict"
+        self.stitle: dict[str, str] = {}
+        self.atitle: dict[str, str] = {}
+        self.generated: set[str] = set()
+        self.f3: dict[str, str] = {}  # statement id -> Argdown argument title
+        self.own: dict[str, list[Argument]] = {}  # statement id -> its arguments
+        self.chains: dict[str, list[Argument]] = {}  # main id -> steps, main last
+        self.in_chain: dict[str, str] = {}  # step id -> main id
+        self.relational: set[str] = set()
+        self.group_ids: dict[str, str] = {}
+        self.plan()
+
+    # -- decisions ------------------------------------------------------------
+
+    def plan(self) -> None:
+        m = self.m
+        if self.pretty:
+            self.plan_f3()
+            self.plan_chains()
+            self.plan_relations()
+        used: set[str] = set()
+        for sid, statement in m.statements.items():
+            if sid in self.f3:
+                continue
+            preferred = statement.title if not self.full else sid
+            self.stitle[sid] = self.unique(preferred, sid, used, "]")
+        used = set(self.f3.values())
+        for aid, argument in m.arguments.items():
+            if aid in self.in_chain or self.owner(aid) is not None:
+                continue
+            preferred = argument.title if not self.full else aid
+            self.atitle[aid] = self.unique(preferred, aid, used, ">")
+
+    @staticmethod
+    def unique(preferred: str | None, fallback: str, used: set[str], closing: str) -> str:
+        base = preferred if _usable_title(preferred, closing) else fallback
+        assert base is not None
+        title, number = base, 1
+        while title in used:
+            number += 1
+            title = f"{base} ({number})"
+        used.add(title)
+        return title
+
+    def owner(self, aid: str) -> str | None:
+        """The statement standing for the Argdown argument that ``aid`` is a relation of."""
+        argument = self.m.arguments[aid]
+        if len(argument.premises) == 1 and argument.premises[0] in self.f3:
+            return argument.premises[0]
+        return None
+
+    def plan_f3(self) -> None:
+        m = self.m
+        titles: set[str] = set()
+        for sid, statement in m.statements.items():
+            title = _markers(statement.data).get("argument")
+            if not isinstance(title, str) or not _usable_title(title, ">") or title in titles:
+                continue
+            if statement.title is not None:
+                continue
+            own = [a for a in m.arguments.values() if a.premises == (sid,)]
+            if any(a.title != title or not self.bare(a, allow_title=True) for a in own) or any(
+                sid in a.premises and a not in own for a in m.arguments.values()
+            ):
+                continue
+            titles.add(title)
+            self.f3[sid] = title
+            self.own[sid] = own
+
+    def bare(self, argument: Argument, *, allow_title: bool = False) -> bool:
+        """Nothing but premises, kind and target (and relation marks): a relation's argument."""
+        data = _without_markers(argument.data, "relation")
+        return (
+            (allow_title or argument.title is None)
+            and not (argument.by or argument.quotes or argument.tags or argument.note)
+            and not (argument.scheme or argument.roles or argument.answers)
+            and not argument.translations
+            and not data
+        )
+
+    def plan_chains(self) -> None:
+        m = self.m
+        steps: dict[str, list[Argument]] = {}
+        for argument in m.arguments.values():
+            main = _markers(argument.data).get("step-of")
+            if isinstance(main, str) and main in m.arguments:
+                steps.setdefault(main, []).append(argument)
+        for main_id, members in steps.items():
+            main = m.arguments[main_id]
+            if main.kind != "support" or main_id in self.in_chain:
+                continue
+            chain = [main]
+            current = main
+            pool = {a.target: a for a in members if a.kind == "support"}
+            while current.premises and current.premises[0] in pool:
+                step = pool.pop(current.premises[0])
+                chain.insert(0, step)
+                current = step
+            if pool or len(chain) != len(members) + 1:
+                continue
+            conclusions = {a.target for a in chain[:-1]}
+            inner = {a.id for a in chain[:-1]}
+            if any(a.kind == "undercut" and a.target in inner for a in m.arguments.values()):
+                continue
+            if any(
+                sum(p in conclusions for p in a.premises) > (1 if a in chain else 0) for a in chain
+            ):
+                continue
+            if any(
+                not (a.title is None and not (a.by or a.quotes or a.tags or a.note))
+                or a.scheme
+                or a.roles
+                or a.answers
+                or a.translations
+                or _without_markers(a.data, "step-of", "rules", "inference")
+                for a in chain[:-1]
+            ):
+                continue
+            self.chains[main_id] = chain
+            for step in chain[:-1]:
+                self.in_chain[step.id] = main_id
+
+    def plan_relations(self) -> None:
+        for aid, argument in self.m.arguments.items():
+            if aid in self.in_chain or aid in self.chains or self.owner(aid) is not None:
+                continue
+            if len(argument.premises) != 1 or not self.bare(argument):
+                continue
+            relation = _markers(argument.data).get("relation")
+            if argument.kind == "undercut" and relation not in (None, "attack"):
+                continue
+            if argument.kind != "undercut" and relation == "attack":
+                continue
+            if argument.kind == "attack" and relation is None and self.strict:
+                continue
+            if relation == "contrary" and not self.strict:
+                continue
+            if argument.premises[0] not in self.m.statements:
+                continue
+            self.relational.add(aid)
+
+    # -- references ---------------------------------------------------------
+
+    def statement_ref(self, sid: str) -> str:
+        if sid in self.f3:
+            return f"<{self.f3[sid]}>"
+        return self.premise_ref(sid)
+
+    def argument_ref(self, aid: str) -> str:
+        """The Argdown argument whose (last) inference ``aid`` is."""
+        owner = self.owner(aid)
+        if owner is not None:
+            return f"<{self.f3[owner]}>"
+        main = self.in_chain.get(aid, aid)
+        if main not in self.atitle:
+            raise _FallbackError(aid)
+        return f"<{self.atitle[main]}>"
+
+    # -- blocks -------------------------------------------------------------
+
+    def data_text(self, inline: dict[str, Any], reserved: dict[str, Any]) -> str:
+        data = dict(inline)
+        if reserved:
+            data[RESERVED] = reserved
+        return f" {flow(data)}" if data else ""
+
+    def inline(
+        self, data: Mapping[str, Any], reserved: dict[str, Any], *drop: str
+    ) -> dict[str, Any]:
+        """The data to write inline; the whole data goes to ``reserved`` when it cannot."""
+        values = _without_markers(data, *drop) if drop else plain(data)
+        if RESERVED in values or self.full:
+            if plain(data) or self.full:
+                reserved["data"] = plain(data)
+            return {}
+        return values
+
+    def statement_fields(self, s: Statement, reserved: dict[str, Any]) -> None:
+        if s.by or self.full:
+            reserved["by"] = list(s.by)
+        if s.quotes or self.full:
+            reserved["quotes"] = [{"source": q.source, "text": q.text} for q in s.quotes]
+        if s.note is not None or self.full:
+            reserved["note"] = s.note
+        if s.status is not None or self.full:
+            reserved["status"] = s.status
+        if s.translations or self.full:
+            reserved["translations"] = _translations(s.translations, ("text", "title"))
+
+    def content(self, text: str, fallback: str, reserved: dict[str, Any], key: str) -> str:
+        written = escape(text)
+        read_as = collapse(_visible(text))
+        if not read_as:
+            written = escape(fallback)
+            read_as = collapse(_visible(fallback))
+        if read_as != text or self.full:
+            reserved[key] = text
+        return written
+
+    def statement_block(self, s: Statement) -> list[str]:
+        title = self.stitle[s.id]
+        reserved: dict[str, Any] = {}
+        if slug(title) != s.id or self.full:
+            reserved["id"] = s.id
+        if s.title != title or self.full:
+            reserved["title"] = s.title
+        blocks = []
+        drop: tuple[str, ...] = ()
+        if self.pretty:
+            texts = _markers(s.data).get("texts")
+            if isinstance(texts, list) and all(isinstance(t, str) and t for t in texts):
+                blocks += [f"[{title}]: {escape(t)}\n" for t in texts]
+                drop = ("texts",)
+        text = self.content(s.text, title, reserved, "text")
+        tags, complete = tags_text(s.tags)
+        if not complete or self.full:
+            reserved["tags"] = list(s.tags)
+        self.statement_fields(s, reserved)
+        inline = self.inline(s.data, reserved, *drop)
+        tail = f" {tags}" if tags else ""
+        blocks.append(f"[{title}]: {text}{tail}{self.data_text(inline, reserved)}\n")
+        return blocks
+
+    def f3_block(self, sid: str, described: set[str], relations: list[Argument]) -> list[str]:
+        """An argument without premise-conclusion structure, with some of its relations."""
+        s = self.m.statements[sid]
+        title = self.f3[sid]
+        lines = []
+        blocks = []
+        if sid not in described:
+            described.add(sid)
+            reserved: dict[str, Any] = {}
+            base = slug(title)
+            expected = f"{base}-premise" if base else "premise"
+            if s.id != expected:
+                reserved["id"] = s.id
+            texts = _markers(s.data).get("texts")
+            drop: tuple[str, ...] = ("argument",)
+            if isinstance(texts, list) and all(isinstance(t, str) and t for t in texts):
+                blocks += [f"<{title}>: {escape(t)}\n" for t in texts]
+                drop = ("argument", "texts")
+            text = self.content(s.text, title, reserved, "text")
+            tags, complete = tags_text(s.tags)
+            if not complete:
+                reserved["tags"] = list(s.tags)
+            self.statement_fields(s, reserved)
+            inline = self.inline(s.data, reserved, *drop)
+            tail = f" {tags}" if tags else ""
+            lines.append(f"<{title}>: {text}{tail}{self.data_text(inline, reserved)}")
+        else:
+            lines.append(f"<{title}>")
+        lines += [self.relation_line(a) for a in relations]
+        blocks.append("\n".join(lines) + "\n")
+        return blocks
+
+    def relation_line(self, a: Argument) -> str:
+        if a.kind == "undercut":
+            marker = _markers(a.data).get("relation")
+            symbol = "->" if marker == "attack" else "_>"
+            return f"  {symbol} {self.argument_ref(a.target)}"
+        marker = _markers(a.data).get("relation")
+        symbol = "><" if marker == "contradictory" else _VERBS[a.kind]
+        return f"  {symbol} {self.statement_ref(a.target)}"
+
+    def argument_head(self, a: Argument, title: str, drop: tuple[str, ...] = ()) -> str:
+        reserved: dict[str, Any] = {}
+        if slug(title) != a.id or self.full:
+            reserved["id"] = a.id
+        if a.title != title or self.full:
+            reserved["title"] = a.title
+        if a.kind != "support" or self.full:
+            reserved["kind"] = a.kind
+        if self.full:
+            reserved["target"] = a.target
+            reserved["premises"] = list(a.premises)
+        head = f"<{title}>"
+        if a.note is not None:
+            note = escape(a.note)
+            if collapse(_visible(a.note)) != a.note or not collapse(_visible(a.note)):
+                reserved["note"] = a.note
+            if collapse(_visible(a.note)):
+                head += f": {note}"
+        elif self.full:
+            reserved["note"] = None
+        tags, complete = tags_text(a.tags)
+        if not complete or self.full:
+            reserved["tags"] = list(a.tags)
+        if tags:
+            head += f" {tags}"
+        for key in ("scheme", "answers"):
+            if getattr(a, key) is not None or self.full:
+                reserved[key] = getattr(a, key)
+        if a.roles or self.full:
+            reserved["roles"] = list(a.roles)
+        if a.by or self.full:
+            reserved["by"] = list(a.by)
+        if a.quotes or self.full:
+            reserved["quotes"] = [{"source": q.source, "text": q.text} for q in a.quotes]
+        if a.translations or self.full:
+            reserved["translations"] = _translations(a.translations, ("title",))
+        inline = self.inline(a.data, reserved, *drop)
+        return head + self.data_text(inline, reserved) + "\n"
+
+    def inference_lines(self, a: Argument, use_markers: bool) -> list[str]:
+        markers = _markers(a.data) if use_markers else {}
+        rules = markers.get("rules")
+        data = markers.get("inference")
+        parts = []
+        if isinstance(rules, list) and rules and all(isinstance(r, str) and r for r in rules):
+            parts.append(", ".join(self.rule(r) for r in rules))
+        if isinstance(data, dict) and data:
+            parts.append(flow(data))
+        if not parts:
+            return ["----"]
+        return ["--", " ".join(parts), "--"]
+
+    @staticmethod
+    def rule(text: str) -> str:
+        written = _escape_plain(_visible(text), True)
+        return written
+
+    def pcs_block(self, a: Argument, chain: list[Argument] | None = None) -> list[str]:
+        title = self.atitle[a.id]
+        steps = chain or [a]
+        drop: tuple[str, ...] = ("rules", "inference") if chain else ()
+        head = self.argument_head(a, title, drop)
+        lines: list[str] = []
+        number = 0
+        for index, step in enumerate(steps):
+            premises = step.premises[1:] if index else step.premises
+            for premise in premises:
+                number += 1
+                lines.append(f"({number}) {self.premise_ref(premise)}")
+            lines += self.inference_lines(step, chain is not None)
+            number += 1
+            if step.kind == "support":
+                lines.append(f"({number}) {self.premise_ref(step.target)}")
+            else:
+                conclusion = self.generated_title(step)
+                lines.append(f"({number}) [{conclusion}]")
+                if step.kind == "attack":
+                    lines.append(f"  -> {self.statement_ref(step.target)}")
+                else:
+                    lines.append(f"  _> {self.argument_ref(step.target)}")
+        return [head, "\n".join(lines) + "\n"]
+
+    def premise_ref(self, sid: str) -> str:
+        if sid not in self.stitle:
+            raise _FallbackError(sid)
+        return f"[{self.stitle[sid]}]"
+
+    def generated_title(self, a: Argument) -> str:
+        if a.kind == "attack":
+            target = self.stitle.get(a.target) or self.f3.get(a.target) or a.target
+        else:
+            target = self.argument_ref(a.target)[1:-1]
+        base = f"Against: {target}".replace("]", ")")
+        used = set(self.stitle.values()) | self.generated
+        title, number = base, 1
+        while title in used:
+            number += 1
+            title = f"{base} ({number})"
+        self.generated.add(title)
+        return title
+
+    def relation_block(self, arguments: list[Argument]) -> list[str]:
+        source = arguments[0].premises[0]
+        lines = [self.statement_ref(source)]
+        lines += [self.relation_line(a) for a in arguments]
+        return ["\n".join(lines) + "\n"]
+
+    # -- the document -------------------------------------------------------
+
+    def render(self) -> str:
+        m = self.m
+        first_group: dict[str, str] = {}
+        for gid, each in m.groups.items():
+            for member in each.members:
+                first_group.setdefault(member, gid)
+        ids = Ids()
+        self.group_ids = {
+            gid: ids.make(slug(collapse(_visible(g.title))), "group") for gid, g in m.groups.items()
+        }
+        blocks = [self.front_matter()]
+        described: set[str] = set()
+        body: list[str] = []
+        groups: list[Group | None] = [None, *m.groups.values()]
+        for group in groups:
+            body += self.section(group, first_group, described)
+        if not body:
+            body.append(f"# {escape(m.title)} {{{RESERVED}: {{group: false}}}}\n")
+        return "\n".join(blocks + body)
+
+    def section(
+        self, group: Group | None, first_group: dict[str, str], described: set[str]
+    ) -> list[str]:
+        """The blocks under one heading (or before the first one, for ``group=None``)."""
+        m = self.m
+        gid = group.id if group else None
+        out: list[str] = []
+        if group is not None:
+            out.append(self.heading(group, first_group))
+        for s in m.statements.values():
+            if first_group.get(s.id) != gid:
+                continue
+            if s.id in self.f3:
+                if not self.own[s.id]:
+                    out += self.f3_block(s.id, described, [])
+                continue
+            out += self.statement_block(s)
+        pending: list[Argument] = []
+        for a in m.arguments.values():
+            if first_group.get(a.id) != gid:
+                continue
+            key = self.group_key(a)
+            if pending and self.group_key(pending[0]) != key:
+                out += self.flush(pending, described)
+                pending = []
+            if key[0] in ("own", "relation"):
+                pending.append(a)
+                continue
+            if a.id in self.in_chain:
+                continue
+            out += self.pcs_block(a, self.chains.get(a.id))
+        out += self.flush(pending, described)
+        return out
+
+    def group_key(self, a: Argument) -> tuple[str, str]:
+        owner = self.owner(a.id)
+        if owner is not None:
+            return ("own", owner)
+        if a.id in self.relational:
+            return ("relation", a.premises[0])
+        return ("pcs", a.id)
+
+    def flush(self, pending: list[Argument], described: set[str]) -> list[str]:
+        if not pending:
+            return []
+        kind, source = self.group_key(pending[0])
+        written: list[Argument] = []
+        for a in pending:
+            partner = _markers(a.data).get("relation") in ("contradictory", "contrary")
+            if partner and any(
+                b.premises == (a.target,) and b.target == a.premises[0] for b in written
+            ):
+                continue
+            if (
+                a.kind == "undercut"
+                and self.owner(a.target) is not None
+                and any(
+                    b.kind == "undercut"
+                    and self.argument_ref(b.target) == self.argument_ref(a.target)
+                    for b in written
+                )
+            ):
+                continue
+            written.append(a)
+        if kind == "own":
+            return self.f3_block(source, described, written)
+        return self.relation_block(written)
+
+    def predicted_members(self, gid: str, first_group: dict[str, str]) -> list[str]:
+        members = [s for s in self.m.statements if first_group.get(s) == gid]
+        return members + [a for a in self.m.arguments if first_group.get(a) == gid]
+
+    def heading(self, group: Group, first_group: dict[str, str]) -> str:
+        reserved: dict[str, Any] = {}
+        level = 1
+        drop: tuple[str, ...] = ()
+        markers = _markers(group.data)
+        if self.pretty:
+            wanted = markers.get("level")
+            if isinstance(wanted, int) and not isinstance(wanted, bool) and 1 <= wanted <= 6:
+                level = wanted
+                drop = ("level",)
+        title = escape(group.title)
+        if collapse(_visible(group.title)) != group.title or self.full:
+            reserved["title"] = group.title
+        tags = ""
+        if self.pretty and isinstance(markers.get("tags"), list):
+            text, complete = tags_text(str(t) for t in markers["tags"])
+            if complete and text:
+                tags = f" {text}"
+                drop += ("tags",)
+        if self.group_ids.get(group.id) != group.id or self.full:
+            reserved["id"] = group.id
+        if self.predicted_members(group.id, first_group) != list(group.members) or self.full:
+            reserved["members"] = list(group.members)
+        if group.translations or self.full:
+            reserved["translations"] = _translations(group.translations, ("title",))
+        inline = self.inline(group.data, reserved, *drop)
+        return f"{'#' * level} {title}{tags}{self.data_text(inline, reserved)}\n"
+
+    def front_matter(self) -> str:
+        from . import _format, _yaml
+
+        m = self.m
+        front: dict[str, Any] = {"title": m.title}
+        data = plain(m.data)
+        reserved: dict[str, Any] = {}
+        if "title" in data or RESERVED in data or self.full:
+            reserved["data"] = data
+        else:
+            front.update(data)
+        if m.description is not None:
+            reserved["description"] = m.description
+        if m.langs:
+            reserved["lang"] = list(m.langs)
+        if m.translations:
+            reserved["translations"] = _translations(m.translations, ("title", "text"))
+        if m.theses:
+            reserved["theses"] = list(m.theses)
+        whole = _format.to_data(m)
+        for key in ("sources", "agents", "schemes"):
+            if key in whole:
+                reserved[key] = whole[key]
+        if self.order:
+            reserved["order"] = {
+                "statements": list(m.statements),
+                "arguments": list(m.arguments),
+            }
+        if reserved:
+            front[RESERVED] = reserved
+        body = _yaml.dump(_plain_lists(front))
+        if "===" in body:
+            body = (
+                json.dumps(_plain_lists(front), ensure_ascii=False, indent=1).replace(
+                    "=", "\\u003d"
+                )
+                + "\n"
+            )
+        return f"===\n{body}===\n"
+
+
+def _plain_lists(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return {str(k): _plain_lists(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain_lists(v) for v in value]
+    return value
+
+
+def write(m: ArgumentMap) -> str:
+    """``m`` as Argdown; raises MapError when the map has errors (Argdown cannot hold them)."""
+    from ._check import check
+
+    errors = [i for i in check(m, verify_quotes=False) if i.severity is Severity.ERROR]
+    if errors:
+        raise MapError(errors)
+    last: Exception | None = None
+    for level in _LEVELS:
+        for order in (False, True):
+            try:
+                text = _Writer(m, level, order).render()
+                back = read(text, "<argdown>")
+            except (MapError, _FallbackError) as exc:
+                last = exc
+                break
+            if back == m:
+                return text
+            if list(back.statements) == list(m.statements) and list(back.arguments) == list(
+                m.arguments
+            ):
+                break  # not a question of order
+    raise RuntimeError(f"cannot write this map as Argdown so that it reads back equal ({last})")
