@@ -33,7 +33,6 @@ from collections.abc import Iterable
 
 import attrs
 
-from ._format import suggest
 from .model import Argument, ArgumentMap, Statement
 
 __all__ = ["Fold", "Part", "most_connected", "select", "select_part"]
@@ -112,6 +111,7 @@ def check_selection(
     With ``flags``, messages name the command-line options (``--focus``)
     rather than the parameters (``'focus'``).
     """
+    from ._format import suggest  # only here: the format module is slow to import
 
     def name(param: str, flag: str) -> str:
         return f"--{flag}" if flags else f"'{param}'"
