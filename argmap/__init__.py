@@ -8,46 +8,109 @@ Load a map, check it, render it::
     for issue in argmap.check(m):
         print(issue)
     argmap.render(m, "lifeline.svg")
+
+``import argmap`` imports nothing else: each name below is imported from its
+module the first time it is used, so the ``argmap`` command starts quickly
+and a script that only loads maps never imports Graphviz's bindings or the
+evaluation.
 """
 
-from ._check import check
-from ._io import dump, dumps, load, loads
-from ._render import render, to_dot, to_svg
+import importlib as _importlib
+
 from ._version import __version__
-from .analyse import (
-    Change,
-    Evaluation,
-    Framework,
-    Labelling,
-    dependents,
-    evaluate,
-    premises_of,
-    support_cycles,
-    uncontested,
-    unsupported_premises,
-    what_if,
-)
-from .errors import (
-    ArgmapError,
-    Issue,
-    MapError,
-    OutputError,
-    RenderError,
-    Severity,
-    SourceFileError,
-)
-from .model import (
-    Agent,
-    Argument,
-    ArgumentMap,
-    AttackType,
-    Citation,
-    Group,
-    Role,
-    Source,
-    Statement,
-    Translation,
-)
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
+if TYPE_CHECKING:  # what the names are, for type checkers and editors
+    from typing import Any
+
+    from ._check import check
+    from ._io import dump, dumps, load, loads
+    from ._render import render, to_dot, to_svg
+    from .analyse import (
+        Change,
+        Evaluation,
+        Framework,
+        Labelling,
+        dependents,
+        evaluate,
+        premises_of,
+        support_cycles,
+        uncontested,
+        unsupported_premises,
+        what_if,
+    )
+    from .errors import (
+        ArgmapError,
+        Issue,
+        MapError,
+        OutputError,
+        RenderError,
+        Severity,
+        SourceFileError,
+    )
+    from .model import (
+        Agent,
+        Argument,
+        ArgumentMap,
+        AttackType,
+        Citation,
+        Group,
+        Role,
+        Source,
+        Statement,
+        Translation,
+    )
+
+#: The module each public name comes from.
+_MODULES = {
+    "check": "._check",
+    **dict.fromkeys(("dump", "dumps", "load", "loads"), "._io"),
+    **dict.fromkeys(("render", "to_dot", "to_svg"), "._render"),
+    **dict.fromkeys(
+        (
+            "Change",
+            "Evaluation",
+            "Framework",
+            "Labelling",
+            "dependents",
+            "evaluate",
+            "premises_of",
+            "support_cycles",
+            "uncontested",
+            "unsupported_premises",
+            "what_if",
+        ),
+        ".analyse",
+    ),
+    **dict.fromkeys(
+        (
+            "ArgmapError",
+            "Issue",
+            "MapError",
+            "OutputError",
+            "RenderError",
+            "Severity",
+            "SourceFileError",
+        ),
+        ".errors",
+    ),
+    **dict.fromkeys(
+        (
+            "Agent",
+            "Argument",
+            "ArgumentMap",
+            "AttackType",
+            "Citation",
+            "Group",
+            "Role",
+            "Source",
+            "Statement",
+            "Translation",
+        ),
+        ".model",
+    ),
+}
+del TYPE_CHECKING
 
 __all__ = [
     "Agent",
@@ -88,3 +151,24 @@ __all__ = [
     "unsupported_premises",
     "what_if",
 ]
+
+
+#: Modules that ``argmap.<module>`` reaches without importing them first.
+_SUBMODULES = ("analyse", "cli", "errors", "model", "schemes", "view")
+
+
+def __getattr__(name: str) -> "Any":
+    """Import a public name from its module on first use, then keep it here."""
+    if name in _SUBMODULES:
+        return _importlib.import_module(f".{name}", __name__)
+    module = _MODULES.get(name)
+    if module is None:
+        raise AttributeError(f"module 'argmap' has no attribute {name!r}")
+    value = getattr(_importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    """The names of the module, the ones not imported yet included."""
+    return sorted({*globals(), *_MODULES})

@@ -17,13 +17,15 @@ import textwrap
 import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Literal, get_args
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
 from ._fileio import write_atomic
-from .analyse import Evaluation
 from .errors import RenderError
 from .model import ArgumentMap
 from .view import EdgeKind, MapView, Rankdir, ViewCluster, ViewNode, build_view, byline
+
+if TYPE_CHECKING:  # the evaluation is imported only when a diagram shows one
+    from .analyse import Evaluation
 
 __all__ = ["Format", "mimebundle", "render", "to_dot", "to_svg", "view_output", "view_to_dot"]
 

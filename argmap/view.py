@@ -14,13 +14,15 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Iterable
-from typing import Literal, get_args
+from typing import TYPE_CHECKING, Literal, get_args
 
 import attrs
 
 from ._select import Fold, select, select_part
-from .analyse import Evaluation, Label
 from .model import Argument, ArgumentMap, AttackType, Citation, Statement
+
+if TYPE_CHECKING:  # the evaluation is imported only when a diagram shows one
+    from .analyse import Evaluation, Label
 
 __all__ = [
     "EdgeKind",
