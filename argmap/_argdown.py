@@ -164,12 +164,24 @@ def read_yaml(
 
     def moved(issue: Issue) -> Issue:
         if issue.line is None:
-            return Issue(code, f"{what}: {issue.message}", file=file, line=line, column=column)
+            return Issue(
+                code,
+                f"{what} is not valid YAML: {issue.message}",
+                file=file,
+                line=line,
+                column=column,
+            )
         at_line = line + issue.line - (0 if block else 1)
         at_column = issue.column or 1
         if not block and issue.line == 1:
             at_column += column - 1
-        return Issue(code, f"{what}: {issue.message}", file=file, line=at_line, column=at_column)
+        return Issue(
+            code,
+            f"{what} is not valid YAML: {issue.message}",
+            file=file,
+            line=at_line,
+            column=at_column,
+        )
 
     if not source.strip():
         return {}
@@ -191,8 +203,8 @@ def read_yaml(
                     f"{what} must be a mapping of keys to values ('key: value'), "
                     f"not {type(plain_yaml(data)).__name__}",
                     file=file,
-                    line=line,
-                    column=column,
+                    line=line + (1 if block else 0),
+                    column=1 if block else column,
                 )
             ]
         )

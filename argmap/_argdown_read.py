@@ -251,7 +251,7 @@ class _Model:
             return read_yaml(
                 source,
                 "argdown-data",
-                "data '{...}' is not valid YAML",
+                "data '{...}'",
                 file=self.file,
                 line=token.line,
                 column=token.column,
@@ -1015,7 +1015,7 @@ def _front_matter(token: syntax.Token | None, file: str) -> tuple[dict[str, Any]
     data = read_yaml(
         body[1:] if block else body,
         "argdown-front-matter",
-        "front matter is not valid YAML",
+        "front matter",
         file=file,
         line=token.line,
         column=token.column + opening.end(),

@@ -960,7 +960,7 @@ class Parser:
                 open_marks.pop()
             tokens.append(token)
         if open_marks:
-            mark = open_marks[-1]
+            mark = open_marks[0]
             name = "bold" if len(mark.symbol) == 2 else "italic"
             raise self.fail(
                 "argdown-unclosed",

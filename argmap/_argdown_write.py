@@ -552,7 +552,7 @@ class _Writer:
     def pcs_block(self, a: Argument, chain: list[Argument] | None = None) -> list[str]:
         title = self.atitle[a.id]
         steps = chain or [a]
-        drop: tuple[str, ...] = ("rules", "inference") if chain else ()
+        drop: tuple[str, ...] = ("rules", "inference") if self.pretty else ()
         head = self.argument_head(a, title, drop)
         lines: list[str] = []
         number = 0
@@ -561,7 +561,7 @@ class _Writer:
             for premise in premises:
                 number += 1
                 lines.append(f"({number}) {self.premise_ref(premise)}")
-            lines += self.inference_lines(step, chain is not None)
+            lines += self.inference_lines(step, self.pretty)
             number += 1
             if step.kind == "support":
                 lines.append(f"({number}) {self.premise_ref(step.target)}")
