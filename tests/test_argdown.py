@@ -57,9 +57,10 @@ def reduce_argdown(data: dict[str, Any]) -> Reduced:
         ec = data["statements"][title]
         reserved = (ec.get("data") or {}).get("argmap", {})
         if UNTITLED.match(title) or reserved.get("title", "") is None:
-            text = reserved.get("text") or [
-                m for m in ec["members"] if not m.get("isReference")
-            ][-1]["text"]
+            text = (
+                reserved.get("text")
+                or [m for m in ec["members"] if not m.get("isReference")][-1]["text"]
+            )
             return ("text", norm(LINK.sub(r"\1", TRAILING_TAGS.sub("", text))))
         return ("title", title)
 
