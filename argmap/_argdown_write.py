@@ -33,7 +33,9 @@ _PUNCTUATION = set("!\"$%&'()+,-./:;=?^`|~") | _ALWAYS
 _JS_SPACE = re.compile(
     "[ \t\n\x0b\x0c\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]"
 )
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff{}]")
+# Escaped in quoted data: what YAML readers refuse, line separators, and brackets that
+# would let a title before the data ('<A>', '[A]') reach into it ('>:' closes '<A>:').
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff{}<>\\[\\]]")
 _PLAIN = re.compile(r"[A-Za-z][A-Za-z0-9_-]*(?: [A-Za-z0-9_-]+)*")
 _WORDY = {"true", "false", "yes", "no", "on", "off", "null", "y", "n", "nan", "inf"}
 _VERBS = {"support": "+>", "attack": "->", "undercut": "_>"}
@@ -43,9 +45,13 @@ _LEVELS = ("pretty", "canonical", "full")
 # -- pieces of Argdown text ------------------------------------------------------
 
 
+#: What cannot stand in a line of Argdown: line breaks and what argmap refuses to read.
+_UNWRITABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+
+
 def _visible(text: str) -> str:
     """Text on one line: line breaks and control characters as spaces."""
-    return re.sub("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]", " ", text)
+    return _UNWRITABLE.sub(" ", text)
 
 
 def _read_back(line: str) -> str | None:
@@ -131,7 +137,7 @@ _SIMPLE_TAG = re.compile(f"[{_TAG_CHAR}][{_TAG_CHAR}\\-]*")
 def _tag(tag: str) -> str | None:
     if _SIMPLE_TAG.fullmatch(tag):
         return f"#{tag}"
-    if tag and ")" not in tag and not re.search("[\n\r\u2028\u2029\x00-\x1f]", tag):
+    if tag and ")" not in tag and not _UNWRITABLE.search(tag):
         return f"#({tag})"
     return None
 
@@ -181,7 +187,7 @@ def _usable_title(title: str | None, closing: str) -> bool:
         and closing not in title
         and not title.startswith("-")
         and not title.startswith("!--")
-        and not re.search("[\n\r\u2028\u2029\x00-\x1f\x7f-\x9f]", title)
+        and not _UNWRITABLE.search(title)
     )
 
 
@@ -703,9 +709,7 @@ class _Writer:
             if isinstance(wanted, int) and not isinstance(wanted, bool) and 1 <= wanted <= 6:
                 level = wanted
                 drop = ("level",)
-        title = escape(group.title)
-        if collapse(_visible(group.title)) != group.title or self.full:
-            reserved["title"] = group.title
+        title = self.content(group.title, group.id, reserved, "title")
         tags = ""
         if self.pretty and isinstance(markers.get("tags"), list):
             text, complete = tags_text(str(t) for t in markers["tags"])
@@ -770,6 +774,17 @@ def _plain_lists(value: Any) -> Any:
     return value
 
 
+def _same(a: ArgumentMap, b: ArgumentMap) -> bool:
+    """Equal maps; a NaN in metadata equals itself here (it never does for ``==``)."""
+    from . import _format
+
+    if a == b:
+        return True
+    return json.dumps(_format.to_data(a), default=str) == json.dumps(
+        _format.to_data(b), default=str
+    )
+
+
 def write(m: ArgumentMap) -> str:
     """``m`` as Argdown; raises MapError when the map has errors (Argdown cannot hold them)."""
     from ._check import check
@@ -786,7 +801,7 @@ def write(m: ArgumentMap) -> str:
             except (MapError, _FallbackError) as exc:
                 last = exc
                 break
-            if back == m:
+            if _same(back, m):
                 return text
             if list(back.statements) == list(m.statements) and list(back.arguments) == list(
                 m.arguments

@@ -1,0 +1,331 @@
+"""Broken and hostile Argdown: exact errors with positions, and fuzzing that finds no other outcome.
+
+``make test`` runs a few hundred examples per property; ``ARGMAP_FUZZ_EXAMPLES``
+sets how many.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import argmap
+from argmap import Argument, ArgumentMap, MapError, Statement
+from argmap.errors import ArgmapError
+from argmap.model import Agent, Citation, Group, Source, Translation
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "tests" / "corpora" / "argdown"
+EXAMPLES = int(os.environ.get("ARGMAP_FUZZ_EXAMPLES", "200"))
+FUZZ = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+
+
+def issue_of(text: str) -> tuple[str, int | None, int | None]:
+    with pytest.raises(MapError) as caught:
+        argmap.loads(text, file="t.argdown")
+    first = caught.value.issues[0]
+    assert first.file == "t.argdown"
+    return first.code, first.line, first.column
+
+
+DEEP = "[A]: a\n" + "".join("  " * (i + 1) + f"+ [S{i}]: s\n" for i in range(70))
+
+BATTERY = [
+    ("unclosed title", "[A]: a\n  + [B: b\n", ("argdown-unclosed", 2, 5)),
+    ("unclosed argument title", "<A: a\n", ("argdown-unclosed", 1, 1)),
+    ("unclosed italic", "[A]: snake_case_name\n", ("argdown-unclosed", 1, 11)),
+    ("unclosed bold", "[A]: a **bold claim\n", ("argdown-unclosed", 1, 8)),
+    ("relation first in document", "+ [A]: a\n", ("argdown-orphan-relation", 1, 1)),
+    ("relation after empty line", "[A]: a\n\n  + [B]: b\n", ("argdown-orphan-relation", 3, 3)),
+    ("relation not indented", "[A]: a\n+ [B]: b\n", ("argdown-indentation", 2, 1)),
+    ("relation between levels", "[A]: a\n   + [B]: b\n  - [C]: c\n", ("argdown-indentation", 3, 3)),
+    ("relation without target", "[A]: a\n  + \n", ("argdown-syntax", 2, 4)),
+    ("unterminated block comment", "[A]: a /* oops\n", ("argdown-unterminated-comment", 1, 8)),
+    ("unterminated html comment", "<!-- x\n[A]: a", ("argdown-unterminated-comment", 1, 1)),
+    ("unterminated data", "[A]: a {x: 1\n", ("argdown-unterminated-data", 1, 8)),
+    ("invalid data", "[A]: a {x: [}\n", ("argdown-data", 1, 13)),
+    ("duplicate data key", "[A]: a {x: 1, x: 2}\n", ("argdown-data", 1, 15)),
+    ("data inside text", "[A]: the set {a, b} is\n", ("argdown-syntax", 1, 21)),
+    ("invalid front matter", "===\ntitle: [\n===\n\n[A]: a\n", ("argdown-front-matter", 3, 1)),
+    ("front matter a list", "===\n- a\n===\n\n[A]: a\n", ("argdown-front-matter", 2, 1)),
+    ("unterminated front matter", "===\ntitle: x\n", ("argdown-front-matter", 1, 1)),
+    ("front matter alone", "===\ntitle: x\n===\n", ("argdown-empty", 4, 1)),
+    ("front matter later", "[A]: a\n\n===\nx: 1\n===\n", ("argdown-syntax", 3, 1)),
+    ("empty document", "", ("argdown-empty", 1, 1)),
+    ("blank document", "\n\n", ("argdown-empty", 3, 1)),
+    ("binary junk", "\x00\x01\x02junk", ("argdown-control-character", 1, 1)),
+    ("junk later", "[A]: a\n[B\x07", ("argdown-control-character", 2, 3)),
+    ("lone backslash", "[A]: a\\\n", ("argdown-syntax", 1, 7)),
+    ("very deep nesting", DEEP, ("argdown-too-deep", 66, 131)),
+    ("deep emphasis", "[A]: " + "*a " * 70 + "\n", ("argdown-too-deep", 1, 198)),
+    ("huge line", "[A]: " + "x" * 100_001 + "\n", ("argdown-line-too-long", 1, 100_001)),
+    ("argument reference in text", "x < 3 and y > 2\n", ("argdown-syntax", 1, 3)),
+    ("heading without empty line", "# H\n[A]: a\n", ("argdown-syntax", 2, 1)),
+    ("pcs without empty line", "<A>: desc\n(1) p\n----\n(2) c\n", ("argdown-syntax", 2, 1)),
+    ("pcs ends with premise", "<A>\n\n(1) a\n(2) b\n", ("argdown-pcs", 4, 1)),
+    ("pcs without conclusion", "(1) p\n--\nrule\n", ("argdown-pcs", 4, 1)),
+    (
+        "two pcs for one argument",
+        "<A>\n\n(1) a\n----\n(2) b\n\n<A>\n\n(1) c\n----\n(2) d\n",
+        ("argdown-pcs", 9, 1),
+    ),
+    ("argument in pcs", "(1) <A>\n----\n(2) c\n", ("argdown-syntax", 1, 5)),
+    ("undercut of a statement", "[A]: a\n  _> [B]: b\n", ("argdown-unsupported", 2, 3)),
+    ("argument contradicts", "<A>: a\n  >< [B]: b\n", ("argdown-unsupported", 2, 3)),
+    ("contradiction with argument", "[A]: a\n  >< <B>: b\n", ("argdown-unsupported", 2, 6)),
+    (
+        "support of a reconstructed argument",
+        "<A>\n\n(1) a\n----\n(2) c\n\n[X]: x\n  +> <A>\n",
+        ("argdown-unsupported", 8, 3),
+    ),
+    (
+        "undercut of an argument for nothing",
+        "<A>: a\n\n<B>: b\n  _> <A>\n",
+        ("argdown-unsupported", 4, 3),
+    ),
+    ("reserved field wrong", "[A]: a {argmap: {by: 3}}\n", ("argdown-reserved", 1, 8)),
+    ("reserved field unknown", "[A]: a {argmap: {colour: red}}\n", ("argdown-reserved", 1, 8)),
+    (
+        "reserved id twice",
+        "[A]: a {argmap: {id: x}}\n\n[B]: b {argmap: {id: x}}\n",
+        ("argdown-reserved", 3, 8),
+    ),
+    (
+        "reserved kind without target",
+        "<A> {argmap: {kind: attack}}\n\n(1) p\n----\n(2) [C]\n",
+        ("argdown-reserved", 5, 5),
+    ),
+    ("circular support", "[A]: a\n  + [B]: b\n\n[B]\n  + [A]\n", ("circular-support", 2, 3)),
+    ("unknown agent", "[A]: a {argmap: {by: [nobody]}}\n", ("unknown-agent", 1, 1)),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [c[1:] for c in BATTERY], ids=[c[0] for c in BATTERY]
+)
+def test_broken_argdown_gives_an_exact_error(text: str, expected: tuple[str, int, int]) -> None:
+    assert issue_of(text) == expected
+
+
+def test_an_error_message_says_how_to_fix_it() -> None:
+    with pytest.raises(MapError) as caught:
+        argmap.loads("[A]: a\n  + [B: b\n", file="t.argdown")
+    assert str(caught.value) == (
+        "t.argdown:2:5: error: argdown-unclosed: '[' opens a statement title that is not "
+        "closed with ']' on this line; close it, or write '\\[' for the character itself"
+    )
+
+
+def test_several_problems_are_reported_together() -> None:
+    with pytest.raises(MapError) as caught:
+        argmap.loads("[A]: a {x: [}\n\n[B]: b {argmap: {by: 3}}\n  _> [C]: c\n", file="t.argdown")
+    codes = [(i.code, i.line) for i in caught.value.issues]
+    assert codes == [("argdown-data", 1), ("argdown-reserved", 3), ("argdown-unsupported", 4)]
+
+
+HOSTILE = {
+    "brackets": "[A]: " + "[" * 99_000 + "\n",
+    "angles": "x " + "<" * 99_000 + "\n",
+    "braces": "[A]: a " + "{}" * 49_000 + "\n",
+    "dots": "x " + ".a" * 49_000 + "\n",
+    "comments": "x " + "/*" * 49_000 + "\n",
+    "tags": "x " + "#a " * 33_000 + "\n",
+    "relations": "[A]: a\n" + "  + [B]: b\n" * 20_000,
+    "deep data": "[A]: a {" + "[" * 5000 + "]" * 5000 + "}\n",
+}
+
+
+@pytest.mark.parametrize("name", HOSTILE)
+def test_hostile_input_is_read_or_refused_quickly(name: str) -> None:
+    started = time.perf_counter()
+    try:
+        argmap.loads(HOSTILE[name], file="t.argdown", check=False)
+    except MapError:
+        pass
+    assert time.perf_counter() - started < 10
+
+
+# -- fuzzing ------------------------------------------------------------------------
+
+FRAGMENTS = [
+    "[A]", "[A]: ", "[B]: ", "<C>", "<C>: ", "<D>: ", "text ", "more words", " ", "\n", "\n\n",
+    "  ", "    ", "\t", "+ ", "- ", "+> ", "-> ", "<+ ", "<- ", "_> ", "<_ ", ">< ", "_ ",
+    "(1) ", "(2) ", "--", "----", "\n--\n", "# ", "## ", "* ", "1. ", "#tag ", "#(a b) ",
+    "{a: 1}", "{", "}", "//", "/*", "*/", "<!--", "-->", "===", "_", "*", "**", "__", "\\",
+    "@[A]", "@<C>", "[l](u)", ":heart:", ".x.", ",", "{argmap: {kind: attack}}",
+    "{argmap: {kind: undercut}}", "{argmap: {id: s}}", "{isCanonical: true}",
+    "{argmap: {title: null}}", "===\nmodel: {mode: strict}\n===\n\n", "[Against: A]",
+]  # fmt: skip
+
+
+def load_or_refuse(text: str) -> None:
+    """Reading Argdown has two outcomes: a map (that checks without raising) or an error.
+
+    A map read also writes back to Argdown that reads as the same map.
+    """
+    try:
+        m = argmap.loads(text, file="fuzzed.argdown")
+    except ArgmapError:
+        return
+    argmap.check(m)
+    assert argmap.loads(argmap.dumps(m, "argdown"), format="argdown") == m
+
+
+@FUZZ
+@given(text=st.text(max_size=300))
+def test_random_text(text: str) -> None:
+    load_or_refuse(text)
+
+
+@FUZZ
+@given(parts=st.lists(st.sampled_from(FRAGMENTS), max_size=40))
+def test_random_argdown_fragments(parts: list[str]) -> None:
+    load_or_refuse("".join(parts))
+
+
+SEEDS = [p.read_bytes() for p in sorted(CORPUS.glob("*.argdown"))]
+SEEDS += [
+    argmap.dumps(argmap.load(p), "argdown").encode() for p in sorted(ROOT.glob("maps/*.yaml"))
+]
+
+
+@st.composite
+def mutated(draw: st.DrawFn) -> str:
+    """A corpus document or an exported shipped map with a few random edits."""
+    data = bytearray(draw(st.sampled_from(SEEDS)))
+    for _ in range(draw(st.integers(1, 4))):
+        where = draw(st.integers(0, len(data)))
+        edit = draw(st.sampled_from(["delete", "insert", "replace", "duplicate"]))
+        span = draw(st.integers(1, 40))
+        if edit == "delete":
+            del data[where : where + span]
+        elif edit == "insert":
+            data[where:where] = draw(
+                st.binary(max_size=8) | st.sampled_from([f.encode() for f in FRAGMENTS])
+            )
+        elif edit == "replace" and where < len(data):
+            data[where] = draw(st.integers(0, 255))
+        else:
+            data[where:where] = data[where : where + span]
+    return data.decode("utf-8", errors="replace")
+
+
+@FUZZ
+@given(text=mutated())
+def test_mutated_documents(text: str) -> None:
+    load_or_refuse(text)
+
+
+# -- any valid map survives export and import ---------------------------------------
+
+texts = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=30).filter(
+    str.strip
+)
+keys = st.text(max_size=6)
+values = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-(10**6), 10**6)
+    | st.floats(allow_nan=False)
+    | st.text(max_size=8),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(keys, inner, max_size=3),
+    max_leaves=6,
+)
+datas = st.dictionaries(keys | st.sampled_from(["argmap", "argdown", "title"]), values, max_size=3)
+
+
+@st.composite
+def maps(draw: st.DrawFn) -> ArgumentMap:
+    count = draw(st.integers(1, 6))
+    agent = Agent("ann", draw(texts))
+    source = Source("src", draw(texts))
+    two_langs = draw(st.booleans())
+    statements = []
+    for index in range(count):
+        statements.append(
+            Statement(
+                f"s{index}" if draw(st.booleans()) else f"S.{index}_x",
+                draw(texts),
+                title=draw(st.none() | texts),
+                tags=draw(st.lists(texts, max_size=3)),
+                note=draw(st.none() | st.text(max_size=10)),
+                by=draw(st.sampled_from([(), ("ann",)])),
+                quotes=draw(st.sampled_from([(), (Citation("src", "a quote"),)])),
+                status=draw(st.sampled_from([None, "assumed", "questioned"])),
+                translations=[Translation("de", draw(texts))] if two_langs else [],
+                data=draw(datas),
+            )
+        )
+    ids = [s.id for s in statements]
+    arguments: list[Argument] = []
+    for number in range(draw(st.integers(0, 5))):
+        kind = draw(st.sampled_from(["support", "attack", "undercut"]))
+        if kind == "undercut" and not arguments:
+            kind = "attack"
+        if kind == "support" and count < 2:
+            kind = "attack"
+        if kind == "support":  # premises after the target, so support never goes in circles
+            target_index = draw(st.integers(0, count - 2))
+            target = ids[target_index]
+            pool = ids[target_index + 1 :]
+        elif kind == "attack":
+            target = draw(st.sampled_from(ids))
+            pool = [i for i in ids if i != target] or ids
+            if pool == [target]:
+                continue
+        else:
+            target = draw(st.sampled_from([a.id for a in arguments]))
+            pool = ids
+        premises = draw(st.lists(st.sampled_from(pool), min_size=1, max_size=3, unique=True))
+        arguments.append(
+            Argument(
+                f"a{number}",
+                premises,
+                kind,  # type: ignore[arg-type]
+                target,
+                title=draw(st.none() | texts),
+                note=draw(st.none() | texts),
+                tags=draw(st.lists(texts, max_size=2)),
+                data=draw(datas),
+            )
+        )
+    members = [*ids, *(a.id for a in arguments)]
+    groups = [
+        Group(f"g{n}", draw(texts), draw(st.lists(st.sampled_from(members), max_size=4)))
+        for n in range(draw(st.integers(0, 2)))
+    ]
+    return ArgumentMap(
+        draw(texts),
+        statements,
+        arguments,
+        agents=[agent],
+        sources=[source],
+        groups=groups,
+        lang="en" if two_langs else None,
+        other_langs=["de"] if two_langs else [],
+        theses=draw(st.lists(st.sampled_from(ids), max_size=2, unique=True)),
+        description=draw(st.none() | texts),
+        data=draw(datas),
+    )
+
+
+@FUZZ
+@given(m=maps())
+def test_any_valid_map_reads_back_equal(m: ArgumentMap) -> None:
+    assert argmap.loads(argmap.dumps(m, "argdown"), format="argdown") == m
+
+
+@FUZZ
+@given(m=maps())
+def test_an_exported_map_exports_the_same_again(m: ArgumentMap) -> None:
+    text = argmap.dumps(m, "argdown")
+    assert argmap.dumps(argmap.loads(text, format="argdown"), "argdown") == text
