@@ -6,6 +6,7 @@ sets how many.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
 from pathlib import Path
@@ -147,10 +148,8 @@ HOSTILE = {
 @pytest.mark.parametrize("name", HOSTILE)
 def test_hostile_input_is_read_or_refused_quickly(name: str) -> None:
     started = time.perf_counter()
-    try:
+    with contextlib.suppress(MapError):
         argmap.loads(HOSTILE[name], file="t.argdown", check=False)
-    except MapError:
-        pass
     assert time.perf_counter() - started < 10
 
 
