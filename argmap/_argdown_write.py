@@ -39,7 +39,6 @@ _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uf
 _PLAIN = re.compile(r"[A-Za-z][A-Za-z0-9_-]*(?: [A-Za-z0-9_-]+)*")
 _WORDY = {"true", "false", "yes", "no", "on", "off", "null", "y", "n", "nan", "inf"}
 _VERBS = {"support": "+>", "attack": "->", "undercut": "_>"}
-_LEVELS = ("pretty", "canonical", "full")
 
 
 # -- pieces of Argdown text ------------------------------------------------------
@@ -227,9 +226,19 @@ class _FallbackError(Exception):
 class _Writer:
     """Renders a map at one level of plainness."""
 
-    def __init__(self, m: ArgumentMap, level: str, order: bool) -> None:
+    def __init__(
+        self,
+        m: ArgumentMap,
+        level: str,
+        order: bool,
+        *,
+        interleave: bool = False,
+        tail: bool = False,
+    ) -> None:
         self.m = m
         self.level = level
+        self.interleave = interleave
+        self.tail = tail
         self.pretty = level == "pretty"
         self.full = level == "full"
         self.order = order
@@ -623,30 +632,55 @@ class _Writer:
         groups: list[Group | None] = [None, *m.groups.values()]
         for group in groups:
             body += self.section(group, first_group, described)
+        if self.tail and m.groups:
+            rest = self.section(None, first_group, described, arguments=True)
+            if rest:
+                heading = f"# {escape(m.title)} {{{RESERVED}: {{group: false}}}}\n"
+                body += [heading, *rest]
         if not body:
             body.append(f"# {escape(m.title)} {{{RESERVED}: {{group: false}}}}\n")
         return "\n".join(blocks + body)
 
     def section(
-        self, group: Group | None, first_group: dict[str, str], described: set[str]
+        self,
+        group: Group | None,
+        first_group: dict[str, str],
+        described: set[str],
+        *,
+        arguments: bool = False,
     ) -> list[str]:
-        """The blocks under one heading (or before the first one, for ``group=None``)."""
+        """The blocks under one heading (or before the first one, for ``group=None``).
+
+        With ``tail``, the arguments of no group come last, under a heading
+        that is no group, so that they refer to statements defined above them;
+        ``arguments=True`` writes just those.
+        """
         m = self.m
         gid = group.id if group else None
         out: list[str] = []
         if group is not None:
             out.append(self.heading(group, first_group))
+        done: set[str] = set()
+        if self.tail and gid is None and m.groups and not arguments:
+            return [
+                b
+                for s in m.statements.values()
+                if first_group.get(s.id) is None
+                for b in self.statement_blocks(s, described)
+            ]
         for s in m.statements.values():
-            if first_group.get(s.id) != gid:
+            if first_group.get(s.id) != gid or arguments:
                 continue
             if s.id in self.f3:
-                if not self.own[s.id]:
-                    out += self.f3_block(s.id, described, [])
+                own = [a for a in self.own[s.id] if first_group.get(a.id) == gid]
+                if not self.own[s.id] or (self.interleave and own):
+                    out += self.flush(own, described, s.id)
+                    done.update(a.id for a in own)
                 continue
             out += self.statement_block(s)
         pending: list[Argument] = []
         for a in m.arguments.values():
-            if first_group.get(a.id) != gid:
+            if first_group.get(a.id) != gid or a.id in done:
                 continue
             key = self.group_key(a)
             if pending and self.group_key(pending[0]) != key:
@@ -661,6 +695,11 @@ class _Writer:
         out += self.flush(pending, described)
         return out
 
+    def statement_blocks(self, s: Statement, described: set[str]) -> list[str]:
+        if s.id not in self.f3:
+            return self.statement_block(s)
+        return [] if self.own[s.id] else self.f3_block(s.id, described, [])
+
     def group_key(self, a: Argument) -> tuple[str, str]:
         owner = self.owner(a.id)
         if owner is not None:
@@ -669,10 +708,26 @@ class _Writer:
             return ("relation", a.premises[0])
         return ("pcs", a.id)
 
-    def flush(self, pending: list[Argument], described: set[str]) -> list[str]:
+    def flush(
+        self, pending: list[Argument], described: set[str], owner: str | None = None
+    ) -> list[str]:
+        """The blocks of consecutive relations from one source (of ``owner``'s, if given)."""
+        if owner is not None:
+            return self.f3_block(owner, described, self.unique_relations(pending))
         if not pending:
             return []
         kind, source = self.group_key(pending[0])
+        written = self.unique_relations(pending)
+        if kind == "own":
+            return self.f3_block(source, described, written)
+        return self.relation_block(written)
+
+    def predicted_members(self, gid: str, first_group: dict[str, str]) -> list[str]:
+        members = [s for s in self.m.statements if first_group.get(s) == gid]
+        return members + [a for a in self.m.arguments if first_group.get(a) == gid]
+
+    def unique_relations(self, pending: list[Argument]) -> list[Argument]:
+        """One relation for a pair of contradictories, one undercut per Argdown argument."""
         written: list[Argument] = []
         for a in pending:
             partner = _markers(a.data).get("relation") in ("contradictory", "contrary")
@@ -691,13 +746,7 @@ class _Writer:
             ):
                 continue
             written.append(a)
-        if kind == "own":
-            return self.f3_block(source, described, written)
-        return self.relation_block(written)
-
-    def predicted_members(self, gid: str, first_group: dict[str, str]) -> list[str]:
-        members = [s for s in self.m.statements if first_group.get(s) == gid]
-        return members + [a for a in self.m.arguments if first_group.get(a) == gid]
+        return written
 
     def heading(self, group: Group, first_group: dict[str, str]) -> str:
         reserved: dict[str, Any] = {}
@@ -793,18 +842,22 @@ def write(m: ArgumentMap) -> str:
     if errors:
         raise MapError(errors)
     last: Exception | None = None
-    for level in _LEVELS:
-        for order in (False, True):
-            try:
-                text = _Writer(m, level, order).render()
-                back = read(text, "<argdown>")
-            except (MapError, _FallbackError) as exc:
-                last = exc
-                break
-            if _same(back, m):
-                return text
-            if list(back.statements) == list(m.statements) and list(back.arguments) == list(
-                m.arguments
-            ):
-                break  # not a question of order
+    attempts = [  # level, order, interleave, tail: the plainest last
+        ("pretty", False, False, False),
+        ("pretty", False, True, False),
+        ("pretty", False, False, True),
+        ("pretty", True, False, False),
+        ("canonical", False, False, False),
+        ("canonical", True, False, False),
+        ("full", True, False, False),
+    ]
+    for level, order, interleave, tail in attempts:
+        try:
+            text = _Writer(m, level, order, interleave=interleave, tail=tail).render()
+            back = read(text, "<argdown>")
+        except (MapError, _FallbackError) as exc:
+            last = exc
+            continue
+        if _same(back, m):
+            return text
     raise RuntimeError(f"cannot write this map as Argdown so that it reads back equal ({last})")

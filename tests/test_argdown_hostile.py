@@ -226,9 +226,7 @@ def test_mutated_documents(text: str) -> None:
 
 # -- any valid map survives export and import ---------------------------------------
 
-texts = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=30).filter(
-    str.strip
-)
+texts = st.text(st.characters(exclude_categories=["Cs"]), min_size=1, max_size=30).filter(str.strip)
 keys = st.text(max_size=6)
 values = st.recursive(
     st.none()
