@@ -36,18 +36,23 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 test: setup argdown lint
+	$(BIN)/properdocs build --strict --quiet -f mkdocs.yml
 	ARGMAP_REQUIRE_DOT=1 ARGMAP_REQUIRE_ARGDOWN=1 $(BIN)/pytest -q
 
-# The README picture and the gallery (every shipped map in English and German), rendered.
+# The pictures of the docs (the README's, the tutorial's, and the gallery of every shipped
+# map in English and German), rendered; then the documentation site, built into build/site
+# with every warning an error (mkdocs.yml).
 docs: setup
 	@mkdir -p docs/images docs/gallery
 	$(BIN)/argmap render maps/russian-lifeline.yaml -o docs/images/russian-lifeline.svg --legend
+	$(BIN)/argmap render docs/examples/lindenau.yaml -o docs/images/lindenau.svg --legend
 	for map in maps/*.yaml; do \
 	  for lang in en de; do \
 	    $(BIN)/argmap render "$$map" --lang $$lang -o "docs/gallery/$$(basename "$$map" .yaml).$$lang.svg" || exit 1; \
 	  done; \
 	done
 	ARGMAP_REQUIRE_DOT=1 $(BIN)/pytest -q tests/test_docs.py tests/test_gallery.py
+	$(BIN)/properdocs build --strict -f mkdocs.yml
 
 # Many more random and mutated inputs than `make test` tries.
 fuzz: $(STAMP)
