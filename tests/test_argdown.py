@@ -634,3 +634,12 @@ def test_an_empty_map_round_trips() -> None:
     m = ArgumentMap("Nothing yet")
     text = argmap.dumps(m, "argdown")
     assert read(text) == m
+
+
+def test_the_argdown_shown_in_the_docs_is_what_argmap_writes() -> None:
+    page = (ROOT / "docs" / "formats" / "argdown.md").read_text("utf-8")
+    shown = re.findall(r"^```text\n(.*?)^```", page, re.M | re.S)
+    example = ROOT / "docs" / "examples" / "partners.argdown"
+    assert shown[0] == example.read_text("utf-8")
+    assert shown[1] == argmap.dumps(argmap.load(ROOT / "docs/examples/first-map.yaml"), "argdown")
+    assert shown[2] == argmap.dumps(argmap.load(example), "argdown")
