@@ -36,8 +36,8 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 test: setup argdown lint
-	ARGMAP_REQUIRE_DOT=1 ARGMAP_REQUIRE_ARGDOWN=1 $(BIN)/pytest -q
 	$(BIN)/properdocs build --strict -f mkdocs.yml
+	ARGMAP_REQUIRE_DOT=1 ARGMAP_REQUIRE_ARGDOWN=1 $(BIN)/pytest -q
 
 # The pictures of the docs (the README's, the tutorial's, and the gallery of every shipped
 # map in English and German), rendered; then the documentation site, built into build/site
