@@ -22,7 +22,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from . import _argdown_syntax as syntax
-from ._argdown import MARKERS, RESERVED, Ids, slug
+from ._argdown import MARKERS, RESERVED, Ids, slug, text_slug
 from ._argdown_read import collapse, read, read_text
 from .errors import MapError, Severity
 from .model import Argument, ArgumentMap, Group, Statement, Translation, plain
@@ -76,36 +76,58 @@ _TEXT_TOKENS = {
 }
 
 
+def _special_end(text: str, index: int) -> int | None:
+    """End of a ``.x.`` or ``:x:`` span at ``index``: one token to Argdown, kept as written.
+
+    Argdown reads such a span as a shortcode (``:heart:``) or as plain text;
+    either way nothing inside it is markup, so it is written as it is.
+    """
+    if text[index] not in ".:":
+        return None
+    close = text.find(text[index], index + 2)
+    if close == -1 or _JS_SPACE.search(text, index + 1, close):
+        return None
+    return close + 1
+
+
 def _escape_plain(text: str, everything: bool) -> str:
     out: list[str] = []
-    for index, char in enumerate(text):
-        if everything and char in _PUNCTUATION:
-            out.append("\\" + char)
+    index = 0
+    while index < len(text):
+        char = text[index]
+        end = None if everything else _special_end(text, index)
+        if end is not None:
+            out.append(text[index:end])
+            index = end
             continue
-        if char in _ALWAYS:
-            out.append("\\" + char)
-        elif char == "/" and text[index + 1 : index + 2] in ("/", "*"):
-            out.append("\\/")
-        elif char == "=" and "===" in text[max(0, index - 2) : index + 3]:
-            out.append("\\=")
-        elif char in ".:" and _special_at(text, index):
+        nxt = text[index + 1 : index + 2]
+        if (
+            (everything and char in _PUNCTUATION)
+            or char in _ALWAYS
+            or (char == "/" and nxt in ("/", "*"))
+            or (char == "=" and "===" in text[max(0, index - 2) : index + 3])
+        ):
             out.append("\\" + char)
         else:
             out.append(char)
+        index += 1
     return "".join(out)
 
 
-def _special_at(text: str, index: int) -> bool:
-    """A ``.x.`` or ``:x:`` span starts here that would swallow characters needing escapes.
+_RULE_ESCAPES = "\\,{}"
 
-    Argdown reads such a span as one token (a shortcode such as ``:heart:``);
-    argmap keeps it as written, so it needs no escape unless it hides a
-    character that does.
-    """
-    close = text.find(text[index], index + 2)
-    if close == -1 or _JS_SPACE.search(text, index + 1, close):
-        return False
-    return any(c in _ALWAYS or c in "/=" for c in text[index + 1 : close])
+
+def _read_rule(written: str) -> str | None:
+    """How argmap reads ``written`` as the one rule of an inference (None if not one rule)."""
+    try:
+        text = syntax.prepare(f"--\n{written}\n--\n", "-")
+        tokens = syntax.tokenize(text, "-")
+    except MapError:
+        return None
+    rule = [t for t in tokens[2:-2] if t.kind != syntax.NEWLINE]
+    if any(t.kind not in _TEXT_TOKENS for t in rule) or tokens[-2].kind != syntax.INFERENCE_END:
+        return None
+    return collapse(read_text(rule, False)[0])
 
 
 def escape(text: str) -> str:
@@ -234,11 +256,13 @@ class _Writer:
         *,
         interleave: bool = False,
         tail: bool = False,
+        inline: bool = False,
     ) -> None:
         self.m = m
         self.level = level
         self.interleave = interleave
         self.tail = tail
+        self.inline_defs = inline
         self.pretty = level == "pretty"
         self.full = level == "full"
         self.order = order
@@ -253,6 +277,10 @@ class _Writer:
         self.in_chain: dict[str, str] = {}  # step id -> main id
         self.relational: set[str] = set()
         self.group_ids: dict[str, str] = {}
+        self.inlined: set[str] = set()  # statements defined in a pcs where first used
+        self.defined: set[str] = set()
+        self.children: dict[str, list[Argument]] = {}  # untitled inlined -> its relations
+        self.written: set[str] = set()  # arguments written as such children
         self.plan()
 
     # -- decisions ------------------------------------------------------------
@@ -263,6 +291,8 @@ class _Writer:
             self.plan_f3()
             self.plan_chains()
             self.plan_relations()
+            if self.inline_defs:
+                self.plan_inline()
         used: set[str] = set()
         for sid, statement in m.statements.items():
             if sid in self.f3:
@@ -384,6 +414,57 @@ class _Writer:
                 continue
             self.relational.add(aid)
 
+    def pcs_statements(self) -> list[str]:
+        """The statements the premise-conclusion structures name, one entry per line."""
+        names: list[str] = []
+        for aid, a in self.m.arguments.items():
+            if aid in self.in_chain or aid in self.relational or self.owner(aid) is not None:
+                continue
+            for index, step in enumerate(self.chains.get(aid, [a])):
+                names += step.premises[1:] if index else step.premises
+                if step.kind == "support":
+                    names.append(step.target)
+        return names
+
+    def plan_inline(self) -> None:
+        """Define statements where a premise-conclusion structure first names them.
+
+        An untitled statement can be written there without a title when that
+        is the only place it is named; its relations are written under it.
+        """
+        m = self.m
+        uses: dict[str, int] = {}
+        for sid in self.pcs_statements():
+            uses[sid] = uses.get(sid, 0) + 1
+        referred: set[str] = set()
+        for aid, a in m.arguments.items():
+            own = self.owner(aid) is not None
+            if a.kind != "undercut" and (aid in self.relational or own or a.kind == "attack"):
+                referred.add(a.target)
+            pair = _markers(a.data).get("relation") in ("contradictory", "contrary")
+            if aid in self.relational and a.kind != "undercut" and pair:
+                referred.add(a.premises[0])
+        first_group: dict[str, str] = {}
+        for gid, group in m.groups.items():
+            for member in group.members:
+                first_group.setdefault(member, gid)
+        started: set[str | None] = set()  # sections where untitled statements are inlined
+        for sid, statement in m.statements.items():
+            section = first_group.get(sid)
+            if sid in self.f3 or not uses.get(sid) or _markers(statement.data).get("texts"):
+                continue
+            if statement.title is None and uses[sid] == 1 and sid not in referred:
+                started.add(section)
+                self.inlined.add(sid)
+                self.children[sid] = [
+                    a
+                    for aid, a in m.arguments.items()
+                    if aid in self.relational and a.premises == (sid,)
+                ]
+                self.written.update(a.id for a in self.children[sid])
+            elif statement.title is not None and section in started:
+                self.inlined.add(sid)  # after the first untitled one, as Argdown authors do
+
     # -- references ---------------------------------------------------------
 
     def statement_ref(self, sid: str) -> str:
@@ -444,11 +525,6 @@ class _Writer:
 
     def statement_block(self, s: Statement) -> list[str]:
         title = self.stitle[s.id]
-        reserved: dict[str, Any] = {}
-        if slug(title) != s.id or self.full:
-            reserved["id"] = s.id
-        if s.title != title or self.full:
-            reserved["title"] = s.title
         blocks = []
         drop: tuple[str, ...] = ()
         if self.pretty:
@@ -456,15 +532,41 @@ class _Writer:
             if isinstance(texts, list) and all(isinstance(t, str) and t for t in texts):
                 blocks += [f"[{title}]: {escape(t)}\n" for t in texts]
                 drop = ("texts",)
-        text = self.content(s.text, title, reserved, "text")
+        blocks.append(f"[{title}]: {self.definition(s, title, drop)}\n")
+        return blocks
+
+    def definition(self, s: Statement, title: str | None, drop: tuple[str, ...] = ()) -> str:
+        """A statement's text, tags and data; ``title=None`` for one written untitled."""
+        reserved: dict[str, Any] = {}
+        text = self.content(s.text, title or s.id, reserved, "text")
+        expected = slug(title) if title is not None else text_slug(reserved.get("text", s.text))
+        if title is None:
+            expected = text_slug(collapse(_visible(s.text)) or s.id)
+        if expected != s.id or self.full:
+            reserved = {"id": s.id, **reserved}
+        if s.title != title or self.full:
+            reserved["title"] = s.title
         tags, complete = tags_text(s.tags)
         if not complete or self.full:
             reserved["tags"] = list(s.tags)
         self.statement_fields(s, reserved)
         inline = self.inline(s.data, reserved, *drop)
         tail = f" {tags}" if tags else ""
-        blocks.append(f"[{title}]: {text}{tail}{self.data_text(inline, reserved)}\n")
-        return blocks
+        return f"{text}{tail}{self.data_text(inline, reserved)}"
+
+    def pcs_line(self, number: int, sid: str) -> list[str]:
+        """A numbered premise or conclusion: a reference, or the statement's definition."""
+        if sid not in self.inlined or sid in self.defined:
+            return [f"({number}) {self.premise_ref(sid)}"]
+        self.defined.add(sid)
+        s = self.m.statements[sid]
+        if sid in self.children:
+            lines = [f"({number}) {self.definition(s, None)}"]
+            return lines + [
+                self.relation_line(a) for a in self.unique_relations(self.children[sid])
+            ]
+        title = self.stitle[sid]
+        return [f"({number}) [{title}]: {self.definition(s, title)}"]
 
     def f3_block(self, sid: str, described: set[str], relations: list[Argument]) -> list[str]:
         """An argument without premise-conclusion structure, with some of its relations."""
@@ -561,8 +663,29 @@ class _Writer:
 
     @staticmethod
     def rule(text: str) -> str:
-        written = _escape_plain(_visible(text), True)
-        return written
+        """An inference rule, escaped where Argdown would end it (``,``, ``--``) or skip it."""
+        line = _visible(text)
+        out = []
+        index = 0
+        while index < len(line):
+            char, nxt = line[index], line[index + 1 : index + 2]
+            end = _special_end(line, index)
+            if end is not None:
+                out.append(line[index:end])
+                index = end
+                continue
+            if (
+                char in _RULE_ESCAPES
+                or (char == "-" and (nxt == "-" or index == len(line) - 1))
+                or (char == "/" and nxt in ("/", "*"))
+                or (char == "<" and line.startswith("<!--", index))
+            ):
+                out.append("\\" + char)
+            else:
+                out.append(char)
+            index += 1
+        written = "".join(out)
+        return written if _read_rule(written) == collapse(line) else _escape_plain(line, True)
 
     def pcs_block(self, a: Argument, chain: list[Argument] | None = None) -> list[str]:
         title = self.atitle[a.id]
@@ -575,11 +698,11 @@ class _Writer:
             premises = step.premises[1:] if index else step.premises
             for premise in premises:
                 number += 1
-                lines.append(f"({number}) {self.premise_ref(premise)}")
+                lines += self.pcs_line(number, premise)
             lines += self.inference_lines(step, self.pretty)
             number += 1
             if step.kind == "support":
-                lines.append(f"({number}) {self.premise_ref(step.target)}")
+                lines += self.pcs_line(number, step.target)
             else:
                 conclusion = self.generated_title(step)
                 lines.append(f"({number}) [{conclusion}]")
@@ -637,6 +760,8 @@ class _Writer:
             if rest:
                 heading = f"# {escape(m.title)} {{{RESERVED}: {{group: false}}}}\n"
                 body += [heading, *rest]
+        if self.inlined - self.defined:
+            raise _FallbackError("a statement to define in a premise-conclusion structure")
         if not body:
             body.append(f"# {escape(m.title)} {{{RESERVED}: {{group: false}}}}\n")
         return "\n".join(blocks + body)
@@ -671,6 +796,8 @@ class _Writer:
         for s in m.statements.values():
             if first_group.get(s.id) != gid or arguments:
                 continue
+            if s.id in self.inlined:
+                continue
             if s.id in self.f3:
                 own = [a for a in self.own[s.id] if first_group.get(a.id) == gid]
                 if not self.own[s.id] or (self.interleave and own):
@@ -680,7 +807,7 @@ class _Writer:
             out += self.statement_block(s)
         pending: list[Argument] = []
         for a in m.arguments.values():
-            if first_group.get(a.id) != gid or a.id in done:
+            if first_group.get(a.id) != gid or a.id in done or a.id in self.written:
                 continue
             key = self.group_key(a)
             if pending and self.group_key(pending[0]) != key:
@@ -696,6 +823,8 @@ class _Writer:
         return out
 
     def statement_blocks(self, s: Statement, described: set[str]) -> list[str]:
+        if s.id in self.inlined:
+            return []
         if s.id not in self.f3:
             return self.statement_block(s)
         return [] if self.own[s.id] else self.f3_block(s.id, described, [])
@@ -843,6 +972,9 @@ def write(m: ArgumentMap) -> str:
         raise MapError(errors)
     last: Exception | None = None
     attempts = [  # level, order, interleave, tail: the plainest last
+        ("inline", False, False, False),
+        ("inline", False, True, False),
+        ("inline", False, False, True),
         ("pretty", False, False, False),
         ("pretty", False, True, False),
         ("pretty", False, False, True),
@@ -853,7 +985,14 @@ def write(m: ArgumentMap) -> str:
     ]
     for level, order, interleave, tail in attempts:
         try:
-            text = _Writer(m, level, order, interleave=interleave, tail=tail).render()
+            text = _Writer(
+                m,
+                "pretty" if level == "inline" else level,
+                order,
+                interleave=interleave,
+                tail=tail,
+                inline=level == "inline",
+            ).render()
             back = read(text, "<argdown>")
         except (MapError, _FallbackError) as exc:
             last = exc

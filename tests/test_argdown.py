@@ -285,7 +285,16 @@ def test_export_of_an_imported_document_keeps_its_shape() -> None:
     assert "  _> <Alcohol and tobacco analogy>\n" in text
     censorship = argmap.dumps(corpus("state-censorship"), "argdown")
     assert "--\nSpecification, Modus ponens {uses: [1, 2, 3]}\n--\n" in censorship
-    assert "(3) [we-will-only-have-an-2]\n(4) [we-ought-to-have-an]\n----\n" in censorship
+    # statements defined where the structure names them, untitled ones without title
+    assert "\n(1) Sometimes, free speech causes serious harms to others.\n" in censorship
+    assert (
+        "(1) [IRC-legislation]: Legislation against incitement to racial hatred is "
+        "permissible. {isInMap: false}\n"
+    ) in censorship
+    assert (
+        "(5) Legislation against incitement to racial hatred ought not be enacted. "
+        "{argmap: {id: legislation-against-incitement-to-racial-2}}\n  -> [IRC-legislation]\n"
+    ) in censorship
 
 
 # -- Argdown's own CLI reads what argmap writes -------------------------------------
