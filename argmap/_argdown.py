@@ -313,6 +313,7 @@ class Reserved:
 
 
 def check_ids(values: Iterable[str], reserved: Reserved, key: str) -> bool:
+    """Whether all ``values`` are valid ids; reports the first bad one under ``key``."""
     from .model import ID_PATTERN
 
     bad = [v for v in values if not ID_PATTERN.match(v)]
