@@ -58,7 +58,10 @@ docs: setup
 fuzz: $(STAMP)
 	ARGMAP_FUZZ_EXAMPLES=10000 $(BIN)/pytest -q tests/test_fuzz.py
 
+# Timings against Argdown's CLI and bare Graphviz and PyYAML, written into
+# docs/performance.md (Argdown is installed when npm is there, else skipped).
 bench: setup
+	-@sh .ci/argdown.sh
 	$(BIN)/python bench/run.py
 
 clean:

@@ -397,9 +397,9 @@ class _Builder:
             return None
         if isinstance(value, str):  # shorthand: `s1: The text.`
             value = {"text": value}
-        plain_text = value.get("text") if isinstance(value, dict) and len(value) == 1 else None
-        if type(plain_text) is str and plain_text.strip():
-            return Statement(statement_id, plain_text)  # just a text: what the steps below give
+        simple = _simple_statement(statement_id, value)
+        if simple is not None:
+            return simple
         data = self.mapping(value, path, what)
         if data is None:
             return None
@@ -676,6 +676,14 @@ class _Builder:
                 f"the map is version {value}; {hint}",
                 ("argmap",),
             )
+
+
+def _simple_statement(statement_id: str, value: Any) -> Statement | None:
+    """A statement of just a text, built at once: what :meth:`_Builder.statement` builds."""
+    text = value.get("text") if isinstance(value, dict) and len(value) == 1 else None
+    if type(text) is str and text.strip():
+        return Statement(statement_id, text)
+    return None
 
 
 def _simple_argument(argument_id: str, value: Any) -> Argument | None:

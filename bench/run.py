@@ -1,18 +1,505 @@
-"""The benchmarks `make bench` runs.
+"""The benchmarks `make bench` runs; they write their tables into docs/performance.md.
 
-For now: how argmap refuses hostile input (bench/hostile.py). The comparison
-with Argdown and bare Graphviz comes with the performance work.
+Every figure is the whole-process wall time and peak resident set size of
+one command, the median of several runs (``--runs``, at least 3): argmap's
+commands, bare ``dot -Tsvg`` on argmap's own DOT, bare PyYAML with libyaml's
+C loader on the same file, and Argdown's CLI on the same map written in
+Argdown (bench/synthetic.py makes both), when Node and ``@argdown/cli`` are
+installed (``make argdown``). Then the ratios the performance targets are
+stated in, and how fast hostile input is refused (bench/hostile.py).
+
+Usage: ``python bench/run.py [--runs 3] [--quick] [--no-write]``.
 """
 
 from __future__ import annotations
 
+import argparse
+import datetime
+import math
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
 
-def main() -> int:
-    """Run the benchmarks and print their tables."""
-    import hostile
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
 
-    print("## Hostile input\n")
-    return hostile.main()
+import synthetic  # noqa: E402 - bench/ is not a package
+
+DOC = ROOT / "docs" / "performance.md"
+BEGIN = "<!-- bench:begin (written by bench/run.py; edit the text around it) -->"
+END = "<!-- bench:end -->"
+ARGDOWN = ROOT / ".argdown" / "node_modules" / ".bin" / "argdown"
+
+#: Maps of N arguments (rendered too), and maps sized by statements (loaded and checked).
+ARGUMENTS = (10, 100, 500, 1000, 2000)
+STATEMENTS = (10_000, 30_000, 100_000)
+#: A command slower than this is run once, not ``--runs`` times (said so in the table).
+ONCE_AFTER = 120.0
+#: A command is stopped after this long and shown as "> TIMEOUT s".
+TIMEOUT = 900.0
+
+PYTHON = sys.executable
+#: The `argmap` command of the environment benchmarked (the venv's).
+ARGMAP = [str(Path(PYTHON).with_name("argmap"))]
+if not Path(ARGMAP[0]).exists():  # pragma: no cover - argmap run from a checkout
+    ARGMAP = [PYTHON, "-m", "argmap"]
+
+
+@dataclass
+class Result:
+    """Median wall time and peak RSS of one command, or why there is none."""
+
+    seconds: float | None = None
+    megabytes: float | None = None
+    runs: int = 0
+    status: int = 0
+    note: str = ""
+
+    def cell(self) -> str:
+        if self.note:
+            return self.note
+        assert self.seconds is not None and self.megabytes is not None
+        once = " (1 run)" if self.runs == 1 else ""
+        return f"{_seconds(self.seconds)}{once}"
+
+    def rss(self) -> str:
+        return "" if self.megabytes is None else f"{self.megabytes:.0f}"
+
+
+def _seconds(value: float) -> str:
+    return f"{value:.3f}" if value < 1 else f"{value:.2f}"
+
+
+def run_once(command: Sequence[str], timeout: float) -> tuple[float, float, int] | None:
+    """Wall seconds, peak RSS in MB (largest process of the tree) and exit status."""
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT
+    )
+    deadline = start + timeout
+    while True:
+        pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+        if pid:
+            break
+        if time.perf_counter() > deadline:
+            process.kill()
+            os.wait4(process.pid, 0)
+            return None
+        time.sleep(0.002)
+    elapsed = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    return elapsed, usage.ru_maxrss / 1024, process.returncode
+
+
+def measure(command: Sequence[str], runs: int, expect: int = 0) -> Result:
+    """The median of ``runs`` runs; one run when the first is very slow."""
+    times: list[float] = []
+    peaks: list[float] = []
+    for _ in range(runs):
+        once = run_once(command, TIMEOUT)
+        if once is None:
+            return Result(note=f"> {TIMEOUT:.0f} s (stopped)", runs=len(times))
+        seconds, megabytes, status = once
+        if status != expect:
+            return Result(note=f"exit status {status}", status=status)
+        times.append(seconds)
+        peaks.append(megabytes)
+        if seconds > ONCE_AFTER:
+            break
+    return Result(statistics.median(times), statistics.median(peaks), len(times))
+
+
+@dataclass
+class Bench:
+    """One benchmark run: the maps, the tools found, and the results by (tool, map)."""
+
+    folder: Path
+    runs: int
+    argdown: bool
+    sizes: tuple[int, ...]
+    statement_sizes: tuple[int, ...]
+    results: dict[tuple[str, str], Result] = field(default_factory=dict)
+    counts: dict[str, tuple[int, int, int]] = field(default_factory=dict)
+
+    def map(self, name: str, generated: synthetic.SyntheticMap) -> tuple[Path, Path]:
+        stem = self.folder / name
+        yaml_path, argdown_path = synthetic.write(generated, stem)
+        size = yaml_path.stat().st_size
+        self.counts[name] = (len(generated.statements), len(generated.arguments), size)
+        return yaml_path, argdown_path
+
+    def record(self, tool: str, name: str, command: Sequence[str], expect: int = 0) -> Result:
+        result = measure(command, self.runs, expect)
+        self.results[tool, name] = result
+        print(f"  {tool:<24} {name:<8} {result.cell():>16}  {result.rss():>6} MB", flush=True)
+        return result
+
+    def get(self, tool: str, name: str) -> float | None:
+        result = self.results.get((tool, name))
+        return None if result is None else result.seconds
+
+
+LOAD_YAML = (
+    "import sys, yaml; yaml.load(open(sys.argv[1], encoding='utf-8').read(), Loader=yaml.CLoader)"
+)
+LOAD_ARGMAP = "import sys, argmap; argmap.load(sys.argv[1], check=False)"
+IMPORTS = (
+    "import sys, argmap; "
+    "print(' '.join(sorted(m for m in sys.modules "
+    "if m.split('.')[0] in ('argmap', 'yaml', 'graphviz', 'attr', 'attrs'))))"
+)
+
+
+def run(bench: Bench) -> None:
+    """Generate the maps and measure every tool on them."""
+    for n in bench.sizes:
+        name = f"N={n}"
+        yaml_path, argdown_path = bench.map(name, synthetic.generate(n))
+        print(f"{name}: {bench.counts[name][0]} statements", flush=True)
+        dot_path = bench.folder / f"{name}.dot"
+        bench.record("argmap check", name, [*ARGMAP, "check", str(yaml_path)])
+        bench.record(
+            "argmap render -f dot",
+            name,
+            [*ARGMAP, "render", str(yaml_path), "-f", "dot", "-o", str(dot_path)],
+        )
+        bench.record(
+            "argmap render -f svg",
+            name,
+            [*ARGMAP, "render", str(yaml_path), "-o", str(bench.folder / f"{name}.svg")],
+        )
+        bench.record(
+            "dot -Tsvg",
+            name,
+            ["dot", "-Tsvg", str(dot_path), "-o", str(bench.folder / f"{name}.bare.svg")],
+        )
+        bench.record("yaml.load (C loader)", name, [PYTHON, "-c", LOAD_YAML, str(yaml_path)])
+        bench.record("argmap.load", name, [PYTHON, "-c", LOAD_ARGMAP, str(yaml_path)])
+        if bench.argdown:
+            out = bench.folder / "argdown-out"
+            bench.record("argdown json", name, [str(ARGDOWN), "json", str(argdown_path), str(out)])
+            bench.record(
+                "argdown map -f svg",
+                name,
+                [str(ARGDOWN), "map", "-f", "svg", str(argdown_path), str(out)],
+            )
+    for s in bench.statement_sizes:
+        name = f"S={s // 1000}k"
+        yaml_path, argdown_path = bench.map(name, synthetic.generate(statements=s))
+        print(f"{name}: {bench.counts[name][1]} arguments", flush=True)
+        bench.record("argmap check", name, [*ARGMAP, "check", str(yaml_path)])
+        bench.record("yaml.load (C loader)", name, [PYTHON, "-c", LOAD_YAML, str(yaml_path)])
+        bench.record("argmap.load", name, [PYTHON, "-c", LOAD_ARGMAP, str(yaml_path)])
+        if bench.argdown:
+            out = bench.folder / "argdown-out"
+            bench.record("argdown json", name, [str(ARGDOWN), "json", str(argdown_path), str(out)])
+    bench.record("argmap --version", "-", [*ARGMAP, "--version"])
+    bench.record("python -c pass", "-", [PYTHON, "-c", "pass"])
+    bench.record("python -c 'import argmap'", "-", [PYTHON, "-c", "import argmap"])
+
+
+TOOLS = (
+    "argmap check",
+    "argmap render -f dot",
+    "argmap render -f svg",
+    "dot -Tsvg",
+    "yaml.load (C loader)",
+    "argmap.load",
+    "argdown json",
+    "argdown map -f svg",
+)
+
+
+def tables(bench: Bench) -> list[str]:
+    """The results as Markdown tables: time, then peak RSS."""
+    names = [f"N={n}" for n in bench.sizes] + [f"S={s // 1000}k" for s in bench.statement_sizes]
+    tools = [t for t in TOOLS if any((t, n) in bench.results for n in names)]
+    out = ["| map | statements | arguments | YAML size | " + " | ".join(tools) + " |"]
+    out.append("|---" * (4 + len(tools)) + "|")
+    for name in names:
+        statements, arguments, size = bench.counts[name]
+        cells = [bench.results[t, name].cell() if (t, name) in bench.results else "" for t in tools]
+        out.append(
+            f"| {name} | {statements:,} | {arguments:,} | {size / 1e6:.2f} MB | "
+            + " | ".join(cells)
+            + " |"
+        )
+    out += ["", "Peak resident set size (MB) of the same runs:", ""]
+    out.append("| map | " + " | ".join(tools) + " |")
+    out.append("|---" * (1 + len(tools)) + "|")
+    for name in names:
+        cells = [bench.results[t, name].rss() if (t, name) in bench.results else "" for t in tools]
+        out.append(f"| {name} | " + " | ".join(cells) + " |")
+    return out
+
+
+@dataclass
+class Target:
+    """One performance target: what is compared, the measured value, and the bound."""
+
+    what: str
+    measured: str
+    bound: str
+    met: bool | None
+
+    def row(self) -> str:
+        verdict = {True: "met", False: "**not met**", None: "not measured"}[self.met]
+        return f"| {self.what} | {self.measured} | {self.bound} | {verdict} |"
+
+
+def _ratio(
+    bench: Bench,
+    what: str,
+    *,
+    top: tuple[str, str],
+    bottom: tuple[str, str],
+    bound: float,
+    shown: str,
+    value: Callable[[float, float], float] = lambda a, b: a / b,
+) -> Target:
+    a, b = bench.get(*top), bench.get(*bottom)
+    if a is None or b is None:
+        return Target(what, "-", shown, None)
+    measured = value(a, b)
+    return Target(what, f"{measured:.2f}", shown, measured <= bound)
+
+
+def exponent(bench: Bench) -> tuple[float, float] | None:
+    """Least-squares slope of log(time) over log(statements) for the statement-sized maps.
+
+    Twice: with the whole-process time, and with the start-up (``argmap
+    --version``) taken off, which is what grows with the map.
+    """
+    startup = bench.get("argmap --version", "-") or 0.0
+    points: list[tuple[float, float]] = []
+    for s in bench.statement_sizes:
+        name = f"S={s // 1000}k"
+        seconds = bench.get("argmap check", name)
+        if seconds is not None:
+            points.append((bench.counts[name][0], seconds))
+    if len(points) < 2:
+        return None
+
+    def slope(pairs: list[tuple[float, float]]) -> float:
+        xs = [math.log(x) for x, _ in pairs]
+        ys = [math.log(y) for _, y in pairs]
+        mx, my = statistics.fmean(xs), statistics.fmean(ys)
+        return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sum(
+            (x - mx) ** 2 for x in xs
+        )
+
+    return slope(points), slope([(x, max(y - startup, 1e-3)) for x, y in points])
+
+
+def targets(bench: Bench) -> list[Target]:
+    """Each target of the performance issue, as measured in this run."""
+    found: list[Target] = []
+    found.append(
+        _ratio(
+            bench,
+            "`argmap check` / `argdown json`, N=2000",
+            top=("argmap check", "N=2000"),
+            bottom=("argdown json", "N=2000"),
+            bound=0.2,
+            shown="<= 0.20",
+        )
+    )
+    for n in (500, 1000, 2000):
+        found.append(
+            _ratio(
+                bench,
+                f"`argmap render -f svg` / `argdown map -f svg`, N={n}",
+                top=("argmap render -f svg", f"N={n}"),
+                bottom=("argdown map -f svg", f"N={n}"),
+                bound=1 / 3,
+                shown="<= 0.33",
+            )
+        )
+    for n, bound in ((2000, 0.10), (1000, 0.25)):
+        found.append(
+            _ratio(
+                bench,
+                f"argmap's share of a render (render - bare dot) / render, N={n}",
+                top=("argmap render -f svg", f"N={n}"),
+                bottom=("dot -Tsvg", f"N={n}"),
+                bound=bound,
+                shown=f"<= {bound:.2f}",
+                value=lambda render, dot: (render - dot) / render,
+            )
+        )
+    for name in ("N=2000", "S=100k"):
+        found.append(
+            _ratio(
+                bench,
+                f"`argmap.load` (YAML + model) / `yaml.load` with the C loader, {name}",
+                top=("argmap.load", name),
+                bottom=("yaml.load (C loader)", name),
+                bound=1.5,
+                shown="<= 1.50",
+            )
+        )
+    check = bench.results.get(("argmap check", "S=100k"))
+    if check is not None and check.seconds is not None and check.megabytes is not None:
+        found.append(
+            Target(
+                "`argmap check`, 100k statements: time",
+                f"{check.seconds:.2f} s",
+                "<= 5 s",
+                check.seconds <= 5,
+            )
+        )
+        found.append(
+            Target(
+                "`argmap check`, 100k statements: peak RSS",
+                f"{check.megabytes:.0f} MB",
+                "<= 1024 MB",
+                check.megabytes <= 1024,
+            )
+        )
+    slopes = exponent(bench)
+    if slopes is not None:
+        found.append(
+            Target(
+                "growth of `argmap check` time with statements (exponent; start-up taken off)",
+                f"{slopes[0]:.2f} ({slopes[1]:.2f})",
+                "about 1 (linear)",
+                slopes[1] <= 1.15,
+            )
+        )
+    version = bench.get("argmap --version", "-")
+    if version is not None:
+        found.append(
+            Target("`argmap --version`", f"{version * 1000:.0f} ms", "<= 150 ms", version <= 0.15)
+        )
+    imported = subprocess.run(
+        [PYTHON, "-c", IMPORTS], capture_output=True, text=True, check=True, cwd=ROOT
+    ).stdout.split()
+    heavy = [m for m in imported if m.startswith(("yaml", "graphviz", "argmap.analyse"))]
+    found.append(
+        Target(
+            "`import argmap` imports yaml, graphviz, the evaluation",
+            ", ".join(heavy) or "none of them",
+            "none of them",
+            not heavy,
+        )
+    )
+    return found
+
+
+def versions(argdown: bool) -> str:
+    """The tools and the machine, for the record."""
+    dot = subprocess.run(["dot", "-V"], capture_output=True, text=True, check=False).stderr
+    yaml_version = subprocess.run(
+        [PYTHON, "-c", "import yaml; print(yaml.__version__, yaml.__with_libyaml__)"],
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.split()
+    parts = [
+        f"Python {platform.python_version()}",
+        f"PyYAML {yaml_version[0]} (libyaml: {yaml_version[1]})" if yaml_version else "PyYAML ?",
+        dot.strip().replace("dot - graphviz version", "Graphviz") or "no Graphviz",
+    ]
+    if argdown:
+        out = subprocess.run(
+            [str(ARGDOWN), "--version"], capture_output=True, text=True, check=False
+        )
+        node = subprocess.run(["node", "--version"], capture_output=True, text=True, check=False)
+        parts.append(f"@argdown/cli {out.stdout.strip()} on Node {node.stdout.strip()}")
+    else:
+        parts.append("no Argdown CLI (`make argdown` installs it)")
+    cpus = os.cpu_count()
+    parts.append(f"{cpus} CPUs, {platform.system()} {platform.machine()}")
+    return "; ".join(parts)
+
+
+def section(bench: Bench, hostile: list[str]) -> str:
+    """The generated part of docs/performance.md."""
+    today = datetime.date.today().isoformat()
+    lines = [
+        BEGIN,
+        "",
+        f"Measured {today} by `make bench`: {versions(bench.argdown)}. Whole-process "
+        f"wall time in seconds, the median of {bench.runs} runs unless marked.",
+        "",
+        *tables(bench),
+        "",
+        "### The targets, as measured in this run",
+        "",
+        "| target | measured | bound | |",
+        "|---|---|---|---|",
+        *(t.row() for t in targets(bench)),
+        "",
+        "### Hostile input",
+        "",
+        *hostile,
+        "",
+        END,
+    ]
+    return "\n".join(lines)
+
+
+def write_doc(text: str) -> None:
+    """Put the generated section into docs/performance.md between its markers."""
+    doc = DOC.read_text(encoding="utf-8") if DOC.exists() else f"# Performance\n\n{BEGIN}\n{END}\n"
+    pattern = re.compile(re.escape(BEGIN) + ".*?" + re.escape(END), re.DOTALL)
+    if not pattern.search(doc):
+        doc = doc.rstrip("\n") + f"\n\n{BEGIN}\n{END}\n"
+    DOC.write_text(pattern.sub(lambda _: text, doc, count=1), encoding="utf-8")
+
+
+def hostile_table() -> list[str]:
+    """bench/hostile.py's table, as lines."""
+    out = subprocess.run(
+        [PYTHON, str(HERE / "hostile.py")], capture_output=True, text=True, check=True, cwd=ROOT
+    ).stdout
+    return out.strip().splitlines()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the benchmarks, print the tables and write them into docs/performance.md."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3, help="runs per command (median)")
+    parser.add_argument("--quick", action="store_true", help="small maps only, to try the bench")
+    parser.add_argument(
+        "--no-write", action="store_true", help="print, do not update docs/performance.md"
+    )
+    parser.add_argument("--no-argdown", action="store_true", help="skip Argdown's CLI")
+    args = parser.parse_args(argv)
+    if shutil.which("dot") is None:
+        print("bench: Graphviz's dot is needed (`make graphviz`)", file=sys.stderr)
+        return 1
+    argdown = not args.no_argdown and os.access(ARGDOWN, os.X_OK)
+    if not argdown and not args.no_argdown:
+        print("bench: no Argdown CLI; `make argdown` installs it", file=sys.stderr)
+    with tempfile.TemporaryDirectory(prefix="argmap-bench-") as folder:
+        bench = Bench(
+            Path(folder),
+            max(args.runs, 1),
+            argdown,
+            (10, 100) if args.quick else ARGUMENTS,
+            (10_000,) if args.quick else STATEMENTS,
+        )
+        run(bench)
+        print("\n## Hostile input\n", flush=True)
+        hostile = hostile_table()
+        text = section(bench, hostile)
+    print()
+    print(text)
+    if not args.no_write:
+        write_doc(text)
+        print(f"\nwrote {DOC.relative_to(ROOT)}")
+    return 0
 
 
 if __name__ == "__main__":
