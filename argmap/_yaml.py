@@ -23,21 +23,35 @@ the two on the shipped maps, the corpora and mutations of them).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from ._format import FlowList, gc_paused
 from .errors import DocPath, Issue, MapError
 
-try:  # libyaml is much faster; fall back to the pure-Python parser without it.
-    from yaml import CSafeDumper as _Dumper
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeDumper as _Dumper  # type: ignore[assignment]
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+if TYPE_CHECKING:
+    import yaml
+
+
+def _pyyaml() -> Any:
+    """PyYAML, imported on first use: the fast reader does without it.
+
+    Binds the module's global ``yaml`` too, for the code below that uses it.
+    """
+    import yaml as module
+
+    globals()["yaml"] = module
+    return module
+
+
+@functools.cache
+def _loader() -> Any:
+    """libyaml's safe loader (much faster), or PyYAML's own when libyaml is missing."""
+    module = _pyyaml()
+    return getattr(module, "CSafeLoader", module.SafeLoader)
+
 
 Positions = dict[DocPath, tuple[str, int, int]]
 
@@ -81,57 +95,98 @@ class Scalar(str):
         return self
 
 
+_INT = "tag:yaml.org,2002:int"
+_BOOL = "tag:yaml.org,2002:bool"
+#: YAML 1.1's booleans and nulls: the words its resolver and constructor know.
+_BOOL_WORDS = {"yes": True, "no": False, "true": True, "false": False, "on": True, "off": False}
+_BOOLEANS = {
+    form: value
+    for word, value in _BOOL_WORDS.items()
+    for form in (word, word.capitalize(), word.upper())
+}
+_NULLS = frozenset(("~", "null", "Null", "NULL"))
+_DECIMAL = re.compile(r"(?:0|[1-9][0-9]*)\Z")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+#: What may follow a leading ``.`` in a float (``.5``, ``.inf``, ``.nan``).
+_FLOAT_AFTER_DOT = frozenset("0123456789_iInN")
+#: First characters of plain scalars that YAML 1.1 may read as something
+#: other than text (PyYAML's implicit resolvers; a test keeps them in step).
+_TYPED = frozenset("!&*+-.0123456789<=FNOTYfnoty~")
+
+
 def _scalar(text: str, tag: str) -> str:
     """The value of a scalar of a known ``tag`` (one of ``_SCALAR_TAGS``)."""
     if tag in (_STR, _TIMESTAMP):
         return text
     if tag == _NULL:
         return Scalar(text, None, tag)
-    # Resolve numbers and booleans the way YAML 1.1 does.
+    # Resolve numbers and booleans the way YAML 1.1 does; the common ones directly.
+    if tag == _BOOL and text in _BOOLEANS:
+        return Scalar(text, _BOOLEANS[text], tag)
+    if tag == _INT and _DECIMAL.match(text):
+        try:
+            return Scalar(text, int(text), tag)
+        except ValueError:  # an int of 10,000 digits: kept as written, as below
+            return Scalar(text, text, tag)
+    module = _pyyaml()
     try:
-        value = yaml.load(text, Loader=_Loader)
-    except (ValueError, yaml.YAMLError):  # e.g. an int of 10,000 digits
+        value = module.load(text, Loader=_loader())
+    except (ValueError, module.YAMLError):  # e.g. an int of 10,000 digits
         value = text
     return Scalar(text, value, tag)
 
 
-#: YAML 1.1's implicit types of plain scalars, by first character.
-_IMPLICIT: dict[str, list[tuple[str, re.Pattern[str]]]] = {
-    first: list(resolvers)
-    for first, resolvers in _Loader.yaml_implicit_resolvers.items()
-    if first is not None
-}
-assert None not in _Loader.yaml_implicit_resolvers  # every resolver has its first characters
+@functools.cache
+def _implicit() -> dict[str, list[tuple[str, re.Pattern[str]]]]:
+    """YAML 1.1's implicit types of plain scalars, by first character."""
+    resolvers = _loader().yaml_implicit_resolvers
+    assert None not in resolvers  # every resolver has its first characters
+    return {first: list(found) for first, found in resolvers.items()}
 
 
 def _resolve(text: str) -> str:
     """The tag YAML gives the plain scalar ``text`` (as ``Resolver.resolve`` does)."""
-    for tag, pattern in _IMPLICIT.get(text[:1], ()):
+    first = text[:1]
+    if first not in _TYPED and first:
+        return _STR
+    if first.isalpha():  # booleans and null are words; anything else is text
+        return _BOOL if text in _BOOLEANS else _NULL if text in _NULLS else _STR
+    if _DECIMAL.match(text):
+        return _INT
+    if _DATE.match(text):
+        return _TIMESTAMP
+    if first == "." and text[1:2] not in _FLOAT_AFTER_DOT:  # a path such as ../a.txt
+        return _STR
+    for tag, pattern in _implicit().get(first, ()):
         if pattern.match(text):
             return tag
     return _STR
 
 
-class _ComposingLoader(_Loader):
+@functools.cache
+def _composing_loader() -> Any:
     """libyaml's loader with a quicker resolver: the same tags, less work per scalar.
 
     Safe loaders have no path resolvers, so descending and ascending the
     document need not be tracked.
     """
+    module = _pyyaml()
+    base = _loader()
+    assert not base.yaml_path_resolvers
 
-    def resolve(self, kind: type[yaml.Node], value: Any, implicit: tuple[bool, bool]) -> str:
-        if kind is yaml.ScalarNode:
-            return _resolve(value) if implicit[0] else _STR
-        return _SEQ if kind is yaml.SequenceNode else _MAP
+    class ComposingLoader(base):  # type: ignore[misc,valid-type]
+        def resolve(self, kind: type[yaml.Node], value: Any, implicit: tuple[bool, bool]) -> str:
+            if kind is module.ScalarNode:
+                return _resolve(value) if implicit[0] else _STR
+            return _SEQ if kind is module.SequenceNode else _MAP
 
-    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
-        pass
+        def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+            pass
 
-    def ascend_resolver(self) -> None:
-        pass
+        def ascend_resolver(self) -> None:
+            pass
 
-
-assert not _Loader.yaml_path_resolvers  # what _ComposingLoader relies on
+    return ComposingLoader
 
 
 def _shorthand(tag: str) -> str:
@@ -707,10 +762,6 @@ class _FastReader:
         return _plain(text), position, at + len(text)
 
 
-#: First characters of plain scalars that may be something other than text.
-_TYPED = frozenset(_IMPLICIT)
-
-
 def _plain(text: str) -> str:
     """A plain scalar's value; declines one whose type maps do not hold (``=``, ``<<``)."""
     if text[0] not in _TYPED:
@@ -752,8 +803,9 @@ def parse(text: str, file: str) -> tuple[Any, Positions, list[Issue]]:
 
 def parse_full(text: str, file: str) -> tuple[Any, Positions, list[Issue]]:
     """:func:`parse` with libyaml's composer, whatever the document holds."""
+    yaml = _pyyaml()
     try:
-        node = yaml.compose(text, Loader=_ComposingLoader)
+        node = yaml.compose(text, Loader=_composing_loader())
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or "invalid YAML"
@@ -818,28 +870,33 @@ def _syntax_hint(problem: str, text: str, mark: yaml.Mark | None) -> str:
     )
 
 
-class _MapDumper(_Dumper):
-    """Writes multi-line text as ``|`` blocks and id lists as ``[a, b]``."""
+@functools.cache
+def _dumper() -> Any:
+    """libyaml's safe dumper, writing multi-line text as ``|`` blocks and id lists as ``[a, b]``."""
+    module = _pyyaml()
 
+    class MapDumper(getattr(module, "CSafeDumper", module.SafeDumper)):  # type: ignore[misc]
+        pass
 
-def _represent_str(dumper: _MapDumper, value: str) -> yaml.Node:
-    style = "|" if "\n" in value else None
-    return dumper.represent_scalar(_STR, value, style=style)
+    def represent_str(dumper: Any, value: str) -> yaml.Node:
+        style = "|" if "\n" in value else None
+        node: yaml.Node = dumper.represent_scalar(_STR, value, style=style)
+        return node
 
+    def represent_flow(dumper: Any, value: FlowList) -> yaml.Node:
+        node: yaml.Node = dumper.represent_sequence(_SEQ, value, flow_style=True)
+        return node
 
-def _represent_flow(dumper: _MapDumper, value: FlowList) -> yaml.Node:
-    return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=True)
-
-
-_MapDumper.add_representer(str, _represent_str)
-_MapDumper.add_representer(FlowList, _represent_flow)
+    MapDumper.add_representer(str, represent_str)
+    MapDumper.add_representer(FlowList, represent_flow)
+    return MapDumper
 
 
 def dump(data: Mapping[str, Any]) -> str:
     """Write plain data as a YAML document, keys in the given order, UTF-8 text kept."""
-    text: str = yaml.dump(
+    text: str = _pyyaml().dump(
         data,
-        Dumper=_MapDumper,
+        Dumper=_dumper(),
         allow_unicode=True,
         sort_keys=False,
         default_flow_style=False,

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import random
+import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -237,3 +238,60 @@ def test_documents_as_pyyaml_writes_them(
         default_style=style,
     )
     same_as_full(text)
+
+
+def test_the_typed_first_characters_are_pyyaml_s() -> None:
+    resolvers = yaml.CSafeLoader.yaml_implicit_resolvers
+    assert frozenset(first for first in resolvers if first) == _yaml._TYPED
+
+
+def pyyaml_resolve(text: str) -> str:
+    loader = yaml.CSafeLoader("")
+    tag: str = loader.resolve(yaml.ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
+    return tag
+
+
+SCALARS = [
+    *("yes", "no", "true", "false", "on", "off", "y", "n", "Yes", "YES", "yEs"),
+    *("TRUE", "False", "OFF", "Off", "oN", "null", "Null", "NULL", "nULL", "~", "", "none"),
+    *("0", "1", "42", "007", "0x1F", "0o17", "0b101", "1_000", "1:30", "+1", "-1", "1.5", "1e3"),
+    *("1.0e+3", ".5", ".inf", "-.inf", ".nan", ".NaN", "2024-06-19", "2024-06-19 10:00:00"),
+    *("2024-6-1", "12345678901234567890", "Tom", "Nobody", "Yesterday", "off-line", "=", "<<"),
+    *("<", "&x", "*x", "!x", "-", "+", ".", "Ö", "9 lives", "3 o'clock", "1984"),
+    *("../a.txt", "./b", ".5", "._1", ".i", ".Inf", ".x", "2024-13-45", "2024-06-19x"),
+]
+
+
+@pytest.mark.parametrize("text", SCALARS)
+def test_scalars_are_typed_as_pyyaml_types_them(text: str) -> None:
+    tag = _yaml._resolve(text)
+    assert tag == pyyaml_resolve(text)
+    if tag in _yaml._SCALAR_TAGS:
+        value = _yaml._scalar(text, tag)
+        if tag.endswith(("int", "float", "bool", "null")):
+            expected = yaml.load(text, Loader=yaml.CSafeLoader) if text else None
+            assert repr(getattr(value, "value", value)) == repr(expected)
+        else:
+            assert value == text
+
+
+@FUZZ
+@given(text=st.text(st.sampled_from("0123456789+-._:eEnNtTyYoOfFaAlsux~ /iI"), max_size=12))
+def test_random_scalars_are_typed_as_pyyaml_types_them(text: str) -> None:
+    assert _yaml._resolve(text) == pyyaml_resolve(text)
+
+
+def test_plain_maps_are_read_without_pyyaml() -> None:
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys, argmap\n"
+            f"argmap.load({str(ROOT / 'maps' / 'china.yaml')!r})\n"
+            "print('yaml' in sys.modules)",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert out == "False\n"
