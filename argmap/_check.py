@@ -16,13 +16,11 @@ from typing import Any
 
 import attrs
 
-from . import _quotes
 from ._fileio import read_text
 from ._format import gc_paused, suggest
 from ._graph import has_cycle, strongly_connected
 from .errors import DocPath, Issue, Severity, SourceFileError
 from .model import Agent, Argument, ArgumentMap, Citation, Statement
-from .schemes import open_question_issues, scheme_issues
 
 __all__ = ["check", "locate"]
 
@@ -84,8 +82,14 @@ def _rules(argument_map: ArgumentMap) -> tuple[Issue, ...]:
     issues += _unused(argument_map)
     issues += _unsafe_urls(argument_map)
     issues += _missing_translations(argument_map)
-    issues += scheme_issues(argument_map)
-    issues += open_question_issues(argument_map)
+    if argument_map.schemes or any(
+        a.scheme is not None or a.roles or a.answers is not None
+        for a in _table(argument_map.arguments).values()
+    ):  # the scheme rules find nothing in a map without schemes: not even imported then
+        from .schemes import open_question_issues, scheme_issues
+
+        issues += scheme_issues(argument_map)
+        issues += open_question_issues(argument_map)
     found = tuple(issues)
     _LastRules.entry = (weakref.ref(argument_map), found)
     return found
@@ -497,8 +501,10 @@ class _QuoteChecker:
             )
         else:
             path = self.base / source.file
+            from ._quotes import normalise
+
             try:
-                text = _quotes.normalise(read_text(path, what="source file"))
+                text = normalise(read_text(path, what="source file"))
             except SourceFileError as exc:
                 problem = f"{exc.issue.location}: {exc.issue.message}"
                 self.issues.append(
@@ -515,9 +521,11 @@ class _QuoteChecker:
         if citation.source not in self.map.sources:
             return  # reported as unknown-source
         text = self.source_text(citation.source)
-        if text is None or _quotes.contains(text, citation.text):
+        from ._quotes import closest_passage, contains
+
+        if text is None or contains(text, citation.text):
             return
-        passage = _quotes.closest_passage(text, citation.text)
+        passage = closest_passage(text, citation.text)
         self.issues.append(
             Issue(
                 "quote-not-found",

@@ -9,7 +9,6 @@ file positions and raises once.
 from __future__ import annotations
 
 import contextlib
-import difflib
 import gc
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, TypeVar
@@ -110,6 +109,8 @@ class FlowList(list[Any]):
 
 def suggest(name: str, candidates: Iterable[str]) -> str:
     """`` (did you mean 'x'?)`` for the closest candidate, or an empty string."""
+    import difflib  # only when there is a mistake to suggest a fix for
+
     close = difflib.get_close_matches(name, list(candidates), n=1, cutoff=0.5)
     return f" (did you mean {close[0]!r}?)" if close else ""
 
@@ -342,9 +343,10 @@ class _Builder:
         if entries is None:
             return []
         result = []
+        valid = ID_PATTERN.match
         for entity_id, value in entries.items():
             path = (key, entity_id)
-            if not self.check_id(entity_id, (*path, "<key>")):
+            if not valid(entity_id) and not self.check_id(entity_id, (*path, "<key>")):
                 continue
             built = build(entity_id, value, path)
             if built is not None:
@@ -386,6 +388,9 @@ class _Builder:
         )
 
     def statement(self, statement_id: str, value: Any, path: DocPath) -> Statement | None:
+        simple = _simple_statement(statement_id, value)
+        if simple is not None:
+            return simple
         what = f"statement {statement_id!r}"
         if _is_null(value):
             self.error(
@@ -397,9 +402,6 @@ class _Builder:
             return None
         if isinstance(value, str):  # shorthand: `s1: The text.`
             value = {"text": value}
-        simple = _simple_statement(statement_id, value)
-        if simple is not None:
-            return simple
         data = self.mapping(value, path, what)
         if data is None:
             return None
@@ -680,7 +682,10 @@ class _Builder:
 
 def _simple_statement(statement_id: str, value: Any) -> Statement | None:
     """A statement of just a text, built at once: what :meth:`_Builder.statement` builds."""
-    text = value.get("text") if isinstance(value, dict) and len(value) == 1 else None
+    if type(value) is str:  # the shorthand `s1: The text.`
+        text: Any = value
+    else:
+        text = value.get("text") if type(value) is dict and len(value) == 1 else None
     if type(text) is str and text.strip():
         return Statement(statement_id, text)
     return None

@@ -369,9 +369,9 @@ class _DeclinedError(Exception):
     """The fast reader leaves this document to the full one."""
 
 
-#: Characters the fast reader reads; libyaml handles the rest (tabs, carriage
-#: returns, YAML's other line breaks, control characters, byte order marks).
-_UNREAD = re.compile("[^\n\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+#: Characters the fast reader leaves to libyaml: tabs, carriage returns, YAML's
+#: other line breaks, control characters, surrogates, byte order marks.
+_UNREAD = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufeff\ufffe\uffff]")
 #: ``key:`` at the start of a block mapping entry, followed by a space or the line's end.
 _KEY = re.compile(r"(\w[\w.\-]*):(?: |\Z)")
 #: First characters that make a scalar something other than plain text.
@@ -382,6 +382,11 @@ _BLOCK_HEADER = re.compile(r"([|>])(-?)(?: +#.*)?\Z")
 _FLOW_PLAIN = re.compile(r"[^\s,\[\]{}#&*!|>'\"%@`?:\-][^,\[\]{}:#]*")
 _SINGLE_QUOTED = re.compile(r"((?:[^']|'')*)'(?!')")
 _DOUBLE_QUOTED = re.compile(r'([^"\\]*)"')
+#: A word in a one-line list of ids: no spaces, quotes or other indicators, and
+#: not starting like a number, boolean or null (those take the general path).
+_LIST_WORD = r"[^\s,\[\]{}#&*!|>'\"%@`?:\-+.0-9<=FNOTYfnoty~][^\s,\[\]{}:#'\"]*"
+#: ``[a, b, c]``, as argmap writes premises and other lists of ids.
+_ID_LIST = re.compile(r"\[(" + _LIST_WORD + "(?:, " + _LIST_WORD + r")*)\] *\Z")
 #: How deep the fast reader nests; deeper documents go to the full reader.
 _FAST_DEPTH = 32
 
@@ -527,6 +532,17 @@ class _FastReader:
                     value = text if text[0] not in typed else _plain(text)
                     position = (file, index + 1, at + 1)
                     index += 1
+            elif rest[0] == "[" and (ids := _ID_LIST.match(rest)) is not None:
+                # A list of ids, as argmap writes premises: [a, b].
+                items = ids.group(1).split(", ")
+                column = at + 2
+                for number, item in enumerate(items):
+                    item_path = (*child, number)
+                    positions[item_path] = (file, index + 1, column)
+                    column += len(item) + 2
+                self.nodes += len(items)
+                value, position = items, None
+                index += 1
             else:
                 value, position = self.value(line, at, index, indent, child)
                 index = self.index
