@@ -721,11 +721,16 @@ def _simple_argument(argument_id: str, value: Any) -> Argument | None:
 
 
 def _plain_value(value: Any) -> Any:
-    """Parsed YAML as plain values: a scalar becomes what YAML resolves it to."""
+    """Parsed YAML as plain values: a scalar becomes what YAML resolves it to.
+
+    Numbers, booleans and nulls parsed from JSON are such values already.
+    """
     if isinstance(value, dict):
         return {str(key): _plain_value(item) for key, item in value.items()}
     if isinstance(value, list):
         return [_plain_value(item) for item in value]
+    if isinstance(value, (bool, int, float)):
+        return value  # from JSON: 3, 2.5, true as they are
     if getattr(value, "tag", "").endswith(("int", "float", "bool", "null")):
         return value.value  # 3, 2.5, true, null as YAML reads them
     return None if value is None else str(value)  # text and dates as written

@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 import json
 import os
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any, Literal, get_args
 
@@ -17,8 +17,6 @@ from ._check import locate
 from ._fileio import read_text, write_atomic
 from .errors import DocPath, Issue, MapError, Severity, SourceFileError
 from .model import ID_PATTERN, ArgumentMap, Group, Origin, Position, Translation
-
-Positions = dict[DocPath, Position]
 
 #: The formats argmap reads. ``aif`` is AIF JSON (AIFdb, or OVA's wrapper);
 #: ``json`` is argmap's own canonical JSON.
@@ -157,8 +155,8 @@ def loads(
         format = sniff(text, file) if named in (None, "json", "aif") else _readable(named)
     if format not in READ_FORMATS:
         raise ValueError(f"format must be one of {', '.join(READ_FORMATS)} (got {format!r})")
-    if format == "yaml":
-        return _load_yaml(text, file, check)
+    if format in ("yaml", "json"):
+        return load_tree(text, file, check=check, format=format)
     reader = importlib.import_module(f"argmap._{format}")
     argument_map: ArgumentMap = reader.loads(text, file)
     if check:
@@ -169,10 +167,24 @@ def loads(
     return argument_map
 
 
-def _load_yaml(text: str, file: str, check: bool) -> ArgumentMap:
+#: The formats of argmap's own data model: YAML, and the same document as JSON.
+TreeFormat = Literal["yaml", "json"]
+
+
+def load_tree(
+    text: str, file: str, *, check: bool = True, format: TreeFormat = "yaml"
+) -> ArgumentMap:
+    """Load a map in argmap's own format, YAML or JSON, with the files it includes.
+
+    Both read into the same plain data (:func:`argmap._format.from_data`),
+    with the position of every value, so a problem found anywhere points at
+    its file, line and column. An included file is read as JSON when its name
+    ends in ``.json``, else as YAML.
+    """
     assembler = _Assembler(Path(file).parent if file != "<string>" else Path())
-    document = assembler.read(text, file, None)
-    origin = Origin(file, assembler.positions, files=tuple(assembler.files))
+    document = assembler.read(text, file, None, format)
+    positions = assembler.single if assembler.single is not None else assembler.positions
+    origin = Origin(file, positions, files=tuple(assembler.files))
     issues = assembler.issues
     argument_map = None
     if document is not None:
@@ -195,6 +207,19 @@ def _load_yaml(text: str, file: str, check: bool) -> ArgumentMap:
     return argument_map
 
 
+def _parse(
+    text: str, file: str, format: TreeFormat
+) -> tuple[Any, Mapping[DocPath, Position], list[Issue]]:
+    """Plain data, positions and issues of one document; raises MapError on bad syntax."""
+    if format == "json":
+        from . import _jsonpos
+
+        return _jsonpos.parse(text, file)
+    from . import _yaml  # PyYAML is imported on first use, not with argmap
+
+    return _yaml.parse(text, file)
+
+
 SECTIONS = ("sources", "agents", "schemes", "statements", "arguments", "groups")
 _SECTION_KEYS = {(section,) for section in SECTIONS}
 
@@ -209,22 +234,24 @@ class _Assembler:
     def __init__(self, root: Path) -> None:
         self.root = root.resolve()
         self.positions: dict[DocPath, Position] = {}
+        #: The positions of a map read from one file alone, not copied.
+        self.single: Mapping[DocPath, Position] | None = None
         self.issues: list[Issue] = []
         self.files: list[str] = []
         self.read_files: set[Path] = set()
         self.merged: dict[str, dict[str, Any]] = {section: {} for section in SECTIONS}
 
-    def read(self, text: str, file: str, chain: list[Path] | None) -> ArgumentMap | None:
+    def read(
+        self, text: str, file: str, chain: list[Path] | None, format: TreeFormat = "yaml"
+    ) -> ArgumentMap | None:
         """Parse and build one document; merge it after the files it includes."""
-        from . import _yaml  # PyYAML is imported on first use, not with argmap
-
         self.files.append(file)
         try:
-            data, positions, issues = _yaml.parse(text, file)
+            data, parsed, issues = _parse(text, file, format)
         except MapError as exc:
             self.issues += exc.issues
             return None
-        _alias_single_quotes(data, positions)
+        positions = _alias_single_quotes(data, parsed)
         built = _format.from_data(data)
         document_origin = Origin(file, positions)
         stand_in = built.map or ArgumentMap("(unreadable)")
@@ -244,6 +271,10 @@ class _Assembler:
             accepted = self.merge(built.map, positions, here)
             if not including:
                 self.group(built.map, file, accepted)
+        if including and not built.includes:
+            # One file: its positions as they are. (JSON finds them only when asked.)
+            self.single = positions
+            return built.map
         for key, value in positions.items():
             if key[:2] in accepted or (including and key[:1] not in _SECTION_KEYS):
                 self.positions.setdefault(key, value)
@@ -283,9 +314,11 @@ class _Assembler:
             else:
                 problem(exc.issue.code, f"cannot include {name!r}: {exc.issue.message}")
             return
-        self.read(text, file, chain)
+        self.read(text, file, chain, "json" if format_of(name) == "json" else "yaml")
 
-    def merge(self, document: ArgumentMap, positions: Positions, here: Path) -> set[DocPath]:
+    def merge(
+        self, document: ArgumentMap, positions: Mapping[DocPath, Position], here: Path
+    ) -> set[DocPath]:
         """Add a document's entities; return their paths. An id defined twice is an error."""
         accepted: set[DocPath] = set()
         for section in SECTIONS:
@@ -349,25 +382,55 @@ class _Assembler:
         return Path(os.path.relpath((here / name).resolve(), self.root)).as_posix()
 
 
-def _alias_single_quotes(data: Any, positions: Positions) -> None:
+def _alias_single_quotes(
+    data: Any, positions: Mapping[DocPath, Position]
+) -> Mapping[DocPath, Position]:
     """Let ``quote: {...}`` be found under the path of ``quotes: [{...}]``.
 
     The model has only a list of citations; issues about the one written as
     ``quote`` then point at it.
     """
     if not isinstance(data, dict):
-        return
+        return positions
+    aliased: set[tuple[str, str]] = set()
     for section in ("statements", "arguments"):
         entries = data.get(section)
         if not isinstance(entries, dict):
             continue
         for eid, entry in entries.items():
             if isinstance(entry, dict) and "quote" in entry and "quotes" not in entry:
-                old = (section, eid, "quote")
-                new = (section, eid, "quotes", 0)
-                for path, position in list(positions.items()):
-                    if path[: len(old)] == old:
-                        positions[new + path[len(old) :]] = position
+                aliased.add((section, eid))
+    return _QuoteAliases(positions, aliased) if aliased else positions
+
+
+class _QuoteAliases(Mapping[DocPath, Position]):
+    """Positions where ``(section, id, "quotes", 0, ...)`` finds ``(section, id, "quote", ...)``.
+
+    A view, so positions that are found only when asked (JSON's) stay so.
+    """
+
+    def __init__(self, positions: Mapping[DocPath, Position], aliased: set[tuple[str, str]]):
+        self.positions = positions
+        self.aliased = aliased
+
+    def _written(self, path: DocPath) -> DocPath | None:
+        """The path as written (``quote``) of an aliased ``quotes[0]`` path."""
+        if len(path) >= 4 and path[2:4] == ("quotes", 0) and path[:2] in self.aliased:
+            return (*path[:2], "quote", *path[4:])
+        return None
+
+    def __getitem__(self, path: DocPath) -> Position:
+        written = self._written(path)
+        return self.positions[written if written is not None else path]
+
+    def __iter__(self) -> Iterator[DocPath]:
+        yield from self.positions
+        for path in list(self.positions):
+            if len(path) >= 3 and path[2] == "quote" and path[:2] in self.aliased:
+                yield (*path[:2], "quotes", 0, *path[3:])
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
 
 
 def dumps(argument_map: ArgumentMap, format: WriteFormat = "yaml") -> str:
