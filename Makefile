@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: all maps test lint docs bench fuzz graphviz argdown setup clean
+.PHONY: all maps test lint docs bench fuzz graphviz argdown browser setup clean
 
 all: maps
 
@@ -25,6 +25,10 @@ graphviz:
 # Argdown's own CLI (npm), which tests check argmap's Argdown export against.
 argdown:
 	@sh .ci/argdown.sh
+
+# Debian's Chromium, which the tests of the HTML viewer drive through Playwright.
+browser:
+	@sh .ci/browser.sh
 
 maps: setup
 	$(BIN)/argmap check --strict maps/

@@ -1,4 +1,4 @@
-"""Draw argument maps with Graphviz: DOT text, SVG, PNG and PDF.
+"""Draw argument maps with Graphviz: DOT text, SVG, PNG, PDF and the HTML viewer.
 
 The only module that imports :mod:`graphviz`, and only inside functions, so
 ``import argmap`` stays fast. All text that reaches DOT passes through
@@ -27,10 +27,19 @@ from .view import EdgeKind, MapView, Rankdir, ViewCluster, ViewNode, build_view,
 if TYPE_CHECKING:  # the evaluation is imported only when a diagram shows one
     from .analyse import Evaluation
 
-__all__ = ["Format", "mimebundle", "render", "to_dot", "to_svg", "view_output", "view_to_dot"]
+__all__ = [
+    "Format",
+    "mimebundle",
+    "render",
+    "to_dot",
+    "to_html",
+    "to_svg",
+    "view_output",
+    "view_to_dot",
+]
 
-#: Output formats :func:`render` writes.
-Format = Literal["svg", "png", "pdf", "dot"]
+#: Output formats :func:`render` writes; ``html`` is the SVG inside the interactive viewer.
+Format = Literal["svg", "png", "pdf", "dot", "html"]
 FORMATS: tuple[Format, ...] = get_args(Format)
 
 # Fonts every platform has one of; SVG viewers read the list as CSS font-family.
@@ -259,6 +268,49 @@ def to_svg(
     return _run_dot(source, "svg").decode("utf-8")
 
 
+def to_html(
+    map: ArgumentMap,
+    *,
+    width: int = 40,
+    rankdir: Rankdir = "BT",
+    legend: bool = False,
+    lang: str | None = None,
+    evaluation: Evaluation | None = None,
+    focus: str | None = None,
+    depth: int | None = None,
+    collapse: str | Iterable[str] = (),
+    tags: str | Iterable[str] = (),
+    speakers: str | Iterable[str] = (),
+) -> str:
+    """The diagram of ``map`` in the interactive viewer: one self-contained HTML page.
+
+    The page holds the SVG of :func:`to_svg` with pan and zoom, a search box,
+    and a panel showing everything the map says about the statement or
+    argument clicked, in every language of the map, with what supports and
+    attacks it highlighted. It loads nothing from anywhere, so it works
+    offline. Arguments are as for :func:`to_dot`; the data of what is not
+    drawn stays out of the page.
+
+    Raises:
+        RenderError: If Graphviz's ``dot`` is not installed or fails.
+        ValueError: As for :func:`to_dot`.
+    """
+    view = build_view(
+        map,
+        width=width,
+        rankdir=rankdir,
+        legend=legend,
+        lang=lang,
+        evaluation=evaluation,
+        focus=focus,
+        depth=depth,
+        collapse=collapse,
+        tags=tags,
+        speakers=speakers,
+    )
+    return view_output(view, "html", map=map).decode("utf-8")
+
+
 def render(
     map: ArgumentMap,
     path: str | os.PathLike[str],
@@ -283,8 +335,9 @@ def render(
     Args:
         map: The argument map; it need not be checked.
         path: The output file.
-        format: ``"svg"``, ``"png"``, ``"pdf"`` or ``"dot"``; by default taken
-            from the suffix of ``path``.
+        format: ``"svg"``, ``"png"``, ``"pdf"``, ``"dot"`` or ``"html"`` (the
+            interactive viewer, see :func:`to_html`); by default taken from the
+            suffix of ``path``.
         width: Wrap statement text at this many characters (at least 10).
         rankdir: ``"BT"`` (conclusions above premises, the default), ``"TB"``,
             ``"LR"`` or ``"RL"``.
@@ -307,7 +360,7 @@ def render(
         OutputError: If the file cannot be written.
     """
     fmt = _output_format(path, format)
-    source = to_dot(
+    view = build_view(
         map,
         width=width,
         rankdir=rankdir,
@@ -320,15 +373,26 @@ def render(
         tags=tags,
         speakers=speakers,
     )
-    return write_atomic(path, _output(source, fmt))
+    return write_atomic(path, view_output(view, fmt, map=map))
 
 
-def view_output(view: MapView, format: Format) -> bytes:
+def view_output(view: MapView, format: Format, *, map: ArgumentMap | None = None) -> bytes:
     """The bytes of ``view`` drawn in ``format``: DOT text, or what ``dot`` makes of it.
+
+    ``html`` needs ``map``, the map ``view`` was built from: the viewer
+    shows what the diagram leaves out (full text, translations, quotes).
 
     Raises:
         RenderError: If Graphviz's ``dot`` is needed but missing, or fails.
+        ValueError: If ``format`` is ``html`` and ``map`` is not given.
     """
+    if format == "html":
+        if map is None:
+            raise ValueError("'map' must be given for the html format (got None)")
+        from ._html import page
+
+        svg = _run_dot(view_to_dot(view), "svg").decode("utf-8")
+        return page(map, view, svg).encode("utf-8")
     return _output(view_to_dot(view), format)
 
 

@@ -42,6 +42,7 @@ examples:
   argmap render maps/ -o build/maps     one SVG per map into build/maps/
   argmap render MAP -f png --legend     a PNG with a legend
   argmap render MAP -f dot -o -         DOT text on standard output
+  argmap render MAP -f html             a page to explore the map in a browser
   argmap evaluate MAP --reject ID       what stands, and what changes without ID
   argmap stats MAP                      counts, unsupported premises, support cycles
   argmap convert debate.argdown -o debate.yaml
@@ -98,12 +99,13 @@ def _parser() -> argparse.ArgumentParser:
 
     render = commands.add_parser(
         "render",
-        help="render maps to SVG, PNG, PDF or DOT",
+        help="render maps to SVG, PNG, PDF, DOT or an interactive HTML page",
         description="Render maps through Graphviz (DOT needs no Graphviz).",
         epilog=(
             "examples:\n  argmap render maps/russian-lifeline.yaml\n"
             "  argmap render maps/ -o build/maps\n"
             "  argmap render MAP -f dot -o -\n"
+            "  argmap render MAP -o map.html      (pan, zoom, search, click for details)\n"
             "  argmap render maps/overview.yaml --focus lifeline --depth 1\n"
             "  argmap render maps/overview.yaml --collapse china-threat --tag military\n\n"
             "a large map: --focus, --collapse, --tag and --speaker draw part of it; "
@@ -585,7 +587,7 @@ def _render_job(job: _RenderJob) -> _Rendered:
         messages = []
         if args.max_nodes and len(view.nodes) > args.max_nodes:
             messages.append(str(_too_large(argument_map, file, len(view.nodes), args.max_nodes)))
-        return _Rendered(tuple(messages), renderer.view_output(view, job.format))
+        return _Rendered(tuple(messages), renderer.view_output(view, job.format, map=argument_map))
     except _UsageError as exc:
         return _Rendered(usage=str(exc))
     except ArgmapError as exc:
@@ -1004,7 +1006,7 @@ def _plan_output(
                 return known, path, False
         raise _UsageError(
             f"cannot tell the format from -o {output}: use a name ending in "
-            ".svg, .png, .pdf or .dot, or give -f"
+            ".svg, .png, .pdf, .dot or .html, or give -f"
         )
     if suffix in FORMATS and suffix != fmt:
         raise _UsageError(f"-f {fmt} does not match -o {output}; use one format")

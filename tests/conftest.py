@@ -40,3 +40,24 @@ def argdown_cli() -> str:
             "needs Argdown's CLI (`make argdown`; ARGMAP_REQUIRE_ARGDOWN makes this a failure)"
         )
     return ARGDOWN
+
+
+#: Debian's Chromium, as `make browser` (.ci/browser.sh) installs it.
+CHROMIUM = "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    """Path of Chromium; skips when it is missing, unless ARGMAP_REQUIRE_BROWSER is set.
+
+    Playwright drives this browser and downloads none of its own. A missing
+    Playwright package fails: it is in the ``dev`` extra.
+    """
+    if not os.access(CHROMIUM, os.X_OK):
+        if os.environ.get("ARGMAP_REQUIRE_BROWSER"):
+            pytest.fail(f"Chromium is missing at {CHROMIUM}: run `make browser`")
+        pytest.skip(
+            f"needs Chromium at {CHROMIUM} (`make browser`; "
+            "ARGMAP_REQUIRE_BROWSER makes this a failure)"
+        )
+    return CHROMIUM

@@ -485,7 +485,7 @@ def test_render_rejects_an_unknown_suffix_naming_the_allowed_ones(tmp_path: Path
         render(lifeline_map(), path)
     assert str(info.value) == (
         f"{path}: cannot tell the output format from the suffix '.jpg'; "
-        "use one of .svg, .png, .pdf, .dot or give the format explicitly"
+        "use one of .svg, .png, .pdf, .dot, .html or give the format explicitly"
     )
     with pytest.raises(ValueError, match="from a name without a suffix"):
         render(lifeline_map(), tmp_path / "map")
@@ -495,7 +495,9 @@ def test_render_rejects_an_unknown_suffix_naming_the_allowed_ones(tmp_path: Path
 def test_render_rejects_an_unknown_format(tmp_path: Path) -> None:
     with pytest.raises(ValueError) as info:
         render(lifeline_map(), tmp_path / "map.svg", format="jpg")  # type: ignore[arg-type]
-    assert str(info.value) == "'format' must be one of ['svg', 'png', 'pdf', 'dot'] (got 'jpg')"
+    assert str(info.value) == (
+        "'format' must be one of ['svg', 'png', 'pdf', 'dot', 'html'] (got 'jpg')"
+    )
 
 
 def test_render_into_a_missing_folder_raises_output_error(tmp_path: Path) -> None:

@@ -1,0 +1,271 @@
+"""The interactive HTML viewer: one self-contained page around a map's SVG.
+
+The page holds the SVG as Graphviz drew it, the map's data as JSON and the
+viewer's script and style (``argmap/viewer/``), all inline: it fetches
+nothing, so it works offline and from a ``file://`` URL. A Content Security
+Policy forbids every fetch, and lets run only the viewer's own script and
+style, by their hashes.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+import re
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from .model import Argument, ArgumentMap, Citation, Statement, Translation
+from .view import MapView, ViewNode
+
+__all__ = ["page", "page_data"]
+
+# What Graphviz writes before the <svg> element (XML declaration, doctype) and
+# its comments (version, node names) have no place inside an HTML page.
+_COMMENT = re.compile(r"<!--.*?-->\n?", re.DOTALL)
+# Links in the page go only to web pages and mail addresses, never to scripts.
+_LINK = re.compile(r"(?:https?://|mailto:)\S+\Z", re.IGNORECASE)
+
+
+@cache
+def _asset(name: str) -> str:
+    """The text of ``argmap/viewer/<name>``, shipped as package data."""
+    text = resources.files("argmap").joinpath("viewer").joinpath(name).read_text(encoding="utf-8")
+    # The asset goes inside a <script> or <style> element, which these would end early.
+    closing = "</script" if name.endswith(".js") else "</style"
+    if closing in text.lower() or "<!--" in text:
+        raise RuntimeError(f"argmap/viewer/{name} must not contain {closing!r} or '<!--'")
+    return text
+
+
+def page(map: ArgumentMap, view: MapView, svg: str) -> str:
+    """The viewer page: ``svg`` (Graphviz's drawing of ``view``) with pan, zoom, search and
+    a panel that shows everything the map says about the statement or argument clicked.
+
+    Args:
+        map: The map ``view`` was built from.
+        view: What the diagram shows; only its statements and arguments go into the page.
+        svg: The SVG document Graphviz drew for ``view``.
+
+    Returns:
+        The HTML document. The same arguments always give the same text.
+    """
+    title = view.title.strip() or map.title
+    script = _asset("viewer.js")
+    style = _asset("viewer.css")
+    policy = "; ".join(
+        [
+            "default-src 'none'",
+            f"script-src '{_sha256(script)}'",
+            f"style-src '{_sha256(style)}'",
+            "img-src data:",
+            "base-uri 'none'",
+            "form-action 'none'",
+        ]
+    )
+    lang = view.lang or map.lang
+    lang_attr = f' lang="{html.escape(lang)}"' if lang else ""
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="{policy}">
+<meta name="generator" content="argmap">
+<title>{html.escape(title)}</title>
+<style>{style}</style>
+</head>
+<body>
+<header class="argmap-bar">
+<h1 class="argmap-title"{lang_attr}>{html.escape(title)}</h1>
+<div class="argmap-search" role="search">
+<input id="argmap-search" type="search" placeholder="Search text, title or id" \
+autocomplete="off" spellcheck="false" aria-label="Search statements and arguments" \
+aria-describedby="argmap-search-count">
+<button type="button" id="argmap-search-prev" title="Previous match (Shift+Enter)" \
+aria-label="Previous match">&#8593;</button>
+<button type="button" id="argmap-search-next" title="Next match (Enter)" \
+aria-label="Next match">&#8595;</button>
+<span id="argmap-search-count" class="argmap-count" aria-live="polite"></span>
+</div>
+<div class="argmap-zoom" role="group" aria-label="Zoom">
+<button type="button" id="argmap-zoom-out" title="Zoom out (-)" aria-label="Zoom out">\
+&#8722;</button>
+<button type="button" id="argmap-zoom-fit" title="Fit to window (0)" aria-label="Fit to window">\
+Fit</button>
+<button type="button" id="argmap-zoom-in" title="Zoom in (+)" aria-label="Zoom in">+</button>
+</div>
+</header>
+<main class="argmap-main">
+<div id="argmap-canvas" class="argmap-canvas"{lang_attr}>
+{_inline_svg(svg)}
+</div>
+<aside id="argmap-panel" class="argmap-panel" hidden aria-labelledby="argmap-panel-title">
+<button type="button" id="argmap-panel-close" class="argmap-close" title="Close (Escape)" \
+aria-label="Close">&#215;</button>
+<div id="argmap-panel-body"></div>
+</aside>
+</main>
+<footer class="argmap-help">Click a statement or argument, or Tab to it and press Enter. \
+Drag to pan, wheel or <kbd>+</kbd> <kbd>-</kbd> to zoom, <kbd>0</kbd> to fit, \
+<kbd>Esc</kbd> to clear.</footer>
+<script type="application/json" id="argmap-data">{_json(page_data(map, view))}</script>
+<script>{script}</script>
+</body>
+</html>
+"""
+
+
+def _sha256(text: str) -> str:
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return "sha256-" + base64.b64encode(digest).decode("ascii")
+
+
+def _inline_svg(svg: str) -> str:
+    """``svg`` as an element of an HTML page: no XML declaration, doctype or comments."""
+    start = svg.find("<svg")
+    if start < 0:
+        raise ValueError("'svg' must be an SVG document (got no <svg> element)")
+    return _COMMENT.sub("", svg[start:]).strip()
+
+
+def _json(data: Any) -> str:
+    """``data`` as JSON that cannot end its ``<script>`` element or open a comment.
+
+    ``<``, ``>`` and ``&`` appear in JSON only inside strings, where the
+    escapes ``\\u003c`` and friends mean the same characters.
+    """
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    for char, escape in (
+        ("<", "\\u003c"),
+        (">", "\\u003e"),
+        ("&", "\\u0026"),
+        ("\u2028", "\\u2028"),
+        ("\u2029", "\\u2029"),
+    ):
+        text = text.replace(char, escape)
+    return text
+
+
+def page_data(map: ArgumentMap, view: MapView) -> dict[str, Any]:
+    """What the viewer knows of the map: the statements and arguments ``view`` draws.
+
+    Texts and titles come in every language of the map, as lists of
+    ``[lang, text]`` pairs with the map's own language first; ``by`` names
+    agent ids, ``quotes`` source ids, both described under ``agents`` and
+    ``sources``. Fields without a value are left out.
+    """
+    nodes = {(node.kind, node.ref): node for node in view.nodes}
+    statements = {
+        sid: _statement(map, statement, nodes[("statement", sid)])
+        for sid, statement in map.statements.items()
+        if ("statement", sid) in nodes
+    }
+    arguments = {
+        aid: _argument(map, argument, nodes[("argument", aid)])
+        for aid, argument in map.arguments.items()
+        if ("argument", aid) in nodes
+    }
+    shown = [*statements.values(), *arguments.values()]
+    agent_ids = {agent for item in shown for agent in item.get("by", ())}
+    source_ids = {quote["source"] for item in shown for quote in item.get("quotes", ())}
+    agents = {
+        aid: _pruned(
+            {
+                "name": _texts(map, agent.name, agent.translations, "title"),
+                "url": _link(agent.url),
+            }
+        )
+        for aid, agent in map.agents.items()
+        if aid in agent_ids
+    }
+    sources = {
+        sid: _pruned(
+            {
+                "title": source.title,
+                "author": source.author,
+                "publisher": source.publisher,
+                "date": source.date,
+                "url": _link(source.url),
+                "lang": source.lang,
+            }
+        )
+        for sid, source in map.sources.items()
+        if sid in source_ids
+    }
+    return _pruned(
+        {
+            "lang": view.lang or map.lang,
+            "langs": list(map.langs),
+            "statements": statements,
+            "arguments": arguments,
+            "agents": agents,
+            "sources": sources,
+            "evaluated": view.evaluated,
+        }
+    )
+
+
+def _statement(map: ArgumentMap, statement: Statement, node: ViewNode) -> dict[str, Any]:
+    return _pruned(
+        {
+            "title": _texts(map, statement.title, statement.translations, "title"),
+            "text": _texts(map, statement.text, statement.translations, "text"),
+            "by": list(statement.by),
+            "quotes": _quotes(statement.quotes),
+            "tags": list(statement.tags),
+            "status": statement.status,
+            "note": statement.note,
+            "thesis": node.thesis,
+            "label": node.label,
+        }
+    )
+
+
+def _argument(map: ArgumentMap, argument: Argument, node: ViewNode) -> dict[str, Any]:
+    attack = map.attack_type(argument) if argument.kind == "attack" else None
+    return _pruned(
+        {
+            "title": _texts(map, argument.title, argument.translations, "title"),
+            "kind": argument.kind,
+            "attack": attack.value if attack is not None else None,
+            "premises": list(dict.fromkeys(argument.premises)),
+            "target": argument.target,
+            "by": list(argument.by),
+            "quotes": _quotes(argument.quotes),
+            "tags": list(argument.tags),
+            "scheme": argument.scheme,
+            "note": argument.note,
+            "label": node.label,
+        }
+    )
+
+
+def _texts(
+    map: ArgumentMap, own: str | None, translations: tuple[Translation, ...], field: str
+) -> list[list[str | None]]:
+    """``[[lang, text], ...]``: the text as authored first, then its translations."""
+    texts: list[list[str | None]] = []
+    if own is not None:
+        texts.append([map.lang, own])
+    for translation in translations:
+        value = translation.title if field == "title" else translation.text
+        if value is not None:
+            texts.append([translation.lang, value])
+    return texts
+
+
+def _quotes(quotes: tuple[Citation, ...]) -> list[dict[str, str]]:
+    return [{"source": quote.source, "text": quote.text} for quote in quotes]
+
+
+def _link(url: str | None) -> str | None:
+    return url if url is not None and _LINK.match(url.strip()) else None
+
+
+def _pruned(fields: dict[str, Any]) -> dict[str, Any]:
+    """``fields`` without the empty ones (``None``, ``False``, empty lists and mappings)."""
+    return {key: value for key, value in fields.items() if value}

@@ -1,0 +1,772 @@
+// argmap's interactive viewer: pan and zoom, search, and a panel for the
+// statement or argument selected. Plain JavaScript, no dependencies; argmap
+// inlines it into every HTML page it renders, beside the map's data.
+(function () {
+  "use strict";
+
+  var data = JSON.parse(document.getElementById("argmap-data").textContent);
+  var canvas = document.getElementById("argmap-canvas");
+  var svg = canvas.querySelector("svg");
+  var panel = document.getElementById("argmap-panel");
+  var panelBody = document.getElementById("argmap-panel-body");
+  var search = document.getElementById("argmap-search");
+  var searchCount = document.getElementById("argmap-search-count");
+  var SVG_NS = "http://www.w3.org/2000/svg";
+  var drawnLang = data.lang || null;
+  var statements = data.statements || {};
+  var args = data.arguments || {};
+  var agents = data.agents || {};
+  var sources = data.sources || {};
+  var HIGHLIGHTS = ["argmap-selected", "argmap-hl-support", "argmap-hl-attack", "argmap-hl-target"];
+
+  // -- the drawing: nodes and edges by id ---------------------------------------
+
+  var nodes = {}; // element id ("statement-x", "argument-y") -> <g>
+  var edges = {}; // "source->target" (element ids) -> [<g>]
+
+  function refOf(elementId) {
+    if (elementId.indexOf("statement-") === 0) {
+      var sid = elementId.slice("statement-".length);
+      return Object.prototype.hasOwnProperty.call(statements, sid) ? { kind: "statement", id: sid } : null;
+    }
+    if (elementId.indexOf("argument-") === 0) {
+      var aid = elementId.slice("argument-".length);
+      return Object.prototype.hasOwnProperty.call(args, aid) ? { kind: "argument", id: aid } : null;
+    }
+    return null;
+  }
+
+  function elementId(kind, id) {
+    return kind + "-" + id;
+  }
+
+  function item(ref) {
+    return ref.kind === "statement" ? statements[ref.id] : args[ref.id];
+  }
+
+  Array.prototype.forEach.call(svg.querySelectorAll("g.node"), function (g) {
+    var ref = refOf(g.id);
+    if (!ref) {
+      return; // folds and the legend are not selectable
+    }
+    nodes[g.id] = g;
+    g.setAttribute("tabindex", "0");
+    g.setAttribute("role", "button");
+    g.setAttribute("aria-label", accessibleName(ref));
+    g.classList.add("argmap-selectable");
+  });
+  Array.prototype.forEach.call(svg.querySelectorAll("g.edge"), function (g) {
+    var title = g.querySelector("title");
+    if (!title) {
+      return;
+    }
+    // Graphviz titles an edge "tail->head"; ids cannot contain ">".
+    var key = title.textContent;
+    (edges[key] = edges[key] || []).push(g);
+  });
+
+  function kindName(ref) {
+    if (ref.kind === "statement") {
+      return item(ref).thesis ? "Main thesis" : "Statement";
+    }
+    var argument = item(ref);
+    if (argument.kind === "attack") {
+      return "Attacking argument" + (argument.attack ? " (" + argument.attack + ")" : "");
+    }
+    return argument.kind === "undercut" ? "Undercutting argument" : "Supporting argument";
+  }
+
+  function accessibleName(ref) {
+    var entry = item(ref);
+    var parts = [kindName(ref)];
+    var title = pick(entry.title);
+    if (title) {
+      parts.push(title.text);
+    }
+    if (ref.kind === "statement") {
+      parts.push(pick(entry.text).text);
+    } else if (!title) {
+      parts.push(ref.id);
+    }
+    return parts.join(": ");
+  }
+
+  // -- texts in the language drawn -----------------------------------------------
+
+  // texts: [[lang, text], ...], the map's own language first.
+  function pick(texts) {
+    if (!texts || !texts.length) {
+      return null;
+    }
+    for (var i = 0; i < texts.length; i++) {
+      if (texts[i][0] === drawnLang) {
+        return { lang: texts[i][0], text: texts[i][1], fallback: false };
+      }
+    }
+    return { lang: texts[0][0], text: texts[0][1], fallback: drawnLang !== null && texts[0][0] !== drawnLang };
+  }
+
+  function others(texts, shown) {
+    return (texts || []).filter(function (pair) {
+      return !shown || pair[0] !== shown.lang;
+    });
+  }
+
+  var languageNames = null;
+  try {
+    languageNames = new Intl.DisplayNames(["en"], { type: "language" });
+  } catch (e) {
+    languageNames = null;
+  }
+
+  function languageName(lang) {
+    if (!lang) {
+      return "Original";
+    }
+    try {
+      return languageNames ? languageNames.of(lang) : lang;
+    } catch (e) {
+      return lang;
+    }
+  }
+
+  function agentName(id) {
+    var agent = agents[id];
+    var name = agent ? pick(agent.name) : null;
+    return name ? name.text : id;
+  }
+
+  // -- pan and zoom ----------------------------------------------------------------
+
+  var viewBox = (svg.getAttribute("viewBox") || "0 0 100 100").split(/[\s,]+/).map(Number);
+  var contentWidth = viewBox[2] || 100;
+  var contentHeight = viewBox[3] || 100;
+  var viewport = document.createElementNS(SVG_NS, "g");
+  viewport.setAttribute("id", "argmap-viewport");
+  // The drawing keeps its own coordinates inside one transformed group.
+  var inner = document.createElementNS(SVG_NS, "svg");
+  inner.setAttribute("viewBox", viewBox.join(" "));
+  inner.setAttribute("width", String(contentWidth));
+  inner.setAttribute("height", String(contentHeight));
+  inner.setAttribute("overflow", "visible");
+  while (svg.firstChild) {
+    inner.appendChild(svg.firstChild);
+  }
+  viewport.appendChild(inner);
+  svg.appendChild(viewport);
+  svg.removeAttribute("viewBox");
+  svg.setAttribute("width", "100%");
+  svg.setAttribute("height", "100%");
+  svg.classList.add("argmap-svg");
+
+  var view = { k: 1, x: 0, y: 0 };
+  var fitted = false; // the view is as fit() left it: refit when the canvas changes size
+  var MIN_SCALE = 0.05;
+  var MAX_SCALE = 8;
+
+  function applyView() {
+    viewport.setAttribute(
+      "transform",
+      "translate(" + round(view.x) + " " + round(view.y) + ") scale(" + round(view.k, 4) + ")"
+    );
+  }
+
+  function round(value, digits) {
+    var f = Math.pow(10, digits || 2);
+    return Math.round(value * f) / f;
+  }
+
+  function canvasSize() {
+    var rect = canvas.getBoundingClientRect();
+    return { width: rect.width || 1, height: rect.height || 1 };
+  }
+
+  function fit() {
+    var size = canvasSize();
+    var k = Math.min(size.width / contentWidth, size.height / contentHeight) * 0.96;
+    view.k = Math.max(MIN_SCALE, Math.min(k, 2));
+    view.x = (size.width - contentWidth * view.k) / 2;
+    view.y = (size.height - contentHeight * view.k) / 2;
+    applyView();
+    fitted = true;
+  }
+
+  function zoomAt(factor, px, py) {
+    var k = Math.max(MIN_SCALE, Math.min(MAX_SCALE, view.k * factor));
+    view.x = px - (px - view.x) * (k / view.k);
+    view.y = py - (py - view.y) * (k / view.k);
+    view.k = k;
+    applyView();
+    fitted = false;
+  }
+
+  function zoomCentre(factor) {
+    var size = canvasSize();
+    zoomAt(factor, size.width / 2, size.height / 2);
+  }
+
+  function panBy(dx, dy) {
+    view.x += dx;
+    view.y += dy;
+    applyView();
+    fitted = false;
+  }
+
+  // The node's box in canvas pixels.
+  function boxOf(g) {
+    var rect = g.getBoundingClientRect();
+    var origin = canvas.getBoundingClientRect();
+    return { x: rect.left - origin.left, y: rect.top - origin.top, width: rect.width, height: rect.height };
+  }
+
+  function centreOn(g) {
+    var box = boxOf(g);
+    var size = canvasSize();
+    panBy(size.width / 2 - (box.x + box.width / 2), size.height / 2 - (box.y + box.height / 2));
+  }
+
+  function showNode(g) {
+    var box = boxOf(g);
+    var size = canvasSize();
+    if (box.x < 0 || box.y < 0 || box.x + box.width > size.width || box.y + box.height > size.height) {
+      centreOn(g);
+    }
+  }
+
+  canvas.addEventListener(
+    "wheel",
+    function (event) {
+      event.preventDefault();
+      var delta = event.deltaY * (event.deltaMode === 1 ? 16 : event.deltaMode === 2 ? 400 : 1);
+      var origin = canvas.getBoundingClientRect();
+      zoomAt(Math.exp(-delta * 0.0015), event.clientX - origin.left, event.clientY - origin.top);
+    },
+    { passive: false }
+  );
+
+  var drag = null;
+  var dragged = false;
+  canvas.addEventListener("pointerdown", function (event) {
+    if (event.button !== 0) {
+      return;
+    }
+    drag = { x: event.clientX, y: event.clientY, id: event.pointerId, moving: false };
+    dragged = false;
+  });
+  canvas.addEventListener("pointermove", function (event) {
+    if (!drag || event.pointerId !== drag.id) {
+      return;
+    }
+    var dx = event.clientX - drag.x;
+    var dy = event.clientY - drag.y;
+    if (!drag.moving && Math.abs(dx) + Math.abs(dy) < 4) {
+      return;
+    }
+    if (!drag.moving) {
+      drag.moving = true;
+      canvas.setPointerCapture(event.pointerId);
+      canvas.classList.add("argmap-dragging");
+    }
+    drag.x = event.clientX;
+    drag.y = event.clientY;
+    panBy(dx, dy);
+  });
+  function endDrag(event) {
+    if (!drag || event.pointerId !== drag.id) {
+      return;
+    }
+    dragged = drag.moving;
+    drag = null;
+    canvas.classList.remove("argmap-dragging");
+  }
+  canvas.addEventListener("pointerup", endDrag);
+  canvas.addEventListener("pointercancel", endDrag);
+  // Focusing a node must not scroll the canvas, which pans by transform only.
+  canvas.addEventListener("scroll", function () {
+    canvas.scrollTop = 0;
+    canvas.scrollLeft = 0;
+  });
+
+  document.getElementById("argmap-zoom-in").addEventListener("click", function () {
+    zoomCentre(1.25);
+  });
+  document.getElementById("argmap-zoom-out").addEventListener("click", function () {
+    zoomCentre(0.8);
+  });
+  document.getElementById("argmap-zoom-fit").addEventListener("click", fit);
+
+  // -- selection: the panel and what supports and attacks ---------------------------
+
+  var selected = null; // element id
+
+  function mark(elementIdValue, cls) {
+    var g = nodes[elementIdValue];
+    if (g) {
+      g.classList.add(cls);
+    }
+  }
+
+  function markEdge(from, to, cls) {
+    (edges[from + "->" + to] || []).forEach(function (g) {
+      g.classList.add(cls);
+    });
+  }
+
+  // An argument and its premises, with the edges between them, get ``cls``.
+  function markArgument(aid, cls) {
+    var argument = args[aid];
+    var node = elementId("argument", aid);
+    mark(node, cls);
+    (argument.premises || []).forEach(function (premise) {
+      var premiseNode = elementId("statement", premise);
+      mark(premiseNode, cls);
+      markEdge(premiseNode, node, cls);
+    });
+    var target = elementId(argument.kind === "undercut" ? "argument" : "statement", argument.target);
+    markEdge(node, target, cls);
+  }
+
+  function targeting(kind, id) {
+    return Object.keys(args).filter(function (aid) {
+      return args[aid].kind === kind && args[aid].target === id;
+    });
+  }
+
+  function using(sid) {
+    return Object.keys(args).filter(function (aid) {
+      return (args[aid].premises || []).indexOf(sid) >= 0;
+    });
+  }
+
+  function clearHighlights() {
+    HIGHLIGHTS.forEach(function (cls) {
+      Array.prototype.forEach.call(svg.querySelectorAll("." + cls), function (el) {
+        el.classList.remove(cls);
+      });
+    });
+    svg.classList.remove("argmap-has-selection");
+  }
+
+  function select(id, options) {
+    var ref = refOf(id);
+    if (!ref) {
+      return;
+    }
+    clearHighlights();
+    selected = id;
+    svg.classList.add("argmap-has-selection");
+    if (ref.kind === "statement") {
+      targeting("support", ref.id).forEach(function (aid) {
+        markArgument(aid, "argmap-hl-support");
+      });
+      targeting("attack", ref.id).forEach(function (aid) {
+        markArgument(aid, "argmap-hl-attack");
+      });
+    } else {
+      var argument = args[ref.id];
+      (argument.premises || []).forEach(function (premise) {
+        mark(elementId("statement", premise), "argmap-hl-support");
+        markEdge(elementId("statement", premise), id, "argmap-hl-support");
+      });
+      var target = elementId(argument.kind === "undercut" ? "argument" : "statement", argument.target);
+      mark(target, "argmap-hl-target");
+      markEdge(id, target, "argmap-hl-target");
+      targeting("undercut", ref.id).forEach(function (aid) {
+        markArgument(aid, "argmap-hl-attack");
+      });
+    }
+    // The selected node is itself, whatever else it also is.
+    ["argmap-hl-support", "argmap-hl-attack", "argmap-hl-target"].forEach(function (cls) {
+      if (nodes[id]) {
+        nodes[id].classList.remove(cls);
+      }
+    });
+    mark(id, "argmap-selected");
+    fillPanel(ref);
+    if (panel.hidden) {
+      panel.hidden = false;
+      canvasResized();
+    }
+    if (options && options.reveal && nodes[id]) {
+      showNode(nodes[id]);
+    }
+  }
+
+  function clearSelection() {
+    var previous = selected;
+    selected = null;
+    clearHighlights();
+    if (!panel.hidden) {
+      panel.hidden = true;
+      canvasResized();
+    }
+    return previous;
+  }
+
+  Object.keys(nodes).forEach(function (id) {
+    var g = nodes[id];
+    g.addEventListener("click", function (event) {
+      event.stopPropagation();
+      if (dragged) {
+        dragged = false;
+        return;
+      }
+      select(id);
+    });
+    g.addEventListener("keydown", function (event) {
+      if (event.key === "Enter" || event.key === " " || event.key === "Spacebar") {
+        event.preventDefault();
+        select(id);
+      }
+    });
+    g.addEventListener("focus", function () {
+      showNode(g);
+    });
+  });
+
+  canvas.addEventListener("click", function () {
+    if (dragged) {
+      dragged = false;
+      return;
+    }
+    if (selected) {
+      clearSelection();
+    }
+  });
+
+  document.getElementById("argmap-panel-close").addEventListener("click", function () {
+    var previous = clearSelection();
+    if (previous && nodes[previous]) {
+      nodes[previous].focus({ preventScroll: true });
+    }
+  });
+
+  // -- the panel ----------------------------------------------------------------------
+
+  function el(tag, attributes, children) {
+    var element = document.createElement(tag);
+    Object.keys(attributes || {}).forEach(function (name) {
+      if (attributes[name] !== null && attributes[name] !== undefined) {
+        element.setAttribute(name, attributes[name]);
+      }
+    });
+    (children || []).forEach(function (child) {
+      if (child === null || child === undefined) {
+        return;
+      }
+      element.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
+    });
+    return element;
+  }
+
+  function section(heading, className, children) {
+    return el("section", { class: "argmap-section " + className }, [el("h3", {}, [heading])].concat(children));
+  }
+
+  function refButton(kind, id) {
+    var ref = { kind: kind, id: id };
+    var entry = item(ref);
+    var label = id;
+    if (entry) {
+      var title = pick(entry.title);
+      var text = kind === "statement" ? pick(entry.text) : null;
+      label = title ? title.text : text ? text.text : id;
+    }
+    var button = el("button", { type: "button", class: "argmap-ref argmap-ref-" + kind, "data-ref": elementId(kind, id) }, [label]);
+    if (!entry || !nodes[elementId(kind, id)]) {
+      button.disabled = true;
+      button.title = "not drawn in this diagram";
+    } else {
+      button.addEventListener("click", function () {
+        select(elementId(kind, id), { reveal: true });
+        nodes[elementId(kind, id)].focus({ preventScroll: true });
+      });
+    }
+    return el("li", {}, [button]);
+  }
+
+  function refList(heading, className, kind, ids) {
+    if (!ids.length) {
+      return null;
+    }
+    return section(heading, className, [
+      el(
+        "ul",
+        { class: "argmap-refs" },
+        ids.map(function (id) {
+          return refButton(kind, id);
+        })
+      ),
+    ]);
+  }
+
+  function quoteBlock(quote) {
+    var source = sources[quote.source] || { title: quote.source };
+    var cite = source.url
+      ? el("a", { href: source.url, target: "_blank", rel: "noopener noreferrer", class: "argmap-source" }, [source.title])
+      : el("span", { class: "argmap-source" }, [source.title]);
+    var details = [source.author, source.publisher, source.date].filter(Boolean);
+    return el("figure", { class: "argmap-quote" }, [
+      el("blockquote", { lang: source.lang || null }, ["\u201e" + quote.text.replace(/\s+/g, " ").trim() + "\u201c"]),
+      el("figcaption", {}, ["\u2014 ", cite, details.length ? ", " + details.join(", ") : null]),
+    ]);
+  }
+
+  var LABELS = { in: "in: accepted", out: "out: rejected", undecided: "undecided" };
+  var STATUSES = {
+    assumed: "assumed: accepted unless attacked",
+    questioned: "questioned: accepted only when supported",
+  };
+
+  function fillPanel(ref) {
+    var entry = item(ref);
+    var title = pick(entry.title);
+    var text = ref.kind === "statement" ? pick(entry.text) : null;
+    var children = [];
+    var badges = [el("span", { class: "argmap-badge argmap-badge-" + (ref.kind === "statement" ? "statement" : entry.kind) }, [kindName(ref)])];
+    if (entry.label) {
+      badges.push(el("span", { class: "argmap-badge argmap-badge-" + entry.label }, [LABELS[entry.label] || entry.label]));
+    }
+    children.push(el("p", { class: "argmap-badges" }, badges));
+    var heading = title || text || { text: ref.id, lang: null };
+    children.push(el("h2", { id: "argmap-panel-title", lang: heading.lang }, [heading.text]));
+    if (text && title) {
+      children.push(el("p", { class: "argmap-text", lang: text.lang }, [text.text]));
+    }
+    var fallback = (title && title.fallback) || (text && text.fallback);
+    if (fallback) {
+      children.push(el("p", { class: "argmap-untranslated" }, ["Not translated into " + languageName(drawnLang) + "."]));
+    }
+    var otherTexts = others(ref.kind === "statement" ? entry.text : null, text);
+    var otherTitles = others(entry.title, title);
+    var langs = [];
+    otherTitles.concat(otherTexts).forEach(function (pair) {
+      if (langs.indexOf(pair[0]) < 0) {
+        langs.push(pair[0]);
+      }
+    });
+    langs.forEach(function (lang) {
+      var t = otherTitles.filter(function (p) { return p[0] === lang; })[0];
+      var x = otherTexts.filter(function (p) { return p[0] === lang; })[0];
+      children.push(
+        section(languageName(lang), "argmap-translation", [
+          el("div", { lang: lang }, [
+            t ? el("p", { class: "argmap-translated-title" }, [t[1]]) : null,
+            x ? el("p", {}, [x[1]]) : null,
+          ]),
+        ])
+      );
+    });
+    if (entry.by && entry.by.length) {
+      children.push(
+        section(ref.kind === "statement" ? "Held by" : "Argued by", "argmap-speakers", [
+          el("p", {}, [entry.by.map(agentName).join("; ")]),
+        ])
+      );
+    }
+    if (ref.kind === "statement") {
+      children.push(refList("Supported by", "argmap-supporters", "argument", targeting("support", ref.id)));
+      children.push(refList("Attacked by", "argmap-attackers", "argument", targeting("attack", ref.id)));
+      children.push(refList("Premise of", "argmap-uses", "argument", using(ref.id)));
+    } else {
+      children.push(refList("Premises", "argmap-premises", "statement", entry.premises || []));
+      var verb = entry.kind === "support" ? "Supports" : entry.kind === "attack" ? "Attacks" : "Undercuts";
+      children.push(refList(verb, "argmap-target", entry.kind === "undercut" ? "argument" : "statement", [entry.target]));
+      children.push(refList("Undercut by", "argmap-attackers", "argument", targeting("undercut", ref.id)));
+    }
+    if (entry.quotes && entry.quotes.length) {
+      children.push(section(entry.quotes.length > 1 ? "Quotes" : "Quote", "argmap-quotes", entry.quotes.map(quoteBlock)));
+    }
+    if (entry.tags && entry.tags.length) {
+      children.push(
+        section("Tags", "argmap-tags", [
+          el(
+            "ul",
+            { class: "argmap-chips" },
+            entry.tags.map(function (tag) {
+              return el("li", {}, [tag]);
+            })
+          ),
+        ])
+      );
+    }
+    if (entry.status) {
+      children.push(section("Status", "argmap-status", [el("p", {}, [STATUSES[entry.status] || entry.status])]));
+    }
+    if (entry.label) {
+      var label = [LABELS[entry.label] || entry.label];
+      if (data.evaluated) {
+        label.push(" (" + data.evaluated + ")");
+      }
+      children.push(section("Evaluation", "argmap-evaluation", [el("p", {}, label)]));
+    }
+    if (entry.scheme) {
+      children.push(section("Scheme", "argmap-scheme", [el("p", {}, [entry.scheme])]));
+    }
+    if (entry.note) {
+      children.push(section("Note", "argmap-note", [el("p", {}, [entry.note.replace(/\s+/g, " ").trim()])]));
+    }
+    children.push(el("p", { class: "argmap-id" }, ["id: ", el("code", {}, [ref.id])]));
+    panelBody.textContent = "";
+    children.forEach(function (child) {
+      if (child) {
+        panelBody.appendChild(child);
+      }
+    });
+    panel.scrollTop = 0;
+  }
+
+  // -- search --------------------------------------------------------------------------
+
+  var matches = [];
+  var current = -1;
+
+  function fold(value) {
+    return String(value)
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase();
+  }
+
+  function haystack(ref) {
+    var entry = item(ref);
+    var parts = [ref.id];
+    (entry.title || []).concat(entry.text || []).forEach(function (pair) {
+      parts.push(pair[1]);
+    });
+    return fold(parts.join("\n").replace(/\s+/g, " "));
+  }
+
+  var index = Object.keys(nodes).map(function (id) {
+    return { id: id, text: haystack(refOf(id)) };
+  });
+
+  function runSearch() {
+    var query = fold(search.value.replace(/\s+/g, " ").trim());
+    Array.prototype.forEach.call(svg.querySelectorAll(".argmap-match, .argmap-match-current"), function (g) {
+      g.classList.remove("argmap-match", "argmap-match-current");
+    });
+    current = -1;
+    matches = query
+      ? index
+          .filter(function (entry) {
+            return entry.text.indexOf(query) >= 0;
+          })
+          .map(function (entry) {
+            return entry.id;
+          })
+      : [];
+    matches.forEach(function (id) {
+      nodes[id].classList.add("argmap-match");
+    });
+    svg.classList.toggle("argmap-searching", matches.length > 0);
+    showCount();
+  }
+
+  function showCount() {
+    if (!search.value.trim()) {
+      searchCount.textContent = "";
+    } else if (!matches.length) {
+      searchCount.textContent = "no match";
+    } else if (current < 0) {
+      searchCount.textContent = matches.length + (matches.length === 1 ? " match" : " matches");
+    } else {
+      searchCount.textContent = current + 1 + " of " + matches.length;
+    }
+  }
+
+  function jump(step) {
+    if (!matches.length) {
+      return;
+    }
+    if (current >= 0) {
+      nodes[matches[current]].classList.remove("argmap-match-current");
+    }
+    current = current < 0 ? (step > 0 ? 0 : matches.length - 1) : (current + step + matches.length) % matches.length;
+    var id = matches[current];
+    nodes[id].classList.add("argmap-match-current");
+    select(id);
+    centreOn(nodes[id]);
+    showCount();
+  }
+
+  search.addEventListener("input", runSearch);
+  search.addEventListener("keydown", function (event) {
+    if (event.key === "Enter") {
+      event.preventDefault();
+      jump(event.shiftKey ? -1 : 1);
+    } else if (event.key === "Escape") {
+      event.preventDefault();
+      event.stopPropagation();
+      search.value = "";
+      runSearch();
+    }
+  });
+  document.getElementById("argmap-search-next").addEventListener("click", function () {
+    jump(1);
+  });
+  document.getElementById("argmap-search-prev").addEventListener("click", function () {
+    jump(-1);
+  });
+
+  // -- keys ----------------------------------------------------------------------------
+
+  document.addEventListener("keydown", function (event) {
+    var target = event.target;
+    if (target && (target.tagName === "INPUT" || target.tagName === "TEXTAREA")) {
+      return;
+    }
+    if (event.ctrlKey || event.metaKey || event.altKey) {
+      return;
+    }
+    switch (event.key) {
+      case "+":
+      case "=":
+        zoomCentre(1.25);
+        break;
+      case "-":
+      case "_":
+        zoomCentre(0.8);
+        break;
+      case "0":
+        fit();
+        break;
+      case "ArrowLeft":
+        panBy(60, 0);
+        break;
+      case "ArrowRight":
+        panBy(-60, 0);
+        break;
+      case "ArrowUp":
+        panBy(0, 60);
+        break;
+      case "ArrowDown":
+        panBy(0, -60);
+        break;
+      case "/":
+        search.focus();
+        break;
+      case "Escape": {
+        var previous = clearSelection();
+        if (previous && nodes[previous] && (panel.contains(target) || target === nodes[previous] || target === document.body)) {
+          nodes[previous].focus({ preventScroll: true });
+        }
+        break;
+      }
+      default:
+        return;
+    }
+    event.preventDefault();
+  });
+
+  function canvasResized() {
+    if (fitted) {
+      fit();
+    }
+  }
+
+  window.addEventListener("resize", canvasResized);
+
+  fit();
+  document.documentElement.classList.add("argmap-ready");
+})();
