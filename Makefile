@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: all maps test lint docs bench fuzz graphviz argdown browser setup clean
+.PHONY: all maps test lint docs bench fuzz graphviz argdown mermaid browser setup clean
 
 all: maps
 
@@ -25,6 +25,10 @@ graphviz:
 # Argdown's own CLI (npm), which tests check argmap's Argdown export against.
 argdown:
 	@sh .ci/argdown.sh
+
+# Mermaid's own parser (npm), which tests read argmap's Mermaid export with.
+mermaid:
+	@sh .ci/mermaid.sh
 
 # Debian's Chromium, which the tests of the HTML viewer drive through Playwright.
 browser:
@@ -69,4 +73,4 @@ bench: setup
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf build $(VENV) .argdown .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf build $(VENV) .argdown .mermaid .pytest_cache .mypy_cache .ruff_cache .hypothesis
