@@ -637,9 +637,22 @@
     return fold(parts.join("\n").replace(/\s+/g, " "));
   }
 
-  var index = Object.keys(nodes).map(function (id) {
-    return { id: id, text: haystack(refOf(id)) };
-  });
+  // Matches come in the map's order: statements, then arguments, as authored.
+  var index = Object.keys(statements)
+    .map(function (sid) {
+      return elementId("statement", sid);
+    })
+    .concat(
+      Object.keys(args).map(function (aid) {
+        return elementId("argument", aid);
+      })
+    )
+    .filter(function (id) {
+      return nodes[id];
+    })
+    .map(function (id) {
+      return { id: id, text: haystack(refOf(id)) };
+    });
 
   function runSearch() {
     var query = fold(search.value.replace(/\s+/g, " ").trim());
