@@ -208,8 +208,8 @@ def test_python_dash_m_argmap_runs_the_cli() -> None:
         ),
         (
             ["valid.yaml", "-o", "out.txt"],
-            "cannot tell the format from -o out.txt: use a name ending in .svg, .png, .pdf "
-            "or .dot, or give -f",
+            "cannot tell the format from -o out.txt: use a name ending in .svg, .png, .pdf, "
+            ".dot or .html, or give -f",
         ),
         (
             ["valid.yaml", "-f", "png", "-o", "out.svg"],
