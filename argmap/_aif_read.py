@@ -1,0 +1,903 @@
+"""Reading AIF JSON into a map: nodes become statements and arguments, the rest is kept.
+
+I-nodes become statements; RA-nodes support arguments from the I-nodes that
+point at them to the node they point at; CA-nodes attacks (on an I-node) or
+undercuts (on an RA or CA node); MA-nodes (rephrases) support arguments
+marked as such. An RA node that points at another scheme node supports that
+node's inference: argmap gives the inference a statement of its own, a
+premise of the argument it belongs to, which the supporting argument
+supports. Dialogue (L, YA, TA nodes, locutions) and preferences (PA nodes)
+are kept in the map's data, and the dialogue says who holds which statement.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from . import _jsonpos
+from ._aif import (
+    AIF_DATA,
+    DEFAULT_TEXT,
+    ENTITY_NODES,
+    INFERENCE_OF,
+    NODE_TYPES,
+    RESERVED,
+    SCHEME_NODES,
+    Speakers,
+    aif_scheme_name,
+    attributions,
+    built_in_schemes,
+    key,
+    normal_scheme,
+    participant_names,
+    scheme_table,
+)
+from ._format import from_data, suggest
+from .errors import DocPath, Issue, MapError, Severity
+from .model import ID_PATTERN, Agent, ArgumentMap, Origin, Position
+
+__all__ = ["read"]
+
+#: Reserved keys the top of the AIF may carry: the map format's, less what the nodes say.
+_TOP_RESERVED = (
+    "argmap",
+    "title",
+    "description",
+    "lang",
+    "theses",
+    "sources",
+    "agents",
+    "schemes",
+    "groups",
+    "data",
+)
+_VERBS = {"support": "supports", "attack": "attacks", "undercut": "undercuts"}
+
+
+@attrs.define
+class _Node:
+    """One node as read, with where it stands."""
+
+    index: int
+    raw: dict[str, Any]
+    key: str
+    type: str
+    text: str
+
+    @property
+    def path(self) -> DocPath:
+        return ("nodes", self.index)
+
+
+@attrs.define
+class _Edge:
+    index: int
+    raw: dict[str, Any]
+    source: str
+    target: str
+
+
+def _kind_name(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true/false"
+    return {dict: "an object", list: "a list", str: "text", int: "a number", float: "a number"}[
+        type(value)
+    ]
+
+
+class _Located(Mapping[DocPath, Position]):
+    """Positions of the map's nodes (statements, arguments, ...) in the AIF file.
+
+    A statement or argument stands at its node, a premise at its edge; a
+    reserved field at its place under the node's ``argmap`` key; a field of
+    the map at its place under the reserved key at the top.
+    """
+
+    def __init__(
+        self, positions: Mapping[DocPath, Position], table: dict[DocPath, DocPath], top: DocPath
+    ) -> None:
+        self.positions = positions
+        self.table = table
+        self.top = top
+
+    def _json_path(self, path: DocPath) -> DocPath | None:
+        if path in self.table:
+            return self.table[path]
+        if len(path) > 2 and path[:2] in self.table:
+            return (*self.table[path[:2]], RESERVED, *path[2:])
+        if path and path[0] not in ("statements", "arguments"):
+            return (*self.top, RESERVED, *path)
+        return None
+
+    def __getitem__(self, path: DocPath) -> Position:
+        json_path = self._json_path(path)
+        if json_path is None:
+            raise KeyError(path)
+        return self.positions[json_path]
+
+    def __iter__(self) -> Iterator[DocPath]:
+        return iter(self.table)
+
+    def __len__(self) -> int:
+        return len(self.table)
+
+
+class _Reader:
+    def __init__(self, data: Any, positions: _jsonpos.Positions, file: str) -> None:
+        self.data = data
+        self.positions = positions
+        self.file = file
+        self.issues: list[Issue] = []
+        self.prefix: DocPath = ()
+
+    # -- problems --------------------------------------------------------------
+
+    def where(self, path: DocPath) -> tuple[int | None, int | None]:
+        while True:
+            try:
+                _, line, column = self.positions[path]
+            except KeyError:
+                if not path:
+                    return None, None
+                path = path[:-1]
+                continue
+            return line, column
+
+    def error(self, code: str, message: str, path: DocPath) -> None:
+        line, column = self.where((*self.prefix, *path))
+        self.issues.append(Issue(code, message, file=self.file, line=line, column=column))
+
+    def stop(self) -> None:
+        if self.issues:
+            raise MapError(sorted(self.issues, key=lambda i: (i.line or 0, i.column or 0)))
+
+    # -- the file --------------------------------------------------------------
+
+    def run(self) -> ArgumentMap:
+        top = self.data
+        if not isinstance(top, dict):
+            self.error(
+                "aif-wrong-type",
+                "an AIF file holds one JSON object with 'nodes' and 'edges', "
+                f'got {_kind_name(top)}; AIFdb writes {{"nodes": [...], "edges": [...]}}',
+                (),
+            )
+            self.stop()
+        wrapper: dict[str, Any] | None = None
+        aif = top
+        if "AIF" in top:
+            aif = top["AIF"]
+            wrapper = {k: v for k, v in top.items() if k != "AIF"}
+            if not isinstance(aif, dict):
+                self.error(
+                    "aif-wrong-type",
+                    f"'AIF' must be an object with 'nodes' and 'edges', got {_kind_name(aif)}",
+                    ("AIF",),
+                )
+                self.stop()
+            self.prefix = ("AIF",)
+        for name in ("nodes", "edges"):
+            if name not in aif:
+                self.error(
+                    "aif-missing-key",
+                    f"this AIF has no '{name}'; AIF lists its {name} under '{name}': "
+                    f'add "{name}": [...] (an empty list if there are none)',
+                    (),
+                )
+            elif not isinstance(aif[name], list):
+                self.error(
+                    "aif-wrong-type",
+                    f"'{name}' must be a list, got {_kind_name(aif[name])}",
+                    (name,),
+                )
+        self.stop()
+        nodes = self.read_nodes(aif["nodes"])
+        edges = self.read_edges(aif["edges"], nodes)
+        persons = self.read_locutions(aif.get("locutions"), nodes)
+        reserved_top = aif.get(RESERVED)
+        if reserved_top is not None and not isinstance(reserved_top, dict):
+            self.error(
+                "aif-reserved",
+                f"'{RESERVED}' at the top holds the map's own fields as an object, "
+                f"got {_kind_name(reserved_top)}; fix it or remove it",
+                (RESERVED,),
+            )
+        self.stop()
+        self.check_graph(nodes, edges)
+        self.stop()
+        extra = {k: v for k, v in aif.items() if k not in ("nodes", "edges", "locutions", RESERVED)}
+        return self.build(
+            nodes,
+            edges=edges,
+            persons=persons,
+            aif=aif,
+            reserved_top=reserved_top or {},
+            extra=extra,
+            wrapper=wrapper,
+        )
+
+    def read_nodes(self, items: list[Any]) -> dict[str, _Node]:
+        nodes: dict[str, _Node] = {}
+        for index, item in enumerate(items):
+            path: DocPath = ("nodes", index)
+            if not isinstance(item, dict):
+                self.error(
+                    "aif-wrong-type",
+                    f"a node must be an object with 'nodeID', 'type' and 'text', "
+                    f"got {_kind_name(item)}",
+                    path,
+                )
+                continue
+            values = {}
+            for field in ("nodeID", "type", "text"):
+                if field not in item:
+                    self.error(
+                        "aif-missing-key",
+                        f"this node has no '{field}'; every AIF node has 'nodeID', 'type' "
+                        "and 'text': add it",
+                        path,
+                    )
+                    continue
+                value = item[field]
+                if field == "nodeID":
+                    good = (isinstance(value, str) and value != "") or (
+                        isinstance(value, int) and not isinstance(value, bool)
+                    )
+                    want = "non-empty text or a whole number"
+                else:
+                    good = isinstance(value, str)
+                    want = "text"
+                if not good:
+                    self.error(
+                        "aif-wrong-type",
+                        f"'{field}' of a node must be {want}, got {_kind_name(value)}",
+                        (*path, field),
+                    )
+                    continue
+                values[field] = value
+            if len(values) < 3:
+                continue
+            node_key = key(values["nodeID"])
+            kind, text = values["type"], values["text"]
+            if kind not in NODE_TYPES:
+                self.error(
+                    "aif-node-type",
+                    f"node {node_key!r} has type {kind!r}, which AIF does not have; "
+                    f"use one of {', '.join(NODE_TYPES)}",
+                    (*path, "type"),
+                )
+                continue
+            if kind in ("I", "L") and not text.strip():
+                what = (
+                    "an I-node holds a statement"
+                    if kind == "I"
+                    else "an L-node holds what was said"
+                )
+                self.error(
+                    "aif-empty-text",
+                    f"node {node_key!r} has no text, but {what}: write it under 'text' "
+                    "or remove the node",
+                    (*path, "text"),
+                )
+                continue
+            if node_key in nodes:
+                first = nodes[node_key]
+                line, column = self.where((*self.prefix, *first.path, "nodeID"))
+                self.error(
+                    "aif-duplicate-id",
+                    f"node id {node_key!r} is used by an earlier node too (line {line}, "
+                    f"column {column}); give each node its own 'nodeID'",
+                    (*path, "nodeID"),
+                )
+                continue
+            nodes[node_key] = _Node(index, item, node_key, kind, text)
+        return nodes
+
+    def read_edges(self, items: list[Any], nodes: dict[str, _Node]) -> list[_Edge]:
+        edges: list[_Edge] = []
+        for index, item in enumerate(items):
+            path: DocPath = ("edges", index)
+            if not isinstance(item, dict):
+                self.error(
+                    "aif-wrong-type",
+                    f"an edge must be an object with 'fromID' and 'toID', got {_kind_name(item)}",
+                    path,
+                )
+                continue
+            ends = []
+            for field in ("fromID", "toID"):
+                if field not in item:
+                    self.error(
+                        "aif-missing-key",
+                        f"this edge has no '{field}'; an edge joins the node 'fromID' "
+                        "to the node 'toID': add it",
+                        path,
+                    )
+                    continue
+                value = item[field]
+                if not isinstance(value, (str, int)) or isinstance(value, bool):
+                    self.error(
+                        "aif-wrong-type",
+                        f"'{field}' of an edge must be a node id (text or a number), "
+                        f"got {_kind_name(value)}",
+                        (*path, field),
+                    )
+                    continue
+                if key(value) not in nodes:
+                    self.error(
+                        "aif-unknown-node",
+                        f"this edge's '{field}' is {key(value)!r}, which is not the id of a node"
+                        f"{suggest(key(value), nodes)}; add the node to 'nodes' or fix the id",
+                        (*path, field),
+                    )
+                    continue
+                ends.append(key(value))
+            if len(ends) < 2:
+                continue
+            source, target = ends
+            if source == target:
+                self.error(
+                    "aif-edge",
+                    f"this edge leads from node {source!r} to itself; remove it",
+                    path,
+                )
+                continue
+            if nodes[source].type == "I" and nodes[target].type == "I":
+                self.error(
+                    "aif-edge",
+                    f"this edge joins two I-nodes ({source!r} -> {target!r}); AIF relates "
+                    "statements only through a node between them: an RA node for support, "
+                    "a CA node for attack",
+                    path,
+                )
+                continue
+            edges.append(_Edge(index, item, source, target))
+        return edges
+
+    def read_locutions(self, items: Any, nodes: dict[str, _Node]) -> dict[str, Any]:
+        persons: dict[str, Any] = {}
+        if items is None:
+            return persons
+        if not isinstance(items, list):
+            self.error(
+                "aif-wrong-type",
+                f"'locutions' must be a list, got {_kind_name(items)}",
+                ("locutions",),
+            )
+            return persons
+        for index, item in enumerate(items):
+            path: DocPath = ("locutions", index)
+            if not isinstance(item, dict) or "nodeID" not in item:
+                self.error(
+                    "aif-wrong-type",
+                    "a locution must be an object with the 'nodeID' of its L-node, "
+                    f"got {_kind_name(item)}",
+                    path,
+                )
+                continue
+            node_id = item["nodeID"]
+            if not isinstance(node_id, (str, int)) or isinstance(node_id, bool):
+                self.error(
+                    "aif-wrong-type",
+                    f"'nodeID' of a locution must be a node id, got {_kind_name(node_id)}",
+                    (*path, "nodeID"),
+                )
+                continue
+            if key(node_id) not in nodes:
+                self.error(
+                    "aif-unknown-node",
+                    f"this locution belongs to node {key(node_id)!r}, which is not the id of a "
+                    f"node{suggest(key(node_id), nodes)}; add the L-node or fix the id",
+                    (*path, "nodeID"),
+                )
+                continue
+            person = item.get("personID")
+            if person is not None and not isinstance(person, (dict, list)):
+                persons.setdefault(key(node_id), person)
+        return persons
+
+    # -- the graph -------------------------------------------------------------
+
+    def check_graph(self, nodes: dict[str, _Node], edges: list[_Edge]) -> None:
+        """Every scheme node has premises and one conclusion; no circles of support."""
+        seen: dict[tuple[str, str], _Edge] = {}
+        ins: dict[str, list[_Edge]] = {}
+        outs: dict[str, list[_Edge]] = {}
+        for edge in edges:
+            a, b = nodes[edge.source], nodes[edge.target]
+            if a.type not in ENTITY_NODES or b.type not in ENTITY_NODES:
+                continue
+            pair = (edge.source, edge.target)
+            if pair in seen:
+                line, column = self.where((*self.prefix, "edges", seen[pair].index))
+                self.error(
+                    "aif-duplicate-edge",
+                    f"this edge from {edge.source!r} to {edge.target!r} repeats the one at line "
+                    f"{line}, column {column}; remove one of them",
+                    ("edges", edge.index),
+                )
+                continue
+            seen[pair] = edge
+            ins.setdefault(edge.target, []).append(edge)
+            outs.setdefault(edge.source, []).append(edge)
+        for node in nodes.values():
+            if node.type not in SCHEME_NODES:
+                continue
+            name = f"{node.type} node {node.key!r}"
+            targets = outs.get(node.key, [])
+            if not targets:
+                what = "the statement it attacks (or the RA node whose inference it attacks)"
+                if node.type != "CA":
+                    what = "its conclusion (or the RA node whose inference it supports)"
+                self.error(
+                    "aif-node-edges",
+                    f"{name} points at nothing; add an edge from it to {what}",
+                    node.path,
+                )
+            elif len(targets) > 1:
+                shown = ", ".join(repr(e.target) for e in targets)
+                self.error(
+                    "aif-node-edges",
+                    f"{name} points at {len(targets)} nodes ({shown}), but an argument has one "
+                    f"conclusion; split it into one {node.type} node per conclusion",
+                    ("edges", targets[1].index),
+                )
+            premises = ins.get(node.key, [])
+            if not any(nodes[e.source].type != "CA" for e in premises):
+                self.error(
+                    "aif-node-edges",
+                    f"{name} has no premises; add an edge to it from each I-node it argues from",
+                    node.path,
+                )
+            elif node.type == "CA" and len(targets) == 1:
+                target = targets[0].target
+                if any(e.source == target for e in premises):
+                    self.error(
+                        "aif-cycle",
+                        f"{name} attacks {target!r}, which is also one of its premises; "
+                        "a statement cannot attack itself: remove one of these edges",
+                        ("edges", targets[0].index),
+                    )
+        # Circles of support: through RA and MA nodes (CA nodes attack, which may go both ways).
+        graph: dict[str, list[_Edge]] = {}
+        for edge in seen.values():
+            if "CA" not in (nodes[edge.source].type, nodes[edge.target].type):
+                graph.setdefault(edge.source, []).append(edge)
+        cycle = _find_cycle(list(nodes), graph)
+        if cycle:
+            names = [
+                f"{nodes[e.source].type} node {e.source!r}"
+                if nodes[e.source].type != "I"
+                else repr(e.source)
+                for e in cycle
+            ]
+            shown = " -> ".join([*names, names[0]])
+            self.error(
+                "aif-cycle",
+                f"these nodes support each other in a circle: {shown}; a statement cannot be "
+                "a reason for itself: remove or redirect one of these edges",
+                ("edges", cycle[-1].index),
+            )
+
+    # -- the map ---------------------------------------------------------------
+
+    def build(
+        self,
+        nodes: dict[str, _Node],
+        *,
+        edges: list[_Edge],
+        persons: dict[str, Any],
+        aif: dict[str, Any],
+        reserved_top: dict[str, Any],
+        extra: dict[str, Any],
+        wrapper: dict[str, Any] | None,
+    ) -> ArgumentMap:
+        generated = {
+            k
+            for k, n in nodes.items()
+            if n.type not in ENTITY_NODES
+            and isinstance(n.raw.get(RESERVED), dict)
+            and n.raw[RESERVED].get("generated") is True
+        }
+        # Ids: the reserved ones first, then the node ids, made valid where they are not.
+        from ._argdown import Ids
+
+        ids = Ids()
+        reserved: dict[str, dict[str, Any]] = {}
+        entity_ids: dict[str, str] = {}
+        for node in nodes.values():
+            if node.type not in ENTITY_NODES:
+                continue
+            value = node.raw.get(RESERVED, {})
+            if not isinstance(value, dict):
+                self.error(
+                    "aif-reserved",
+                    f"'{RESERVED}' of node {node.key!r} holds argmap's own fields as an object, "
+                    f"got {_kind_name(value)}; fix it or remove it",
+                    (*node.path, RESERVED),
+                )
+                continue
+            reserved[node.key] = value = dict(value)
+            wanted = value.pop("id", None)
+            if wanted is None:
+                continue
+            if not isinstance(wanted, str) or not ID_PATTERN.match(wanted):
+                self.error(
+                    "aif-reserved",
+                    f"'id' of node {node.key!r} must be an id of letters, digits, '-', '_' "
+                    f"and '.', got {wanted!r}",
+                    (*node.path, RESERVED, "id"),
+                )
+            elif not ids.claim(wanted):
+                self.error(
+                    "aif-reserved",
+                    f"'id' {wanted!r} of node {node.key!r} is given to another node too; "
+                    "give each its own",
+                    (*node.path, RESERVED, "id"),
+                )
+            else:
+                entity_ids[node.key] = wanted
+        self.stop()
+        for node in nodes.values():
+            if (
+                node.type in ENTITY_NODES
+                and node.key not in entity_ids
+                and ID_PATTERN.match(node.key)
+                and ids.claim(node.key)
+            ):
+                entity_ids[node.key] = node.key
+        for node in nodes.values():
+            if node.type in ENTITY_NODES and node.key not in entity_ids:
+                entity_ids[node.key] = ids.make(_valid_id(node.key), "node")
+
+        # The graph between statements and arguments.
+        premises: dict[str, list[_Edge]] = {}
+        supporters: dict[str, list[_Edge]] = {}
+        conclusion: dict[str, _Edge] = {}
+        raw_edges: list[dict[str, Any]] = []
+        for edge in edges:
+            a, b = nodes[edge.source], nodes[edge.target]
+            if a.type not in ENTITY_NODES or b.type not in ENTITY_NODES:
+                if edge.source not in generated and edge.target not in generated:
+                    raw_edges.append(edge.raw)
+                continue
+            conclusion_of = a.type in SCHEME_NODES
+            if conclusion_of:
+                conclusion[edge.source] = edge
+            if a.type == "I":
+                premises.setdefault(edge.target, []).append(edge)
+            elif b.type in SCHEME_NODES and a.type != "CA":
+                supporters.setdefault(edge.target, []).append(edge)
+        inference: dict[str, str] = {}  # scheme node -> id of the statement for its inference
+        for node in nodes.values():
+            if node.key in supporters:
+                inference[node.key] = ids.make(f"{entity_ids[node.key]}-inference", "inference")
+
+        # Who said what.
+        reserved_agents = reserved_top.get("agents")
+        known: list[Agent] = []
+        if isinstance(reserved_agents, dict):
+            for agent_id, value in reserved_agents.items():
+                name = value.get("name") if isinstance(value, dict) else None
+                data = value.get("data") if isinstance(value, dict) else None
+                if isinstance(name, dict):  # a name with translations
+                    name = next(iter(name.values()), None)
+                if (
+                    isinstance(agent_id, str)
+                    and ID_PATTERN.match(agent_id)
+                    and isinstance(name, str)
+                    and name.strip()
+                ):
+                    try:
+                        known.append(
+                            Agent(agent_id, name, data=data if isinstance(data, dict) else {})
+                        )
+                    except ValueError:
+                        known.append(Agent(agent_id, name))
+        speakers = Speakers(known, participant_names(aif.get("participants")))
+        held = attributions(
+            {k: n.raw for k, n in nodes.items()},
+            [(e.source, e.target) for e in edges],
+            persons,
+            speakers,
+        )
+
+        # The map as argmap's format has it, the reserved fields included.
+        own_schemes = reserved_top.get("schemes")
+        schemes = [
+            (sid, str(value.get("name", sid)) if isinstance(value, dict) else sid)
+            for sid, value in (own_schemes.items() if isinstance(own_schemes, dict) else ())
+        ]
+        scheme_ids = scheme_table([*schemes, *built_in_schemes()])
+        names = {sid: name for sid, name in [*built_in_schemes(), *schemes]}
+        document: dict[str, Any] = dict(reserved_top)
+        document.setdefault("argmap", 1)
+        document.setdefault("title", _title(self.file))
+        for section in ("statements", "arguments", "include"):
+            if section in document:
+                self.error(
+                    "aif-reserved",
+                    f"'{section}' cannot be given in '{RESERVED}' at the top: "
+                    "the nodes say them; remove it",
+                    (RESERVED, section),
+                )
+        table: dict[DocPath, DocPath] = {}
+        statements: dict[str, Any] = {}
+        arguments: dict[str, Any] = {}
+        used_agents: set[str] = set()
+        own_lang = document.get("lang")
+        own_lang = own_lang[0] if isinstance(own_lang, list) and own_lang else own_lang
+
+        def place(section: str, entity_id: str, node: _Node) -> None:
+            base = (*self.prefix, *node.path)
+            table[(section, entity_id)] = base
+            table[(section, entity_id, "<key>")] = (*base, "nodeID")
+
+        for node in nodes.values():
+            if node.type != "I":
+                continue
+            sid = entity_ids[node.key]
+            entry = reserved.get(node.key, {})
+            text = entry.get("text")
+            if isinstance(text, dict) and isinstance(own_lang, str) and own_lang in text:
+                entry["text"] = {**text, own_lang: node.text}
+            elif not isinstance(text, dict):
+                entry["text"] = node.text
+            self.by(entry, held.get(node.key), used_agents)
+            extras = _extras(node, entity_ids)
+            self.put_data(entry, extras, node)
+            statements[sid] = entry
+            place("statements", sid, node)
+            table[("statements", sid, "text")] = (*self.prefix, *node.path, "text")
+        for node_key, statement_id in inference.items():
+            node = nodes[node_key]
+            what = "attack" if node.type == "CA" else "inference"
+            statements[statement_id] = {
+                "text": f"The {what} of argument {entity_ids[node_key]!r} holds.",
+                "data": {AIF_DATA: {INFERENCE_OF: entity_ids[node_key]}},
+            }
+            place("statements", statement_id, node)
+        for node in nodes.values():
+            if node.type not in SCHEME_NODES:
+                continue
+            aid = entity_ids[node.key]
+            entry = reserved.get(node.key, {})
+            extras = _extras(node, entity_ids)
+            place("arguments", aid, node)
+            premise_ids = [entity_ids[e.source] for e in premises.get(node.key, [])]
+            for index, edge in enumerate(premises.get(node.key, [])):
+                table[("arguments", aid, "premises", index)] = (*self.prefix, "edges", edge.index)
+            if node.key in inference:
+                premise_ids.append(inference[node.key])
+            roles = entry.get("premises")
+            if not (
+                isinstance(roles, dict)
+                and len(roles) == len(premise_ids)
+                and set(roles.values()) == set(premise_ids)
+            ):
+                entry["premises"] = premise_ids
+            out = conclusion[node.key]
+            target = nodes[out.target]
+            if target.type == "I":
+                kind = "attack" if node.type == "CA" else "support"
+                target_id = entity_ids[target.key]
+            elif node.type == "CA":
+                kind, target_id = "undercut", entity_ids[target.key]
+            else:
+                kind, target_id = "support", inference[target.key]
+            for verb in _VERBS.values():
+                entry.pop(verb, None)
+            entry[_VERBS[kind]] = target_id
+            table[("arguments", aid, _VERBS[kind])] = (*self.prefix, "edges", out.index)
+            # The scheme, when argmap knows it; the text when it is not the one AIF would give.
+            written = extras.get("scheme")
+            scheme_id = scheme_ids.get(normal_scheme(written)) if isinstance(written, str) else None
+            if scheme_id is not None and "scheme" not in entry:
+                entry["scheme"] = scheme_id
+            chosen = entry.get("scheme") if isinstance(entry.get("scheme"), str) else None
+            canonical = aif_scheme_name(names[chosen]) if chosen in names else chosen
+            if written is not None and written == canonical:
+                del extras["scheme"]
+            default = extras.get("scheme", canonical) or DEFAULT_TEXT[node.type]
+            if node.text != default:
+                extras["text"] = node.text
+            if node.type == "MA":
+                extras["type"] = "MA"
+            edge_data = {}
+            for edge in premises.get(node.key, []):
+                kept = _edge_extras(edge)
+                if kept is not None:
+                    edge_data[edge.source] = kept
+            if edge_data:
+                extras["in"] = edge_data
+            kept = _edge_extras(out)
+            if kept is not None:
+                extras["out"] = kept
+            self.by(entry, held.get(node.key), used_agents)
+            self.put_data(entry, extras, node)
+            arguments[aid] = entry
+        if statements:
+            document["statements"] = statements
+        if arguments:
+            document["arguments"] = arguments
+        new_agents = [a for a in speakers.new() if a.id in used_agents]
+        if new_agents:
+            agents = dict(reserved_agents) if isinstance(reserved_agents, dict) else {}
+            for agent in new_agents:
+                agents[agent.id] = {"name": agent.name}
+                if agent.data:
+                    agents[agent.id]["data"] = _plain(agent.data)
+            document["agents"] = agents
+        keep: dict[str, Any] = {}
+        raw_nodes = [n.raw for n in nodes.values() if n.type not in ENTITY_NODES]
+        raw_nodes = [n for n in raw_nodes if key(n["nodeID"]) not in generated]
+        locutions = aif.get("locutions") or []
+        locutions = [item for item in locutions if key(item["nodeID"]) not in generated]
+        for name, value in (
+            ("nodes", raw_nodes),
+            ("edges", raw_edges),
+            ("locutions", locutions),
+            ("keys", extra),
+            ("wrapper", wrapper),
+        ):
+            if value:
+                keep[name] = value
+        if keep:
+            own = document.get("data")
+            if own is not None and not isinstance(own, dict):
+                self.error(
+                    "aif-reserved",
+                    f"'data' of the map must be an object, got {_kind_name(own)}",
+                    (RESERVED, "data"),
+                )
+            else:
+                document["data"] = {**(own or {}), AIF_DATA: keep}
+        self.stop()
+        located = _Located(self.positions, table, self.prefix)
+        built = from_data(document, Origin(self.file, located))
+        problems = []
+        for issue in built.issues:
+            if issue.severity is not Severity.ERROR:
+                continue
+            position = Origin(self.file, located).locate(issue.path)
+            line, column = (position[1], position[2]) if position else (None, None)
+            problems.append(
+                Issue(
+                    "aif-reserved",
+                    f"argmap's reserved fields: {issue.message}",
+                    path=issue.path,
+                    file=self.file,
+                    line=line,
+                    column=column,
+                )
+            )
+        self.issues += problems
+        self.stop()
+        assert built.map is not None  # no errors, so a map
+        return built.map
+
+    def by(self, entry: dict[str, Any], held: list[str] | None, used: set[str]) -> None:
+        if "by" not in entry and held:
+            entry["by"] = list(held)
+        value = entry.get("by")
+        if isinstance(value, str):
+            used.add(value)
+        elif isinstance(value, list):
+            used.update(v for v in value if isinstance(v, str))
+
+    def put_data(self, entry: dict[str, Any], extras: dict[str, Any], node: _Node) -> None:
+        if not extras:
+            return
+        own = entry.get("data")
+        if own is not None and not isinstance(own, dict):
+            self.error(
+                "aif-reserved",
+                f"'data' of node {node.key!r} must be an object, got {_kind_name(own)}",
+                (*node.path, RESERVED, "data"),
+            )
+            return
+        entry["data"] = {**(own or {}), AIF_DATA: extras}
+
+
+def _extras(node: _Node, entity_ids: dict[str, str]) -> dict[str, Any]:
+    """What a node holds beyond its id, type and text (and the reserved fields)."""
+    extras = {k: v for k, v in node.raw.items() if k not in ("nodeID", "type", "text", RESERVED)}
+    node_id = node.raw["nodeID"]
+    if node_id != entity_ids[node.key]:
+        extras = {"nodeID": node_id, **extras}
+    return extras
+
+
+def _edge_extras(edge: _Edge) -> dict[str, Any] | None:
+    """What an edge holds beyond its ends, unless it is what argmap writes by itself."""
+    extras = {k: v for k, v in edge.raw.items() if k not in ("fromID", "toID")}
+    if extras == default_edge(edge.source, edge.target):
+        return None
+    return extras
+
+
+def default_edge(source: str, target: str) -> dict[str, Any]:
+    """The id and fields argmap gives an edge it writes."""
+    return {"edgeID": f"{source}->{target}", "formEdgeID": None}
+
+
+def _valid_id(node_key: str) -> str:
+    from ._argdown import slug
+
+    return slug(node_key) or "node"
+
+
+def _title(file: str) -> str:
+    if file == "<string>":
+        return "AIF map"
+    name = Path(file).name
+    for suffix in (".aif.json", ".json", ".aif"):
+        if name.lower().endswith(suffix) and len(name) > len(suffix):
+            return name[: -len(suffix)]
+    return name
+
+
+def _plain(value: Any) -> Any:
+    from .model import plain
+
+    return plain(value)
+
+
+def _find_cycle(order: list[str], graph: dict[str, list[_Edge]]) -> list[_Edge]:
+    """The edges of one directed cycle, or an empty list (iterative depth-first search)."""
+    state: dict[str, int] = {}  # 1: on the path, 2: done
+    for start in order:
+        if start in state or start not in graph:
+            continue
+        path: list[_Edge] = []
+        stack: list[tuple[str, Iterator[_Edge]]] = [(start, iter(graph.get(start, [])))]
+        state[start] = 1
+        while stack:
+            node, remaining = stack[-1]
+            edge = next(remaining, None)
+            if edge is None:
+                state[node] = 2
+                stack.pop()
+                if path:
+                    path.pop()
+                continue
+            nxt = edge.target
+            if state.get(nxt) == 1:
+                path.append(edge)
+                first = next(i for i, e in enumerate(path) if e.source == nxt)
+                return path[first:]
+            if nxt not in state:
+                state[nxt] = 1
+                path.append(edge)
+                stack.append((nxt, iter(graph.get(nxt, []))))
+    return []
+
+
+def read(text: str, file: str) -> ArgumentMap:
+    """Read AIF JSON as a map; raise MapError with the line and column of each problem."""
+    try:
+        data, positions, issues = _jsonpos.parse(text, file)
+    except MapError as exc:
+        codes = {"json-syntax": "aif-syntax", "too-deep": "aif-too-deep"}
+        raise MapError(
+            attrs.evolve(i, code=codes.get(i.code, i.code), message=_json_fix(i))
+            for i in exc.issues
+        ) from None
+    if issues:
+        raise MapError(
+            attrs.evolve(i, code="aif-duplicate-key") if i.code == "duplicate-key" else i
+            for i in issues
+        )
+    return _Reader(data, positions, file).run()
+
+
+def _json_fix(issue: Issue) -> str:
+    if issue.code == "json-syntax":
+        return f"{issue.message}; AIF is JSON: fix the JSON at this place"
+    return issue.message

@@ -1,0 +1,306 @@
+"""Writing a map as AIF JSON (AIFdb's layout) that reads back to an equal map.
+
+Statements become I-nodes, support arguments RA-nodes (MA-nodes when they
+came from one), attacks and undercuts CA-nodes, each with an edge from every
+premise and one to the target. Who holds a statement becomes an L-node
+("Name : text") and a YA-node (Asserting) with its locution, so AIF tools see
+the speaker. What AIF has no place for (titles, tags, quotes, sources, the
+map's title and description, ...) is written under the reserved key
+``argmap``, in the node it belongs to or at the top.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from ._aif import (
+    AIF_DATA,
+    DEFAULT_TEXT,
+    INFERENCE_OF,
+    RESERVED,
+    Speakers,
+    aif_scheme_name,
+    attributions,
+    built_in_schemes,
+    key,
+    normal_scheme,
+    participant_names,
+    scheme_table,
+)
+from ._aif_read import default_edge
+from ._check import check, locate
+from ._format import to_data
+from .errors import MapError, Severity
+from .model import Argument, ArgumentMap, Statement, plain
+
+__all__ = ["write"]
+
+_TARGET_KEYS = ("supports", "attacks", "undercuts")
+
+
+def _aif(entity: Statement | Argument) -> dict[str, Any]:
+    data = entity.data.get(AIF_DATA)
+    return plain(data) if isinstance(data, Mapping) else {}
+
+
+class _Writer:
+    def __init__(self, argument_map: ArgumentMap) -> None:
+        self.map = argument_map
+        kept = argument_map.data.get(AIF_DATA)
+        self.kept: dict[str, Any] = plain(kept) if isinstance(kept, Mapping) else {}
+        own = [(s.id, s.name) for s in argument_map.schemes.values()]
+        self.scheme_ids = scheme_table([*own, *built_in_schemes()])
+        self.scheme_names = dict([*built_in_schemes(), *own])
+        # Statements that stand for the inference of an argument another one supports.
+        self.inferences: dict[str, str] = {}
+        for statement in argument_map.statements.values():
+            of = _aif(statement).get(INFERENCE_OF)
+            if isinstance(of, str) and of in argument_map.arguments:
+                self.inferences[statement.id] = of
+        self.node_taken: set[str] = set()
+        self.edge_taken: set[str] = set()
+
+    def node_id(self, entity_id: str) -> Any:
+        entity = self.map.statements.get(entity_id) or self.map.arguments.get(entity_id)
+        if entity is None:
+            return entity_id
+        return _aif(entity).get("nodeID", entity_id)
+
+    def edge(self, source: Any, target: Any, extras: Any) -> dict[str, Any]:
+        if not isinstance(extras, dict):
+            extras = default_edge(key(source), key(target))
+            base, number = extras["edgeID"], 1
+            while extras["edgeID"] in self.edge_taken:
+                number += 1
+                extras["edgeID"] = f"{base}-{number}"
+            self.edge_taken.add(extras["edgeID"])
+        result: dict[str, Any] = {}
+        if "edgeID" in extras:
+            result["edgeID"] = extras["edgeID"]
+        result["fromID"] = source
+        result["toID"] = target
+        result.update((k, v) for k, v in extras.items() if k != "edgeID")
+        return result
+
+    def scheme_name(self, argument: Argument, kept: Any) -> str | None:
+        """The scheme as the node names it: as it was read, else as AIFdb spells it."""
+        if argument.scheme is None:
+            return kept if isinstance(kept, str) else None
+        if isinstance(kept, str) and self.scheme_ids.get(normal_scheme(kept)) == argument.scheme:
+            return kept
+        name = self.scheme_names.get(argument.scheme)
+        return aif_scheme_name(name) if name is not None else argument.scheme
+
+    def document(self) -> dict[str, Any]:
+        m = self.map
+        full = to_data(m)
+        for edge in self.kept.get("edges", []):
+            if isinstance(edge, dict) and "edgeID" in edge:
+                self.edge_taken.add(key(edge["edgeID"]))
+        for argument in m.arguments.values():
+            extras = _aif(argument)
+            for kept in [*(extras.get("in") or {}).values(), extras.get("out")]:
+                if isinstance(kept, dict) and "edgeID" in kept:
+                    self.edge_taken.add(key(kept["edgeID"]))
+        nodes: list[dict[str, Any]] = []
+        edges: list[dict[str, Any]] = []
+        reserved: dict[str, dict[str, Any]] = {}  # by node id (as text)
+        entity_of: dict[str, Statement | Argument] = {}
+
+        for statement in m.statements.values():
+            if statement.id in self.inferences:
+                continue
+            extras = _aif(statement)
+            node_id = extras.pop("nodeID", statement.id)
+            node = {"nodeID": node_id, "text": statement.text, "type": "I", **extras}
+            nodes.append(node)
+            entry = dict(full["statements"][statement.id])
+            if entry.get("text") == statement.text:
+                del entry["text"]
+            reserved[key(node_id)] = entry
+            entity_of[key(node_id)] = statement
+
+        for argument in m.arguments.values():
+            extras = _aif(argument)
+            node_id = extras.pop("nodeID", argument.id)
+            if argument.kind == "support":
+                kind = "MA" if extras.get("type") == "MA" else "RA"
+            else:
+                kind = "CA"
+            extras.pop("type", None)
+            edges_in = extras.pop("in", None) or {}
+            edge_out = extras.pop("out", None)
+            scheme = self.scheme_name(argument, extras.get("scheme"))
+            text = extras.pop("text", scheme or DEFAULT_TEXT[kind])
+            node = {"nodeID": node_id, "text": text, "type": kind}
+            for name, value in extras.items():
+                if name in ("scheme", "schemeID") and scheme is not None:
+                    node.setdefault("scheme", scheme)  # where AIFdb writes it
+                if name != "scheme":
+                    node[name] = value
+            if scheme is not None:
+                node.setdefault("scheme", scheme)
+            nodes.append(node)
+            for premise in argument.premises:
+                if premise in self.inferences:
+                    continue  # the supporting argument points at this node itself
+                source = self.node_id(premise)
+                edges.append(self.edge(source, node_id, edges_in.get(key(source))))
+            if argument.target in self.inferences:
+                target = self.node_id(self.inferences[argument.target])
+            else:
+                target = self.node_id(argument.target)
+            edges.append(self.edge(node_id, target, edge_out))
+            entry = dict(full["arguments"][argument.id])
+            for verb in _TARGET_KEYS:
+                entry.pop(verb, None)
+            if not isinstance(entry.get("premises"), dict):
+                entry.pop("premises", None)
+            if scheme is not None and self.scheme_ids.get(normal_scheme(scheme)) == argument.scheme:
+                entry.pop("scheme", None)
+            reserved[key(node_id)] = entry
+            entity_of[key(node_id)] = argument
+
+        self.node_taken = {key(n["nodeID"]) for n in nodes}
+        kept_nodes = [n for n in self.kept.get("nodes", []) if isinstance(n, dict)]
+        self.node_taken |= {key(n.get("nodeID")) for n in kept_nodes}
+        nodes += kept_nodes
+        edges += [e for e in self.kept.get("edges", []) if isinstance(e, dict)]
+        locutions = [item for item in self.kept.get("locutions", []) if isinstance(item, dict)]
+        extra: dict[str, Any] = {}
+        if isinstance(self.kept.get("keys"), dict):
+            extra = self.kept["keys"]
+        participants = participant_names(extra.get("participants"))
+
+        # Who holds what: the dialogue kept from AIF says some; L and YA nodes say the rest.
+        held = self.attributions(nodes, edges, locutions, participants)
+        for statement in m.statements.values():
+            if statement.id in self.inferences:
+                continue
+            node_id = self.node_id(statement.id)
+            for agent_id in statement.by:
+                if agent_id in held.get(key(node_id), []) or agent_id not in m.agents:
+                    continue
+                self.speak(
+                    statement,
+                    node_id=node_id,
+                    agent_id=agent_id,
+                    nodes=nodes,
+                    edges=edges,
+                    locutions=locutions,
+                )
+        held = self.attributions(nodes, edges, locutions, participants)
+
+        for node in nodes:
+            node_key = key(node.get("nodeID"))
+            entity = entity_of.get(node_key)
+            if entity is None:
+                continue
+            entry = reserved[node_key]
+            if held.get(node_key, []) == list(entity.by):
+                entry.pop("by", None)
+            data = entry.get("data")
+            if isinstance(data, dict):
+                data = {k: v for k, v in data.items() if k != AIF_DATA}
+                if data:
+                    entry["data"] = data
+                else:
+                    del entry["data"]
+            if node_key != entity.id:
+                entry = {"id": entity.id, **entry}
+            if entry:
+                node[RESERVED] = entry
+
+        top = {k: v for k, v in full.items() if k not in ("statements", "arguments")}
+        own_data = top.get("data")
+        if isinstance(own_data, dict):
+            own_data = {k: v for k, v in own_data.items() if k != AIF_DATA}
+            if own_data:
+                top["data"] = own_data
+            else:
+                del top["data"]
+        document: dict[str, Any] = {"nodes": nodes, "edges": edges, "locutions": locutions}
+        document.update(extra)
+        document[RESERVED] = top
+        wrapper = self.kept.get("wrapper")
+        if isinstance(wrapper, dict):
+            return {"AIF": document, **wrapper}
+        return document
+
+    def attributions(
+        self,
+        nodes: list[dict[str, Any]],
+        edges: list[dict[str, Any]],
+        locutions: list[dict[str, Any]],
+        participants: dict[str, str],
+    ) -> dict[str, list[str]]:
+        by_id = {key(n.get("nodeID")): n for n in nodes}
+        pairs = [
+            (key(e.get("fromID")), key(e.get("toID")))
+            for e in edges
+            if key(e.get("fromID")) in by_id and key(e.get("toID")) in by_id
+        ]
+        persons = {
+            key(item["nodeID"]): item.get("personID")
+            for item in locutions
+            if "nodeID" in item and item.get("personID") is not None
+        }
+        speakers = Speakers(self.map.agents.values(), participants)
+        return attributions(by_id, pairs, persons, speakers)
+
+    def speak(
+        self,
+        statement: Statement,
+        *,
+        node_id: Any,
+        agent_id: str,
+        nodes: list[dict[str, Any]],
+        edges: list[dict[str, Any]],
+        locutions: list[dict[str, Any]],
+    ) -> None:
+        """An L-node and a YA-node saying that ``agent_id`` asserts ``statement``."""
+        agent = self.map.agents[agent_id]
+        l_node = self.fresh(f"{key(node_id)}.{agent_id}.L")
+        ya_node = self.fresh(f"{key(node_id)}.{agent_id}.YA")
+        marker = {"generated": True}
+        nodes.append(
+            {
+                "nodeID": l_node,
+                "text": f"{agent.name} : {statement.text}",
+                "type": "L",
+                RESERVED: marker,
+            }
+        )
+        nodes.append(
+            {
+                "nodeID": ya_node,
+                "text": "Asserting",
+                "type": "YA",
+                "scheme": "Asserting",
+                RESERVED: marker,
+            }
+        )
+        edges.append(self.edge(l_node, ya_node, None))
+        edges.append(self.edge(ya_node, node_id, None))
+        aif = agent.data.get(AIF_DATA)
+        person = aif.get("personID", agent.id) if isinstance(aif, Mapping) else agent.id
+        locutions.append({"nodeID": l_node, "personID": person})
+
+    def fresh(self, base: str) -> str:
+        candidate, number = base, 1
+        while candidate in self.node_taken:
+            number += 1
+            candidate = f"{base}-{number}"
+        self.node_taken.add(candidate)
+        return candidate
+
+
+def write(argument_map: ArgumentMap) -> str:
+    """The map as AIF JSON; a map with errors is refused with MapError."""
+    errors = [i for i in check(argument_map, verify_quotes=False) if i.severity is Severity.ERROR]
+    if errors:
+        raise MapError(locate(argument_map, errors))
+    document = _Writer(argument_map).document()
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
