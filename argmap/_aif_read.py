@@ -645,8 +645,10 @@ class _Reader:
             sid = entity_ids[node.key]
             entry = reserved.get(node.key, {})
             text = entry.get("text")
-            if isinstance(text, dict) and isinstance(own_lang, str) and own_lang in text:
-                entry["text"] = {**text, own_lang: node.text}
+            if isinstance(text, dict) and isinstance(own_lang, str):
+                # The text in the map's own language is the node's.
+                others = {k: v for k, v in text.items() if k != own_lang}
+                entry["text"] = {own_lang: node.text, **others}
             elif not isinstance(text, dict):
                 entry["text"] = node.text
             self.by(entry, held.get(node.key), used_agents)

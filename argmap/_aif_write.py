@@ -117,8 +117,12 @@ class _Writer:
             node = {"nodeID": node_id, "text": statement.text, "type": "I", **extras}
             nodes.append(node)
             entry = dict(full["statements"][statement.id])
-            if entry.get("text") == statement.text:
+            text = entry.get("text")
+            if text == statement.text:
                 del entry["text"]
+            elif isinstance(text, dict) and text.get(m.lang) == statement.text:
+                # The node holds the text in the map's own language.
+                entry["text"] = {k: v for k, v in text.items() if k != m.lang}
             reserved[key(node_id)] = entry
             entity_of[key(node_id)] = statement
 
