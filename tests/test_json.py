@@ -394,3 +394,15 @@ def test_loads_of_the_module_builds_without_the_whole_map_rules() -> None:
     text = '{"argmap": 1, "title": "T", "theses": ["nothing"]}'
     assert _json.loads(text, "m.json").theses == ("nothing",)
     assert problems(text, file="m.json")[0][0] == "unknown-statement"
+
+
+def test_the_errors_page_shows_the_json_messages_argmap_gives() -> None:
+    page = (ROOT / "docs" / "errors.md").read_text("utf-8")
+    m = argmap.loads("argmap: 1\ntitle: T\ndata:\n  limit: .inf\n", file="m.yaml")
+    with pytest.raises(MapError) as caught:
+        argmap.dumps(m, "json")
+    (issue,) = caught.value.issues
+    assert f"`{issue}`" in page
+    with pytest.raises(MapError) as caught:
+        argmap.loads('{\n  "argmap": 1,\n  "title": "T"\n  "lang": "en"\n}\n', file="map.json")
+    assert f"`{caught.value.issues[0]}`" in page
