@@ -1,0 +1,174 @@
+"""GraphML export: a map as a directed graph for yEd, Gephi, Cytoscape and networkx.
+
+The nodes and edges are those of argmap's diagrams, taken from the same
+:class:`~argmap.view.MapView`: a node for each statement and each argument,
+an edge from each premise to its argument and one from the argument to what
+it supports, attacks or undercuts. What each node and edge is comes as
+GraphML data, every key declared.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+
+import attrs
+
+from ._render import _clean
+from .model import Argument, ArgumentMap, Statement
+from .view import MapView, ViewNode, build_view
+
+__all__ = ["KEYS", "Key", "dumps"]
+
+NAMESPACE = "http://graphml.graphdrawing.org/xmlns"
+SCHEMA = "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd"
+XSI = "http://www.w3.org/2001/XMLSchema-instance"
+
+
+@attrs.frozen
+class Key:
+    """A GraphML ``<key>``: an attribute that nodes, edges or the graph carry.
+
+    Attributes:
+        id: The key's id in the document, e.g. ``n_kind``.
+        domain: ``"graph"``, ``"node"`` or ``"edge"`` (GraphML's ``for``).
+        name: The attribute's name as tools show it (``attr.name``).
+        type: ``"string"`` or ``"boolean"`` (``attr.type``).
+        description: What it holds, written into the key's ``<desc>``.
+    """
+
+    id: str
+    domain: str
+    name: str
+    type: str
+    description: str
+
+
+#: Every key a document declares, in the order written.
+KEYS: tuple[Key, ...] = (
+    Key("g_title", "graph", "title", "string", "The map's title"),
+    Key("g_lang", "graph", "lang", "string", "The language of the text (BCP 47)"),
+    Key("n_kind", "node", "kind", "string", "statement or argument"),
+    Key("n_map_id", "node", "map_id", "string", "The statement's or argument's id in the map"),
+    Key("n_label", "node", "label", "string", "What the diagram shows: title, else text or id"),
+    Key("n_title", "node", "title", "string", "The title, when there is one"),
+    Key("n_text", "node", "text", "string", "A statement's text"),
+    Key("n_tags", "node", "tags", "string", "The tags, separated by ', '"),
+    Key("n_speakers", "node", "speakers", "string", "Who holds or argues it, separated by '; '"),
+    Key("n_status", "node", "status", "string", "A statement's status: assumed or questioned"),
+    Key("n_thesis", "node", "thesis", "boolean", "Whether a statement is a main thesis"),
+    Key("n_relation", "node", "relation", "string", "An argument's: support, attack, undercut"),
+    Key(
+        "n_attack_type",
+        "node",
+        "attack_type",
+        "string",
+        "An attacking argument's: rebuttal, undermining, undercut",
+    ),
+    Key("n_scheme", "node", "scheme", "string", "An argument's argumentation scheme"),
+    Key("n_group", "node", "group", "string", "The id of the group it is drawn in"),
+    Key("e_kind", "edge", "kind", "string", "premise, support, attack or undercut"),
+    Key(
+        "e_attack_type",
+        "edge",
+        "attack_type",
+        "string",
+        "An attack's: rebuttal, undermining, undercut",
+    ),
+)
+_KEY_IDS = {(key.domain, key.name): key.id for key in KEYS}
+
+
+def dumps(argument_map: ArgumentMap, *, lang: str | None = None) -> str:
+    """The map as a GraphML document.
+
+    One directed graph: a node per statement (id ``statement-<id>``) and per
+    argument (``argument-<id>``), in the map's order; an edge from each
+    premise to its argument and from each argument to its target, in the
+    order of argmap's diagrams. Text keeps its line breaks; control
+    characters that XML 1.0 cannot carry are dropped, and tabs and other
+    line or paragraph separators become spaces.
+
+    Args:
+        argument_map: The map; it need not be checked.
+        lang: Write the text in this language, one of the map's ``langs``
+            (text not translated into it stays in the map's own).
+
+    Returns:
+        The document, UTF-8 XML ending in a newline; the same map always
+        gives the same text.
+
+    Raises:
+        ValueError: If ``lang`` is not one of the map's languages.
+    """
+    view = build_view(argument_map, lang=lang)
+    root = ET.Element(
+        "graphml",
+        {"xmlns": NAMESPACE, "xmlns:xsi": XSI, "xsi:schemaLocation": f"{NAMESPACE} {SCHEMA}"},
+    )
+    for key in KEYS:
+        element = ET.SubElement(
+            root,
+            "key",
+            {"id": key.id, "for": key.domain, "attr.name": key.name, "attr.type": key.type},
+        )
+        ET.SubElement(element, "desc").text = key.description
+    graph = ET.SubElement(root, "graph", {"id": "argmap", "edgedefault": "directed"})
+    _data(graph, "graph", "title", view.title)
+    _data(graph, "graph", "lang", view.lang or argument_map.lang)
+    groups = {member: cluster.ref for cluster in view.clusters for member in cluster.members}
+    for node in view.nodes:
+        element = ET.SubElement(graph, "node", {"id": node.id})
+        for name, value in _node_data(argument_map, view, node, groups.get(node.id)):
+            _data(element, "node", name, value)
+    refs = {node.id: node.ref for node in view.nodes}
+    for number, edge in enumerate(view.edges):
+        element = ET.SubElement(
+            graph, "edge", {"id": f"e{number}", "source": edge.source, "target": edge.target}
+        )
+        _data(element, "edge", "kind", edge.kind)
+        if edge.kind in ("attack", "undercut"):
+            attack = argument_map.attack_type(refs[edge.source])
+            _data(element, "edge", "attack_type", str(attack) if attack else None)
+    ET.indent(root, space="  ")
+    body = ET.tostring(root, encoding="unicode")
+    return f'<?xml version="1.0" encoding="UTF-8"?>\n{body}\n'
+
+
+def _node_data(
+    argument_map: ArgumentMap, view: MapView, node: ViewNode, group: str | None
+) -> Iterator[tuple[str, str | bool | None]]:
+    """(name, value) of each attribute of a node, in the order of :data:`KEYS`."""
+    entity: Statement | Argument
+    if node.kind == "statement":
+        entity = argument_map.statements[node.ref]
+        text = argument_map.localized(entity, "text", view.lang)[0] or entity.text
+    else:
+        entity = argument_map.arguments[node.ref]
+        text = None
+    yield "kind", node.kind
+    yield "map_id", node.ref
+    yield "label", node.title or text or node.ref
+    yield "title", node.title
+    yield "text", text
+    yield "tags", ", ".join(entity.tags) or None
+    yield "speakers", "; ".join(node.speakers) or None
+    if isinstance(entity, Statement):
+        yield "status", entity.status
+        yield "thesis", node.thesis
+    else:
+        attack = argument_map.attack_type(entity)
+        yield "relation", entity.kind
+        yield "attack_type", str(attack) if attack else None
+        yield "scheme", entity.scheme
+    yield "group", group
+
+
+def _data(parent: ET.Element, domain: str, name: str, value: str | bool | None) -> None:
+    """A ``<data>`` element under ``parent``; none for a missing value."""
+    if value is None:
+        return
+    text = (
+        ("true" if value else "false") if isinstance(value, bool) else _clean(value, newlines=True)
+    )
+    ET.SubElement(parent, "data", {"key": _KEY_IDS[domain, name]}).text = text
