@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -214,3 +215,16 @@ def test_convert_to_graphml_on_standard_output() -> None:
     source = ROOT / "docs" / "examples" / "undercut.yaml"
     assert main(["convert", str(source), "--to", "graphml", "-o", "-"], stdout=out, stderr=err) == 0
     assert out.getvalue() == (GOLDEN / "undercut.graphml").read_text("utf-8")
+
+
+def test_the_docs_show_what_is_written() -> None:
+    page = (ROOT / "docs" / "formats" / "graphml.md").read_text("utf-8")
+    (block,) = re.findall(r"^```xml\n(.*?)^```$", page, re.M | re.S)
+    written = [
+        line.strip() for line in (GOLDEN / "undercut.graphml").read_text("utf-8").splitlines()
+    ]
+    shown = [line.strip() for line in block.splitlines()]
+    edge = next(n for n, line in enumerate(shown) if line.startswith("<edge"))
+    for part in (shown[:edge], shown[edge:]):  # the node, then the edge, each as written
+        start = written.index(part[0])
+        assert written[start : start + len(part)] == part

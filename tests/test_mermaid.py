@@ -439,3 +439,10 @@ def test_convert_to_mermaid_on_standard_output() -> None:
     assert main(["convert", str(source), "--to", "mermaid", "-o", "-"], stdout=out, stderr=err) == 0
     assert out.getvalue() == (GOLDEN / "undercut.mmd").read_text("utf-8")
     assert err.getvalue() == ""
+
+
+def test_the_docs_show_the_export_of_their_example() -> None:
+    page = (ROOT / "docs" / "formats" / "mermaid.md").read_text("utf-8")
+    (block,) = re.findall(r"^```mermaid\n(.*?)^```$", page, re.M | re.S)
+    m = argmap.load(ROOT / "docs" / "examples" / "undercut.yaml")
+    assert block == argmap.dumps(m, "mermaid")
