@@ -5,7 +5,7 @@ Graphviz diagram, with its colours: statements as rounded boxes, arguments as
 small stadiums coloured by what they do, support in green, attack in red
 (ending in a cross), undercut dotted red into the argument node, the main
 theses emphasised, groups as subgraphs. Every string that reaches the
-flowchart passes through :func:`_label` (node and subgraph labels) or
+flowchart passes through :func:`_escape` (node and subgraph labels) or
 :func:`_title` (the front matter's title); every node id through
 :class:`_Ids`.
 """
