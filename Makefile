@@ -43,9 +43,9 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check argmap tests bench
 	$(BIN)/mypy
 
-test: setup argdown lint
+test: setup argdown browser mermaid lint
 	$(BIN)/properdocs build --strict -f mkdocs.yml
-	ARGMAP_REQUIRE_DOT=1 ARGMAP_REQUIRE_ARGDOWN=1 $(BIN)/pytest -q
+	ARGMAP_REQUIRE_DOT=1 ARGMAP_REQUIRE_ARGDOWN=1 ARGMAP_REQUIRE_BROWSER=1 ARGMAP_REQUIRE_MERMAID=1 $(BIN)/pytest -q
 
 # The pictures of the docs (the README's, the tutorial's, and the gallery of every shipped
 # map in English and German), rendered; then the documentation site, built into build/site

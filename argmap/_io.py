@@ -142,7 +142,7 @@ def loads(
     text = text.removeprefix("\ufeff")
     if format is None:
         named = format_of(file)
-        format = sniff(text, file) if named in (None, "json", "aif") else _readable(named)
+        format = sniff(text, file) if named in (None, "json") else _readable(named)
     if format not in READ_FORMATS:
         raise ValueError(f"format must be one of {', '.join(READ_FORMATS)} (got {format!r})")
     if format in ("yaml", "json"):
