@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from test_cli import INVALID, VALID, run
 
 import argmap
-from test_cli import INVALID, VALID, run
 
 ROOT = Path(__file__).resolve().parent.parent
 FORMATS = {
