@@ -17,9 +17,10 @@ import textwrap
 import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, get_args
+from typing import TYPE_CHECKING, Any
 
 from ._fileio import write_atomic
+from ._names import FORMATS, Format
 from .errors import RenderError
 from .model import ArgumentMap
 from .view import EdgeKind, MapView, Rankdir, ViewCluster, ViewNode, build_view, byline
@@ -38,9 +39,6 @@ __all__ = [
     "view_to_dot",
 ]
 
-#: Output formats :func:`render` writes; ``html`` is the SVG inside the interactive viewer.
-Format = Literal["svg", "png", "pdf", "dot", "html"]
-FORMATS: tuple[Format, ...] = get_args(Format)
 
 # Fonts every platform has one of; SVG viewers read the list as CSS font-family.
 FONT = "Helvetica,Arial,sans-serif"
@@ -89,6 +87,14 @@ _LABEL_MEANINGS = {
     "out": "out: rejected",
     "undecided": "undecided",
 }
+
+#: Above this many nodes, Graphviz places nodes across each rank with a
+#: limited search (``nslimit``): on maps of thousands of statements the full
+#: search takes most of the render (minutes at 9,000 nodes), for a drawing
+#: no better to read.
+LIGHT_LAYOUT_NODES = 1000
+#: The limit: network simplex iterations as a fraction of the node count.
+LIGHT_LAYOUT = {"nslimit": "0.5"}
 
 _GRAPH_ATTRS = {
     "rankdir": "BT",
@@ -474,7 +480,11 @@ def _digraph(view: MapView) -> Any:
     graphviz = _graphviz()
     graph = graphviz.Digraph(
         name=_dot_name(view.title),
-        graph_attr={**_GRAPH_ATTRS, "rankdir": view.rankdir},
+        graph_attr={
+            **_GRAPH_ATTRS,
+            "rankdir": view.rankdir,
+            **(LIGHT_LAYOUT if len(view.nodes) > LIGHT_LAYOUT_NODES else {}),
+        },
         node_attr=_NODE_ATTRS,
         edge_attr=_EDGE_ATTRS,
     )

@@ -30,6 +30,7 @@ import attrs
 
 from ._format import suggest
 from ._graph import strongly_connected
+from ._names import SEMANTICS, Semantics
 from .errors import MapError, Severity
 from .model import ArgumentMap
 
@@ -55,10 +56,6 @@ __all__ = [
 #: The label of a statement or argument: accepted, rejected, or neither.
 Label = Literal["in", "out", "undecided"]
 LABELS: tuple[Label, ...] = get_args(Label)
-
-#: Which labellings of the framework count (Dung 1995; Caminada 2006).
-Semantics = Literal["grounded", "complete", "preferred", "stable"]
-SEMANTICS: tuple[Semantics, ...] = get_args(Semantics)
 
 #: How the labellings of several extensions combine into one: ``in`` where
 #: every one says ``in`` (sceptical), or where at least one does (credulous).

@@ -17,15 +17,14 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO, cast
 
-from ._render import FORMATS, Format
+from ._names import FORMATS, RANKDIRS, SEMANTICS, Format
 from ._version import __version__
-from .errors import ArgmapError, Issue, MapError, Severity
-from .model import ArgumentMap, AttackType
-from .view import RANKDIRS
 
 if TYPE_CHECKING:
     from ._io import ReadFormat
     from .analyse import Acceptance, Evaluation, Semantics
+    from .errors import Issue
+    from .model import ArgumentMap
 
 #: The files a folder given to check or render contributes: every format argmap reads.
 MAP_SUFFIXES = (".yaml", ".yml", ".json", ".argdown", ".ad")
@@ -361,8 +360,6 @@ def _from_option(parser: argparse.ArgumentParser) -> None:
 
 def _evaluation_options(parser: argparse.ArgumentParser, prefix: str) -> None:
     """--semantics, --credulous, --accept and --reject, for evaluate and render."""
-    from .analyse import SEMANTICS
-
     parser.add_argument(
         "--semantics",
         choices=SEMANTICS,
@@ -404,6 +401,7 @@ def _map_files(paths: Sequence[str]) -> list[Path]:
 def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from ._check import check
     from ._io import load
+    from .errors import ArgmapError, MapError, Severity
 
     status = 0
     for file in _map_files(args.paths):
@@ -437,6 +435,7 @@ def _count(n: int, word: str) -> str:
 
 def _render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from ._fileio import write_atomic
+    from .errors import ArgmapError
 
     files = _map_files(args.paths)
     if args.width < 10:
@@ -548,6 +547,7 @@ def _render_job(job: _RenderJob) -> _Rendered:
     from . import _render as renderer
     from ._io import load
     from ._select import check_selection
+    from .errors import ArgmapError
     from .view import build_view
 
     if os.getcwd() != job.cwd:  # a worker process started elsewhere: names are relative
@@ -597,6 +597,7 @@ def _render_job(job: _RenderJob) -> _Rendered:
 def _too_large(argument_map: ArgumentMap, file: Path, nodes: int, limit: int) -> Issue:
     """The warning for a diagram of more than ``limit`` nodes, with what to draw instead."""
     from ._select import most_connected
+    from .errors import Issue, Severity
 
     candidates = ", ".join(f"{sid} ({n})" for sid, n in most_connected(argument_map, 5))
     focus = "--focus ID --depth N"
@@ -734,6 +735,7 @@ def _what_if(argument_map: ArgumentMap, args: argparse.Namespace) -> tuple[Evalu
 def _load_one(raw: str, err: TextIO, source_format: str | None = None) -> ArgumentMap | None:
     """The one map file a command takes, or ``None`` after printing why it cannot load."""
     from ._io import load
+    from .errors import ArgmapError
 
     path = Path(raw)
     if path.is_dir():
@@ -807,6 +809,7 @@ def _row(head: str, text: str) -> str:
 
 def _stats(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from . import analyse
+    from .model import AttackType
 
     m = _load_one(args.path, err, args.source_format)
     if m is None:
@@ -867,6 +870,7 @@ def _listing(head: str, items: Sequence[str]) -> str:
 def _convert(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from ._fileio import write_atomic
     from ._io import dumps, format_of
+    from .errors import ArgmapError
 
     target = args.to or (None if args.output == "-" else format_of(args.output))
     if target is None:
@@ -893,6 +897,7 @@ def _convert(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def _new(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from . import _scaffold
     from ._fileio import write_atomic
+    from .errors import ArgmapError
 
     path = Path(args.path)
     if path.suffix.lower() not in (".yaml", ".yml"):

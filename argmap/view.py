@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Literal, get_args
+from typing import TYPE_CHECKING, Literal
 
 import attrs
 
+from ._names import RANKDIRS, Rankdir
 from ._select import Fold, select, select_part
 from .model import Argument, ArgumentMap, AttackType, Citation, Statement
 
@@ -40,9 +41,6 @@ __all__ = [
     "statement_node_id",
 ]
 
-#: Direction of the diagram: ``BT`` puts conclusions above their premises.
-Rankdir = Literal["BT", "TB", "LR", "RL"]
-RANKDIRS: tuple[Rankdir, ...] = get_args(Rankdir)
 
 #: ``fold`` is a branch folded into one node (see ``collapse`` of :func:`build_view`).
 NodeKind = Literal["statement", "argument", "fold"]

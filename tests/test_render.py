@@ -13,7 +13,7 @@ import attrs
 import pytest
 from sample_maps import LIFELINE_NODE_IDS, NASTY, lifeline_map, nasty_map
 
-from argmap._render import _run_dot, mimebundle, render, to_dot, to_svg
+from argmap._render import LIGHT_LAYOUT_NODES, _run_dot, mimebundle, render, to_dot, to_svg
 from argmap.errors import ArgmapError, OutputError, RenderError
 from argmap.model import Argument, ArgumentMap, Citation, Source, Statement
 
@@ -318,6 +318,26 @@ def test_render_dot_format_writes_the_source_without_graphviz(no_dot: None, tmp_
     out = render(lifeline_map(), tmp_path / "map.dot")
     assert out == tmp_path / "map.dot"
     assert out.read_text("utf-8") == to_dot(lifeline_map())
+
+
+def _graph_line(dot: str) -> str:
+    return next(line for line in dot.splitlines() if line.strip().startswith("graph ["))
+
+
+@pytest.mark.parametrize(
+    ("nodes", "light"), [(LIGHT_LAYOUT_NODES, False), (LIGHT_LAYOUT_NODES + 1, True)]
+)
+def test_diagrams_of_over_a_thousand_nodes_get_the_lighter_layout(nodes: int, light: bool) -> None:
+    statements = {f"s{i}": Statement(f"s{i}", "S.") for i in range(nodes)}
+    graph = _graph_line(to_dot(ArgumentMap(title="T", statements=statements)))
+    assert ("nslimit=0.5" in graph) is light
+    assert "nslimit1" not in graph  # ranking stays exact
+
+
+def test_the_lighter_layout_counts_the_nodes_drawn_not_the_map() -> None:
+    statements = {f"s{i}": Statement(f"s{i}", "S.") for i in range(LIGHT_LAYOUT_NODES + 1)}
+    m = ArgumentMap(title="T", statements=statements)
+    assert "nslimit" not in _graph_line(to_dot(m, focus="s0", depth=1))
 
 
 def test_importing_argmap_does_not_import_graphviz() -> None:
