@@ -112,6 +112,7 @@ def dumps(
     collapse: str | Iterable[str] = (),
     tags: str | Iterable[str] = (),
     speakers: str | Iterable[str] = (),
+    premises: bool = True,
 ) -> str:
     """The diagram of ``argument_map`` as a Mermaid flowchart.
 
@@ -131,6 +132,8 @@ def dumps(
         collapse: Fold the branch below each of these statements into one node.
         tags: Show what carries one of these tags, and what it needs.
         speakers: Show what these agents hold or argue, likewise.
+        premises: ``False``: show arguments without their premises (see
+            :func:`argmap.to_dot`).
 
     Returns:
         The flowchart's text, ending in a newline; the same map and options
@@ -150,6 +153,7 @@ def dumps(
         collapse=collapse,
         tags=tags,
         speakers=speakers,
+        premises=premises,
     )
     return view_to_mermaid(view)
 

@@ -175,6 +175,7 @@ def to_dot(
     collapse: str | Iterable[str] = (),
     tags: str | Iterable[str] = (),
     speakers: str | Iterable[str] = (),
+    premises: bool = True,
 ) -> str:
     """The diagram of ``map`` as DOT source (Graphviz's input language).
 
@@ -203,6 +204,11 @@ def to_dot(
             draw it.
         speakers: Draw what these agents (ids) hold or argue, likewise.
             :func:`argmap.view.select` says exactly what each option keeps.
+        premises: ``False``: draw each argument without its premises (as
+            Argdown's argument maps do), a diagram about a third the size: an
+            argument aimed at a premise points at the arguments that use it,
+            and the premises' text is in the argument's tooltip. Main theses
+            and ``focus`` stay drawn. Not with ``collapse``.
 
     Raises:
         ValueError: If ``width``, ``rankdir`` or ``lang`` is invalid,
@@ -222,6 +228,7 @@ def to_dot(
         collapse=collapse,
         tags=tags,
         speakers=speakers,
+        premises=premises,
     )
     return view_to_dot(view)
 
@@ -245,6 +252,7 @@ def to_svg(
     collapse: str | Iterable[str] = (),
     tags: str | Iterable[str] = (),
     speakers: str | Iterable[str] = (),
+    premises: bool = True,
 ) -> str:
     """The diagram of ``map`` as an SVG document.
 
@@ -270,6 +278,7 @@ def to_svg(
         collapse=collapse,
         tags=tags,
         speakers=speakers,
+        premises=premises,
     )
     return _run_dot(source, "svg").decode("utf-8")
 
@@ -287,6 +296,7 @@ def to_html(
     collapse: str | Iterable[str] = (),
     tags: str | Iterable[str] = (),
     speakers: str | Iterable[str] = (),
+    premises: bool = True,
 ) -> str:
     """The diagram of ``map`` in the interactive viewer: one self-contained HTML page.
 
@@ -313,6 +323,7 @@ def to_html(
         collapse=collapse,
         tags=tags,
         speakers=speakers,
+        premises=premises,
     )
     return view_output(view, "html", map=map).decode("utf-8")
 
@@ -332,6 +343,7 @@ def render(
     collapse: str | Iterable[str] = (),
     tags: str | Iterable[str] = (),
     speakers: str | Iterable[str] = (),
+    premises: bool = True,
 ) -> Path:
     """Draw ``map`` into the file ``path``.
 
@@ -355,6 +367,8 @@ def render(
         collapse: Fold the branches below these statements (see :func:`to_dot`).
         tags: Draw what carries these tags (see :func:`to_dot`).
         speakers: Draw what these agents hold or argue (see :func:`to_dot`).
+        premises: ``False``: draw arguments without their premises (see
+            :func:`to_dot`).
 
     Returns:
         The path written.
@@ -378,6 +392,7 @@ def render(
         collapse=collapse,
         tags=tags,
         speakers=speakers,
+        premises=premises,
     )
     return write_atomic(path, view_output(view, fmt, map=map))
 

@@ -107,7 +107,8 @@ def _parser() -> argparse.ArgumentParser:
             "  argmap render MAP -o map.html      (pan, zoom, search, click for details)\n"
             "  argmap render maps/overview.yaml --focus lifeline --depth 1\n"
             "  argmap render maps/overview.yaml --collapse china-threat --tag military\n\n"
-            "a large map: --focus, --collapse, --tag and --speaker draw part of it; "
+            "a large map: --focus, --collapse, --tag and --speaker draw part of it, "
+            "--no-premises draws arguments only; "
             "docs/large-maps.md says what each keeps\n"
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -181,6 +182,12 @@ def _parser() -> argparse.ArgumentParser:
         default=[],
         metavar="AGENT",
         help="draw what agent AGENT holds or argues, and what is needed to draw it (repeatable)",
+    )
+    render.add_argument(
+        "--no-premises",
+        dest="premises",
+        action="store_false",
+        help="draw each argument without its premises, a third the nodes (not with --collapse)",
     )
     render.add_argument(
         "--max-nodes",
@@ -442,6 +449,11 @@ def _render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         raise _UsageError(f"--width must be at least 10 (got {args.width})")
     if args.depth is not None and args.focus is None:
         raise _UsageError("--depth works with --focus; add it")
+    if not args.premises and args.collapse:
+        raise _UsageError(
+            "--collapse folds the premises below a statement, so it needs them drawn; "
+            "leave out --no-premises or --collapse"
+        )
     for flag, value in (("--depth", args.depth), ("--max-nodes", args.max_nodes)):
         if value is not None and value < 0:
             raise _UsageError(f"{flag} must be 0 or more (got {value})")
@@ -582,6 +594,7 @@ def _render_job(job: _RenderJob) -> _Rendered:
             legend=args.legend,
             lang=args.lang,
             evaluation=evaluation,
+            premises=args.premises,
             **selection,
         )
         messages = []
@@ -607,7 +620,7 @@ def _too_large(argument_map: ArgumentMap, file: Path, nodes: int, limit: int) ->
         "large-map",
         f"the diagram has {nodes} nodes (more than {limit}) and will be hard to read; "
         f"draw part of it with {focus}, --collapse ID, --tag T or --speaker AGENT, "
-        "or raise --max-nodes (0: no limit)",
+        "draw arguments only with --no-premises, or raise --max-nodes (0: no limit)",
         Severity.WARNING,
         file=str(file),
     )

@@ -79,8 +79,9 @@ class ViewNode:
         tooltip: The quotes, one per line as ``„…“ (source title)``; the full
             text (an argument's title or id) when there are no quotes. An
             argument node is too small to show its speakers, so for arguments
-            a last line ``— speaker; speaker`` names them. A fold's tooltip
-            lists the ids it hides.
+            a last line ``— speaker; speaker`` names them; when premises are
+            not drawn, lines ``• text`` before it give the argument's
+            premises. A fold's tooltip lists the ids it hides.
         thesis: Whether the statement is one of the map's main theses.
         untranslated: The language the node's text is shown in when it has
             no version in the language asked for (the map's own); ``None``
@@ -112,7 +113,9 @@ class ViewEdge:
         source: Id of the node the edge starts at.
         target: Id of the node the edge points to.
         kind: ``"premise"`` (premise to argument), or ``"support"``,
-            ``"attack"``, ``"undercut"`` (argument to its target), or
+            ``"attack"``, ``"undercut"`` (argument to its target, or to an
+            argument its target is a premise of when premises are not
+            drawn), or
             ``"fold"`` (fold to its statement; premise to a fold).
         classes: CSS classes, e.g. ``("argmap-attack", "argmap-undermining")``.
         label: For the edge from an argument to its target, when the diagram
@@ -154,7 +157,8 @@ class MapView:
         nodes: Statements first, then arguments, each in authored order,
             then the folds.
         edges: For each argument in authored order: its premise edges, then
-            the edge to its target; then for each fold, the edges of the
+            the edge to its target (without premises drawn, one to each
+            argument the target is a premise of); then for each fold, the edges of the
             premises that feed it and its edge to its statement.
         legend: Whether to draw a legend.
         clusters: The map's groups, each node in the first group naming it.
@@ -209,6 +213,7 @@ def build_view(
     collapse: str | Iterable[str] = (),
     tags: str | Iterable[str] = (),
     speakers: str | Iterable[str] = (),
+    premises: bool = True,
 ) -> MapView:
     """Decide what a diagram of ``map`` shows.
 
@@ -236,6 +241,12 @@ def build_view(
         tags: Draw what carries one of these tags, and what is needed to
             draw it (see :func:`select`).
         speakers: Draw what these agents hold or argue, likewise.
+        premises: ``False``: draw each argument without its premises, as
+            Argdown's argument maps do, for a diagram a third the size. A
+            statement that is a premise of a drawn argument is left out
+            (its text is in the argument's tooltip) unless it is a main
+            thesis or ``focus``; an argument that supports or attacks it
+            points at each argument it is a premise of instead.
 
     Returns:
         The view: nodes and edges in the map's authored order.
@@ -244,7 +255,8 @@ def build_view(
         ValueError: If ``width`` is below 10, ``rankdir`` is unknown, the
             map has no text in ``lang``, ``evaluation`` does not label
             every statement and argument of the map, or the selection
-            names what the map lacks (see :func:`select`).
+            names what the map lacks (see :func:`select`), or ``premises``
+            is ``False`` with ``collapse``.
         TypeError: If ``width`` or ``depth`` is not an ``int``.
     """
     if not isinstance(width, int) or isinstance(width, bool):
@@ -261,6 +273,11 @@ def build_view(
         lang = None  # the text as authored
     part = None
     collapse, tags, speakers = _ids(collapse), _ids(tags), _ids(speakers)
+    if not premises and collapse:
+        raise ValueError(
+            "'collapse' folds the premises below a statement, so it needs them drawn; "
+            "leave out 'premises=False' or 'collapse'"
+        )
     if focus is not None or depth is not None or collapse or tags or speakers:
         part = select_part(
             map, focus=focus, depth=depth, collapse=collapse, tags=tags, speakers=speakers
@@ -274,6 +291,15 @@ def build_view(
         map.arguments.values() if part is None else [map.arguments[a] for a in part.arguments]
     )
     drawn = None if part is None else {*part.statements, *part.arguments}
+    users: dict[str, list[str]] = {}  # hidden premise -> the drawn arguments it is a premise of
+    if not premises:
+        arguments = list(arguments)
+        for argument in arguments:
+            for premise in dict.fromkeys(argument.premises):
+                if premise != focus and premise not in theses and premise in map.statements:
+                    users.setdefault(premise, []).append(argument.id)
+        statements = [s for s in statements if s.id not in users]
+        drawn = {*(s.id for s in statements), *(a.id for a in arguments)}
     nodes = [_statement_node(map, s, width, s.id in theses, lang) for s in statements]
     if focus is not None:
         nodes = [
@@ -282,8 +308,8 @@ def build_view(
         ]
     edges: list[ViewEdge] = []
     for argument in arguments:
-        nodes.append(_argument_node(map, argument, width, lang))
-        edges.extend(_argument_edges(map, argument))
+        nodes.append(_argument_node(map, argument, width, lang, with_premises=premises))
+        edges.extend(_argument_edges(map, argument, users))
     folds = () if part is None else part.folds
     for fold in folds:
         nodes.append(_fold_node(fold, width))
@@ -418,11 +444,20 @@ def _statement_node(
     )
 
 
-def _argument_node(map: ArgumentMap, argument: Argument, width: int, lang: str | None) -> ViewNode:
+def _argument_node(
+    map: ArgumentMap,
+    argument: Argument,
+    width: int,
+    lang: str | None,
+    *,
+    with_premises: bool = True,
+) -> ViewNode:
     speakers = _speakers(map, argument.by, lang)
     title, fallback = map.localized(argument, "title", lang)
     label = title or argument.id
     tooltip = _tooltip(map, argument.quotes, label)
+    if not with_premises:  # the premises are not drawn: the tooltip says them
+        tooltip = "\n".join([tooltip, *_premise_lines(map, argument, lang)])
     classes = ("argmap-argument", *_relation_classes(map, argument))
     return ViewNode(
         id=argument_node_id(argument.id),
@@ -467,19 +502,38 @@ def _fold_edges(fold: Fold) -> list[ViewEdge]:
     return edges
 
 
-def _argument_edges(map: ArgumentMap, argument: Argument) -> list[ViewEdge]:
+def _premise_lines(map: ArgumentMap, argument: Argument, lang: str | None) -> list[str]:
+    """``• text`` for each premise of ``argument`` the map has, in order."""
+    lines = []
+    for premise in dict.fromkeys(argument.premises):
+        if premise in map.statements:
+            text = map.localized(map.statements[premise], "text", lang)[0]
+            lines.append(f"• {_squash(text or map.statements[premise].text)}")
+    return lines
+
+
+def _argument_edges(
+    map: ArgumentMap, argument: Argument, users: dict[str, list[str]]
+) -> list[ViewEdge]:
+    """The premise edges of ``argument``, then its edges to its target.
+
+    A premise in ``users`` is not drawn: it has no edge, and an argument
+    aimed at it points at each argument that ``users`` names instead.
+    """
     node_id = argument_node_id(argument.id)
     edges = [
         ViewEdge(statement_node_id(p), node_id, "premise", ("argmap-premise",))
         for p in dict.fromkeys(argument.premises)
-        if p in map.statements
+        if p in map.statements and p not in users
     ]
     if argument.kind == "undercut":
-        target = argument_node_id(argument.target) if argument.target in map.arguments else None
+        targets = [argument_node_id(argument.target)] if argument.target in map.arguments else []
+    elif argument.target in users:
+        targets = [argument_node_id(a) for a in users[argument.target] if a != argument.id]
     else:
-        target = statement_node_id(argument.target) if argument.target in map.statements else None
-    if target is not None:
-        edges.append(ViewEdge(node_id, target, argument.kind, _relation_classes(map, argument)))
+        targets = [statement_node_id(argument.target)] if argument.target in map.statements else []
+    classes = _relation_classes(map, argument)
+    edges.extend(ViewEdge(node_id, target, argument.kind, classes) for target in targets)
     return edges
 
 

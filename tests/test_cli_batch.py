@@ -91,7 +91,7 @@ LARGE_WARNING = (
     "m1-large.yaml: warning: large-map: the diagram has 730 nodes (more than 300) and will "
     "be hard to read; draw part of it with --focus ID --depth N (statements most arguments "
     "touch: s4 (5), s7 (5), s40 (5), s1 (4), s2 (4)), --collapse ID, --tag T or "
-    "--speaker AGENT, or raise --max-nodes (0: no limit)\n"
+    "--speaker AGENT, draw arguments only with --no-premises, or raise --max-nodes (0: no limit)\n"
 )
 
 
@@ -325,6 +325,11 @@ def shipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
             "statement, such as its target 'stronger-than-ever'",
         ),
         (["--depth", "1"], "--depth works with --focus; add it"),
+        (
+            ["--no-premises", "--collapse", "china-threat"],
+            "--collapse folds the premises below a statement, so it needs them drawn; "
+            "leave out --no-premises or --collapse",
+        ),
         (["--focus", "lifeline", "--depth", "-1"], "--depth must be 0 or more (got -1)"),
         (["--max-nodes", "-5"], "--max-nodes must be 0 or more (got -5)"),
         (["--jobs", "0"], "--jobs must be at least 1 (got 0)"),
@@ -436,3 +441,17 @@ def test_a_folder_with_a_focus_applies_it_to_every_map(shipped: Path) -> None:
         "argument-too-close-for-china",
         "argument-annoying-beijing",
     }
+
+
+def test_no_premises_draws_arguments_and_the_statements_no_argument_uses(shipped: Path) -> None:
+    status, out, err = run(
+        "render", "maps/overview.yaml", "-f", "dot", "-o", "-", "--no-premises", "--max-nodes", "26"
+    )
+    m = argmap.load(shipped / "maps" / "overview.yaml")
+    assert out == argmap.to_dot(m, premises=False)
+    assert (status, err.split(": ")[:3]) == (0, ["maps/overview.yaml", "warning", "large-map"])
+    assert "the diagram has 27 nodes (more than 26)" in err
+    drawn = set(re.findall(r'^\s+"?statement-([\w-]+)"? \[', out, re.MULTILINE))
+    premises = {p for a in m.arguments.values() for p in a.premises}
+    assert drawn == (set(m.statements) - premises) | (set(m.main_theses) & premises)
+    assert len(re.findall(r'^\s+"?argument-[\w-]+"? \[', out, re.MULTILINE)) == len(m.arguments)

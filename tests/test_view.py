@@ -9,7 +9,17 @@ import attrs
 import pytest
 from sample_maps import LIFELINE_NODE_IDS, lifeline_map
 
-from argmap.model import Agent, Argument, ArgumentMap, Citation, Source, Statement
+from argmap.analyse import evaluate
+from argmap.model import (
+    Agent,
+    Argument,
+    ArgumentMap,
+    Citation,
+    Group,
+    Source,
+    Statement,
+    Translation,
+)
 from argmap.view import MapView, ViewEdge, ViewNode, build_view
 
 
@@ -354,4 +364,114 @@ def test_groups_become_clusters_in_their_language() -> None:
         "group-g",
         "Linie",
         ("statement-a", "argument-x"),
+    )
+
+
+# -- without premises -------------------------------------------------------------
+
+
+def test_without_premises_arguments_point_at_what_their_target_is_a_premise_of() -> None:
+    view = build_view(lifeline_map(), premises=False)
+    assert [n.id for n in view.nodes] == [
+        "statement-less-incentive",  # the main thesis
+        "statement-denial",  # a conclusion, premise of nothing
+        "argument-russian-lifeline",
+        "argument-no-lifeline",
+        "argument-debris-evidence",
+        "argument-deal-undercut",
+    ]
+    assert edge_triples(view) == [
+        ("argument-russian-lifeline", "statement-less-incentive", "support"),
+        ("argument-no-lifeline", "argument-russian-lifeline", "attack"),
+        ("argument-debris-evidence", "statement-denial", "attack"),
+        ("argument-deal-undercut", "argument-russian-lifeline", "undercut"),
+    ]
+    attack = view.edges[1]
+    assert attack.classes == ("argmap-attack", "argmap-undermining")
+
+
+def shared_premise_map() -> ArgumentMap:
+    """``p`` is a premise of a1 and a2; a3 attacks it, a4 supports it."""
+    return ArgumentMap(
+        title="Shared",
+        statements=[Statement(i, f"{i.upper()}.") for i in ("t", "u", "p", "q", "r", "s")],
+        arguments=[
+            Argument("a1", ["p", "q"], "support", "t"),
+            Argument("a2", ["p"], "support", "u"),
+            Argument("a3", ["r"], "attack", "p"),
+            Argument("a4", ["s"], "support", "p"),
+        ],
+        theses=["t"],
+    )
+
+
+def test_without_premises_a_shared_premise_gives_one_edge_per_argument_using_it() -> None:
+    view = build_view(shared_premise_map(), premises=False)
+    assert [n.ref for n in view.nodes] == ["t", "u", "a1", "a2", "a3", "a4"]
+    assert edge_triples(view) == [
+        ("argument-a1", "statement-t", "support"),
+        ("argument-a2", "statement-u", "support"),
+        ("argument-a3", "argument-a1", "attack"),
+        ("argument-a3", "argument-a2", "attack"),
+        ("argument-a4", "argument-a1", "support"),
+        ("argument-a4", "argument-a2", "support"),
+    ]
+
+
+def test_without_premises_the_tooltip_of_an_argument_lists_its_premises() -> None:
+    view = build_view(lifeline_map(), premises=False)
+    assert view.node("argument-debris-evidence").tooltip == (
+        "debris-evidence\n• North Korean missile debris was found in Ukraine."
+    )
+    with_premises = build_view(lifeline_map())
+    assert with_premises.node("argument-debris-evidence").tooltip == "debris-evidence"
+
+
+def test_without_premises_the_tooltip_gives_the_premises_in_the_language_drawn() -> None:
+    m = ArgumentMap(
+        title="T",
+        lang="en",
+        other_langs=["de"],
+        statements=[
+            Statement("t", "T."),
+            Statement("p", "P.", translations=[Translation("de", text="P (de).")]),
+        ],
+        arguments=[Argument("a", ["p"], "support", "t", by="x")],
+        agents=[Agent("x", "X", translations=[Translation("de", title="X (de)")])],
+    )
+    assert build_view(m, premises=False, lang="de").node("argument-a").tooltip == (
+        "a\n• P (de).\n— X (de)"
+    )
+
+
+def test_without_premises_the_focus_stays_drawn_with_its_premise_edges() -> None:
+    view = build_view(shared_premise_map(), premises=False, focus="p", depth=1)
+    assert "statement-p" in [n.id for n in view.nodes]
+    assert "argmap-focus" in view.node("statement-p").classes
+    assert ("statement-p", "argument-a1", "premise") in edge_triples(view)
+    assert ("argument-a3", "statement-p", "attack") in edge_triples(view)
+
+
+def test_without_premises_groups_hold_only_what_is_drawn() -> None:
+    m = attrs.evolve(shared_premise_map(), groups=[Group("g", "G", members=["p", "q", "a1"])])
+    (cluster,) = build_view(m, premises=False).clusters
+    assert cluster.members == ("argument-a1",)
+
+
+def test_without_premises_labels_go_on_the_edges_between_arguments() -> None:
+    m = lifeline_map()
+    evaluation = evaluate(m)
+    view = build_view(m, premises=False, evaluation=evaluation)
+    attack = next(e for e in view.edges if e.source == "argument-no-lifeline")
+    assert attack.target == "argument-russian-lifeline"
+    assert attack.label == evaluation.arguments["no-lifeline"] == "in"
+    assert attack.classes == ("argmap-attack", "argmap-undermining", "argmap-in")
+
+
+def test_without_premises_collapse_is_refused() -> None:
+    with pytest.raises(ValueError) as info:
+        build_view(lifeline_map(), premises=False, collapse="less-incentive")
+    assert str(info.value) == (
+        "'collapse' folds the premises below a statement, so it needs them drawn; "
+        "leave out 'premises=False' or 'collapse'"
     )
