@@ -135,13 +135,15 @@ class Bench:
     statement_sizes: tuple[int, ...]
     results: dict[tuple[str, str], Result] = field(default_factory=dict)
     counts: dict[str, tuple[int, int, int]] = field(default_factory=dict)
+    #: Nodes of each drawing, by (drawing, map): what each renderer lays out.
+    nodes: dict[tuple[str, str], int] = field(default_factory=dict)
 
-    def map(self, name: str, generated: synthetic.SyntheticMap) -> tuple[Path, Path]:
+    def map(self, name: str, generated: synthetic.SyntheticMap) -> tuple[Path, Path, Path]:
         stem = self.folder / name
-        yaml_path, argdown_path = synthetic.write(generated, stem)
-        size = yaml_path.stat().st_size
+        paths = synthetic.write(generated, stem)
+        size = paths[0].stat().st_size
         self.counts[name] = (len(generated.statements), len(generated.arguments), size)
-        return yaml_path, argdown_path
+        return paths
 
     def record(self, tool: str, name: str, command: Sequence[str], expect: int = 0) -> Result:
         result = measure(command, self.runs, expect)
@@ -165,11 +167,38 @@ IMPORTS = (
 )
 
 
+#: Node statements of a DOT file, as argmap and Argdown write them (edges have no ``[``
+#: right after their first name).
+DOT_NODE = re.compile(r'^\s*("[^"]+"|\w+) \[', re.MULTILINE)
+
+
+def dot_nodes(path: Path) -> int:
+    """How many nodes the DOT file at ``path`` declares, outside the legend."""
+    text = path.read_text(encoding="utf-8")
+    return sum(
+        1 for m in DOT_NODE.finditer(text) if m.group(1).strip('"') not in ("graph", "node", "edge")
+    )
+
+
+def count_argdown_nodes(bench: Bench, name: str, drawing: str, argdown_path: Path) -> None:
+    """Nodes of Argdown's map of ``argdown_path`` (its DOT, not timed)."""
+    out = bench.folder / "argdown-dot"
+    subprocess.run(
+        [str(ARGDOWN), "map", "-f", "dot", str(argdown_path), str(out)],
+        capture_output=True,
+        check=True,
+        cwd=ROOT,
+    )
+    bench.nodes[drawing, name] = dot_nodes(
+        out / (argdown_path.name.removesuffix(".argdown") + ".dot")
+    )
+
+
 def run(bench: Bench) -> None:
     """Generate the maps and measure every tool on them."""
     for n in bench.sizes:
         name = f"N={n}"
-        yaml_path, argdown_path = bench.map(name, synthetic.generate(n))
+        yaml_path, argdown_path, untitled_path = bench.map(name, synthetic.generate(n))
         print(f"{name}: {bench.counts[name][0]} statements", flush=True)
         dot_path = bench.folder / f"{name}.dot"
         bench.record("argmap check", name, [*ARGMAP, "check", str(yaml_path)])
@@ -188,12 +217,27 @@ def run(bench: Bench) -> None:
             name,
             ["dot", "-Tsvg", str(dot_path), "-o", str(bench.folder / f"{name}.bare.svg")],
         )
-        if n >= 500:  # what a lighter layout would take (see docs/performance.md)
-            bench.record(
-                "dot -Tsvg, nslimit=1",
-                name,
-                ["dot", "-Tsvg", "-Gnslimit=1", "-Gnslimit1=1", str(dot_path), "-o", os.devnull],
-            )
+        bench.nodes["argmap", name] = dot_nodes(dot_path)
+        plain_dot = bench.folder / f"{name}.no-premises.dot"
+        bench.record(
+            "argmap render --no-premises",
+            name,
+            [
+                *ARGMAP,
+                "render",
+                str(yaml_path),
+                "--no-premises",
+                "-o",
+                str(plain_dot.with_suffix(".svg")),
+            ],
+        )
+        subprocess.run(
+            [*ARGMAP, "render", str(yaml_path), "--no-premises", "-f", "dot", "-o", str(plain_dot)],
+            capture_output=True,
+            check=True,
+            cwd=ROOT,
+        )
+        bench.nodes["argmap --no-premises", name] = dot_nodes(plain_dot)
         bench.record("yaml.load (C loader)", name, [PYTHON, "-c", LOAD_YAML, str(yaml_path)])
         bench.record("argmap.load", name, [PYTHON, "-c", LOAD_ARGMAP, str(yaml_path)])
         if bench.argdown:
@@ -204,9 +248,16 @@ def run(bench: Bench) -> None:
                 name,
                 [str(ARGDOWN), "map", "-f", "svg", str(argdown_path), str(out)],
             )
+            bench.record(
+                "argdown map -f svg, untitled",
+                name,
+                [str(ARGDOWN), "map", "-f", "svg", str(untitled_path), str(out)],
+            )
+            count_argdown_nodes(bench, name, "argdown", argdown_path)
+            count_argdown_nodes(bench, name, "argdown, untitled", untitled_path)
     for s in bench.statement_sizes:
         name = f"S={s // 1000}k"
-        yaml_path, argdown_path = bench.map(name, synthetic.generate(statements=s))
+        yaml_path, argdown_path, _ = bench.map(name, synthetic.generate(statements=s))
         print(f"{name}: {bench.counts[name][1]} arguments", flush=True)
         bench.record("argmap check", name, [*ARGMAP, "check", str(yaml_path)])
         bench.record("yaml.load (C loader)", name, [PYTHON, "-c", LOAD_YAML, str(yaml_path)])
@@ -224,12 +275,16 @@ TOOLS = (
     "argmap render -f dot",
     "argmap render -f svg",
     "dot -Tsvg",
-    "dot -Tsvg, nslimit=1",
+    "argmap render --no-premises",
     "yaml.load (C loader)",
     "argmap.load",
     "argdown json",
     "argdown map -f svg",
+    "argdown map -f svg, untitled",
 )
+
+#: The drawings whose nodes are counted, in the order of the table.
+DRAWINGS = ("argmap", "argdown", "argmap --no-premises", "argdown, untitled")
 
 
 def tables(bench: Bench) -> list[str]:
@@ -246,6 +301,17 @@ def tables(bench: Bench) -> list[str]:
             + " | ".join(cells)
             + " |"
         )
+    drawn = [d for d in DRAWINGS if any((d, n) in bench.nodes for n in names)]
+    if drawn:
+        out += ["", "Nodes each renderer lays out:", ""]
+        out.append("| map | " + " | ".join(drawn) + " |")
+        out.append("|---" * (1 + len(drawn)) + "|")
+        for name in names:
+            if any((d, name) in bench.nodes for d in drawn):
+                cells = [
+                    f"{bench.nodes[d, name]:,}" if (d, name) in bench.nodes else "" for d in drawn
+                ]
+                out.append(f"| {name} | " + " | ".join(cells) + " |")
     out += ["", "Start-up:", "", "| command | wall time (s) | peak RSS (MB) |", "|---|---|---|"]
     for tool in ("python -c pass", "python -c 'import argmap'", "argmap --version"):
         if (tool, "-") in bench.results:
@@ -342,6 +408,17 @@ def targets(bench: Bench) -> list[Target]:
                 shown="<= 0.33",
             )
         )
+    for n in (500, 1000, 2000):
+        found.append(
+            _ratio(
+                bench,
+                f"`argmap render --no-premises` / `argdown map -f svg`, untitled, N={n}",
+                top=("argmap render --no-premises", f"N={n}"),
+                bottom=("argdown map -f svg, untitled", f"N={n}"),
+                bound=1 / 3,
+                shown="<= 0.33",
+            )
+        )
     for n, bound in ((2000, 0.10), (1000, 0.25)):
         found.append(
             _ratio(
@@ -413,22 +490,6 @@ def targets(bench: Bench) -> list[Target]:
     return found
 
 
-def lighter(bench: Bench) -> list[str]:
-    """The render target as it would stand with the layout's positioning limited."""
-    rows = ["| map | render, estimated (s) | / `argdown map -f svg` |", "|---|---|---|"]
-    for n in (500, 1000, 2000):
-        name = f"N={n}"
-        render, dot = bench.get("argmap render -f svg", name), bench.get("dot -Tsvg", name)
-        limited = bench.get("dot -Tsvg, nslimit=1", name)
-        if render is None or dot is None or limited is None:
-            continue
-        estimate = render - dot + limited
-        argdown = bench.get("argdown map -f svg", name)
-        ratio = f"{estimate / argdown:.2f}" if argdown else "-"
-        rows.append(f"| {name} | {_seconds(estimate)} | {ratio} |")
-    return rows
-
-
 def versions(argdown: bool) -> str:
     """The tools and the machine, for the record."""
     dot = subprocess.run(["dot", "-V"], capture_output=True, text=True, check=False).stderr
@@ -473,13 +534,6 @@ def section(bench: Bench, hostile: list[str]) -> str:
         "|---|---|---|---|",
         *(t.row() for t in targets(bench)),
         "",
-        "### With a lighter layout",
-        "",
-        "`argmap render -f svg` with Graphviz's network simplex limited (`nslimit=1`,",
-        "`nslimit1=1`): the render's own part plus `dot` so limited, against Argdown.",
-        "",
-        *lighter(bench),
-        "",
         "### Hostile input",
         "",
         *hostile,
@@ -509,7 +563,7 @@ def hostile_table() -> list[str]:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the benchmarks, print the tables and write them into docs/performance.md."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=5, help="runs per command (median)")
+    parser.add_argument("--runs", type=int, default=3, help="runs per command (median)")
     parser.add_argument("--quick", action="store_true", help="small maps only, to try the bench")
     parser.add_argument(
         "--no-write", action="store_true", help="print, do not update docs/performance.md"

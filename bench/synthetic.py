@@ -17,9 +17,9 @@ The same map in both formats:
   structure needs a conclusion. The Argdown file therefore has one
   statement more per attacking argument than the YAML file.
 
-Usage: ``python bench/synthetic.py N OUT_STEM`` writes ``OUT_STEM.yaml`` and
-``OUT_STEM.argdown``; ``--statements S`` instead sizes the map by its count
-of statements.
+Usage: ``python bench/synthetic.py N OUT_STEM`` writes ``OUT_STEM.yaml``,
+``OUT_STEM.argdown`` and ``OUT_STEM.untitled.argdown`` (see :func:`to_argdown`);
+``--statements S`` instead sizes the map by its count of statements.
 """
 
 from __future__ import annotations
@@ -211,12 +211,26 @@ def to_yaml(m: SyntheticMap) -> str:
     return "\n".join(lines) + "\n"
 
 
-def to_argdown(m: SyntheticMap) -> str:
-    """The same map in Argdown: one premise-conclusion structure per argument."""
+def to_argdown(m: SyntheticMap, *, titled: bool = True) -> str:
+    """The same map in Argdown: one premise-conclusion structure per argument.
+
+    ``titled``: every statement has a title, so Argdown's map draws each one,
+    as argmap does. Otherwise only the statements that occur twice have one
+    (Argdown's usual style): its map then draws the arguments and those
+    statements, and keeps each other premise inside its argument, as
+    ``argmap render --no-premises`` does.
+    """
     written: set[str] = set()
+    shared = {a.target for a in m.arguments} | {"t"}
+    used: set[str] = set()
+    for a in m.arguments:
+        shared.update(p for p in a.premises if p in used)
+        used.update(a.premises)
 
     def ref(sid: str) -> str:
         """``[id]: text`` where a statement first occurs, ``[id]`` after that."""
+        if not titled and sid not in shared:
+            return m.statements[sid]
         if sid in written:
             return f"[{sid}]"
         written.add(sid)
@@ -237,13 +251,15 @@ def to_argdown(m: SyntheticMap) -> str:
     return "\n".join(out)
 
 
-def write(m: SyntheticMap, stem: Path) -> tuple[Path, Path]:
-    """Write ``stem.yaml`` and ``stem.argdown``; return their paths."""
+def write(m: SyntheticMap, stem: Path) -> tuple[Path, Path, Path]:
+    """Write ``stem.yaml``, ``stem.argdown`` and ``stem.untitled.argdown``; return their paths."""
     yaml_path = stem.with_name(stem.name + ".yaml")
     argdown_path = stem.with_name(stem.name + ".argdown")
+    untitled_path = stem.with_name(stem.name + ".untitled.argdown")
     yaml_path.write_text(to_yaml(m), encoding="utf-8")
     argdown_path.write_text(to_argdown(m), encoding="utf-8")
-    return yaml_path, argdown_path
+    untitled_path.write_text(to_argdown(m, titled=False), encoding="utf-8")
+    return yaml_path, argdown_path, untitled_path
 
 
 def main() -> None:

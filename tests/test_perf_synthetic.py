@@ -8,6 +8,7 @@ when its CLI is installed.
 
 from __future__ import annotations
 
+import collections
 import hashlib
 import json
 import re
@@ -126,7 +127,7 @@ def test_the_argdown_file_holds_the_same_map() -> None:
 
 def test_argdown_reads_the_same_map(argdown_cli: str, tmp_path: Path) -> None:
     generated = synthetic.generate(200)
-    _, argdown_path = synthetic.write(generated, tmp_path / "synthetic")
+    _, argdown_path, _ = synthetic.write(generated, tmp_path / "synthetic")
     subprocess.run(
         [argdown_cli, "json", str(argdown_path), str(tmp_path)], capture_output=True, check=True
     )
@@ -144,3 +145,36 @@ def test_argdown_reads_the_same_map(argdown_cli: str, tmp_path: Path) -> None:
     expected = {(f"{aid}-c", a.target) for aid, a in m.arguments.items() if a.kind == "attack"}
     assert attacks == expected
     assert all(r["relationType"] == "attack" for r in data["relations"])
+
+
+def test_the_untitled_argdown_file_titles_only_what_occurs_twice(
+    argdown_cli: str, tmp_path: Path
+) -> None:
+    generated = synthetic.generate(200)
+    _, _, untitled_path = synthetic.write(generated, tmp_path / "synthetic")
+    subprocess.run(
+        [argdown_cli, "json", str(untitled_path), str(tmp_path)], capture_output=True, check=True
+    )
+    data = json.loads((tmp_path / "synthetic.untitled.json").read_text(encoding="utf-8"))
+    m = argmap.loads(synthetic.to_yaml(generated), file="synthetic.yaml")
+    assert set(data["arguments"]) == set(m.arguments)
+    uses = collections.Counter(
+        [
+            *(a.target for a in m.arguments.values()),
+            *(p for a in m.arguments.values() for p in a.premises),
+        ]
+    )
+    titled = {sid for sid, n in uses.items() if n > 1} | {"t"}
+    assert {s for s in data["statements"] if not s.startswith("Untitled")} == titled | {
+        f"{aid}-c" for aid, a in m.arguments.items() if a.kind == "attack"
+    }
+    for aid, a in m.arguments.items():
+        pcs = data["arguments"][aid]["pcs"]
+        premises = [s for s in pcs if s["role"] == "premise"]
+        assert len(premises) == len(a.premises)
+        for premise, sid in zip(premises, a.premises, strict=True):
+            if sid in titled:
+                assert premise["title"] == sid
+            else:  # written once, as text: Argdown names it
+                assert premise["title"].startswith("Untitled ")
+                assert premise["text"] == m.statements[sid].text
