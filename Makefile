@@ -54,6 +54,7 @@ docs: setup
 	@mkdir -p docs/images docs/gallery
 	$(BIN)/argmap render maps/russian-lifeline.yaml -o docs/images/russian-lifeline.svg --legend
 	$(BIN)/argmap render docs/examples/lindenau.yaml -o docs/images/lindenau.svg --legend
+	$(BIN)/argmap render maps/overview.yaml --no-premises --legend -o docs/images/overview-no-premises.svg
 	for map in maps/*.yaml; do \
 	  for lang in en de; do \
 	    $(BIN)/argmap render "$$map" --lang $$lang -o "docs/gallery/$$(basename "$$map" .yaml).$$lang.svg" || exit 1; \

@@ -88,11 +88,11 @@ _LABEL_MEANINGS = {
     "undecided": "undecided",
 }
 
-#: Above this many nodes, Graphviz places nodes across each rank with a
-#: limited search (``nslimit``): on maps of thousands of statements the full
-#: search takes most of the render (minutes at 9,000 nodes), for a drawing
-#: no better to read.
-LIGHT_LAYOUT_NODES = 1000
+#: Above this many nodes (the large-map limit of ``argmap render``), Graphviz
+#: places nodes within each rank with a bounded search (``nslimit``): on maps
+#: of thousands of nodes the full search takes most of the render, and
+#: minutes at 7,000 nodes, for a drawing no better to read.
+LIGHT_LAYOUT_NODES = 300
 #: The limit: network simplex iterations as a fraction of the node count.
 LIGHT_LAYOUT = {"nslimit": "0.5"}
 
@@ -739,11 +739,18 @@ def _html_label(text: str) -> str:
 # -- escaping: every string that reaches DOT passes one of these ---------------
 
 
+#: What :func:`_clean` changes: controls (category Cc), surrogates (Cs),
+#: line and paragraph separators, and the two non-characters.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+
+
 def _clean(text: str, *, newlines: bool) -> str:
     """Drop characters XML or DOT cannot carry; whitespace controls become spaces.
 
     With ``newlines``, line breaks are kept (as ``\\n``).
     """
+    if _UNSAFE.search(text) is None:  # most text: nothing to drop or replace
+        return text
     text = text.replace("\r\n", "\n")
     out = []
     for char in text:

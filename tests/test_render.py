@@ -6,6 +6,7 @@ import os
 import re
 import subprocess
 import sys
+import unicodedata
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -13,7 +14,16 @@ import attrs
 import pytest
 from sample_maps import LIFELINE_NODE_IDS, NASTY, lifeline_map, nasty_map
 
-from argmap._render import LIGHT_LAYOUT_NODES, _run_dot, mimebundle, render, to_dot, to_svg
+from argmap._render import (
+    _UNSAFE,
+    LIGHT_LAYOUT_NODES,
+    _clean,
+    _run_dot,
+    mimebundle,
+    render,
+    to_dot,
+    to_svg,
+)
 from argmap.errors import ArgmapError, OutputError, RenderError
 from argmap.model import Argument, ArgumentMap, Citation, Source, Statement
 
@@ -426,6 +436,18 @@ def test_control_characters_are_dropped_so_the_svg_stays_xml() -> None:
     m = ArgumentMap("bell\x07", statements=[Statement("s", "null\x00 bell\x07 esc\x1b end")])
     groups = svg_groups(svg_root(to_svg(m)))
     assert texts(groups["statement-s"]) == ["null bell esc end"]
+
+
+def test_text_is_passed_through_unchanged_exactly_when_it_has_nothing_to_drop() -> None:
+    # _clean returns text at once unless _UNSAFE finds a character it changes:
+    # a control (Cc), a surrogate (Cs), a line or paragraph separator, U+FFFE/U+FFFF.
+    changed = {
+        chr(c) for c in range(sys.maxunicode + 1) if _clean(chr(c), newlines=False) != chr(c)
+    }
+    unsafe = {chr(c) for c in range(sys.maxunicode + 1) if _UNSAFE.search(chr(c))}
+    assert changed == unsafe
+    assert {unicodedata.category(c) for c in unsafe} == {"Cc", "Cs", "Zl", "Zp", "Cn"}
+    assert _clean("a\tb\r\nc\u2028d\x00e", newlines=True) == "a b\nc de"
 
 
 @pytest.mark.needs_dot
