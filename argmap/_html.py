@@ -153,21 +153,27 @@ def _json(data: Any) -> str:
 def page_data(map: ArgumentMap, view: MapView) -> dict[str, Any]:
     """What the viewer knows of the map: the statements and arguments ``view`` draws.
 
+    The premises of the arguments drawn come too when they are not drawn
+    (``premises=False``), so an argument's panel can show them.
+
     Texts and titles come in every language of the map, as lists of
     ``[lang, text]`` pairs with the map's own language first; ``by`` names
     agent ids, ``quotes`` source ids, both described under ``agents`` and
     ``sources``. Fields without a value are left out.
     """
     nodes = {(node.kind, node.ref): node for node in view.nodes}
-    statements = {
-        sid: _statement(map, statement, nodes[("statement", sid)])
-        for sid, statement in map.statements.items()
-        if ("statement", sid) in nodes
-    }
     arguments = {
         aid: _argument(map, argument, nodes[("argument", aid)])
         for aid, argument in map.arguments.items()
         if ("argument", aid) in nodes
+    }
+    # The premises of the arguments drawn, drawn or not (--no-premises), so
+    # the panel of an argument shows what it rests on.
+    premises = {p for argument in arguments.values() for p in argument.get("premises", ())}
+    statements = {
+        sid: _statement(map, statement, nodes.get(("statement", sid)))
+        for sid, statement in map.statements.items()
+        if ("statement", sid) in nodes or sid in premises
     }
     shown = [*statements.values(), *arguments.values()]
     agent_ids = {agent for item in shown for agent in item.get("by", ())}
@@ -209,7 +215,8 @@ def page_data(map: ArgumentMap, view: MapView) -> dict[str, Any]:
     )
 
 
-def _statement(map: ArgumentMap, statement: Statement, node: ViewNode) -> dict[str, Any]:
+def _statement(map: ArgumentMap, statement: Statement, node: ViewNode | None) -> dict[str, Any]:
+    """A statement's entry; ``node`` is ``None`` for a premise not drawn."""
     return _pruned(
         {
             "title": _texts(map, statement.title, statement.translations, "title"),
@@ -219,8 +226,8 @@ def _statement(map: ArgumentMap, statement: Statement, node: ViewNode) -> dict[s
             "tags": list(statement.tags),
             "status": statement.status,
             "note": statement.note,
-            "thesis": node.thesis,
-            "label": node.label,
+            "thesis": node is not None and node.thesis,
+            "label": node.label if node is not None else None,
         }
     )
 

@@ -338,6 +338,13 @@ def overview(browser: Any, tmp_path: Path) -> Iterator[Viewer]:
     yield from open_viewer(browser, render(load(OVERVIEW), tmp_path / "overview.html"))
 
 
+@pytest.fixture
+def arguments_only(browser: Any, tmp_path: Path) -> Iterator[Viewer]:
+    path = tmp_path / "overview-arguments.html"
+    render(load(OVERVIEW), path, premises=False)
+    yield from open_viewer(browser, path)
+
+
 def expected_highlights(argument_map: ArgumentMap, statement: str) -> dict[str, set[str]]:
     """What the map says supports and attacks ``statement``: arguments and their premises."""
     result: dict[str, set[str]] = {}
@@ -588,3 +595,67 @@ def test_a_map_drawn_in_german_shows_german_first_and_english_below(
         assert german.panel_texts("span.argmap-source") == [
             "Welche Bedeutung hat Putins Besuch in Nordkorea?"
         ]
+
+
+@pytest.mark.needs_dot
+def test_without_premises_an_argument_shows_its_premises_and_what_argues_about_them(
+    arguments_only: Viewer,
+) -> None:
+    tab = arguments_only.page
+    tab.click("#argument-russian-lifeline", force=True)
+    assert arguments_only.classed("argmap-selected") == {"argument-russian-lifeline"}
+    # ending-sanctions supports the premise lifeline, drawn as an arrow into this argument.
+    assert arguments_only.classed("argmap-hl-support") == {"argument-ending-sanctions"}
+    assert arguments_only.classed("argmap-hl-support", "edge") == {
+        "argument-ending-sanctions->argument-russian-lifeline"
+    }
+    assert arguments_only.classed("argmap-hl-target") == {"statement-less-incentive"}
+    # The panel names the premises, which are not drawn, so their buttons are off.
+    assert arguments_only.panel_texts(".argmap-premises button") == [
+        "Sanctions relief as motive",
+        "A Russian lifeline",
+    ]
+    disabled = "buttons => buttons.map(b => [b.disabled, b.title])"
+    assert tab.locator("#argmap-panel .argmap-premises button").evaluate_all(disabled) == [
+        [True, "not drawn in this diagram"],
+        [True, "not drawn in this diagram"],
+    ]
+    tab.click("#argument-ending-sanctions", force=True)
+    assert arguments_only.classed("argmap-hl-target") == {"argument-russian-lifeline"}
+    assert arguments_only.classed("argmap-hl-target", "edge") == {
+        "argument-ending-sanctions->argument-russian-lifeline"
+    }
+
+
+@pytest.mark.needs_dot
+def test_without_premises_clicking_a_thesis_highlights_the_arguments_for_it(
+    arguments_only: Viewer,
+) -> None:
+    arguments_only.page.click("#statement-less-incentive", force=True)
+    assert arguments_only.classed("argmap-hl-support") == {
+        "argument-russian-lifeline",
+        "argument-security-council",
+    }
+    assert arguments_only.classed("argmap-hl-support", "edge") == {
+        "argument-russian-lifeline->statement-less-incentive",
+        "argument-security-council->statement-less-incentive",
+    }
+
+
+@pytest.mark.needs_dot
+def test_without_premises_search_finds_an_argument_by_its_premises(
+    arguments_only: Viewer,
+) -> None:
+    tab = arguments_only.page
+    tab.fill("#argmap-search", "viable long-term way")
+    assert arguments_only.classed("argmap-match") == {"argument-russian-lifeline"}
+    assert tab.inner_text("#argmap-search-count") == "1 match"
+
+
+def test_without_premises_the_page_data_holds_the_premises_not_drawn() -> None:
+    m = load(OVERVIEW)
+    data = page_data(m, build_view(m, premises=False))
+    assert set(data["arguments"]) == set(m.arguments)
+    assert set(data["statements"]) == set(m.statements)
+    assert "thesis" not in data["statements"]["lifeline"]
+    assert data["statements"]["less-incentive"]["thesis"] is True

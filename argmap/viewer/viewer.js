@@ -312,6 +312,23 @@
     });
   }
 
+  // Where an argument's edges to its target end: the target's node or, when
+  // the target is a premise not drawn (--no-premises), each argument using it.
+  function targetNodes(aid) {
+    var argument = args[aid];
+    var target = elementId(argument.kind === "undercut" ? "argument" : "statement", argument.target);
+    if (nodes[target] || argument.kind === "undercut") {
+      return [target];
+    }
+    return using(argument.target)
+      .filter(function (user) {
+        return user !== aid;
+      })
+      .map(function (user) {
+        return elementId("argument", user);
+      });
+  }
+
   // An argument and its premises, with the edges between them, get ``cls``.
   function markArgument(aid, cls) {
     var argument = args[aid];
@@ -322,8 +339,9 @@
       mark(premiseNode, cls);
       markEdge(premiseNode, node, cls);
     });
-    var target = elementId(argument.kind === "undercut" ? "argument" : "statement", argument.target);
-    markEdge(node, target, cls);
+    targetNodes(aid).forEach(function (target) {
+      markEdge(node, target, cls);
+    });
   }
 
   function targeting(kind, id) {
@@ -365,12 +383,27 @@
     } else {
       var argument = args[ref.id];
       (argument.premises || []).forEach(function (premise) {
-        mark(elementId("statement", premise), "argmap-hl-support");
-        markEdge(elementId("statement", premise), id, "argmap-hl-support");
+        var premiseNode = elementId("statement", premise);
+        if (nodes[premiseNode]) {
+          mark(premiseNode, "argmap-hl-support");
+          markEdge(premiseNode, id, "argmap-hl-support");
+          return;
+        }
+        // A premise not drawn: what argues for or against it points at this argument.
+        [
+          ["support", "argmap-hl-support"],
+          ["attack", "argmap-hl-attack"],
+        ].forEach(function (pair) {
+          targeting(pair[0], premise).forEach(function (aid) {
+            mark(elementId("argument", aid), pair[1]);
+            markEdge(elementId("argument", aid), id, pair[1]);
+          });
+        });
       });
-      var target = elementId(argument.kind === "undercut" ? "argument" : "statement", argument.target);
-      mark(target, "argmap-hl-target");
-      markEdge(id, target, "argmap-hl-target");
+      targetNodes(ref.id).forEach(function (target) {
+        mark(target, "argmap-hl-target");
+        markEdge(id, target, "argmap-hl-target");
+      });
       targeting("undercut", ref.id).forEach(function (aid) {
         markArgument(aid, "argmap-hl-attack");
       });
@@ -631,9 +664,20 @@
   function haystack(ref) {
     var entry = item(ref);
     var parts = [ref.id];
-    (entry.title || []).concat(entry.text || []).forEach(function (pair) {
-      parts.push(pair[1]);
-    });
+    var texts = function (e) {
+      (e.title || []).concat(e.text || []).forEach(function (pair) {
+        parts.push(pair[1]);
+      });
+    };
+    texts(entry);
+    if (ref.kind === "argument") {
+      // Premises not drawn (--no-premises) are found through their argument.
+      (entry.premises || []).forEach(function (premise) {
+        if (!nodes[elementId("statement", premise)] && statements[premise]) {
+          texts(statements[premise]);
+        }
+      });
+    }
     return fold(parts.join("\n").replace(/\s+/g, " "));
   }
 
