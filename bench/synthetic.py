@@ -268,10 +268,17 @@ def main() -> None:
     parser.add_argument("size", type=int, help="number of arguments (or statements)")
     parser.add_argument("stem", type=Path, help="output path without suffix")
     parser.add_argument("--statements", action="store_true", help="size is a statement count")
+    parser.add_argument(
+        "--counts", action="store_true", help="print the counts of statements and arguments"
+    )
     args = parser.parse_args()
     m = generate(statements=args.size) if args.statements else generate(args.size)
-    for path in write(m, args.stem):
-        print(path)
+    paths = write(m, args.stem)
+    if args.counts:
+        print(len(m.statements), len(m.arguments))
+    else:
+        for path in paths:
+            print(path)
 
 
 if __name__ == "__main__":
