@@ -177,7 +177,9 @@ def load_tree(
     origin = Origin(file, positions, files=tuple(assembler.files))
     issues = assembler.issues
     argument_map = None
-    if document is not None:
+    if document is not None and assembler.single is not None:
+        argument_map = attrs.evolve(document, origin=origin)
+    elif document is not None:
         argument_map = attrs.evolve(
             document,
             sources=assembler.merged["sources"],
@@ -188,9 +190,9 @@ def load_tree(
             groups=assembler.merged["groups"],
             origin=origin,
         )
-        if check:
-            problems = check_map(argument_map, verify_quotes=False)
-            issues += [i for i in problems if i.severity is Severity.ERROR]
+    if argument_map is not None and check:
+        problems = check_map(argument_map, verify_quotes=False)
+        issues += [i for i in problems if i.severity is Severity.ERROR]
     if argument_map is None or _format.error_count(issues):
         stand_in = argument_map or ArgumentMap("(unreadable)", origin=origin)
         raise MapError(locate(stand_in, issues))
@@ -256,15 +258,16 @@ class _Assembler:
         ]
         for name, path in built.includes:
             self.include(name, here, chain, positions.get(path) or positions.get(()))
+        if including and not built.includes:
+            # One file: its entities and positions as they are, nothing to merge.
+            # (JSON finds its positions only when asked.)
+            self.single = positions
+            return built.map
         accepted = set()
         if built.map is not None:
             accepted = self.merge(built.map, positions, here)
             if not including:
                 self.group(built.map, file, accepted)
-        if including and not built.includes:
-            # One file: its positions as they are. (JSON finds them only when asked.)
-            self.single = positions
-            return built.map
         for key, value in positions.items():
             if key[:2] in accepted or (including and key[:1] not in _SECTION_KEYS):
                 self.positions.setdefault(key, value)
