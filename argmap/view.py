@@ -158,8 +158,8 @@ class MapView:
             then the folds.
         edges: For each argument in authored order: its premise edges, then
             the edge to its target (without premises drawn, one to each
-            argument the target is a premise of); then for each fold, the edges of the
-            premises that feed it and its edge to its statement.
+            argument the target is a premise of); then for each fold, the
+            edges of the premises that feed it and its edge to its statement.
         legend: Whether to draw a legend.
         clusters: The map's groups, each node in the first group naming it.
         lang: The language the text is drawn in (``None``: the map's own).

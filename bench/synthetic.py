@@ -251,11 +251,19 @@ def to_argdown(m: SyntheticMap, *, titled: bool = True) -> str:
     return "\n".join(out)
 
 
+def paths(stem: Path) -> tuple[Path, Path, Path]:
+    """The files :func:`write` writes: ``stem.yaml``, ``.argdown``, ``.untitled.argdown``."""
+    named = stem.name
+    return (
+        stem.with_name(named + ".yaml"),
+        stem.with_name(named + ".argdown"),
+        stem.with_name(named + ".untitled.argdown"),
+    )
+
+
 def write(m: SyntheticMap, stem: Path) -> tuple[Path, Path, Path]:
-    """Write ``stem.yaml``, ``stem.argdown`` and ``stem.untitled.argdown``; return their paths."""
-    yaml_path = stem.with_name(stem.name + ".yaml")
-    argdown_path = stem.with_name(stem.name + ".argdown")
-    untitled_path = stem.with_name(stem.name + ".untitled.argdown")
+    """Write the map's three files (see :func:`paths`); return their paths."""
+    yaml_path, argdown_path, untitled_path = paths(stem)
     yaml_path.write_text(to_yaml(m), encoding="utf-8")
     argdown_path.write_text(to_argdown(m), encoding="utf-8")
     untitled_path.write_text(to_argdown(m, titled=False), encoding="utf-8")

@@ -15,6 +15,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -125,14 +126,24 @@ def test_the_argdown_file_holds_the_same_map() -> None:
             assert arguments[aid]["attacks"] == [a.target]
 
 
-def test_argdown_reads_the_same_map(argdown_cli: str, tmp_path: Path) -> None:
+def argdown_json(argdown_cli: str, folder: Path, which: int) -> tuple[Any, argmap.ArgumentMap]:
+    """What ``argdown json`` makes of a map of 200 arguments, and the map itself.
+
+    ``which`` picks the Argdown file, as :func:`synthetic.paths` orders them:
+    1 titled, 2 untitled.
+    """
     generated = synthetic.generate(200)
-    _, argdown_path, _ = synthetic.write(generated, tmp_path / "synthetic")
+    argdown_path = synthetic.write(generated, folder / "synthetic")[which]
     subprocess.run(
-        [argdown_cli, "json", str(argdown_path), str(tmp_path)], capture_output=True, check=True
+        [argdown_cli, "json", str(argdown_path), str(folder)], capture_output=True, check=True
     )
-    data = json.loads((tmp_path / "synthetic.json").read_text(encoding="utf-8"))
-    m = argmap.loads(synthetic.to_yaml(generated), file="synthetic.yaml")
+    json_path = argdown_path.with_name(argdown_path.name.removesuffix(".argdown") + ".json")
+    data = json.loads(json_path.read_text(encoding="utf-8"))
+    return data, argmap.loads(synthetic.to_yaml(generated), file="synthetic.yaml")
+
+
+def test_argdown_reads_the_same_map(argdown_cli: str, tmp_path: Path) -> None:
+    data, m = argdown_json(argdown_cli, tmp_path, 1)
     conclusions = {f"{aid}-c" for aid, a in m.arguments.items() if a.kind == "attack"}
     assert set(data["statements"]) == set(m.statements) | conclusions
     assert set(data["arguments"]) == set(m.arguments)
@@ -150,13 +161,7 @@ def test_argdown_reads_the_same_map(argdown_cli: str, tmp_path: Path) -> None:
 def test_the_untitled_argdown_file_titles_only_what_occurs_twice(
     argdown_cli: str, tmp_path: Path
 ) -> None:
-    generated = synthetic.generate(200)
-    _, _, untitled_path = synthetic.write(generated, tmp_path / "synthetic")
-    subprocess.run(
-        [argdown_cli, "json", str(untitled_path), str(tmp_path)], capture_output=True, check=True
-    )
-    data = json.loads((tmp_path / "synthetic.untitled.json").read_text(encoding="utf-8"))
-    m = argmap.loads(synthetic.to_yaml(generated), file="synthetic.yaml")
+    data, m = argdown_json(argdown_cli, tmp_path, 2)
     assert set(data["arguments"]) == set(m.arguments)
     uses = collections.Counter(
         [
