@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from ._helpers import fresh_id, slug
 from .model import Agent, ArgumentMap
 
 __all__ = ["dumps", "loads"]
@@ -139,15 +140,11 @@ class Speakers:
                     return agent.id
         if name is None and person is None:
             return None
-        from ._argdown import slug
 
         base = slug(name or "") or (
             f"person-{slug(key(person))}" if slug(key(person)) else "person"
         )
-        agent_id, number = base, 1
-        while agent_id in self.taken:
-            number += 1
-            agent_id = f"{base}-{number}"
+        agent_id = fresh_id(base, self.taken)
         self.taken.add(agent_id)
         data = {AIF_DATA: {"personID": person}} if person is not None else {}
         self.agents.append(Agent(agent_id, name or f"Person {key(person)}", data=data))

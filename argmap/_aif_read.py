@@ -12,6 +12,7 @@ are kept in the map's data, and the dialogue says who holds which statement.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -36,9 +37,10 @@ from ._aif import (
     participant_names,
     scheme_table,
 )
-from ._format import from_data, suggest
+from ._format import from_data
+from ._helpers import Ids, kind_name, slug, suggest
 from .errors import DocPath, Issue, MapError, Severity
-from .model import ID_PATTERN, Agent, ArgumentMap, Origin, Position
+from .model import ID_PATTERN, Agent, ArgumentMap, Origin, Position, plain
 
 __all__ = ["read"]
 
@@ -55,6 +57,9 @@ _TOP_RESERVED = (
     "groups",
     "data",
 )
+#: A value's kind in JSON's words, for messages: ``an object``, ``null``...
+_what = functools.partial(kind_name, json=True)
+
 _VERBS = {"support": "supports", "attack": "attacks", "undercut": "undercuts"}
 
 
@@ -79,16 +84,6 @@ class _Edge:
     raw: dict[str, Any]
     source: str
     target: str
-
-
-def _kind_name(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true/false"
-    return {dict: "an object", list: "a list", str: "text", int: "a number", float: "a number"}[
-        type(value)
-    ]
 
 
 class _Located(Mapping[DocPath, Position]):
@@ -165,7 +160,7 @@ class _Reader:
             self.error(
                 "aif-wrong-type",
                 "an AIF file holds one JSON object with 'nodes' and 'edges', "
-                f'got {_kind_name(top)}; AIFdb writes {{"nodes": [...], "edges": [...]}}',
+                f'got {_what(top)}; AIFdb writes {{"nodes": [...], "edges": [...]}}',
                 (),
             )
             self.stop()
@@ -177,7 +172,7 @@ class _Reader:
             if not isinstance(aif, dict):
                 self.error(
                     "aif-wrong-type",
-                    f"'AIF' must be an object with 'nodes' and 'edges', got {_kind_name(aif)}",
+                    f"'AIF' must be an object with 'nodes' and 'edges', got {_what(aif)}",
                     ("AIF",),
                 )
                 self.stop()
@@ -193,7 +188,7 @@ class _Reader:
             elif not isinstance(aif[name], list):
                 self.error(
                     "aif-wrong-type",
-                    f"'{name}' must be a list, got {_kind_name(aif[name])}",
+                    f"'{name}' must be a list, got {_what(aif[name])}",
                     (name,),
                 )
         self.stop()
@@ -205,7 +200,7 @@ class _Reader:
             self.error(
                 "aif-reserved",
                 f"'{RESERVED}' at the top holds the map's own fields as an object, "
-                f"got {_kind_name(reserved_top)}; fix it or remove it",
+                f"got {_what(reserved_top)}; fix it or remove it",
                 (RESERVED,),
             )
         self.stop()
@@ -229,8 +224,7 @@ class _Reader:
             if not isinstance(item, dict):
                 self.error(
                     "aif-wrong-type",
-                    f"a node must be an object with 'nodeID', 'type' and 'text', "
-                    f"got {_kind_name(item)}",
+                    f"a node must be an object with 'nodeID', 'type' and 'text', got {_what(item)}",
                     path,
                 )
                 continue
@@ -256,7 +250,7 @@ class _Reader:
                 if not good:
                     self.error(
                         "aif-wrong-type",
-                        f"'{field}' of a node must be {want}, got {_kind_name(value)}",
+                        f"'{field}' of a node must be {want}, got {_what(value)}",
                         (*path, field),
                     )
                     continue
@@ -306,7 +300,7 @@ class _Reader:
             if not isinstance(item, dict):
                 self.error(
                     "aif-wrong-type",
-                    f"an edge must be an object with 'fromID' and 'toID', got {_kind_name(item)}",
+                    f"an edge must be an object with 'fromID' and 'toID', got {_what(item)}",
                     path,
                 )
                 continue
@@ -325,7 +319,7 @@ class _Reader:
                     self.error(
                         "aif-wrong-type",
                         f"'{field}' of an edge must be a node id (text or a number), "
-                        f"got {_kind_name(value)}",
+                        f"got {_what(value)}",
                         (*path, field),
                     )
                     continue
@@ -367,7 +361,7 @@ class _Reader:
         if not isinstance(items, list):
             self.error(
                 "aif-wrong-type",
-                f"'locutions' must be a list, got {_kind_name(items)}",
+                f"'locutions' must be a list, got {_what(items)}",
                 ("locutions",),
             )
             return persons
@@ -377,7 +371,7 @@ class _Reader:
                 self.error(
                     "aif-wrong-type",
                     "a locution must be an object with the 'nodeID' of its L-node, "
-                    f"got {_kind_name(item)}",
+                    f"got {_what(item)}",
                     path,
                 )
                 continue
@@ -385,7 +379,7 @@ class _Reader:
             if not isinstance(node_id, (str, int)) or isinstance(node_id, bool):
                 self.error(
                     "aif-wrong-type",
-                    f"'nodeID' of a locution must be a node id, got {_kind_name(node_id)}",
+                    f"'nodeID' of a locution must be a node id, got {_what(node_id)}",
                     (*path, "nodeID"),
                 )
                 continue
@@ -506,7 +500,6 @@ class _Reader:
             and n.raw[RESERVED].get("generated") is True
         }
         # Ids: the reserved ones first, then the node ids, made valid where they are not.
-        from ._argdown import Ids
 
         ids = Ids()
         reserved: dict[str, dict[str, Any]] = {}
@@ -519,7 +512,7 @@ class _Reader:
                 self.error(
                     "aif-reserved",
                     f"'{RESERVED}' of node {node.key!r} holds argmap's own fields as an object, "
-                    f"got {_kind_name(value)}; fix it or remove it",
+                    f"got {_what(value)}; fix it or remove it",
                     (*node.path, RESERVED),
                 )
                 continue
@@ -755,7 +748,7 @@ class _Reader:
             if own is not None and not isinstance(own, dict):
                 self.error(
                     "aif-reserved",
-                    f"'data' of the map must be an object, got {_kind_name(own)}",
+                    f"'data' of the map must be an object, got {_what(own)}",
                     (RESERVED, "data"),
                 )
             else:
@@ -800,7 +793,7 @@ class _Reader:
         if own is not None and not isinstance(own, dict):
             self.error(
                 "aif-reserved",
-                f"'data' of node {node.key!r} must be an object, got {_kind_name(own)}",
+                f"'data' of node {node.key!r} must be an object, got {_what(own)}",
                 (*node.path, RESERVED, "data"),
             )
             return
@@ -830,7 +823,6 @@ def default_edge(source: str, target: str) -> dict[str, Any]:
 
 
 def _valid_id(node_key: str) -> str:
-    from ._argdown import slug
 
     return slug(node_key) or "node"
 
@@ -846,7 +838,6 @@ def _title(file: str) -> str:
 
 
 def _plain(value: Any) -> Any:
-    from .model import plain
 
     return plain(value)
 

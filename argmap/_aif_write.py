@@ -30,8 +30,10 @@ from ._aif import (
     scheme_table,
 )
 from ._aif_read import default_edge
-from ._check import check, locate
+from ._check import check
 from ._format import to_data
+from ._helpers import fresh_id
+from ._locate import locate
 from .errors import MapError, Severity
 from .model import Argument, ArgumentMap, Statement, plain
 
@@ -293,10 +295,7 @@ class _Writer:
         locutions.append({"nodeID": l_node, "personID": person})
 
     def fresh(self, base: str) -> str:
-        candidate, number = base, 1
-        while candidate in self.node_taken:
-            number += 1
-            candidate = f"{base}-{number}"
+        candidate = fresh_id(base, self.node_taken)
         self.node_taken.add(candidate)
         return candidate
 

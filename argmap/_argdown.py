@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from ._helpers import slug
 from .errors import Issue, MapError
 from .model import ArgumentMap
 
@@ -64,56 +65,14 @@ MAP_KEYS = (
     "order",
 )
 
-_WORDS = re.compile(r"[^\W_]+")
 _LINK = re.compile(r"\[([^\]]+?)\]\([^)]+?\)")
 _MENTION = re.compile(r"@[\[<](.+?)[\]>]")
-
-
-def slug(text: str, limit: int = 60, words: int | None = None) -> str:
-    """A readable id from a title: ``Censorship is wrong`` -> ``censorship-is-wrong``.
-
-    Lower case, words of letters and digits joined by ``-``, cut at a word
-    boundary after ``limit`` characters (or after ``words`` words). Empty when
-    the text has no letters or digits.
-    """
-    found = _WORDS.findall(text.casefold())
-    result = ""
-    for count, word in enumerate(found):
-        if words is not None and count >= words:
-            break
-        candidate = f"{result}-{word}" if result else word
-        if len(candidate) > limit and result:
-            break
-        result = candidate[:limit]
-    return result
 
 
 def text_slug(text: str) -> str:
     """An id for an untitled statement: its first words, links and mentions as their text."""
     plain = _MENTION.sub(r"\1", _LINK.sub(r"\1", text))
     return slug(plain, limit=40, words=5)
-
-
-class Ids:
-    """Hands out unique ids: a base, else the base with ``-2``, ``-3``..."""
-
-    def __init__(self) -> None:
-        self.taken: set[str] = set()
-
-    def claim(self, value: str) -> bool:
-        if value in self.taken:
-            return False
-        self.taken.add(value)
-        return True
-
-    def make(self, base: str, fallback: str) -> str:
-        base = base or fallback
-        candidate, number = base, 1
-        while candidate in self.taken:
-            number += 1
-            candidate = f"{base}-{number}"
-        self.taken.add(candidate)
-        return candidate
 
 
 def relation_id(source: str, kind: str, target: str) -> str:

@@ -24,15 +24,14 @@ from ._argdown import (
     MARKERS,
     RESERVED,
     STATEMENT_KEYS,
-    Ids,
     Reserved,
     check_ids,
     merge_data,
     read_yaml,
     relation_id,
-    slug,
     text_slug,
 )
+from ._helpers import Ids, slug
 from .errors import DocPath, Issue, MapError
 from .model import (
     LANG_PATTERN,

@@ -22,8 +22,9 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from . import _argdown_syntax as syntax
-from ._argdown import MARKERS, RESERVED, Ids, slug, text_slug
+from ._argdown import MARKERS, RESERVED, text_slug
 from ._argdown_read import collapse, read, read_text
+from ._helpers import Ids, fresh_id, slug
 from .errors import MapError, Severity
 from .model import Argument, ArgumentMap, Group, Statement, Translation, plain
 
@@ -310,10 +311,7 @@ class _Writer:
     def unique(preferred: str | None, fallback: str, used: set[str], closing: str) -> str:
         base = preferred if _usable_title(preferred, closing) else fallback
         assert base is not None
-        title, number = base, 1
-        while title in used:
-            number += 1
-            title = f"{base} ({number})"
+        title = fresh_id(base, used, "{base} ({number})")
         used.add(title)
         return title
 
@@ -724,10 +722,7 @@ class _Writer:
             target = self.argument_ref(a.target)[1:-1]
         base = f"Against: {target}".replace("]", ")")
         used = set(self.stitle.values()) | self.generated
-        title, number = base, 1
-        while title in used:
-            number += 1
-            title = f"{base} ({number})"
+        title = fresh_id(base, used, "{base} ({number})")
         self.generated.add(title)
         return title
 

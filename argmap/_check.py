@@ -14,15 +14,14 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-import attrs
-
 from ._fileio import read_text
-from ._format import gc_paused, suggest
 from ._graph import has_cycle, strongly_connected
+from ._helpers import gc_paused, suggest
+from ._locate import locate
 from .errors import DocPath, Issue, Severity, SourceFileError
 from .model import Agent, Argument, ArgumentMap, Citation, Statement
 
-__all__ = ["check", "locate"]
+__all__ = ["check"]
 
 WARNING = Severity.WARNING
 
@@ -100,31 +99,6 @@ def _table(entities: Mapping[str, Any]) -> Mapping[str, Any]:
     """The dict behind a map's read-only mapping of entities: lookups without a method call."""
     table: Mapping[str, Any] = getattr(entities, "_items", entities)
     return table
-
-
-def locate(argument_map: ArgumentMap, issues: list[Issue]) -> tuple[Issue, ...]:
-    """Attach file, line and column from the map's origin; sort by position."""
-    origin = argument_map.origin
-    if origin is None:
-        return tuple(issues)
-    located = []
-    for issue in issues:
-        if issue.file is not None:
-            located.append(issue)
-            continue
-        position = origin.locate(issue.path)
-        if position is None:
-            located.append(attrs.evolve(issue, file=origin.file))
-        else:
-            file, line, column = position
-            located.append(attrs.evolve(issue, file=file, line=line, column=column))
-    rank = {file: index for index, file in enumerate(origin.files)}
-    return tuple(
-        sorted(
-            located,
-            key=lambda i: (rank.get(i.file or "", len(rank)), i.line or 0, i.column or 0),
-        )
-    )
 
 
 def _kind(argument_map: ArgumentMap, ref: str) -> str | None:

@@ -8,13 +8,12 @@ file positions and raises once.
 
 from __future__ import annotations
 
-import contextlib
-import gc
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeVar
 
 import attrs
 
+from ._helpers import gc_paused, kind_name, suggest
 from .errors import DocPath, Issue, Severity
 from .model import (
     ID_PATTERN,
@@ -101,46 +100,8 @@ CITATION_KEYS = ("source", "text")
 _T = TypeVar("_T")
 
 
-@contextlib.contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a large map is read, built or checked.
-
-    Reading a map allocates millions of objects and no reference cycles;
-    the collector would traverse all of them again and again for nothing
-    (it made loading a map of 100,000 statements three times slower).
-    Reference counting still frees memory as usual. The collector's state
-    is restored afterwards; nested pauses are harmless.
-    """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
-
-
 class FlowList(list[Any]):
     """A list of short items (ids, tags) best written on one line: ``[a, b]``."""
-
-
-def suggest(name: str, candidates: Iterable[str]) -> str:
-    """`` (did you mean 'x'?)`` for the closest candidate, or an empty string."""
-    import difflib  # only when there is a mistake to suggest a fix for
-
-    close = difflib.get_close_matches(name, list(candidates), n=1, cutoff=0.5)
-    return f" (did you mean {close[0]!r}?)" if close else ""
-
-
-def _kind_name(value: Any) -> str:
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    if value is None or getattr(value, "value", "") is None:
-        return "nothing"
-    return f"{value!r}"
 
 
 class _Builder:
@@ -161,7 +122,7 @@ class _Builder:
             return value
         self.error(
             "wrong-type",
-            f"{what} must be a mapping of keys to values, got {_kind_name(value)}",
+            f"{what} must be a mapping of keys to values, got {kind_name(value)}",
             path,
         )
         return None
@@ -193,7 +154,7 @@ class _Builder:
         if isinstance(value, (dict, list)):
             self.error(
                 "wrong-type",
-                f"'{key}' of {what} must be text, got {_kind_name(value)}",
+                f"'{key}' of {what} must be text, got {kind_name(value)}",
                 (*path, key),
             )
             return None
@@ -281,7 +242,7 @@ class _Builder:
                 self.error(
                     "wrong-type",
                     f"'{key}' of {what} must be {noun} or a list of them; "
-                    f"found {_kind_name(item)} in place of one",
+                    f"found {kind_name(item)} in place of one",
                     item_path,
                 )
             else:
@@ -326,7 +287,7 @@ class _Builder:
                 self.error(
                     "wrong-type",
                     f"'quotes' of {what} must be a list of {{source, text}} mappings, "
-                    f"got {_kind_name(value)}",
+                    f"got {kind_name(value)}",
                     (*path, "quotes"),
                 )
                 return ()
@@ -478,7 +439,7 @@ class _Builder:
             if isinstance(raw, (dict, list)) or _is_null(raw):
                 self.error(
                     "wrong-type",
-                    f"'{key}' of {what} must be one id, got {_kind_name(raw)}"
+                    f"'{key}' of {what} must be one id, got {kind_name(raw)}"
                     + (
                         "; an argument has one target: split it into one argument per target"
                         if isinstance(raw, list)
@@ -535,7 +496,7 @@ class _Builder:
                 self.error(
                     "wrong-type",
                     f"premise role {role!r} of {what} must name one statement, "
-                    f"got {_kind_name(premise)}",
+                    f"got {kind_name(premise)}",
                     role_path,
                 )
             elif self.check_id(role, (*role_path, "<key>")) and self.check_id(
@@ -584,7 +545,7 @@ class _Builder:
         value = _plain_value(data[key])
         if value is True or value is False:
             return bool(value)
-        shown = _kind_name(data[key]) if isinstance(data[key], (dict, list)) else repr(value)
+        shown = kind_name(data[key]) if isinstance(data[key], (dict, list)) else repr(value)
         self.error(
             "wrong-type",
             f"'{key}' of {what} must be true or false, got {shown}",
@@ -656,7 +617,7 @@ class _Builder:
             if isinstance(text, (dict, list)) or _is_null(text) or not str(text).strip():
                 self.error(
                     "wrong-type",
-                    f"{item_id!r} under '{key}' of {what} must be text, got {_kind_name(text)}",
+                    f"{item_id!r} under '{key}' of {what} must be text, got {kind_name(text)}",
                     item_path,
                 )
             elif self.check_id(item_id, (*item_path, "<key>")):
@@ -714,7 +675,7 @@ class _Builder:
             self.error(
                 "unsupported-version",
                 f"'argmap' is the format version, a whole number such as {FORMAT_VERSION}, "
-                f"got {_kind_name(raw)}",
+                f"got {kind_name(raw)}",
                 ("argmap",),
             )
         elif value != FORMAT_VERSION:

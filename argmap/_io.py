@@ -7,48 +7,18 @@ import json
 import os
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any, Literal, get_args
+from typing import Any, Literal
 
 import attrs
 
 from . import _format
 from ._check import check as check_map
-from ._check import locate
 from ._fileio import read_text, write_atomic
+from ._helpers import fresh_id
+from ._locate import locate
+from ._names import READ_FORMATS, WRITE_FORMATS, ReadFormat, WriteFormat, format_of
 from .errors import DocPath, Issue, MapError, Severity, SourceFileError
 from .model import ID_PATTERN, ArgumentMap, Group, Origin, Position, Translation
-
-#: The formats argmap reads. ``aif`` is AIF JSON (AIFdb, or OVA's wrapper);
-#: ``json`` is argmap's own canonical JSON.
-ReadFormat = Literal["yaml", "json", "argdown", "aif"]
-#: The formats argmap writes (diagrams are :func:`argmap.render`'s business).
-WriteFormat = Literal["yaml", "json", "argdown", "aif", "mermaid", "graphml"]
-READ_FORMATS: tuple[ReadFormat, ...] = get_args(ReadFormat)
-WRITE_FORMATS: tuple[WriteFormat, ...] = get_args(WriteFormat)
-
-#: File name endings that name a format, longest first. A ``.json`` file is
-#: read as AIF or canonical JSON by its content.
-SUFFIXES: dict[str, WriteFormat] = {
-    ".aif.json": "aif",
-    ".argdown": "argdown",
-    ".graphml": "graphml",
-    ".mermaid": "mermaid",
-    ".yaml": "yaml",
-    ".json": "json",
-    ".aif": "aif",
-    ".mmd": "mermaid",
-    ".yml": "yaml",
-    ".ad": "argdown",
-}
-
-
-def format_of(name: str | os.PathLike[str]) -> WriteFormat | None:
-    """The format a file name's ending names, or ``None``."""
-    lowered = os.fspath(name).lower()
-    for suffix, fmt in SUFFIXES.items():
-        if lowered.endswith(suffix):
-            return fmt
-    return None
 
 
 def _readable(fmt: WriteFormat | None) -> ReadFormat:
@@ -355,10 +325,7 @@ class _Assembler:
             return
         stem = Path(file).stem
         base = stem if ID_PATTERN.match(stem) else "group"
-        group_id, number = base, 1
-        while group_id in self.merged["groups"]:
-            number += 1
-            group_id = f"{base}-{number}"
+        group_id = fresh_id(base, self.merged["groups"])
         self.merged["groups"][group_id] = Group(
             group_id,
             document.title,

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from . import _format
+from ._locate import locate
 from .errors import DocPath, Issue, MapError
 from .model import ArgumentMap
 
@@ -58,8 +59,6 @@ def dumps(argument_map: ArgumentMap) -> str:
         for path, value in _non_finite(data, ())
     ]
     if unwritable:
-        from ._check import locate
-
         raise MapError(locate(argument_map, unwritable))
     return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 

@@ -18,6 +18,7 @@ import textwrap
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, ClassVar
 
+from ._helpers import fresh_id
 from ._render import (
     _CLUSTER_ATTRS,
     _LABEL_STYLES,
@@ -225,10 +226,7 @@ class _Ids:
 
     def claim(self, element_id: str, kind: str, ref: str) -> str:
         base = f"{self.PREFIXES[kind]}_{re.sub(r'[^A-Za-z0-9]', '_', ref)}"
-        candidate, number = base, 1
-        while candidate in self.taken:
-            number += 1
-            candidate = f"{base}_{number}"
+        candidate = fresh_id(base, self.taken, "{base}_{number}")
         self.taken.add(candidate)
         self.ids[element_id] = candidate
         return candidate

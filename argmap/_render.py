@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ._fileio import write_atomic
-from ._names import FORMATS, Format
+from ._names import FORMATS, Format, diagram_format_of
 from .errors import RenderError
 from .model import ArgumentMap
 from .view import EdgeKind, MapView, Rankdir, ViewCluster, ViewNode, build_view, byline
@@ -447,10 +447,10 @@ def _output_format(path: str | os.PathLike[str], format: str | None) -> Format:
             if format == known:
                 return known
         raise ValueError(f"'format' must be one of {allowed!r} (got {format!r})")
+    named = diagram_format_of(path)
+    if named is not None:
+        return named
     suffix = Path(path).suffix
-    for known in FORMATS:
-        if suffix.lower() == f".{known}":
-            return known
     suffixes = ", ".join(f".{f}" for f in FORMATS)
     where = f"the suffix {suffix!r}" if suffix else "a name without a suffix"
     raise ValueError(

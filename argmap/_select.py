@@ -33,6 +33,7 @@ from collections.abc import Iterable
 
 import attrs
 
+from ._helpers import one_or_many, suggest
 from .model import Argument, ArgumentMap, Statement
 
 __all__ = ["Fold", "Part", "most_connected", "select", "select_part"]
@@ -91,9 +92,7 @@ class Part:
 def _names(value: str | Iterable[str] | None) -> tuple[str, ...]:
     if value is None:
         return ()
-    if isinstance(value, str):
-        return (value,)
-    return tuple(dict.fromkeys(value))
+    return tuple(dict.fromkeys(one_or_many(value)))
 
 
 def check_selection(
@@ -111,7 +110,6 @@ def check_selection(
     With ``flags``, messages name the command-line options (``--focus``)
     rather than the parameters (``'focus'``).
     """
-    from ._format import suggest  # only here: the format module is slow to import
 
     def name(param: str, flag: str) -> str:
         return f"--{flag}" if flags else f"'{param}'"

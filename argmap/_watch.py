@@ -17,7 +17,7 @@ from .errors import ArgmapError, MapError
 from .model import Origin
 
 if TYPE_CHECKING:
-    from ._io import ReadFormat
+    from ._names import ReadFormat
     from ._render import Format
 
 #: What is known of a file between two polls; ``None`` when it is missing.

@@ -28,7 +28,8 @@ import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from ._format import FlowList, gc_paused
+from ._format import FlowList
+from ._helpers import gc_paused
 from .errors import DocPath, Issue, MapError
 
 if TYPE_CHECKING:

@@ -28,8 +28,8 @@ from typing import Literal, get_args
 
 import attrs
 
-from ._format import suggest
 from ._graph import strongly_connected
+from ._helpers import one_or_many, suggest
 from ._names import SEMANTICS, Semantics
 from .errors import MapError, Severity
 from .model import ArgumentMap
@@ -74,10 +74,6 @@ def _one_of(name: str, value: object, options: tuple[str, ...]) -> None:
 _NONE, _IN, _OUT, _UNDEC = 0, 1, 2, 3
 
 
-def _names(value: Iterable[str]) -> tuple[str, ...]:
-    return (value,) if isinstance(value, str) else tuple(value)
-
-
 def _pairs(value: Iterable[tuple[str, str]]) -> frozenset[tuple[str, str]]:
     return frozenset((a, b) for a, b in value)
 
@@ -114,7 +110,7 @@ class Framework:
         ['a', 'c']
     """
 
-    arguments: tuple[str, ...] = attrs.field(converter=_names, validator=_no_repeats)
+    arguments: tuple[str, ...] = attrs.field(converter=one_or_many, validator=_no_repeats)
     attacks: frozenset[tuple[str, str]] = attrs.field(default=frozenset(), converter=_pairs)
     _solver: _Solver = attrs.field(init=False, repr=False, eq=False)
 
@@ -530,7 +526,7 @@ def what_if_ids(
     result = []
     for name, given in (("accept", accept), ("reject", reject)):
         what = f"--{name}" if flags else f"'{name}'"
-        ids = tuple(dict.fromkeys(_names(given)))
+        ids = tuple(dict.fromkeys(one_or_many(given)))
         for sid in ids:
             if sid in map.statements:
                 continue
@@ -631,8 +627,8 @@ class Evaluation:
     arguments: Labelling = attrs.field(converter=_labelling)
     semantics: Semantics = attrs.field(default="grounded", kw_only=True)
     acceptance: Acceptance = attrs.field(default="sceptical", kw_only=True)
-    accept: tuple[str, ...] = attrs.field(default=(), converter=_names, kw_only=True)
-    reject: tuple[str, ...] = attrs.field(default=(), converter=_names, kw_only=True)
+    accept: tuple[str, ...] = attrs.field(default=(), converter=one_or_many, kw_only=True)
+    reject: tuple[str, ...] = attrs.field(default=(), converter=one_or_many, kw_only=True)
     extensions: int = attrs.field(default=1, kw_only=True)
 
     @property

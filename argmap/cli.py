@@ -17,20 +17,27 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO, cast
 
-from ._names import FORMATS, RANKDIRS, SEMANTICS, Format
+from ._names import (
+    FORMATS,
+    MAP_SUFFIXES,
+    RANKDIRS,
+    READ_FORMATS,
+    SEMANTICS,
+    WRITE_FORMATS,
+    Format,
+    ReadFormat,
+    diagram_format_of,
+    format_of,
+)
 from ._version import __version__
 
 if TYPE_CHECKING:
-    from ._io import ReadFormat
     from .analyse import Acceptance, Evaluation, Semantics
     from .errors import Issue
     from .model import ArgumentMap
 
 #: The files a folder given to check or render contributes: every format argmap reads.
-MAP_SUFFIXES = (".yaml", ".yml", ".json", ".argdown", ".ad")
 #: Formats for --from and --to (kept here so the parser needs no import of the readers).
-READ_FORMATS = ("yaml", "json", "argdown", "aif")
-WRITE_FORMATS = ("yaml", "json", "argdown", "aif", "mermaid", "graphml")
 
 EPILOG = """\
 examples:
@@ -882,7 +889,7 @@ def _listing(head: str, items: Sequence[str]) -> str:
 
 def _convert(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from ._fileio import write_atomic
-    from ._io import dumps, format_of
+    from ._io import dumps
     from .errors import ArgmapError
 
     target = args.to or (None if args.output == "-" else format_of(args.output))
@@ -913,7 +920,7 @@ def _new(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .errors import ArgmapError
 
     path = Path(args.path)
-    if path.suffix.lower() not in (".yaml", ".yml"):
+    if format_of(path) != "yaml":
         raise _UsageError(f"{args.path}: a new map is YAML; give a name ending in .yaml or .yml")
     if path.is_dir():
         raise _UsageError(f"{args.path}: a folder; give the name of the map file to write")
@@ -1017,16 +1024,15 @@ def _plan_output(
         raise _UsageError(
             f"-o {output} names one file, but several maps are rendered; give a folder"
         )
-    suffix = path.suffix.lower().lstrip(".")
+    named = diagram_format_of(path)
     if fmt is None:
-        for known in FORMATS:
-            if suffix == known:
-                return known, path, False
+        if named is not None:
+            return named, path, False
         raise _UsageError(
             f"cannot tell the format from -o {output}: use a name ending in "
             ".svg, .png, .pdf, .dot or .html, or give -f"
         )
-    if suffix in FORMATS and suffix != fmt:
+    if named is not None and named != fmt:
         raise _UsageError(f"-f {fmt} does not match -o {output}; use one format")
     return fmt, path, False
 

@@ -16,6 +16,7 @@ from typing import Any, Generic, Literal, TypeVar, overload
 
 import attrs
 
+from ._helpers import one_or_many
 from .errors import DocPath, Issue, MapError
 
 __all__ = [
@@ -118,13 +119,6 @@ def _nonempty(instance: object, attribute: attrs.Attribute[str], value: str) -> 
 def _bool(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if value is not True and value is not False:
         raise ValueError(f"'{attribute.name}' must be True or False (got {value!r})")
-
-
-def _str_tuple(value: Iterable[str] | str) -> tuple[str, ...]:
-    """Accept one string or an iterable of strings; store a tuple."""
-    if isinstance(value, str):
-        return (value,)
-    return tuple(value)
 
 
 def _citations(value: Iterable[Citation]) -> tuple[Citation, ...]:
@@ -358,7 +352,7 @@ class Statement:
     text: str = attrs.field(validator=_nonempty_str)
     title: str | None = attrs.field(default=None, validator=_optional_str, kw_only=True)
     by: tuple[str, ...] = attrs.field(
-        default=(), converter=_str_tuple, validator=_check_ids, kw_only=True
+        default=(), converter=one_or_many, validator=_check_ids, kw_only=True
     )
     quotes: tuple[Citation, ...] = attrs.field(
         default=(),
@@ -367,7 +361,7 @@ class Statement:
         kw_only=True,
     )
     tags: tuple[str, ...] = attrs.field(
-        default=(), converter=_str_tuple, validator=_str_items, kw_only=True
+        default=(), converter=one_or_many, validator=_str_items, kw_only=True
     )
     note: str | None = attrs.field(default=None, validator=_optional_str, kw_only=True)
     status: Status | None = attrs.field(
@@ -423,12 +417,12 @@ class Argument:
     """
 
     id: str = attrs.field(validator=_check_id)
-    premises: tuple[str, ...] = attrs.field(converter=_str_tuple, validator=_check_ids)
+    premises: tuple[str, ...] = attrs.field(converter=one_or_many, validator=_check_ids)
     kind: Relation = attrs.field(validator=_one_of(RELATIONS))
     target: str = attrs.field(validator=_check_id)
     title: str | None = attrs.field(default=None, validator=_optional_str, kw_only=True)
     by: tuple[str, ...] = attrs.field(
-        default=(), converter=_str_tuple, validator=_check_ids, kw_only=True
+        default=(), converter=one_or_many, validator=_check_ids, kw_only=True
     )
     quotes: tuple[Citation, ...] = attrs.field(
         default=(),
@@ -437,13 +431,13 @@ class Argument:
         kw_only=True,
     )
     tags: tuple[str, ...] = attrs.field(
-        default=(), converter=_str_tuple, validator=_str_items, kw_only=True
+        default=(), converter=one_or_many, validator=_str_items, kw_only=True
     )
     note: str | None = attrs.field(default=None, validator=_optional_str, kw_only=True)
     scheme: str | None = attrs.field(
         default=None, validator=attrs.validators.optional(_check_id), kw_only=True
     )
-    roles: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple, kw_only=True)
+    roles: tuple[str, ...] = attrs.field(default=(), converter=one_or_many, kw_only=True)
     answers: str | None = attrs.field(
         default=None, validator=attrs.validators.optional(_check_id), kw_only=True
     )
@@ -566,7 +560,7 @@ class Group:
 
     id: str = attrs.field(validator=_check_id)
     title: str = attrs.field(validator=[attrs.validators.instance_of(str), _nonempty])
-    members: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple, validator=_check_ids)
+    members: tuple[str, ...] = attrs.field(default=(), converter=one_or_many, validator=_check_ids)
     data: Data = attrs.field(default=_EMPTY_DATA, converter=_data, hash=False, kw_only=True)
     translations: tuple[Translation, ...] = attrs.field(
         default=(),
@@ -724,7 +718,7 @@ class ArgumentMap:
     schemes: Entities[Scheme] = attrs.field(factory=Entities, converter=_entities, kw_only=True)
     groups: Entities[Group] = attrs.field(factory=Entities, converter=_entities, kw_only=True)
     theses: tuple[str, ...] = attrs.field(
-        default=(), converter=_str_tuple, validator=_check_ids, kw_only=True
+        default=(), converter=one_or_many, validator=_check_ids, kw_only=True
     )
     description: str | None = attrs.field(default=None, validator=_optional_str, kw_only=True)
     lang: str | None = attrs.field(
@@ -732,7 +726,7 @@ class ArgumentMap:
     )
     other_langs: tuple[str, ...] = attrs.field(
         default=(),
-        converter=_str_tuple,
+        converter=one_or_many,
         validator=attrs.validators.deep_iterable(_check_lang),
         kw_only=True,
     )

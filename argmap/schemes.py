@@ -15,7 +15,8 @@ import difflib
 from collections.abc import Iterator, Mapping
 from types import MappingProxyType
 
-from ._format import suggest
+from ._helpers import suggest
+from ._locate import locate
 from .errors import DocPath, Issue, Severity
 from .model import Argument, ArgumentMap, CriticalQuestion, Scheme, SchemeRole
 
@@ -367,7 +368,6 @@ def open_question_issues(argument_map: ArgumentMap) -> list[Issue]:
                     path=("arguments", aid, "scheme"),
                 )
             )
-    from ._check import locate  # _check imports this module
 
     return list(locate(argument_map, issues))
 

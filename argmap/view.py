@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Literal
 
 import attrs
 
+from ._helpers import one_or_many
 from ._names import RANKDIRS, Rankdir
 from ._select import Fold, select, select_part
 from .model import Argument, ArgumentMap, AttackType, Citation, Statement
@@ -272,7 +273,7 @@ def build_view(
     if lang == map.lang:
         lang = None  # the text as authored
     part = None
-    collapse, tags, speakers = _ids(collapse), _ids(tags), _ids(speakers)
+    collapse, tags, speakers = one_or_many(collapse), one_or_many(tags), one_or_many(speakers)
     if not premises and collapse:
         raise ValueError(
             "'collapse' folds the premises below a statement, so it needs them drawn; "
@@ -327,10 +328,6 @@ def build_view(
         lang=lang,
         evaluated=None if evaluation is None else _evaluated(evaluation),
     )
-
-
-def _ids(value: str | Iterable[str]) -> tuple[str, ...]:
-    return (value,) if isinstance(value, str) else tuple(value)
 
 
 def _labelled(map: ArgumentMap, nodes: list[ViewNode], evaluation: Evaluation) -> list[ViewNode]:
