@@ -3,7 +3,7 @@
 A canonical JSON document is exactly what a YAML map holds, as JSON: the same
 keys, in the same order, under the same ``"argmap": 1`` format version
 (:func:`argmap._format.to_data`). Reading it goes the way YAML goes
-(:func:`argmap._io.load_tree`), so every problem names its file, line and
+(:func:`argmap._tree.load_tree`), so every problem names its file, line and
 column, and a map may ``include`` other files, JSON or YAML.
 """
 
@@ -16,6 +16,7 @@ from typing import Any
 
 from . import _format
 from ._locate import locate
+from ._tree import load_tree
 from .errors import DocPath, Issue, MapError
 from .model import ArgumentMap
 
@@ -33,8 +34,6 @@ def loads(text: str, file: str = "<string>") -> ArgumentMap:
             (``too-deep``), repeats a key (``duplicate-key``) or is not a valid
             map; each issue has the file, line and column of the value at fault.
     """
-    from ._io import load_tree  # _io imports this module only when JSON is read
-
     return load_tree(text, file, check=False, format="json")
 
 

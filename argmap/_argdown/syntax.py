@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from .errors import Issue, MapError
+from ..errors import Issue, MapError
 
 #: Longest line argmap reads; a longer one is refused rather than tokenised.
 MAX_LINE = 100_000

@@ -1,15 +1,4 @@
-"""AIF import and export: ``loads`` reads AIF JSON (AIFdb, OVA), ``dumps`` writes it.
-
-Reading is in :mod:`argmap._aif_read`, writing in :mod:`argmap._aif_write`.
-This module holds what both sides share: the node types, scheme names as AIF
-writes them, and who said what (locutions and their speakers).
-
-AIF (the Argument Interchange Format) is a graph: I-nodes hold information
-(argmap's statements), RA-nodes inferences and CA-nodes conflicts (argmap's
-arguments), MA-nodes rephrases and PA-nodes preferences; L-nodes (locutions),
-YA-nodes (illocutions) and TA-nodes (transitions) record the dialogue. Edges
-carry no type: their meaning comes from the nodes they join.
-"""
+"""What reading and writing AIF share: node types, scheme names, who said what."""
 
 from __future__ import annotations
 
@@ -17,10 +6,9 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from ._helpers import fresh_id, slug
-from .model import Agent, ArgumentMap
-
-__all__ = ["dumps", "loads"]
+from .._helpers import fresh_id, slug
+from ..model import Agent
+from ..schemes import CATALOGUE
 
 #: Key of the reserved place for argmap's own fields: in a node, and at the top of the AIF.
 RESERVED = "argmap"
@@ -80,8 +68,6 @@ def scheme_table(schemes: Iterable[tuple[str, str]]) -> dict[str, str]:
 
 def built_in_schemes() -> list[tuple[str, str]]:
     """``(id, name)`` of every scheme in argmap's catalogue."""
-    from .schemes import CATALOGUE
-
     return [(scheme.id, scheme.name) for scheme in CATALOGUE.values()]
 
 
@@ -227,20 +213,3 @@ def attributions(
             if agent is not None and agent not in result.setdefault(target, []):
                 result[target].append(agent)
     return result
-
-
-def loads(text: str, file: str) -> ArgumentMap:
-    """Read AIF JSON (AIFdb's, or OVA's ``{"AIF": ..., "OVA": ...}``) as a map.
-
-    Raises MapError with positions in ``file``.
-    """
-    from ._aif_read import read
-
-    return read(text, file)
-
-
-def dumps(argument_map: ArgumentMap) -> str:
-    """Write a map as AIFdb JSON that argmap reads back to an equal map."""
-    from ._aif_write import write
-
-    return write(argument_map)

@@ -15,7 +15,14 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from ._aif import (
+from .._check import check
+from .._format import to_data
+from .._helpers import fresh_id
+from .._locate import locate
+from ..errors import MapError, Severity
+from ..model import Argument, ArgumentMap, Statement, plain
+from .read import default_edge
+from .shared import (
     AIF_DATA,
     DEFAULT_TEXT,
     INFERENCE_OF,
@@ -29,13 +36,6 @@ from ._aif import (
     participant_names,
     scheme_table,
 )
-from ._aif_read import default_edge
-from ._check import check
-from ._format import to_data
-from ._helpers import fresh_id
-from ._locate import locate
-from .errors import MapError, Severity
-from .model import Argument, ArgumentMap, Statement, plain
 
 __all__ = ["write"]
 

@@ -19,8 +19,12 @@ from typing import Any
 
 import attrs
 
-from . import _jsonpos
-from ._aif import (
+from .. import _jsonpos
+from .._format import from_data
+from .._helpers import Ids, kind_name, slug, suggest
+from ..errors import DocPath, Issue, MapError, Severity
+from ..model import ID_PATTERN, Agent, ArgumentMap, Origin, Position, plain
+from .shared import (
     AIF_DATA,
     DEFAULT_TEXT,
     ENTITY_NODES,
@@ -37,10 +41,6 @@ from ._aif import (
     participant_names,
     scheme_table,
 )
-from ._format import from_data
-from ._helpers import Ids, kind_name, slug, suggest
-from .errors import DocPath, Issue, MapError, Severity
-from .model import ID_PATTERN, Agent, ArgumentMap, Origin, Position, plain
 
 __all__ = ["read"]
 

@@ -21,12 +21,14 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from . import _argdown_syntax as syntax
-from ._argdown import MARKERS, RESERVED, text_slug
-from ._argdown_read import collapse, read, read_text
-from ._helpers import Ids, fresh_id, slug
-from .errors import MapError, Severity
-from .model import Argument, ArgumentMap, Group, Statement, Translation, plain
+from .. import _format, _yaml
+from .._check import check
+from .._helpers import Ids, fresh_id, slug
+from ..errors import MapError, Severity
+from ..model import Argument, ArgumentMap, Group, Statement, Translation, plain
+from . import syntax
+from .read import collapse, read, read_text
+from .shared import MARKERS, RESERVED, text_slug
 
 _LINK = re.compile(r"\[[^\]]+?\]\([^)]+?\)")
 _ALWAYS = set("\\@#*_[]<>{}")
@@ -899,8 +901,6 @@ class _Writer:
         return f"{'#' * level} {title}{tags}{self.data_text(inline, reserved)}\n"
 
     def front_matter(self) -> str:
-        from . import _format, _yaml
-
         m = self.m
         front: dict[str, Any] = {"title": m.title}
         data = plain(m.data)
@@ -949,8 +949,6 @@ def _plain_lists(value: Any) -> Any:
 
 def _same(a: ArgumentMap, b: ArgumentMap) -> bool:
     """Equal maps; a NaN in metadata equals itself here (it never does for ``==``)."""
-    from . import _format
-
     if a == b:
         return True
     return json.dumps(_format.to_data(a), default=str) == json.dumps(
@@ -960,8 +958,6 @@ def _same(a: ArgumentMap, b: ArgumentMap) -> bool:
 
 def write(m: ArgumentMap) -> str:
     """``m`` as Argdown; raises MapError when the map has errors (Argdown cannot hold them)."""
-    from ._check import check
-
     errors = [i for i in check(m, verify_quotes=False) if i.severity is Severity.ERROR]
     if errors:
         raise MapError(errors)

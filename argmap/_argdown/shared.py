@@ -1,10 +1,6 @@
-"""Argdown import and export: ``loads`` reads Argdown text, ``dumps`` writes it.
+"""What reading and writing Argdown share: ids from text, YAML data, the reserved ``argmap`` data.
 
-Reading is in :mod:`argmap._argdown_read` (on the syntax tree of
-:mod:`argmap._argdown_syntax`), writing in :mod:`argmap._argdown_write`. This
-module holds what both sides share: ids from titles, YAML data as Argdown
-reads it, and the reserved ``argmap`` data that carries what Argdown has no
-syntax for.
+The reserved data carries what Argdown has no syntax for through a document.
 """
 
 from __future__ import annotations
@@ -13,11 +9,10 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from ._helpers import slug
-from .errors import Issue, MapError
-from .model import ArgumentMap
-
-__all__ = ["dumps", "loads"]
+from .. import _yaml
+from .._helpers import slug
+from ..errors import Issue, MapError
+from ..model import ID_PATTERN
 
 #: Data key that carries argmap's own fields through an Argdown document.
 RESERVED = "argmap"
@@ -119,7 +114,6 @@ def read_yaml(
     matter, block data); otherwise its first line continues at ``column``.
     Problems become issues with ``code``, located in the Argdown file.
     """
-    from . import _yaml
 
     def moved(issue: Issue) -> Issue:
         if issue.line is None:
@@ -273,24 +267,8 @@ class Reserved:
 
 def check_ids(values: Iterable[str], reserved: Reserved, key: str) -> bool:
     """Whether all ``values`` are valid ids; reports the first bad one under ``key``."""
-    from .model import ID_PATTERN
-
     bad = [v for v in values if not ID_PATTERN.match(v)]
     if bad:
         reserved.problem(f"'{key}' holds {bad[0]!r}, which is not a valid id")
         return False
     return True
-
-
-def loads(text: str, file: str) -> ArgumentMap:
-    """Read an Argdown document as a map; raises MapError with positions in ``file``."""
-    from ._argdown_read import read
-
-    return read(text, file)
-
-
-def dumps(argument_map: ArgumentMap) -> str:
-    """Write a map as Argdown that Argdown reads and argmap reads back to an equal map."""
-    from ._argdown_write import write
-
-    return write(argument_map)

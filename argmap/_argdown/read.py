@@ -16,8 +16,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import _argdown_syntax as syntax
-from ._argdown import (
+from .. import _format
+from .._helpers import Ids, slug
+from ..errors import DocPath, Issue, MapError
+from ..model import (
+    LANG_PATTERN,
+    STATUSES,
+    Argument,
+    ArgumentMap,
+    Citation,
+    Group,
+    Origin,
+    Statement,
+    Translation,
+)
+from . import syntax
+from .shared import (
     ARGUMENT_KEYS,
     GROUP_KEYS,
     MAP_KEYS,
@@ -30,19 +44,6 @@ from ._argdown import (
     read_yaml,
     relation_id,
     text_slug,
-)
-from ._helpers import Ids, slug
-from .errors import DocPath, Issue, MapError
-from .model import (
-    LANG_PATTERN,
-    STATUSES,
-    Argument,
-    ArgumentMap,
-    Citation,
-    Group,
-    Origin,
-    Statement,
-    Translation,
 )
 
 _SPACE_RUN = re.compile(r"[ \t\n]+")
@@ -1358,8 +1359,6 @@ class _Assembler:
         groups: list[Group],
         r: Reserved,
     ) -> ArgumentMap:
-        from . import _format
-
         langs = r.strings("lang") or ()
         document: dict[str, Any] = {"argmap": 1, "title": "-"}
         if langs:
