@@ -13,8 +13,7 @@ import pytest
 from test_select import tree_map
 
 import argmap
-from argmap import cli
-from argmap.cli import main
+from argmap.cli import _batch, _render_job, main
 
 ROOT = Path(__file__).resolve().parent.parent
 #: A node statement of DOT text: its name.
@@ -127,9 +126,9 @@ def test_processes_and_one_process_say_and_write_the_same(batch: Path) -> None:
 def test_by_default_a_batch_uses_one_process_per_cpu(
     batch: Path, pools: list[int | None], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(cli, "_cpu_count", lambda: 3)
+    monkeypatch.setattr(_batch, "cpu_count", lambda: 3)
     assert run("render", ".", "-o", "build", "-f", "dot")[0] == 1
-    monkeypatch.setattr(cli, "_cpu_count", lambda: 64)
+    monkeypatch.setattr(_batch, "cpu_count", lambda: 64)
     assert run("render", "m3.yaml", "m4.yaml", "-o", "build", "-f", "dot")[0] == 0
     assert pools == [3, 2]  # never more processes than maps
 
@@ -152,21 +151,21 @@ def test_without_process_pools_the_batch_renders_in_this_process(
 
 
 PARENT = os.getpid()
-_render_job = cli._render_job
+render_job = _render_job.render_job
 
 
 def dies_in_a_worker(job: Any) -> Any:
     """Render as usual, except m4.yaml, whose worker process dies."""
     if job.file.name == "m4.yaml" and os.getpid() != PARENT:
         os._exit(1)
-    return _render_job(job)
+    return render_job(job)
 
 
 def test_when_a_worker_dies_the_rest_renders_in_this_process(
     batch: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     expected = run("render", ".", "-o", "build", "-f", "dot", "-j", "1")
-    monkeypatch.setattr(cli, "_render_job", dies_in_a_worker)
+    monkeypatch.setattr(_render_job, "render_job", dies_in_a_worker)
     assert run("render", ".", "-o", "build", "-f", "dot", "-j", "2") == expected
 
 

@@ -11,7 +11,7 @@ import pytest
 from test_cli import run
 
 import argmap
-from argmap._scaffold import SCHEMA, scaffold, schema_reference, title_from_name, yaml_text
+from argmap.cli._scaffold import SCHEMA, scaffold, schema_reference, title_from_name, yaml_text
 
 ROOT = Path(__file__).resolve().parent.parent
 MODELINE = re.compile(r"# yaml-language-server: \$schema=(\S+)\n")

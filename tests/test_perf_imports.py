@@ -71,6 +71,7 @@ def test_version_needs_no_yaml_graphviz_or_reading() -> None:
         "argmap._names",
         "argmap._version",
         "argmap.cli",
+        "argmap.cli._parser",
     }
 
 

@@ -15,7 +15,7 @@ from test_roundtrip import maps
 
 import argmap
 from argmap import ArgumentMap, MapError, _format, _yaml
-from argmap._scaffold import SCHEMA, scaffold, schema_reference
+from argmap.cli._scaffold import SCHEMA, scaffold, schema_reference
 from argmap.model import ID_PATTERN, LANG_PATTERN, STATUSES
 
 ROOT = Path(__file__).resolve().parent.parent

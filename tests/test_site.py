@@ -21,8 +21,7 @@ from typing import Any
 import pytest
 
 import argmap
-from argmap import _scaffold
-from argmap.cli import main
+from argmap.cli import _scaffold, main
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"

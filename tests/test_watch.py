@@ -16,7 +16,7 @@ from typing import IO
 import pytest
 from test_cli import run
 
-from argmap._watch import Watcher, stamps
+from argmap.cli._watch import Watcher, stamps
 
 MAP = """\
 argmap: 1

@@ -13,12 +13,12 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from .errors import ArgmapError, MapError
-from .model import Origin
+from ..errors import ArgmapError, MapError
+from ..model import Origin
 
 if TYPE_CHECKING:
-    from ._names import ReadFormat
-    from ._render import Format
+    from .._names import ReadFormat
+    from .._render import Format
 
 #: What is known of a file between two polls; ``None`` when it is missing.
 Stamp = tuple[int, int, int] | None
@@ -78,8 +78,8 @@ class Watcher:
         A map with errors is not drawn: its problems are printed and the
         target keeps its last good drawing.
         """
-        from ._io import load
-        from ._render import render
+        from .._io import load
+        from .._render import render
 
         try:
             argument_map = load(self.path, format=self.source_format)

@@ -7,10 +7,10 @@ import os
 import re
 from pathlib import Path
 
-from .model import LANG_PATTERN
+from ..model import LANG_PATTERN
 
 #: The JSON Schema of format version 1, inside the installed package.
-SCHEMA = Path(__file__).resolve().parent / "schema" / "argmap-1.schema.json"
+SCHEMA = Path(__file__).resolve().parent.parent / "schema" / "argmap-1.schema.json"
 
 #: Words YAML 1.1 reads as something other than text when written plainly (any case).
 _YAML_WORDS = frozenset(("y", "n", "yes", "no", "true", "false", "on", "off", "null"))

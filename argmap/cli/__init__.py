@@ -1,0 +1,54 @@
+"""The ``argmap`` command: a thin shell over load, check, analyse and render.
+
+Exit status: 0 when all is well, 1 when a map is invalid (or, with
+``--strict``, has warnings) or an output cannot be written, 2 for bad usage.
+
+:mod:`._parser` declares the commands and options, :mod:`._commands` carries
+them out (with :mod:`._render_job` and :mod:`._batch` for ``render``,
+:mod:`._watch` for ``watch`` and :mod:`._scaffold` for ``new``);
+:mod:`._common` holds what the commands share.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from collections.abc import Sequence
+from typing import TextIO
+
+from ._parser import make_parser
+
+__all__ = ["main"]
+
+
+def main(
+    argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, stderr: TextIO | None = None
+) -> int:
+    """Run the ``argmap`` command with ``argv`` (default: ``sys.argv[1:]``).
+
+    Returns the exit status instead of exiting, so it can be called from Python.
+    """
+    out = stdout or sys.stdout
+    err = stderr or sys.stderr
+    parser = make_parser()
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 0 for --help/--version, 2 for errors
+        return int(exc.code or 0)
+    if args.command is None:
+        parser.print_help(out)
+        return 2
+    # Imported only now, for start-up speed: --help and --version need the parser alone.
+    from ._commands import COMMANDS
+    from ._common import UsageError
+
+    try:
+        return COMMANDS[args.command](args, out, err)
+    except UsageError as exc:
+        print(f"argmap {args.command}: error: {exc}", file=err)
+        return 2
+    except BrokenPipeError:  # e.g. `argmap render -f dot -o - map.yaml | head`
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1

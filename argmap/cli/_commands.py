@@ -1,0 +1,377 @@
+"""What each ``argmap`` command does with its parsed options: check, render, evaluate, ..."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import textwrap
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from .._names import format_of
+from . import _batch, _render_job
+from ._common import UsageError, counted, load_one, map_files, plan_output, what_if
+
+if TYPE_CHECKING:
+    from ..analyse import Evaluation
+
+
+def check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .._check import check
+    from .._io import load
+    from ..errors import ArgmapError, MapError, Severity
+
+    status = 0
+    for file in map_files(args.paths):
+        try:
+            issues = check(
+                load(file, format=args.source_format),
+                verify_quotes=not args.no_quotes,
+                allow_outside=args.allow_outside,
+            )
+        except MapError as exc:
+            issues = exc.issues
+        except ArgmapError as exc:
+            print(exc, file=err)
+            status = 1
+            continue
+        errors = sum(1 for i in issues if i.severity is Severity.ERROR)
+        warnings = sum(1 for i in issues if i.severity is Severity.WARNING)
+        notes = len(issues) - errors - warnings
+        for issue in issues:
+            print(issue, file=err)
+        if errors or (args.strict and warnings):
+            status = 1
+        summary = f"{file}: {counted(errors, 'error')}, {counted(warnings, 'warning')}"
+        print(summary + (f", {counted(notes, 'note')}" if notes else ""), file=out)
+    return status
+
+
+def render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .._fileio import write_atomic
+    from ..errors import ArgmapError
+
+    files = map_files(args.paths)
+    if args.width < 10:
+        raise UsageError(f"--width must be at least 10 (got {args.width})")
+    if args.depth is not None and args.focus is None:
+        raise UsageError("--depth works with --focus; add it")
+    if not args.premises and args.collapse:
+        raise UsageError(
+            "--collapse folds the premises below a statement, so it needs them drawn; "
+            "leave out --no-premises or --collapse"
+        )
+    for flag, value in (("--depth", args.depth), ("--max-nodes", args.max_nodes)):
+        if value is not None and value < 0:
+            raise UsageError(f"{flag} must be 0 or more (got {value})")
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError(f"--jobs must be at least 1 (got {args.jobs})")
+    several = len(files) > 1 or any(Path(p).is_dir() for p in args.paths)
+    fmt, output, into_folder = plan_output(args.output, args.format, several)
+    to_stdout = args.output == "-"
+    if into_folder:
+        try:
+            output.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            print(f"{output}: cannot create output folder: {exc.strerror}", file=err)
+            return 1
+
+    evaluation_flags = [
+        flag
+        for flag, given in (
+            ("--semantics", args.semantics is not None),
+            ("--credulous", args.credulous),
+            ("--accept", bool(args.accept)),
+            ("--reject", bool(args.reject)),
+        )
+        if given
+    ]
+    if evaluation_flags and not args.evaluate:
+        raise UsageError(f"{evaluation_flags[0]} works with --evaluate; add it")
+    jobs = []
+    for file in files:
+        if to_stdout:
+            target = None
+        elif into_folder:
+            target = output / f"{file.stem}.{fmt}"
+        elif args.output is not None:
+            target = output
+        else:
+            target = file.with_suffix(f".{fmt}")
+        jobs.append(_render_job.RenderJob(file, target, fmt, args, os.getcwd()))
+
+    status = 0
+    progress = _batch.Progress(err, len(jobs))
+
+    def report(job: _render_job.RenderJob, result: _render_job.Rendered) -> None:
+        nonlocal status
+        progress.clear()
+        for message in result.messages:
+            print(message, file=err)
+        if result.usage is not None:
+            raise UsageError(result.usage)
+        if result.data is None:
+            status = 1
+        elif job.target is None:
+            out.write(result.data.decode("utf-8"))
+        else:
+            try:
+                written = write_atomic(job.target, result.data)
+            except ArgmapError as exc:
+                print(exc, file=err)
+                status = 1
+            else:
+                print(f"wrote {written}", file=out)
+        out.flush()
+        progress.show()
+
+    workers = min(len(jobs), args.jobs or _batch.cpu_count())
+    try:
+        _batch.run_jobs(jobs, _render_job.render_job, workers, report, progress)
+    finally:
+        progress.clear()
+    return status
+
+
+#: Longest line ``argmap evaluate`` prints; text beyond it is cut with an ellipsis.
+LINE = 100
+
+
+def evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    argument_map = load_one(args.path, err, args.source_format)
+    if argument_map is None:
+        return 1
+    evaluation, plain = what_if(argument_map, args)
+    print(_evaluation_heading(evaluation), file=out)
+    ids = [*argument_map.statements, *argument_map.arguments]
+    width = max(len(i) for i in ids) if ids else 0
+    sections: list[tuple[str, list[tuple[str, str]]]] = [
+        ("statements", [(sid, s.text) for sid, s in argument_map.statements.items()]),
+        ("arguments", [(aid, a.label) for aid, a in argument_map.arguments.items()]),
+    ]
+    for heading, rows in sections:
+        if not rows:
+            continue
+        print(f"\n{heading}:", file=out)
+        labels = evaluation.statements if heading == "statements" else evaluation.arguments
+        for key, text in rows:
+            print(_row(f"{labels[key]:<9}  {key:<{width}}", text), file=out)
+    if evaluation is not plain:
+        changes = [c for c in plain.diff(evaluation) if c.id in argument_map.statements]
+        print("\nchanges against the evaluation without --accept and --reject:", file=out)
+        if not changes:
+            print("  no statement changes its label", file=out)
+        for change in changes:
+            print(f"  {change.id:<{width}}  {change.before} -> {change.after}", file=out)
+    return 0
+
+
+def _evaluation_heading(evaluation: Evaluation) -> str:
+    """``preferred semantics, sceptical: 2 extensions`` and what was accepted or rejected."""
+    heading = f"{evaluation.semantics} semantics"
+    if evaluation.semantics != "grounded":
+        extensions = evaluation.extensions
+        heading += f", {evaluation.acceptance}: {counted(extensions, 'extension')}"
+        if extensions == 0:
+            heading += ", so every label is undecided"
+    for verb, ids in (("accepting", evaluation.accept), ("rejecting", evaluation.reject)):
+        if ids:
+            heading += f"; {verb} {', '.join(ids)}"
+    return heading
+
+
+def _row(head: str, text: str) -> str:
+    """``  head  text``, the text on one line, cut with an ellipsis to fit :data:`LINE`."""
+    text = " ".join(text.split())
+    room = max(LINE - len(head) - 4, 20)
+    if len(text) > room:
+        cut = text[: room - 1]
+        space = cut.rfind(" ")
+        text = (cut[:space] if space > room // 2 else cut).rstrip() + "…"
+    return f"  {head}  {text}"
+
+
+def stats(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .. import analyse
+    from ..model import AttackType
+
+    m = load_one(args.path, err, args.source_format)
+    if m is None:
+        return 1
+    kinds = [a.kind for a in m.arguments.values()]
+    attacks = list(m.attack_types.values())
+    theses = len(m.main_theses)
+    print(
+        f"statements: {len(m.statements)} ({theses} main {'thesis' if theses == 1 else 'theses'})",
+        file=out,
+    )
+    details = [
+        f"{kinds.count('support')} support",
+        f"{attacks.count(AttackType.REBUTTAL)} rebuttal",
+        f"{attacks.count(AttackType.UNDERMINING)} undermining",
+        f"{kinds.count('undercut')} undercut",
+    ]
+    print(f"arguments: {len(m.arguments)} ({', '.join(details)})", file=out)
+    lists = [
+        ("unsupported premises", analyse.unsupported_premises(m)),
+        ("uncontested statements", analyse.uncontested(m)),
+        ("support cycles", tuple(" -> ".join(c) for c in analyse.support_cycles(m))),
+    ]
+    for name, items in lists:
+        print(_listing(f"{name} ({len(items)}): ", items), file=out)
+    if not m.statements:
+        return 0
+    width = max(len("statement"), *(len(sid) for sid in m.statements))
+    print(f"\n{'statement':<{width}}  for  against  rests on  dependents", file=out)
+    for sid in m.statements:
+        counts = (
+            len(m.arguments_for(sid)),
+            len(m.arguments_against(sid)),
+            len(analyse.premises_of(m, sid)),
+            len(analyse.dependents(m, sid)),
+        )
+        print(
+            f"{sid:<{width}}  {counts[0]:>3}  {counts[1]:>7}  {counts[2]:>8}  {counts[3]:>10}",
+            file=out,
+        )
+    return 0
+
+
+def _listing(head: str, items: Sequence[str]) -> str:
+    """``head`` and the items, comma-separated, wrapped under one another."""
+    if not items:
+        return head + "none"
+    return textwrap.fill(
+        ", ".join(items),
+        width=LINE,
+        initial_indent=head,
+        subsequent_indent="  ",
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+
+
+def convert(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .._fileio import write_atomic
+    from .._io import dumps
+    from ..errors import ArgmapError
+
+    target = args.to or (None if args.output == "-" else format_of(args.output))
+    if target is None:
+        raise UsageError(
+            f"cannot tell the format from -o {args.output}: use a name ending in .yaml, .json, "
+            ".aif.json, .argdown, .mmd or .graphml, or give --to"
+        )
+    argument_map = load_one(args.path, err, args.source_format)
+    if argument_map is None:
+        return 1
+    text = dumps(argument_map, target)
+    if args.output == "-":
+        out.write(text)
+        return 0
+    try:
+        written = write_atomic(args.output, text.encode("utf-8"))
+    except ArgmapError as exc:
+        print(exc, file=err)
+        return 1
+    print(f"wrote {written}", file=out)
+    return 0
+
+
+def new(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .._fileio import write_atomic
+    from ..errors import ArgmapError
+    from . import _scaffold
+
+    path = Path(args.path)
+    if format_of(path) != "yaml":
+        raise UsageError(f"{args.path}: a new map is YAML; give a name ending in .yaml or .yml")
+    if path.is_dir():
+        raise UsageError(f"{args.path}: a folder; give the name of the map file to write")
+    if path.exists() and not args.force:
+        print(
+            f"{args.path}: already exists; choose another name, or give --force to replace it",
+            file=err,
+        )
+        return 1
+    if args.title is not None and not args.title.strip():
+        raise UsageError("--title must not be empty; leave it out to take the file name")
+    title = _scaffold.title_from_name(path) if args.title is None else args.title
+    schema = args.schema or _scaffold.schema_reference(path)
+    try:
+        text = _scaffold.scaffold(title, lang=args.lang, schema=schema)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        print(f"{path.parent}: cannot create the folder: {exc.strerror}", file=err)
+        return 1
+    try:
+        written = write_atomic(path, text.encode("utf-8"))
+    except ArgmapError as exc:
+        print(exc, file=err)
+        return 1
+    print(f"wrote {written}", file=out)
+    return 0
+
+
+def watch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from ._watch import Watcher
+
+    path = Path(args.path)
+    if path.is_dir():
+        raise UsageError(f"{args.path}: a folder; give one map file")
+    if not path.exists():
+        raise UsageError(f"{args.path}: no such file")
+    if args.width < 10:
+        raise UsageError(f"--width must be at least 10 (got {args.width})")
+    if not args.interval > 0:
+        raise UsageError(f"--interval must be more than 0 seconds (got {args.interval})")
+    if args.cycles is not None and args.cycles < 0:
+        raise UsageError(f"--cycles must be 0 or more (got {args.cycles})")
+    if args.output == "-":
+        raise UsageError("-o -: watch writes a file again and again; give a file or a folder")
+    fmt, output, into_folder = plan_output(args.output, args.format, several=False)
+    if into_folder:
+        try:
+            output.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            print(f"{output}: cannot create output folder: {exc.strerror}", file=err)
+            return 1
+        target = output / f"{path.stem}.{fmt}"
+    elif args.output is not None:
+        target = output
+    else:
+        target = path.with_suffix(f".{fmt}")
+    if target.resolve() == path.resolve():
+        raise UsageError(f"-o {args.output}: the output would replace the map; give another file")
+    options = {
+        "width": args.width,
+        "rankdir": args.rankdir,
+        "legend": args.legend,
+        "lang": args.lang,
+    }
+    watcher = Watcher(
+        path,
+        target,
+        format=fmt,
+        options=options,
+        source_format=args.source_format,
+        out=out,
+        err=err,
+    )
+    return watcher.run(interval=args.interval, cycles=args.cycles)
+
+
+#: The handler of each command: ``handler(args, out, err)`` returns the exit status.
+COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {
+    "check": check,
+    "render": render,
+    "evaluate": evaluate,
+    "stats": stats,
+    "convert": convert,
+    "new": new,
+    "watch": watch,
+}

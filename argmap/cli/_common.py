@@ -1,0 +1,114 @@
+"""What the commands share: usage errors, the map files named, loading one map, output paths."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO, cast
+
+from .._names import MAP_SUFFIXES, Format, ReadFormat, diagram_format_of
+
+if TYPE_CHECKING:
+    from ..analyse import Acceptance, Evaluation, Semantics
+    from ..model import ArgumentMap
+
+
+class UsageError(Exception):
+    """Bad command-line usage (exit status 2)."""
+
+
+def map_files(paths: Sequence[str]) -> list[Path]:
+    files: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(p for p in path.iterdir() if p.suffix in MAP_SUFFIXES and p.is_file())
+            if not found:
+                raise UsageError(
+                    f"{raw}: no map files (*.yaml, *.yml, *.json, *.argdown, *.ad) in this folder"
+                )
+            files += found
+        elif path.exists():
+            files.append(path)
+        else:
+            raise UsageError(f"{raw}: no such file or folder")
+    return files
+
+
+def load_one(raw: str, err: TextIO, source_format: str | None = None) -> ArgumentMap | None:
+    """The one map file a command takes, or ``None`` after printing why it cannot load."""
+    from .._io import load
+    from ..errors import ArgmapError
+
+    path = Path(raw)
+    if path.is_dir():
+        raise UsageError(f"{raw}: a folder; give one map file")
+    if not path.exists():
+        raise UsageError(f"{raw}: no such file")
+    try:
+        return load(path, format=cast("ReadFormat | None", source_format))  # argparse's choices
+    except ArgmapError as exc:
+        print(exc, file=err)
+        return None
+
+
+def counted(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def what_if(argument_map: ArgumentMap, args: argparse.Namespace) -> tuple[Evaluation, Evaluation]:
+    """The evaluation the options ask for, and the same without --accept and --reject."""
+    from .. import analyse
+
+    try:
+        accept, reject = analyse.what_if_ids(argument_map, args.accept, args.reject, flags=True)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    semantics: Semantics = args.semantics or "grounded"
+    acceptance: Acceptance = "credulous" if args.credulous else "sceptical"
+    plain = analyse.evaluate(argument_map, semantics, acceptance=acceptance)
+    if not accept and not reject:
+        return plain, plain
+    return (
+        analyse.evaluate(
+            argument_map, semantics, accept=accept, reject=reject, acceptance=acceptance
+        ),
+        plain,
+    )
+
+
+def plan_output(output: str | None, fmt: Format | None, several: bool) -> tuple[Format, Path, bool]:
+    """Decide the format, the output path and whether it is a folder.
+
+    ``-o`` names a folder when it exists as one, ends in '/', or has no
+    suffix; otherwise a file, whose suffix gives the format unless ``-f`` does.
+    """
+    if output is None:
+        return fmt or "svg", Path(), False
+    if output == "-":
+        if several:
+            raise UsageError("-o - writes one map to standard output; give one map")
+        fmt = fmt or "svg"
+        if fmt in ("png", "pdf"):
+            raise UsageError(f"-o - writes text; {fmt.upper()} is binary: give an output file")
+        return fmt, Path(), False
+    path = Path(output)
+    if path.is_dir() or output.endswith(("/", os.sep)) or not path.suffix:
+        return fmt or "svg", path, True
+    if several:
+        raise UsageError(
+            f"-o {output} names one file, but several maps are rendered; give a folder"
+        )
+    named = diagram_format_of(path)
+    if fmt is None:
+        if named is not None:
+            return named, path, False
+        raise UsageError(
+            f"cannot tell the format from -o {output}: use a name ending in "
+            ".svg, .png, .pdf, .dot or .html, or give -f"
+        )
+    if named is not None and named != fmt:
+        raise UsageError(f"-f {fmt} does not match -o {output}; use one format")
+    return fmt, path, False

@@ -1,0 +1,379 @@
+"""The ``argmap`` command line: its commands, their options and help (argparse)."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING
+
+from .._names import FORMATS, RANKDIRS, READ_FORMATS, SEMANTICS, WRITE_FORMATS
+from .._version import __version__
+
+if TYPE_CHECKING:
+    _Commands = argparse._SubParsersAction[argparse.ArgumentParser]
+
+EPILOG = """\
+examples:
+  argmap check maps/                    check every map in a folder
+  argmap check --strict maps/*.yaml     fail on warnings too
+  argmap render maps/russian-lifeline.yaml
+                                        write maps/russian-lifeline.svg
+  argmap render maps/ -o build/maps     one SVG per map into build/maps/
+  argmap render MAP -f png --legend     a PNG with a legend
+  argmap render MAP -f dot -o -         DOT text on standard output
+  argmap render MAP -f html             a page to explore the map in a browser
+  argmap evaluate MAP --reject ID       what stands, and what changes without ID
+  argmap stats MAP                      counts, unsupported premises, support cycles
+  argmap convert debate.argdown -o debate.yaml
+                                        Argdown (or AIF, JSON) to argmap's YAML
+  argmap convert MAP -o map.mmd         a Mermaid flowchart for GitHub
+  argmap new debate.yaml                a commented map to start from
+  argmap watch MAP -f png               render again on every save
+
+exit status: 0 all well, 1 invalid map or failed output, 2 bad usage
+docs: docs/cli.md
+"""
+
+
+#: Nodes a diagram may have before ``argmap render`` warns that it is hard to read.
+MAX_NODES = 300
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="argmap",
+        description=(
+            "Check, evaluate, render and convert argument maps (argmap YAML or JSON, Argdown, AIF)."
+        ),
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"argmap {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    _check_command(commands)
+    _render_command(commands)
+    _evaluate_command(commands)
+    _stats_command(commands)
+    _convert_command(commands)
+    _new_command(commands)
+    _watch_command(commands)
+    return parser
+
+
+def _check_command(commands: _Commands) -> None:
+    """``argmap check`` and its options."""
+    check = commands.add_parser(
+        "check",
+        help="check maps and verify their quotes",
+        description="Check maps: report errors and warnings, verify quotes against sources.",
+        epilog=(
+            "examples:\n  argmap check maps/\n  argmap check --strict maps/russian-lifeline.yaml\n"
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    check.add_argument("paths", nargs="+", metavar="FILE|DIR", help="map files, or folders of them")
+    check.add_argument("--strict", action="store_true", help="fail on warnings too")
+    _from_option(check)
+    check.add_argument(
+        "--no-quotes", action="store_true", help="do not verify quotes against source files"
+    )
+    check.add_argument(
+        "--allow-outside",
+        action="store_true",
+        help="read source files outside the map's folder too (only for maps you trust)",
+    )
+
+
+def _render_command(commands: _Commands) -> None:
+    """``argmap render`` and its options."""
+    render = commands.add_parser(
+        "render",
+        help="render maps to SVG, PNG, PDF, DOT or an interactive HTML page",
+        description="Render maps through Graphviz (DOT needs no Graphviz).",
+        epilog=(
+            "examples:\n  argmap render maps/russian-lifeline.yaml\n"
+            "  argmap render maps/ -o build/maps\n"
+            "  argmap render MAP -f dot -o -\n"
+            "  argmap render MAP -o map.html      (pan, zoom, search, click for details)\n"
+            "  argmap render maps/overview.yaml --focus lifeline --depth 1\n"
+            "  argmap render maps/overview.yaml --collapse china-threat --tag military\n\n"
+            "a large map: --focus, --collapse, --tag and --speaker draw part of it, "
+            "--no-premises draws arguments only; "
+            "docs/large-maps.md says what each keeps\n"
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    render.add_argument(
+        "paths", nargs="+", metavar="FILE|DIR", help="map files, or folders of them"
+    )
+    render.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE|DIR",
+        help="output file (one map), or folder; '-' for standard output; default: beside each map",
+    )
+    _drawing_options(render)
+    _from_option(render)
+    _lang_option(render)
+    render.add_argument(
+        "--evaluate",
+        action="store_true",
+        help="show what is in, out and undecided (fill and border), with a legend",
+    )
+    _evaluation_options(render, "with --evaluate: ")
+    render.add_argument(
+        "--focus", metavar="ID", help="draw only what lies around statement ID (see --depth)"
+    )
+    render.add_argument(
+        "--depth",
+        type=int,
+        metavar="N",
+        help="with --focus: how many steps around it, one step per argument (default: 2)",
+    )
+    render.add_argument(
+        "--collapse",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="fold what argues for or against statement ID into one node (repeatable)",
+    )
+    render.add_argument(
+        "--tag",
+        dest="tags",
+        action="append",
+        default=[],
+        metavar="T",
+        help="draw what carries tag T, and what is needed to draw it (repeatable)",
+    )
+    render.add_argument(
+        "--speaker",
+        dest="speakers",
+        action="append",
+        default=[],
+        metavar="AGENT",
+        help="draw what agent AGENT holds or argues, and what is needed to draw it (repeatable)",
+    )
+    render.add_argument(
+        "--no-premises",
+        dest="premises",
+        action="store_false",
+        help="draw each argument without its premises, a third the nodes (not with --collapse)",
+    )
+    render.add_argument(
+        "--max-nodes",
+        type=int,
+        default=MAX_NODES,
+        metavar="N",
+        help=f"warn when a diagram has more than N nodes (default: {MAX_NODES}; 0: never)",
+    )
+    render.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        metavar="N",
+        help="render N maps at a time (default: one per CPU)",
+    )
+
+
+def _evaluate_command(commands: _Commands) -> None:
+    """``argmap evaluate`` and its options."""
+    evaluate = commands.add_parser(
+        "evaluate",
+        help="label each statement and argument in, out or undecided",
+        description=(
+            "Evaluate a map: label each statement and argument in, out or undecided "
+            "(docs/evaluation.md says how). With --accept or --reject, also list the "
+            "statements whose label that changes."
+        ),
+        epilog=(
+            "examples:\n  argmap evaluate maps/russian-lifeline.yaml\n"
+            "  argmap evaluate MAP --semantics preferred --credulous\n"
+            "  argmap evaluate MAP --reject lifeline\n"
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    evaluate.add_argument("path", metavar="MAP", help="a map file")
+    _from_option(evaluate)
+    _evaluation_options(evaluate, "")
+
+
+def _stats_command(commands: _Commands) -> None:
+    """``argmap stats`` and its options."""
+    stats = commands.add_parser(
+        "stats",
+        help="count statements and arguments; list unsupported premises, support cycles, ...",
+        description=(
+            "Describe a map's structure: counts, unsupported premises, uncontested "
+            "statements, support cycles, and the arguments for and against each statement."
+        ),
+        epilog="example:\n  argmap stats maps/overview.yaml\n",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    stats.add_argument("path", metavar="MAP", help="a map file")
+    _from_option(stats)
+
+
+def _convert_command(commands: _Commands) -> None:
+    """``argmap convert`` and its options."""
+    convert = commands.add_parser(
+        "convert",
+        help="convert a map between YAML, JSON, Argdown and AIF; export Mermaid or GraphML",
+        description=(
+            "Convert a map: read argmap YAML or JSON, Argdown or AIF; write any of them, "
+            "or a Mermaid flowchart or GraphML. The map is checked first; an invalid map "
+            "writes nothing. docs/formats/ says what each format keeps and loses."
+        ),
+        epilog=(
+            "examples:\n  argmap convert debate.argdown -o debate.yaml\n"
+            "  argmap convert maps/china.yaml -o china.aif.json\n"
+            "  argmap convert MAP --to mermaid -o -\n\n"
+            "formats from file names: .yaml .yml (yaml), .json (json; read: json or aif by "
+            "content), .aif.json .aif (aif), .argdown .ad (argdown), .mmd .mermaid (mermaid), "
+            ".graphml (graphml)\n"
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    convert.add_argument("path", metavar="MAP", help="the map to convert")
+    convert.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        required=True,
+        help="the file to write; '-' for standard output",
+    )
+    _from_option(convert)
+    convert.add_argument(
+        "--to", choices=WRITE_FORMATS, help="format to write (default: from the -o file name)"
+    )
+
+
+def _new_command(commands: _Commands) -> None:
+    """``argmap new`` and its options."""
+    new = commands.add_parser(
+        "new",
+        help="start a new map from a commented example",
+        description=(
+            "Write a new map: a small valid example (a source, an agent, three statements, "
+            "an argument) whose comments explain each key, with a modeline that lets "
+            "editors complete and check it against argmap's JSON Schema."
+        ),
+        epilog=(
+            "examples:\n  argmap new debate.yaml\n"
+            '  argmap new maps/tram.yaml --title "Should the city build a tram?" --lang en\n'
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    new.add_argument("path", metavar="FILE", help="the map to write (.yaml or .yml)")
+    new.add_argument("--title", help="the map's title (default: from the file name)")
+    new.add_argument(
+        "--lang", default="en", metavar="LANG", help="language of the map's text (default: en)"
+    )
+    new.add_argument(
+        "--schema",
+        metavar="PATH|URL",
+        help=(
+            "where the modeline points for the JSON Schema, relative to FILE "
+            "(default: the schema of this installation)"
+        ),
+    )
+    new.add_argument("--force", action="store_true", help="replace FILE if it exists")
+
+
+def _watch_command(commands: _Commands) -> None:
+    """``argmap watch`` and its options."""
+    watch = commands.add_parser(
+        "watch",
+        help="render a map, and again whenever it or a file it includes is saved",
+        description=(
+            "Render one map, then render it again whenever it or a file it includes "
+            "changes. A map with errors is not drawn: its problems are printed and the "
+            "output keeps the last good drawing. Ctrl-C stops."
+        ),
+        epilog=(
+            "examples:\n  argmap watch maps/russian-lifeline.yaml\n"
+            "  argmap watch MAP -o build/map.png --legend --lang de\n"
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    watch.add_argument("path", metavar="MAP", help="a map file")
+    watch.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE|DIR",
+        help="output file, or folder; default: beside the map",
+    )
+    _drawing_options(watch)
+    _lang_option(watch)
+    _from_option(watch)
+    watch.add_argument(
+        "--interval",
+        type=float,
+        default=0.5,
+        metavar="SECONDS",
+        help="how often to look for changes (default: 0.5)",
+    )
+    watch.add_argument(
+        "--cycles",
+        type=int,
+        metavar="N",
+        help="stop after looking N times (default: until Ctrl-C); 0 renders once",
+    )
+
+
+def _drawing_options(parser: argparse.ArgumentParser) -> None:
+    """-f, --rankdir, --width and --legend, for render and watch."""
+    parser.add_argument(
+        "-f", "--format", choices=FORMATS, help="output format (default: from -o, else svg)"
+    )
+    parser.add_argument(
+        "--rankdir",
+        choices=RANKDIRS,
+        default="BT",
+        help="layout direction (default: BT, conclusions on top)",
+    )
+    parser.add_argument(
+        "--width",
+        type=int,
+        default=40,
+        metavar="N",
+        help="wrap statement text at N characters (default: 40)",
+    )
+    parser.add_argument("--legend", action="store_true", help="add a legend")
+
+
+def _lang_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--lang",
+        metavar="LANG",
+        help="draw the text in this language, one of the map's 'lang' (default: its first)",
+    )
+
+
+def _from_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--from",
+        dest="source_format",
+        choices=READ_FORMATS,
+        help="read maps as this format (default: from the file name, .json by content)",
+    )
+
+
+def _evaluation_options(parser: argparse.ArgumentParser, prefix: str) -> None:
+    """--semantics, --credulous, --accept and --reject, for evaluate and render."""
+    parser.add_argument(
+        "--semantics",
+        choices=SEMANTICS,
+        help=f"{prefix}which labellings count (default: grounded)",
+    )
+    parser.add_argument(
+        "--credulous",
+        action="store_true",
+        help=f"{prefix}in when in under one extension, not all (preferred, stable, complete)",
+    )
+    for flag, what in (("accept", "accepted"), ("reject", "rejected")):
+        parser.add_argument(
+            f"--{flag}",
+            action="append",
+            default=[],
+            metavar="ID",
+            help=f"{prefix}take statement ID as {what} (repeatable): what if?",
+        )

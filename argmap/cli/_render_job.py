@@ -1,0 +1,108 @@
+"""Rendering one map as ``argmap render`` asks, in whichever process runs it."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .._names import Format
+from ._common import UsageError, what_if
+
+if TYPE_CHECKING:
+    from ..errors import Issue
+    from ..model import ArgumentMap
+
+
+@dataclasses.dataclass(frozen=True)
+class RenderJob:
+    """One map to render: where from, where to (``None``: standard output), how."""
+
+    file: Path
+    target: Path | None
+    format: Format
+    args: argparse.Namespace
+    cwd: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Rendered:
+    """What rendering one map gave: lines for standard error, the output, a usage error."""
+
+    messages: tuple[str, ...] = ()
+    data: bytes | None = None
+    usage: str | None = None
+
+
+def render_job(job: RenderJob) -> Rendered:
+    """Load, select, evaluate and draw one map; never prints, so it runs in any process."""
+    from .. import _render as renderer
+    from .._io import load
+    from .._select import check_selection
+    from ..errors import ArgmapError
+    from ..view import build_view
+
+    if os.getcwd() != job.cwd:  # a worker process started elsewhere: names are relative
+        os.chdir(job.cwd)
+    args, file = job.args, job.file
+    try:
+        argument_map = load(file, format=args.source_format)
+        evaluation = what_if(argument_map, args)[0] if args.evaluate else None
+        if args.lang is not None and args.lang not in argument_map.langs:
+            langs = ", ".join(argument_map.langs) or "none declared"
+            return Rendered(
+                (
+                    f"{file}: error: no-such-lang: the map has no text in {args.lang!r} "
+                    f"(its languages: {langs}); give one of them to --lang",
+                )
+            )
+        selection: dict[str, Any] = {
+            "focus": args.focus,
+            "depth": args.depth,
+            "collapse": args.collapse,
+            "tags": args.tags,
+            "speakers": args.speakers,
+        }
+        try:
+            check_selection(argument_map, **selection, flags=True)
+        except ValueError as exc:
+            return Rendered(usage=f"{file}: {exc}")
+        view = build_view(
+            argument_map,
+            width=args.width,
+            rankdir=args.rankdir,
+            legend=args.legend,
+            lang=args.lang,
+            evaluation=evaluation,
+            premises=args.premises,
+            **selection,
+        )
+        messages = []
+        if args.max_nodes and len(view.nodes) > args.max_nodes:
+            messages.append(str(_too_large(argument_map, file, len(view.nodes), args.max_nodes)))
+        return Rendered(tuple(messages), renderer.view_output(view, job.format, map=argument_map))
+    except UsageError as exc:
+        return Rendered(usage=str(exc))
+    except ArgmapError as exc:
+        return Rendered((str(exc),))
+
+
+def _too_large(argument_map: ArgumentMap, file: Path, nodes: int, limit: int) -> Issue:
+    """The warning for a diagram of more than ``limit`` nodes, with what to draw instead."""
+    from .._select import most_connected
+    from ..errors import Issue, Severity
+
+    candidates = ", ".join(f"{sid} ({n})" for sid, n in most_connected(argument_map, 5))
+    focus = "--focus ID --depth N"
+    if candidates:
+        focus += f" (statements most arguments touch: {candidates})"
+    return Issue(
+        "large-map",
+        f"the diagram has {nodes} nodes (more than {limit}) and will be hard to read; "
+        f"draw part of it with {focus}, --collapse ID, --tag T or --speaker AGENT, "
+        "draw arguments only with --no-premises, or raise --max-nodes (0: no limit)",
+        Severity.WARNING,
+        file=str(file),
+    )
