@@ -29,7 +29,7 @@ statements:
     quote: {source: art, text: Hallo Welt}
   b: B
 arguments:
-  x: {premises: [a], supports: b}
+  x: {premises: [a], implicit: true, supports: b}
 """
 OVERVIEW = """\
 argmap: 1
@@ -38,7 +38,7 @@ include: [common.yaml, line.yaml]
 statements:
   c: C
 arguments:
-  y: {premises: [c], attacks: b}
+  y: {premises: [c], attacks: b, implicit: true}
 """
 
 
