@@ -7,7 +7,7 @@ import os
 import textwrap
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from .._names import format_of
 from . import _batch, _render_job
@@ -143,6 +143,17 @@ def evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if argument_map is None:
         return 1
     evaluation, plain = what_if(argument_map, args)
+    if args.output_format == "json":
+        data = evaluation.as_dict()
+        data["changes"] = [
+            {"id": c.id, "before": c.before, "after": c.after} for c in plain.diff(evaluation)
+        ]
+        _print_json(data, out)
+        return 0
+    if evaluation.stated_only:
+        from ..analyse import stated_only
+
+        argument_map = stated_only(argument_map)
     print(_evaluation_heading(evaluation), file=out)
     ids = [*argument_map.statements, *argument_map.arguments]
     width = max(len(i) for i in ids) if ids else 0
@@ -171,14 +182,23 @@ def _evaluation_heading(evaluation: Evaluation) -> str:
     """``preferred semantics, sceptical: 2 extensions`` and what was accepted or rejected."""
     heading = f"{evaluation.semantics} semantics"
     if evaluation.semantics != "grounded":
-        extensions = evaluation.extensions
-        heading += f", {evaluation.acceptance}: {counted(extensions, 'extension')}"
-        if extensions == 0:
+        count = evaluation.extensions
+        heading += f", {evaluation.acceptance}: {counted(count, 'extension')}"
+        if count == 0:
             heading += ", so every label is undecided"
     for verb, ids in (("accepting", evaluation.accept), ("rejecting", evaluation.reject)):
         if ids:
             heading += f"; {verb} {', '.join(ids)}"
+    if evaluation.stated_only:
+        heading += "; stated parts only"
     return heading
+
+
+def _print_json(data: dict[str, Any], out: TextIO) -> None:
+    """``data`` as one JSON object, its keys in the order given (no sorting)."""
+    import json
+
+    print(json.dumps(data, ensure_ascii=False, indent=2), file=out)
 
 
 def _row(head: str, text: str) -> str:
@@ -202,37 +222,69 @@ def stats(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     kinds = [a.kind for a in m.arguments.values()]
     attacks = list(m.attack_types.values())
     theses = len(m.main_theses)
+    counts = {
+        "support": kinds.count("support"),
+        "rebuttal": attacks.count(AttackType.REBUTTAL),
+        "undermining": attacks.count(AttackType.UNDERMINING),
+        "undercut": kinds.count("undercut"),
+    }
+    grounding = analyse.grounding(m)
+    lists = {
+        "unsupported premises": analyse.unsupported_premises(m),
+        "uncontested statements": analyse.uncontested(m),
+    }
+    cycles = analyse.support_cycles(m)
+    table = {
+        sid: {
+            "for": len(m.arguments_for(sid)),
+            "against": len(m.arguments_against(sid)),
+            "rests_on": len(analyse.premises_of(m, sid)),
+            "dependents": len(analyse.dependents(m, sid)),
+        }
+        for sid in m.statements
+    }
+    if args.output_format == "json":
+        data: dict[str, Any] = {
+            "statements": len(m.statements),
+            "main_theses": theses,
+            "arguments": len(m.arguments),
+            **counts,
+            "grounding": grounding.as_dict(),
+            **{name.replace(" ", "_"): list(items) for name, items in lists.items()},
+            "support_cycles": [list(c) for c in cycles],
+            "per_statement": table,
+        }
+        _print_json(data, out)
+        return 0
     print(
         f"statements: {len(m.statements)} ({theses} main {'thesis' if theses == 1 else 'theses'})",
         file=out,
     )
-    details = [
-        f"{kinds.count('support')} support",
-        f"{attacks.count(AttackType.REBUTTAL)} rebuttal",
-        f"{attacks.count(AttackType.UNDERMINING)} undermining",
-        f"{kinds.count('undercut')} undercut",
-    ]
-    print(f"arguments: {len(m.arguments)} ({', '.join(details)})", file=out)
-    lists = [
-        ("unsupported premises", analyse.unsupported_premises(m)),
-        ("uncontested statements", analyse.uncontested(m)),
-        ("support cycles", tuple(" -> ".join(c) for c in analyse.support_cycles(m))),
-    ]
-    for name, items in lists:
+    details = ", ".join(f"{n} {kind}" for kind, n in counts.items())
+    print(f"arguments: {len(m.arguments)} ({details})", file=out)
+    g = grounding
+    print(
+        f"stated {g.stated_statements} of {counted(g.statements, 'statement')}, "
+        f"{g.quoted_statements} quoted, {counted(g.questions, 'question')}, "
+        f"{g.hypothetical} hypothetical",
+        file=out,
+    )
+    print(
+        f"stated {g.stated_arguments} of {counted(g.arguments, 'argument')}, "
+        f"{g.quoted_arguments} quoted",
+        file=out,
+    )
+    lists["support cycles"] = tuple(" -> ".join(c) for c in cycles)
+    for name, items in lists.items():
         print(_listing(f"{name} ({len(items)}): ", items), file=out)
     if not m.statements:
         return 0
     width = max(len("statement"), *(len(sid) for sid in m.statements))
     print(f"\n{'statement':<{width}}  for  against  rests on  dependents", file=out)
-    for sid in m.statements:
-        counts = (
-            len(m.arguments_for(sid)),
-            len(m.arguments_against(sid)),
-            len(analyse.premises_of(m, sid)),
-            len(analyse.dependents(m, sid)),
-        )
+    for sid, row in table.items():
         print(
-            f"{sid:<{width}}  {counts[0]:>3}  {counts[1]:>7}  {counts[2]:>8}  {counts[3]:>10}",
+            f"{sid:<{width}}  {row['for']:>3}  {row['against']:>7}  {row['rests_on']:>8}"
+            f"  {row['dependents']:>10}",
             file=out,
         )
     return 0

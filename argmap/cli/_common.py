@@ -62,18 +62,26 @@ def what_if(argument_map: ArgumentMap, args: argparse.Namespace) -> tuple[Evalua
     """The evaluation the options ask for, and the same without --accept and --reject."""
     from .. import analyse
 
+    stated = getattr(args, "stated_only", False)  # evaluate has --stated-only, render not
     try:
-        accept, reject = analyse.what_if_ids(argument_map, args.accept, args.reject, flags=True)
+        accept, reject = analyse.what_if_ids(
+            argument_map, args.accept, args.reject, flags=True, stated_only=stated
+        )
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     semantics: Semantics = args.semantics or "grounded"
     acceptance: Acceptance = "credulous" if args.credulous else "sceptical"
-    plain = analyse.evaluate(argument_map, semantics, acceptance=acceptance)
+    plain = analyse.evaluate(argument_map, semantics, acceptance=acceptance, stated_only=stated)
     if not accept and not reject:
         return plain, plain
     return (
         analyse.evaluate(
-            argument_map, semantics, accept=accept, reject=reject, acceptance=acceptance
+            argument_map,
+            semantics,
+            accept=accept,
+            reject=reject,
+            acceptance=acceptance,
+            stated_only=stated,
         ),
         plain,
     )

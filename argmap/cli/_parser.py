@@ -188,12 +188,20 @@ def _evaluate_command(commands: _Commands) -> None:
             "examples:\n  argmap evaluate maps/russian-lifeline.yaml\n"
             "  argmap evaluate MAP --semantics preferred --credulous\n"
             "  argmap evaluate MAP --reject lifeline\n"
+            "  argmap evaluate MAP --stated-only --format json\n"
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     evaluate.add_argument("path", metavar="MAP", help="a map file")
     _from_option(evaluate)
     _evaluation_options(evaluate, "")
+    evaluate.add_argument(
+        "--stated-only",
+        action="store_true",
+        help="evaluate what the text says alone: leave out implicit statements and "
+        "arguments, and the arguments that rest on them",
+    )
+    _output_format(evaluate)
 
 
 def _stats_command(commands: _Commands) -> None:
@@ -205,11 +213,15 @@ def _stats_command(commands: _Commands) -> None:
             "Describe a map's structure: counts, unsupported premises, uncontested "
             "statements, support cycles, and the arguments for and against each statement."
         ),
-        epilog="example:\n  argmap stats maps/overview.yaml\n",
+        epilog=(
+            "examples:\n  argmap stats maps/overview.yaml\n"
+            "  argmap stats maps/overview.yaml --format json\n"
+        ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     stats.add_argument("path", metavar="MAP", help="a map file")
     _from_option(stats)
+    _output_format(stats)
 
 
 def _convert_command(commands: _Commands) -> None:
@@ -354,6 +366,16 @@ def _from_option(parser: argparse.ArgumentParser) -> None:
         dest="source_format",
         choices=READ_FORMATS,
         help="read maps as this format (default: from the file name, .json by content)",
+    )
+
+
+def _output_format(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--format",
+        dest="output_format",
+        choices=("text", "json"),
+        default="text",
+        help="text for people (default), or one JSON object for programs",
     )
 
 
