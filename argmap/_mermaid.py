@@ -39,16 +39,17 @@ from .model import ArgumentMap
 from .view import (
     EdgeKind,
     MapView,
-    Rankdir,
     ViewEdge,
+    ViewKeywords,
     ViewNode,
+    ViewOptions,
     Wording,
     build_view,
     byline,
 )
 
-if TYPE_CHECKING:  # the evaluation is imported only when a diagram shows one
-    from .analyse import Evaluation
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
 
 __all__ = ["dumps", "view_to_mermaid"]
 
@@ -114,38 +115,22 @@ _CLASSES: dict[str, str] = {
 
 def dumps(
     argument_map: ArgumentMap,
-    *,
-    width: int = WIDTH,
-    rankdir: Rankdir = "BT",
-    lang: str | None = None,
-    evaluation: Evaluation | None = None,
-    focus: str | None = None,
-    depth: int | None = None,
-    collapse: str | Iterable[str] = (),
-    tags: str | Iterable[str] = (),
-    speakers: str | Iterable[str] = (),
-    premises: bool = True,
+    options: ViewOptions | None = None,
+    **keywords: Unpack[ViewKeywords],
 ) -> str:
     """The diagram of ``argument_map`` as a Mermaid flowchart.
 
     The flowchart shows what :func:`argmap.to_dot` shows, from the same
-    view, and takes the same options except ``legend`` (a flowchart has no
-    legend). GitHub and GitLab draw it in a fenced ``mermaid`` block.
+    view, and takes the same options (:class:`~argmap.ViewOptions`); a
+    flowchart has no legend, so ``legend`` changes nothing. GitHub and
+    GitLab draw it in a fenced ``mermaid`` block.
 
     Args:
         argument_map: The map; it need not be checked.
-        width: Wrap statement text at this many characters (at least 10).
-        rankdir: ``"BT"`` (conclusions above premises, the default), ``"TB"``,
-            ``"LR"`` or ``"RL"``.
-        lang: Write the text in this language, one of the map's ``langs``.
-        evaluation: Show these labels, from :func:`argmap.evaluate` on this map.
-        focus: Show only what lies within ``depth`` steps of this statement.
-        depth: With ``focus``: how many steps (default 2).
-        collapse: Fold the branch below each of these statements into one node.
-        tags: Show what carries one of these tags, and what it needs.
-        speakers: Show what these agents hold or argue, likewise.
-        premises: ``False``: show arguments without their premises (see
-            :func:`argmap.to_dot`).
+        options: How to draw it (see :class:`~argmap.ViewOptions`). Without
+            them, and without a ``width`` keyword, statement text is wrapped
+            at 32 characters: Mermaid's font is larger than Graphviz's.
+        **keywords: Fields of :class:`~argmap.ViewOptions`, over ``options``.
 
     Returns:
         The flowchart's text, ending in a newline; the same map and options
@@ -154,20 +139,9 @@ def dumps(
     Raises:
         ValueError: If an option is invalid (see :func:`argmap.to_dot`).
     """
-    view = build_view(
-        argument_map,
-        width=width,
-        rankdir=rankdir,
-        lang=lang,
-        evaluation=evaluation,
-        focus=focus,
-        depth=depth,
-        collapse=collapse,
-        tags=tags,
-        speakers=speakers,
-        premises=premises,
-    )
-    return view_to_mermaid(view)
+    if options is None:
+        options = ViewOptions(width=keywords.pop("width", WIDTH))
+    return view_to_mermaid(build_view(argument_map, options, **keywords))
 
 
 def view_to_mermaid(view: MapView) -> str:

@@ -15,7 +15,6 @@ import os
 import re
 import textwrap
 import unicodedata
-from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -28,14 +27,16 @@ from .view import (
     MapView,
     Rankdir,
     ViewCluster,
+    ViewKeywords,
     ViewNode,
+    ViewOptions,
     Wording,
     build_view,
     byline,
 )
 
-if TYPE_CHECKING:  # the evaluation is imported only when a diagram shows one
-    from .analyse import Evaluation
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
 
 __all__ = [
     "Format",
@@ -175,19 +176,7 @@ _CLUSTER_ATTRS = {
 
 
 def to_dot(
-    map: ArgumentMap,
-    *,
-    width: int = 40,
-    rankdir: Rankdir = "BT",
-    legend: bool = False,
-    lang: str | None = None,
-    evaluation: Evaluation | None = None,
-    focus: str | None = None,
-    depth: int | None = None,
-    collapse: str | Iterable[str] = (),
-    tags: str | Iterable[str] = (),
-    speakers: str | Iterable[str] = (),
-    premises: bool = True,
+    map: ArgumentMap, options: ViewOptions | None = None, **keywords: Unpack[ViewKeywords]
 ) -> str:
     """The diagram of ``map`` as DOT source (Graphviz's input language).
 
@@ -196,53 +185,19 @@ def to_dot(
 
     Args:
         map: The argument map; it need not be checked.
-        width: Wrap statement text at this many characters (at least 10).
-        rankdir: ``"BT"`` (conclusions above premises, the default), ``"TB"``,
-            ``"LR"`` or ``"RL"``.
-        legend: Add a legend explaining the shapes and edges.
-        lang: Draw the text in this language, one of the map's ``langs``;
-            text not translated into it is drawn in the map's own language,
-            marked. ``None`` (the default): the map's own language.
-        evaluation: Show these labels, from :func:`argmap.evaluate` on this
-            map: ``in``, ``out`` and ``undecided`` differ in fill, border and
-            text, and the legend (always drawn then) explains them. Evaluate
-            the whole map; with ``focus`` and the other options, the part
-            drawn shows the labels of the whole.
-        focus: Draw only what lies within ``depth`` steps of this statement.
-        depth: With ``focus``: how many steps (default 2).
-        collapse: Fold the branch below each of these statements into one
-            node that says how much it hides.
-        tags: Draw what carries one of these tags, and what is needed to
-            draw it.
-        speakers: Draw what these agents (ids) hold or argue, likewise.
-            :func:`argmap.view.select` says exactly what each option keeps.
-        premises: ``False``: draw each argument without its premises (as
-            Argdown's argument maps do), a diagram about a third the size: an
-            argument aimed at a premise points at the arguments that use it,
-            and the premises' text is in the argument's tooltip. Main theses
-            and ``focus`` stay drawn. Not with ``collapse``.
+        options: How to draw it: width, direction, legend, language,
+            evaluation, the part of the map drawn, premises (see
+            :class:`~argmap.ViewOptions`, which says what each does).
+        **keywords: Fields of :class:`~argmap.ViewOptions`, over ``options``:
+            ``to_dot(m, legend=True, lang="de")``.
 
     Raises:
-        ValueError: If ``width``, ``rankdir`` or ``lang`` is invalid,
-            ``evaluation`` does not label every statement and argument, or
-            ``focus``, ``collapse``, ``tags`` or ``speakers`` names what the
-            map lacks.
+        ValueError: If an option is invalid, ``lang`` is not one of the
+            map's languages, ``evaluation`` does not label every statement
+            and argument, or ``focus``, ``collapse``, ``tags`` or
+            ``speakers`` names what the map lacks.
     """
-    view = build_view(
-        map,
-        width=width,
-        rankdir=rankdir,
-        legend=legend,
-        lang=lang,
-        evaluation=evaluation,
-        focus=focus,
-        depth=depth,
-        collapse=collapse,
-        tags=tags,
-        speakers=speakers,
-        premises=premises,
-    )
-    return view_to_dot(view)
+    return view_to_dot(build_view(map, options, **keywords))
 
 
 def view_to_dot(view: MapView) -> str:
@@ -252,19 +207,7 @@ def view_to_dot(view: MapView) -> str:
 
 
 def to_svg(
-    map: ArgumentMap,
-    *,
-    width: int = 40,
-    rankdir: Rankdir = "BT",
-    legend: bool = False,
-    lang: str | None = None,
-    evaluation: Evaluation | None = None,
-    focus: str | None = None,
-    depth: int | None = None,
-    collapse: str | Iterable[str] = (),
-    tags: str | Iterable[str] = (),
-    speakers: str | Iterable[str] = (),
-    premises: bool = True,
+    map: ArgumentMap, options: ViewOptions | None = None, **keywords: Unpack[ViewKeywords]
 ) -> str:
     """The diagram of ``map`` as an SVG document.
 
@@ -278,37 +221,11 @@ def to_svg(
         RenderError: If Graphviz's ``dot`` is not installed or fails.
         ValueError: As for :func:`to_dot`.
     """
-    source = to_dot(
-        map,
-        width=width,
-        rankdir=rankdir,
-        legend=legend,
-        lang=lang,
-        evaluation=evaluation,
-        focus=focus,
-        depth=depth,
-        collapse=collapse,
-        tags=tags,
-        speakers=speakers,
-        premises=premises,
-    )
-    return _run_dot(source, "svg").decode("utf-8")
+    return _run_dot(to_dot(map, options, **keywords), "svg").decode("utf-8")
 
 
 def to_html(
-    map: ArgumentMap,
-    *,
-    width: int = 40,
-    rankdir: Rankdir = "BT",
-    legend: bool = False,
-    lang: str | None = None,
-    evaluation: Evaluation | None = None,
-    focus: str | None = None,
-    depth: int | None = None,
-    collapse: str | Iterable[str] = (),
-    tags: str | Iterable[str] = (),
-    speakers: str | Iterable[str] = (),
-    premises: bool = True,
+    map: ArgumentMap, options: ViewOptions | None = None, **keywords: Unpack[ViewKeywords]
 ) -> str:
     """The diagram of ``map`` in the interactive viewer: one self-contained HTML page.
 
@@ -323,39 +240,17 @@ def to_html(
         RenderError: If Graphviz's ``dot`` is not installed or fails.
         ValueError: As for :func:`to_dot`.
     """
-    view = build_view(
-        map,
-        width=width,
-        rankdir=rankdir,
-        legend=legend,
-        lang=lang,
-        evaluation=evaluation,
-        focus=focus,
-        depth=depth,
-        collapse=collapse,
-        tags=tags,
-        speakers=speakers,
-        premises=premises,
-    )
+    view = build_view(map, options, **keywords)
     return view_output(view, "html", map=map).decode("utf-8")
 
 
 def render(
     map: ArgumentMap,
     path: str | os.PathLike[str],
+    options: ViewOptions | None = None,
     *,
     format: Format | None = None,
-    width: int = 40,
-    rankdir: Rankdir = "BT",
-    legend: bool = False,
-    lang: str | None = None,
-    evaluation: Evaluation | None = None,
-    focus: str | None = None,
-    depth: int | None = None,
-    collapse: str | Iterable[str] = (),
-    tags: str | Iterable[str] = (),
-    speakers: str | Iterable[str] = (),
-    premises: bool = True,
+    **keywords: Unpack[ViewKeywords],
 ) -> Path:
     """Draw ``map`` into the file ``path``.
 
@@ -365,22 +260,11 @@ def render(
     Args:
         map: The argument map; it need not be checked.
         path: The output file.
+        options: How to draw it (see :class:`~argmap.ViewOptions`).
         format: ``"svg"``, ``"png"``, ``"pdf"``, ``"dot"`` or ``"html"`` (the
             interactive viewer, see :func:`to_html`); by default taken from the
             suffix of ``path``.
-        width: Wrap statement text at this many characters (at least 10).
-        rankdir: ``"BT"`` (conclusions above premises, the default), ``"TB"``,
-            ``"LR"`` or ``"RL"``.
-        legend: Add a legend explaining the shapes and edges.
-        lang: Draw the text in this language (see :func:`to_dot`).
-        evaluation: Show these labels (see :func:`to_dot`).
-        focus: Draw only the neighbourhood of this statement (see :func:`to_dot`).
-        depth: With ``focus``: how many steps (default 2).
-        collapse: Fold the branches below these statements (see :func:`to_dot`).
-        tags: Draw what carries these tags (see :func:`to_dot`).
-        speakers: Draw what these agents hold or argue (see :func:`to_dot`).
-        premises: ``False``: draw arguments without their premises (see
-            :func:`to_dot`).
+        **keywords: Fields of :class:`~argmap.ViewOptions`, over ``options``.
 
     Returns:
         The path written.
@@ -392,20 +276,7 @@ def render(
         OutputError: If the file cannot be written.
     """
     fmt = _output_format(path, format)
-    view = build_view(
-        map,
-        width=width,
-        rankdir=rankdir,
-        legend=legend,
-        lang=lang,
-        evaluation=evaluation,
-        focus=focus,
-        depth=depth,
-        collapse=collapse,
-        tags=tags,
-        speakers=speakers,
-        premises=premises,
-    )
+    view = build_view(map, options, **keywords)
     return write_atomic(path, view_output(view, fmt, map=map))
 
 

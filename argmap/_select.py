@@ -29,7 +29,7 @@ The rules, in the order they apply:
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import attrs
 
@@ -103,26 +103,23 @@ def check_selection(
     collapse: str | Iterable[str] = (),
     tags: str | Iterable[str] = (),
     speakers: str | Iterable[str] = (),
-    flags: bool = False,
+    names: Mapping[str, str] | None = None,
 ) -> None:
     """Raise ``ValueError`` unless every id and value of a selection fits ``map``.
 
-    With ``flags``, messages name the command-line options (``--focus``)
-    rather than the parameters (``'focus'``).
+    ``names`` says how messages name each parameter (the command line names
+    ``focus`` ``--focus``); by default as the parameter: ``'focus'``.
     """
 
-    def name(param: str, flag: str) -> str:
-        return f"--{flag}" if flags else f"'{param}'"
+    def name(param: str) -> str:
+        return names[param] if names and param in names else f"'{param}'"
 
     if depth is not None:
         if not isinstance(depth, int) or isinstance(depth, bool):
             raise TypeError(f"'depth' must be an int (got {depth!r})")
         if depth < 0:
-            raise ValueError(f"{name('depth', 'depth')} must be at least 0 (got {depth})")
-    for param, flag, ids in (
-        ("focus", "focus", _names(focus)),
-        ("collapse", "collapse", _names(collapse)),
-    ):
+            raise ValueError(f"{name('depth')} must be at least 0 (got {depth})")
+    for param, ids in (("focus", _names(focus)), ("collapse", _names(collapse))):
         for sid in ids:
             if sid in map.statements:
                 continue
@@ -135,25 +132,24 @@ def check_selection(
                 else:
                     hint = ""
                 raise ValueError(
-                    f"{name(param, flag)} names {sid!r}, which is an argument; "
-                    f"give a statement{hint}"
+                    f"{name(param)} names {sid!r}, which is an argument; give a statement{hint}"
                 )
             raise ValueError(
-                f"{name(param, flag)} names {sid!r}, which is not a statement of the map"
+                f"{name(param)} names {sid!r}, which is not a statement of the map"
                 f"{suggest(sid, map.statements)}"
             )
     agents = _agents(map)
     for agent in _names(speakers):
         if agent not in agents:
             raise ValueError(
-                f"{name('speakers', 'speaker')} names {agent!r}, which is not an agent of the map"
+                f"{name('speakers')} names {agent!r}, which is not an agent of the map"
                 f"{suggest(agent, agents)}"
             )
     known_tags = _tags(map)
     for tag in _names(tags):
         if tag not in known_tags:
             raise ValueError(
-                f"{name('tags', 'tag')} names {tag!r}, which no statement or argument of "
+                f"{name('tags')} names {tag!r}, which no statement or argument of "
                 f"the map carries{suggest(tag, known_tags)}"
             )
 

@@ -552,13 +552,14 @@ def what_if_ids(
     accept: Iterable[str],
     reject: Iterable[str],
     *,
-    flags: bool = False,
     stated_only: bool = False,
+    names: Mapping[str, str] | None = None,
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """``accept`` and ``reject`` as tuples of statement ids, checked against ``map``.
 
-    With ``flags``, messages name the command-line options ``--accept``,
-    ``--reject`` and ``--stated-only`` rather than the parameters. With
+    ``names`` says how messages name the parameters ``accept``, ``reject``
+    and ``stated_only`` (the command line names them ``--accept`` and so
+    on); by default as parameters: ``'accept'``. With
     ``stated_only``, the ids must name statements that :func:`stated_only`
     keeps: stated ones.
 
@@ -569,12 +570,12 @@ def what_if_ids(
     """
     result = []
     for name, given in (("accept", accept), ("reject", reject)):
-        what = f"--{name}" if flags else f"'{name}'"
+        what = names[name] if names and name in names else f"'{name}'"
         ids = tuple(dict.fromkeys(one_or_many(given)))
         for sid in ids:
             if sid in map.statements:
                 if stated_only and map.statements[sid].implicit:
-                    option = "--stated-only" if flags else "'stated_only'"
+                    option = (names or {}).get("stated_only", "'stated_only'")
                     raise ValueError(
                         f"{what} names {sid!r}, which is implicit (the map adds it), and "
                         f"{option} leaves it out; name a stated statement, or drop {option}"

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal, TypedDict
 
 import attrs
 
@@ -24,6 +24,8 @@ from ._select import Fold, select, select_part
 from .model import Argument, ArgumentMap, AttackType, Citation, Mode, Statement
 
 if TYPE_CHECKING:  # the evaluation is imported only when a diagram shows one
+    from typing_extensions import Unpack
+
     from .analyse import Evaluation, Label
 
 __all__ = [
@@ -33,7 +35,9 @@ __all__ = [
     "Rankdir",
     "ViewCluster",
     "ViewEdge",
+    "ViewKeywords",
     "ViewNode",
+    "ViewOptions",
     "Wording",
     "argument_node_id",
     "build_view",
@@ -56,6 +60,123 @@ EdgeKind = Literal["premise", "support", "attack", "undercut", "fold"]
 
 #: Narrowest wrap width accepted; below it most words would be broken.
 MIN_WIDTH = 10
+
+
+def _check_width(options: ViewOptions, attribute: attrs.Attribute[int], width: Any) -> None:
+    if not isinstance(width, int) or isinstance(width, bool):
+        raise TypeError(f"'width' must be an int (got {width!r})")
+    if width < MIN_WIDTH:
+        raise ValueError(f"'width' must be at least {MIN_WIDTH} (got {width!r})")
+
+
+def _check_rankdir(options: ViewOptions, attribute: attrs.Attribute[str], rankdir: Any) -> None:
+    if rankdir not in RANKDIRS:
+        raise ValueError(f"'rankdir' must be one of {list(RANKDIRS)!r} (got {rankdir!r})")
+
+
+@attrs.frozen(kw_only=True)
+class ViewOptions:
+    """How to draw a map: one validated set of options for every kind of diagram.
+
+    :func:`build_view`, :func:`argmap.to_dot`, :func:`argmap.to_svg`,
+    :func:`argmap.to_html`, :func:`argmap.render` and
+    :func:`argmap.to_mermaid` take it; each of them also takes the fields as
+    keywords, which make one. What can be checked without the map is checked
+    here, when the options are made; the rest (``lang``, the ids of the
+    selection, ``evaluation``) when a view of a map is built.
+
+    Attributes:
+        width: Wrap the text of statements (and titles) at this many
+            characters; at least 10.
+        rankdir: ``"BT"`` (conclusions above premises, the default), ``"TB"``,
+            ``"LR"`` or ``"RL"``.
+        legend: Add a legend explaining the shapes and edges.
+        lang: Draw the text in this language, one of the map's ``langs``;
+            text not translated into it is drawn in the map's own language,
+            marked. ``None`` (the default): the map's own language.
+        evaluation: Show these labels, from :func:`argmap.evaluate` on the
+            map drawn: ``in``, ``out`` and ``undecided`` differ in fill,
+            border and text, and the legend (always drawn then) explains
+            them. Evaluate the whole map; with ``focus`` and the other
+            options, the part drawn shows the labels of the whole.
+        focus: Draw only what lies within ``depth`` steps of this statement.
+        depth: With ``focus``: how many steps (default 2).
+        collapse: Fold the branch below each of these statements into one
+            node that says how much it hides.
+        tags: Draw what carries one of these tags, and what is needed to
+            draw it.
+        speakers: Draw what these agents (ids) hold or argue, likewise.
+            :func:`argmap.view.select` says exactly what each option keeps.
+        premises: ``False``: draw each argument without its premises (as
+            Argdown's argument maps do), a diagram about a third the size: an
+            argument aimed at a premise points at the arguments that use it,
+            and the premises' text is in the argument's tooltip. Main theses
+            and ``focus`` stay drawn. Not with ``collapse``.
+
+    Raises:
+        TypeError: If ``width`` or ``depth`` is not an ``int``.
+        ValueError: If ``width`` is below 10, ``rankdir`` is unknown,
+            ``depth`` is negative or given without ``focus``, or ``premises``
+            is ``False`` with ``collapse``.
+    """
+
+    width: int = attrs.field(default=40, validator=_check_width)
+    rankdir: Rankdir = attrs.field(default="BT", validator=_check_rankdir)
+    legend: bool = False
+    lang: str | None = None
+    evaluation: Evaluation | None = None
+    focus: str | None = None
+    depth: int | None = None
+    collapse: tuple[str, ...] = attrs.field(default=(), converter=one_or_many)
+    tags: tuple[str, ...] = attrs.field(default=(), converter=one_or_many)
+    speakers: tuple[str, ...] = attrs.field(default=(), converter=one_or_many)
+    premises: bool = True
+
+    def __attrs_post_init__(self) -> None:
+        if self.depth is not None:
+            if not isinstance(self.depth, int) or isinstance(self.depth, bool):
+                raise TypeError(f"'depth' must be an int (got {self.depth!r})")
+            if self.depth < 0:
+                raise ValueError(f"'depth' must be at least 0 (got {self.depth})")
+            if self.focus is None:
+                raise ValueError("'depth' works with 'focus'; give the statement to focus on")
+        if not self.premises and self.collapse:
+            raise ValueError(
+                "'collapse' folds the premises below a statement, so it needs them drawn; "
+                "leave out 'premises=False' or 'collapse'"
+            )
+
+    def replace(self, **changes: Unpack[ViewKeywords]) -> ViewOptions:
+        """A copy with ``changes``, validated again."""
+        return attrs.evolve(self, **changes)
+
+    @property
+    def selects(self) -> bool:
+        """Whether the options draw part of the map (focus, collapse, tags or speakers)."""
+        return bool(self.focus is not None or self.collapse or self.tags or self.speakers)
+
+
+class ViewKeywords(TypedDict, total=False):
+    """The fields of :class:`ViewOptions` as keywords, for the functions that take them."""
+
+    width: int
+    rankdir: Rankdir
+    legend: bool
+    lang: str | None
+    evaluation: Evaluation | None
+    focus: str | None
+    depth: int | None
+    collapse: str | Iterable[str]
+    tags: str | Iterable[str]
+    speakers: str | Iterable[str]
+    premises: bool
+
+
+def view_options(options: ViewOptions | None, keywords: ViewKeywords) -> ViewOptions:
+    """``options`` with ``keywords`` on top; the defaults when neither is given."""
+    if options is None:
+        return ViewOptions(**keywords)
+    return options.replace(**keywords) if keywords else options
 
 
 @attrs.frozen
@@ -263,19 +384,7 @@ def fold_node_id(statement_id: str) -> str:
 
 
 def build_view(
-    map: ArgumentMap,
-    *,
-    width: int = 40,
-    rankdir: Rankdir = "BT",
-    legend: bool = False,
-    lang: str | None = None,
-    evaluation: Evaluation | None = None,
-    focus: str | None = None,
-    depth: int | None = None,
-    collapse: str | Iterable[str] = (),
-    tags: str | Iterable[str] = (),
-    speakers: str | Iterable[str] = (),
-    premises: bool = True,
+    map: ArgumentMap, options: ViewOptions | None = None, **keywords: Unpack[ViewKeywords]
 ) -> MapView:
     """Decide what a diagram of ``map`` shows.
 
@@ -284,65 +393,32 @@ def build_view(
 
     Args:
         map: The argument map.
-        width: Wrap the text of statements (and titles) at this many
-            characters; at least 10.
-        rankdir: ``"BT"`` (conclusions above premises, the default), ``"TB"``,
-            ``"LR"`` or ``"RL"``.
-        legend: Whether the diagram gets a legend.
-        lang: Draw the text in this language, one of the map's ``langs``;
-            text without a version in it is drawn in the map's own language
-            and marked (``untranslated``). ``None``: the map's own language.
-        evaluation: Show these labels (from :func:`argmap.evaluate` on this
-            map) on the statements and arguments; the legend, then always
-            drawn, explains them.
-        focus: Draw only the neighbourhood of this statement: what lies
-            within ``depth`` steps of it (see :func:`select`).
-        depth: With ``focus``: how many steps (default 2).
-        collapse: Fold the branch below each of these statements into one
-            node that says how much it hides.
-        tags: Draw what carries one of these tags, and what is needed to
-            draw it (see :func:`select`).
-        speakers: Draw what these agents hold or argue, likewise.
-        premises: ``False``: draw each argument without its premises, as
-            Argdown's argument maps do, for a diagram a third the size. A
-            statement that is a premise of a drawn argument is left out
-            (its text is in the argument's tooltip) unless it is a main
-            thesis or ``focus``; an argument that supports or attacks it
-            points at each argument it is a premise of instead.
+        options: How to draw it (:class:`ViewOptions`); by default, the
+            defaults of its fields.
+        **keywords: Fields of :class:`ViewOptions`, over ``options``:
+            ``build_view(m, width=30)`` is ``build_view(m, ViewOptions(width=30))``.
 
     Returns:
         The view: nodes and edges in the map's authored order.
 
     Raises:
-        ValueError: If ``width`` is below 10, ``rankdir`` is unknown, the
+        ValueError: If an option is invalid (see :class:`ViewOptions`), the
             map has no text in ``lang``, ``evaluation`` does not label
             every statement and argument of the map, or the selection
-            names what the map lacks (see :func:`select`), or ``premises``
-            is ``False`` with ``collapse``.
+            names what the map lacks (see :func:`select`).
         TypeError: If ``width`` or ``depth`` is not an ``int``.
     """
-    if not isinstance(width, int) or isinstance(width, bool):
-        raise TypeError(f"'width' must be an int (got {width!r})")
-    if width < MIN_WIDTH:
-        raise ValueError(f"'width' must be at least {MIN_WIDTH} (got {width!r})")
-    if rankdir not in RANKDIRS:
-        raise ValueError(f"'rankdir' must be one of {list(RANKDIRS)!r} (got {rankdir!r})")
-
+    o = view_options(options, keywords)
+    lang, focus, evaluation, premises, width = o.lang, o.focus, o.evaluation, o.premises, o.width
     if lang is not None and lang not in map.langs:
         known = list(map.langs) or ["its own, undeclared"]
         raise ValueError(f"'lang' must be one of the map's languages {known!r} (got {lang!r})")
     if lang == map.lang:
         lang = None  # the text as authored
     part = None
-    collapse, tags, speakers = one_or_many(collapse), one_or_many(tags), one_or_many(speakers)
-    if not premises and collapse:
-        raise ValueError(
-            "'collapse' folds the premises below a statement, so it needs them drawn; "
-            "leave out 'premises=False' or 'collapse'"
-        )
-    if focus is not None or depth is not None or collapse or tags or speakers:
+    if o.selects:
         part = select_part(
-            map, focus=focus, depth=depth, collapse=collapse, tags=tags, speakers=speakers
+            map, focus=focus, depth=o.depth, collapse=o.collapse, tags=o.tags, speakers=o.speakers
         )
     # Theses and attack types come from the whole map, whatever part is drawn.
     theses = frozenset(map.main_theses)
@@ -382,10 +458,10 @@ def build_view(
         edges = _labelled_edges(map, edges, evaluation)
     return MapView(
         title=map.localized(map, "title", lang)[0] or map.title,
-        rankdir=rankdir,
+        rankdir=o.rankdir,
         nodes=tuple(nodes),
         edges=tuple(edges),
-        legend=bool(legend) or evaluation is not None,
+        legend=bool(o.legend) or evaluation is not None,
         clusters=_clusters(map, lang, drawn, folds),
         lang=lang,
         evaluated=None if evaluation is None else _evaluated(evaluation),

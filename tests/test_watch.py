@@ -17,6 +17,7 @@ import pytest
 from test_cli import run
 
 from argmap.cli._watch import Watcher, stamps
+from argmap.view import ViewOptions
 
 MAP = """\
 argmap: 1
@@ -33,7 +34,7 @@ UNKNOWN = (
 )
 WATCHING = "watching map.yaml; press Ctrl-C to stop"
 KEPT = "map.dot: left as it was; fix the problems above"
-OPTIONS = {"width": 40, "rankdir": "BT", "legend": False, "lang": None}
+OPTIONS = ViewOptions(width=40, rankdir="BT", legend=False, lang=None)
 
 
 def write_map(text: str = "First.", premise: str = "a", name: str = "map.yaml") -> None:

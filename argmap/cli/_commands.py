@@ -11,7 +11,15 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from .._names import format_of
 from . import _batch, _render_job
-from ._common import UsageError, counted, load_one, map_files, plan_output, what_if
+from ._common import (
+    UsageError,
+    counted,
+    load_one,
+    map_files,
+    plan_output,
+    view_options,
+    what_if,
+)
 
 if TYPE_CHECKING:
     from ..analyse import Evaluation
@@ -53,18 +61,21 @@ def render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from ..errors import ArgmapError
 
     files = map_files(args.paths)
-    if args.width < 10:
-        raise UsageError(f"--width must be at least 10 (got {args.width})")
+    # The command line's own words for two mistakes ViewOptions words for Python.
     if args.depth is not None and args.focus is None:
         raise UsageError("--depth works with --focus; add it")
-    if not args.premises and args.collapse:
-        raise UsageError(
-            "--collapse folds the premises below a statement, so it needs them drawn; "
-            "leave out --no-premises or --collapse"
-        )
     for flag, value in (("--depth", args.depth), ("--max-nodes", args.max_nodes)):
         if value is not None and value < 0:
             raise UsageError(f"{flag} must be 0 or more (got {value})")
+    options = view_options(
+        args,
+        focus=args.focus,
+        depth=args.depth,
+        collapse=tuple(args.collapse),
+        tags=tuple(args.tags),
+        speakers=tuple(args.speakers),
+        premises=args.premises,
+    )
     if args.jobs is not None and args.jobs < 1:
         raise UsageError(f"--jobs must be at least 1 (got {args.jobs})")
     several = len(files) > 1 or any(Path(p).is_dir() for p in args.paths)
@@ -99,7 +110,7 @@ def render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             target = output
         else:
             target = file.with_suffix(f".{fmt}")
-        jobs.append(_render_job.RenderJob(file, target, fmt, args, os.getcwd()))
+        jobs.append(_render_job.RenderJob(file, target, fmt, options, args, os.getcwd()))
 
     status = 0
     progress = _batch.Progress(err, len(jobs))
@@ -377,8 +388,7 @@ def watch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         raise UsageError(f"{args.path}: a folder; give one map file")
     if not path.exists():
         raise UsageError(f"{args.path}: no such file")
-    if args.width < 10:
-        raise UsageError(f"--width must be at least 10 (got {args.width})")
+    options = view_options(args)
     if not args.interval > 0:
         raise UsageError(f"--interval must be more than 0 seconds (got {args.interval})")
     if args.cycles is not None and args.cycles < 0:
@@ -399,12 +409,6 @@ def watch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         target = path.with_suffix(f".{fmt}")
     if target.resolve() == path.resolve():
         raise UsageError(f"-o {args.output}: the output would replace the map; give another file")
-    options = {
-        "width": args.width,
-        "rankdir": args.rankdir,
-        "legend": args.legend,
-        "lang": args.lang,
-    }
     watcher = Watcher(
         path,
         target,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO, cast
@@ -13,6 +14,27 @@ from .._names import MAP_SUFFIXES, Format, ReadFormat, diagram_format_of
 if TYPE_CHECKING:
     from ..analyse import Acceptance, Evaluation, Semantics
     from ..model import ArgumentMap
+    from ..view import ViewKeywords, ViewOptions
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
+#: How the command line names the library's parameters in its messages.
+FLAGS = {
+    "width": "--width",
+    "rankdir": "--rankdir",
+    "lang": "--lang",
+    "focus": "--focus",
+    "depth": "--depth",
+    "collapse": "--collapse",
+    "tags": "--tag",
+    "speakers": "--speaker",
+    "premises=False": "--no-premises",
+    "accept": "--accept",
+    "reject": "--reject",
+    "stated_only": "--stated-only",
+}
+_PARAMETER = re.compile(r"'([\w=]+)'")
 
 
 class UsageError(Exception):
@@ -65,7 +87,7 @@ def what_if(argument_map: ArgumentMap, args: argparse.Namespace) -> tuple[Evalua
     stated = getattr(args, "stated_only", False)  # evaluate has --stated-only, render not
     try:
         accept, reject = analyse.what_if_ids(
-            argument_map, args.accept, args.reject, flags=True, stated_only=stated
+            argument_map, args.accept, args.reject, stated_only=stated, names=FLAGS
         )
     except ValueError as exc:
         raise UsageError(str(exc)) from None
@@ -120,3 +142,20 @@ def plan_output(output: str | None, fmt: Format | None, several: bool) -> tuple[
     if named is not None and named != fmt:
         raise UsageError(f"-f {fmt} does not match -o {output}; use one format")
     return fmt, path, False
+
+
+def view_options(args: argparse.Namespace, **selection: Unpack[ViewKeywords]) -> ViewOptions:
+    """The drawing options render and watch share, and ``selection``; a mistake is a usage error.
+
+    The options' own messages name parameters (``'width'``); here they name
+    the flags (``--width``).
+    """
+    from ..view import ViewOptions
+
+    try:
+        shared = ViewOptions(
+            width=args.width, rankdir=args.rankdir, legend=args.legend, lang=args.lang
+        )
+        return shared.replace(**selection) if selection else shared
+    except (TypeError, ValueError) as exc:
+        raise UsageError(_PARAMETER.sub(lambda m: FLAGS.get(m[1], m[0]), str(exc))) from None

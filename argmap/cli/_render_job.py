@@ -6,23 +6,29 @@ import argparse
 import dataclasses
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .._names import Format
-from ._common import UsageError, what_if
+from ._common import FLAGS, UsageError, what_if
 
 if TYPE_CHECKING:
     from ..errors import Issue
     from ..model import ArgumentMap
+    from ..view import ViewOptions
 
 
 @dataclasses.dataclass(frozen=True)
 class RenderJob:
-    """One map to render: where from, where to (``None``: standard output), how."""
+    """One map to render: where from, where to (``None``: standard output), how.
+
+    ``options`` say how to draw it (the evaluation is added per map);
+    ``args`` how to read and evaluate it, and ``--max-nodes``.
+    """
 
     file: Path
     target: Path | None
     format: Format
+    options: ViewOptions
     args: argparse.Namespace
     cwd: str
 
@@ -58,27 +64,20 @@ def render_job(job: RenderJob) -> Rendered:
                     f"(its languages: {langs}); give one of them to --lang",
                 )
             )
-        selection: dict[str, Any] = {
-            "focus": args.focus,
-            "depth": args.depth,
-            "collapse": args.collapse,
-            "tags": args.tags,
-            "speakers": args.speakers,
-        }
+        o = job.options
         try:
-            check_selection(argument_map, **selection, flags=True)
+            check_selection(
+                argument_map,
+                focus=o.focus,
+                depth=o.depth,
+                collapse=o.collapse,
+                tags=o.tags,
+                speakers=o.speakers,
+                names=FLAGS,
+            )
         except ValueError as exc:
             return Rendered(usage=f"{file}: {exc}")
-        view = build_view(
-            argument_map,
-            width=args.width,
-            rankdir=args.rankdir,
-            legend=args.legend,
-            lang=args.lang,
-            evaluation=evaluation,
-            premises=args.premises,
-            **selection,
-        )
+        view = build_view(argument_map, o.replace(evaluation=evaluation))
         messages = []
         if args.max_nodes and len(view.nodes) > args.max_nodes:
             messages.append(str(_too_large(argument_map, file, len(view.nodes), args.max_nodes)))

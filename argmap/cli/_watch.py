@@ -11,14 +11,14 @@ import os
 import time
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from ..errors import ArgmapError, MapError
 from ..model import Origin
 
 if TYPE_CHECKING:
-    from .._names import ReadFormat
-    from .._render import Format
+    from .._names import Format, ReadFormat
+    from ..view import ViewOptions
 
 #: What is known of a file between two polls; ``None`` when it is missing.
 Stamp = tuple[int, int, int] | None
@@ -44,8 +44,7 @@ class Watcher:
         path: The map file.
         target: The file to draw into.
         format: The output format (``svg``, ``png``, ``pdf`` or ``dot``).
-        options: Further keyword arguments of :func:`argmap.render`
-            (``width``, ``rankdir``, ``legend``, ``lang``).
+        options: How to draw the map.
         source_format: Read the map as this format (``None``: from its name).
         out: Where ``wrote ...`` and the other summaries go.
         err: Where the problems of the map go.
@@ -57,7 +56,7 @@ class Watcher:
         target: Path,
         *,
         format: Format,
-        options: Mapping[str, Any],
+        options: ViewOptions,
         source_format: ReadFormat | None,
         out: TextIO,
         err: TextIO,
@@ -65,7 +64,7 @@ class Watcher:
         self.path = path
         self.target = target
         self.format = format
-        self.options = dict(options)
+        self.options = options
         self.source_format = source_format
         self.out = out
         self.err = err
@@ -84,7 +83,7 @@ class Watcher:
         try:
             argument_map = load(self.path, format=self.source_format)
             self.files = _unique([self.path, *_map_files(argument_map.origin)])
-            lang = self.options.get("lang")
+            lang = self.options.lang
             if lang is not None and lang not in argument_map.langs:
                 langs = ", ".join(argument_map.langs) or "none declared"
                 self._say(
@@ -93,7 +92,7 @@ class Watcher:
                     self.err,
                 )
                 return self._kept()
-            written = render(argument_map, self.target, format=self.format, **self.options)
+            written = render(argument_map, self.target, self.options, format=self.format)
         except MapError as exc:
             # A file that is broken now (a new include, say) is watched too, so fixing it redraws.
             named = [Path(issue.file) for issue in exc.issues if issue.file]
