@@ -24,8 +24,10 @@ if TYPE_CHECKING:  # what the names are, for type checkers and editors
     from typing import Any
 
     from ._check import check
+    from ._graphml import to_graphml
     from ._io import dump, dumps, load, loads
-    from ._render import render, to_dot, to_svg
+    from ._mermaid import to_mermaid
+    from ._render import render, to_dot, to_html, to_svg
     from .analyse import (
         Change,
         Evaluation,
@@ -63,12 +65,16 @@ if TYPE_CHECKING:  # what the names are, for type checkers and editors
         Statement,
         Translation,
     )
+    from .view import ViewOptions
 
 #: The module each public name comes from.
 _MODULES = {
     "check": "._check",
     **dict.fromkeys(("dump", "dumps", "load", "loads"), "._io"),
-    **dict.fromkeys(("render", "to_dot", "to_svg"), "._render"),
+    **dict.fromkeys(("render", "to_dot", "to_html", "to_svg"), "._render"),
+    "to_graphml": "._graphml",
+    "to_mermaid": "._mermaid",
+    "ViewOptions": ".view",
     **dict.fromkeys(
         (
             "Change",
@@ -141,6 +147,7 @@ __all__ = [
     "SourceFileError",
     "Statement",
     "Translation",
+    "ViewOptions",
     "__version__",
     "check",
     "dependents",
@@ -155,6 +162,9 @@ __all__ = [
     "stated_only",
     "support_cycles",
     "to_dot",
+    "to_graphml",
+    "to_html",
+    "to_mermaid",
     "to_svg",
     "uncontested",
     "unsupported_premises",

@@ -18,7 +18,7 @@ from ._render import _clean
 from .model import Argument, ArgumentMap, Statement
 from .view import MapView, ViewNode, build_view
 
-__all__ = ["KEYS", "Key", "dumps"]
+__all__ = ["KEYS", "Key", "to_graphml"]
 
 NAMESPACE = "http://graphml.graphdrawing.org/xmlns"
 SCHEMA = "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd"
@@ -79,7 +79,7 @@ KEYS: tuple[Key, ...] = (
 _KEY_IDS = {(key.domain, key.name): key.id for key in KEYS}
 
 
-def dumps(argument_map: ArgumentMap, *, lang: str | None = None) -> str:
+def to_graphml(argument_map: ArgumentMap, *, lang: str | None = None) -> str:
     """The map as a GraphML document.
 
     One directed graph: a node per statement (id ``statement-<id>``) and per

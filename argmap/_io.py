@@ -17,13 +17,13 @@ from .errors import Issue, MapError, Severity
 from .model import ArgumentMap
 
 #: The module of each format other than argmap's YAML, imported on first use of
-#: the format (lazily, so ``import argmap`` stays fast).
+#: the format (lazily, so ``import argmap`` stays fast), and its writer.
 _CODECS = {
-    "json": "argmap._json",
-    "argdown": "argmap._argdown",
-    "aif": "argmap._aif",
-    "mermaid": "argmap._mermaid",
-    "graphml": "argmap._graphml",
+    "json": ("argmap._json", "dumps"),
+    "argdown": ("argmap._argdown", "dumps"),
+    "aif": ("argmap._aif", "dumps"),
+    "mermaid": ("argmap._mermaid", "to_mermaid"),
+    "graphml": ("argmap._graphml", "to_graphml"),
 }
 
 
@@ -123,7 +123,7 @@ def loads(
         raise ValueError(f"format must be one of {', '.join(READ_FORMATS)} (got {format!r})")
     if format in ("yaml", "json"):
         return load_tree(text, file, check=check, format=format)
-    reader = importlib.import_module(_CODECS[format])
+    reader = importlib.import_module(_CODECS[format][0])
     argument_map: ArgumentMap = reader.loads(text, file)
     if check:
         problems = check_map(argument_map, verify_quotes=False)
@@ -146,8 +146,8 @@ def dumps(argument_map: ArgumentMap, format: WriteFormat = "yaml") -> str:
         return _yaml.dump(_format.to_data(argument_map))
     if format not in WRITE_FORMATS:
         raise ValueError(f"format must be one of {', '.join(WRITE_FORMATS)} (got {format!r})")
-    writer = importlib.import_module(_CODECS[format])
-    text: str = writer.dumps(argument_map)
+    module, writer = _CODECS[format]
+    text: str = getattr(importlib.import_module(module), writer)(argument_map)
     return text
 
 

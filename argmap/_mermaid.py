@@ -51,7 +51,7 @@ from .view import (
 if TYPE_CHECKING:
     from typing_extensions import Unpack
 
-__all__ = ["dumps", "view_to_mermaid"]
+__all__ = ["to_mermaid", "view_to_mermaid"]
 
 #: The width statements are wrapped at: Mermaid's font is larger than
 #: Graphviz's, so a narrower box keeps the flowchart as wide as the SVG.
@@ -113,7 +113,7 @@ _CLASSES: dict[str, str] = {
 }
 
 
-def dumps(
+def to_mermaid(
     argument_map: ArgumentMap,
     options: ViewOptions | None = None,
     **keywords: Unpack[ViewKeywords],

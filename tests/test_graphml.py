@@ -12,7 +12,8 @@ import pytest
 
 import argmap
 from argmap import ArgumentMap
-from argmap._graphml import KEYS, NAMESPACE, dumps
+from argmap import to_graphml as dumps
+from argmap._graphml import KEYS, NAMESPACE
 from argmap.cli import main
 from argmap.model import Argument, Group, Statement
 from argmap.view import build_view

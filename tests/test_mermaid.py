@@ -16,7 +16,7 @@ import pytest
 
 import argmap
 from argmap import ArgumentMap
-from argmap._mermaid import dumps
+from argmap import to_mermaid as dumps
 from argmap._render import _clean
 from argmap.cli import main
 from argmap.model import Argument, Group, Statement

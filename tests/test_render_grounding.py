@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 import argmap
+from argmap import to_mermaid as mermaid
 from argmap._html import page_data
-from argmap._mermaid import dumps as mermaid
 from argmap._render import to_dot, to_svg
 from argmap.model import ArgumentMap
 from argmap.view import Wording, build_view, byline, wording
