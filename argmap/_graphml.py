@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 import attrs
 
-from ._render import _clean
+from ._text import clean
 from .model import Argument, ArgumentMap, Statement
 from .view import MapView, ViewNode, build_view
 
@@ -169,6 +169,6 @@ def _data(parent: ET.Element, domain: str, name: str, value: str | bool | None) 
     if value is None:
         return
     text = (
-        ("true" if value else "false") if isinstance(value, bool) else _clean(value, newlines=True)
+        ("true" if value else "false") if isinstance(value, bool) else clean(value, newlines=True)
     )
     ET.SubElement(parent, "data", {"key": _KEY_IDS[domain, name]}).text = text

@@ -19,22 +19,21 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, ClassVar
 
 from ._helpers import fresh_id
-from ._render import (
-    _CLUSTER_ATTRS,
-    _LABEL_STYLES,
-    _OUT_EDGES,
-    _THESIS_ATTRS,
+from ._palette import (
     ATTACK,
     ATTACK_FILL,
+    CLUSTER_ATTRS,
     FOLD_FILL,
     INK,
+    LABEL_STYLES,
     MUTED,
+    OUT_EDGES,
     PREMISE,
     SUPPORT,
     SUPPORT_FILL,
-    _clean,
-    _untranslated,
+    THESIS_ATTRS,
 )
+from ._text import clean
 from .model import ArgumentMap
 from .view import (
     EdgeKind,
@@ -46,6 +45,7 @@ from .view import (
     Wording,
     build_view,
     byline,
+    untranslated,
 )
 
 if TYPE_CHECKING:
@@ -77,13 +77,13 @@ _EDGE_STYLES: dict[EdgeKind, str] = {
     "fold": f"stroke:{MUTED},stroke-width:1.2px",
 }
 _DASHED = "stroke-dasharray:5 3"
-_GROUP_STYLE = f"fill:{_CLUSTER_ATTRS['fillcolor']},stroke:{_CLUSTER_ATTRS['color']},color:{INK}"
+_GROUP_STYLE = f"fill:{CLUSTER_ATTRS['fillcolor']},stroke:{CLUSTER_ATTRS['color']},color:{INK}"
 _LABEL_DASHES = {"dashed": _DASHED, "dotted": "stroke-dasharray:2 2"}
 
 
 def _label_class(label: str, *, argument: bool) -> str:
     """The style of an evaluation label; an argument keeps its relation's border colour."""
-    style = _LABEL_STYLES[label]
+    style = LABEL_STYLES[label]
     parts = [f"fill:{style['fillcolor']}"]
     if not argument:
         parts.append(f"stroke:{style['color']}")
@@ -102,14 +102,14 @@ _CLASSES: dict[str, str] = {
     "attack": f"fill:{ATTACK_FILL},stroke:{ATTACK}",
     "undercut": f"fill:{ATTACK_FILL},stroke:{ATTACK},{_DASHED}",
     "thesis": (
-        f"fill:{_THESIS_ATTRS['fillcolor']},stroke:{_THESIS_ATTRS['color']},"
-        f"stroke-width:{_THESIS_ATTRS['penwidth']}px"
+        f"fill:{THESIS_ATTRS['fillcolor']},stroke:{THESIS_ATTRS['color']},"
+        f"stroke-width:{THESIS_ATTRS['penwidth']}px"
     ),
     "fold": f"fill:{FOLD_FILL},stroke:{MUTED},{_DASHED},color:#455a64",
     # What the map adds to the text: a dashed border over the node's own style.
     "implicit": _DASHED,
-    **{label: _label_class(label, argument=False) for label in _LABEL_STYLES},
-    **{f"{label}Argument": _label_class(label, argument=True) for label in _LABEL_STYLES},
+    **{label: _label_class(label, argument=False) for label in LABEL_STYLES},
+    **{f"{label}Argument": _label_class(label, argument=True) for label in LABEL_STYLES},
 }
 
 
@@ -240,7 +240,7 @@ def _node_line(mermaid_id: str, node: ViewNode, wording: Wording, indent: str = 
     else:
         parts.append(_lines(node.lines))
     if node.untranslated:
-        parts.append(f"<i>{_escape(_untranslated(node.untranslated))}</i>")
+        parts.append(f"<i>{_escape(untranslated(node.untranslated))}</i>")
     return _line(f"{indent}{mermaid_id}{opening}", "<br>".join(parts), closing, escaped=True)
 
 
@@ -271,7 +271,7 @@ _ICON = re.compile(r"(fa[bklrs]?):(?=fa-)")
 
 def _escape(text: str) -> str:
     """Text inside a ``"..."`` label, shown exactly as given, on one line."""
-    text = " ".join(_clean(text, newlines=False).split())
+    text = " ".join(clean(text, newlines=False).split())
     out = []
     for index, char in enumerate(text):
         if char in _ENTITIES:
@@ -303,7 +303,7 @@ _TITLE_LOOKALIKES = str.maketrans({"&": "\uff06", "<": "\uff1c", ">": "\uff1e"})
 
 def _title(text: str) -> str:
     """The title as a YAML double-quoted string for the front matter; empty if blank."""
-    title = " ".join(_clean(text, newlines=False).split()).translate(_TITLE_LOOKALIKES)
+    title = " ".join(clean(text, newlines=False).split()).translate(_TITLE_LOOKALIKES)
     return json.dumps(title, ensure_ascii=False) if title else ""
 
 
@@ -323,7 +323,7 @@ def _class_lines(nodes: Iterable[ViewNode], ids: _Ids) -> list[str]:
 
 def _node_classes(node: ViewNode) -> list[str]:
     names = [c.removeprefix("argmap-") for c in node.classes]
-    classes = [name for name in names if name in _CLASSES and name not in _LABEL_STYLES]
+    classes = [name for name in names if name in _CLASSES and name not in LABEL_STYLES]
     if node.label is not None:
         classes.append(node.label if node.kind != "argument" else f"{node.label}Argument")
     return classes
@@ -334,8 +334,8 @@ def _link_styles(edges: Iterable[ViewEdge]) -> list[str]:
     numbers: dict[str, list[str]] = {}
     for number, edge in enumerate(edges):
         style = _EDGE_STYLES[edge.kind]
-        if edge.label == "out" and _OUT_EDGES.get(edge.kind):
-            faded = _OUT_EDGES[edge.kind]
+        if edge.label == "out" and OUT_EDGES.get(edge.kind):
+            faded = OUT_EDGES[edge.kind]
             style = f"stroke:{faded['color']},stroke-width:{faded['penwidth']}px"
         numbers.setdefault(style, []).append(str(number))
     return [f"  linkStyle {','.join(found)} {style}" for style, found in numbers.items()]

@@ -45,6 +45,7 @@ __all__ = [
     "fold_node_id",
     "select",
     "statement_node_id",
+    "untranslated",
     "wording",
 ]
 
@@ -764,3 +765,8 @@ def _tooltip(map: ArgumentMap, quotes: tuple[Citation, ...], fallback: str) -> s
 
 def _source_title(map: ArgumentMap, source_id: str) -> str:
     return map.sources[source_id].title if source_id in map.sources else source_id
+
+
+def untranslated(lang: str) -> str:
+    """The mark on text shown in the map's own language for want of a translation."""
+    return f"[{lang}] not translated"

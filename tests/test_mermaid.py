@@ -17,7 +17,7 @@ import pytest
 import argmap
 from argmap import ArgumentMap
 from argmap import to_mermaid as dumps
-from argmap._render import _clean
+from argmap._text import clean
 from argmap.cli import main
 from argmap.model import Argument, Group, Statement
 from argmap.view import build_view
@@ -119,7 +119,7 @@ def read(text: str) -> dict[str, Any]:
 
 def shown(lines: tuple[str, ...]) -> str:
     """A label's lines as Mermaid shows them: control characters dropped."""
-    return "<br>".join(" ".join(_clean(line, newlines=False).split()) for line in lines)
+    return "<br>".join(" ".join(clean(line, newlines=False).split()) for line in lines)
 
 
 def label_of(text: str) -> str:

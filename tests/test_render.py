@@ -14,16 +14,9 @@ import attrs
 import pytest
 from sample_maps import LIFELINE_NODE_IDS, NASTY, lifeline_map, nasty_map
 
-from argmap._render import (
-    _UNSAFE,
-    LIGHT_LAYOUT_NODES,
-    _clean,
-    _run_dot,
-    mimebundle,
-    render,
-    to_dot,
-    to_svg,
-)
+from argmap._dot import LIGHT_LAYOUT_NODES, run_dot
+from argmap._render import mimebundle, render, to_dot, to_svg
+from argmap._text import UNSAFE, clean
 from argmap.errors import ArgmapError, OutputError, RenderError
 from argmap.model import Argument, ArgumentMap, Citation, Source, Statement
 
@@ -439,15 +432,13 @@ def test_control_characters_are_dropped_so_the_svg_stays_xml() -> None:
 
 
 def test_text_is_passed_through_unchanged_exactly_when_it_has_nothing_to_drop() -> None:
-    # _clean returns text at once unless _UNSAFE finds a character it changes:
+    # clean returns text at once unless UNSAFE finds a character it changes:
     # a control (Cc), a surrogate (Cs), a line or paragraph separator, U+FFFE/U+FFFF.
-    changed = {
-        chr(c) for c in range(sys.maxunicode + 1) if _clean(chr(c), newlines=False) != chr(c)
-    }
-    unsafe = {chr(c) for c in range(sys.maxunicode + 1) if _UNSAFE.search(chr(c))}
+    changed = {chr(c) for c in range(sys.maxunicode + 1) if clean(chr(c), newlines=False) != chr(c)}
+    unsafe = {chr(c) for c in range(sys.maxunicode + 1) if UNSAFE.search(chr(c))}
     assert changed == unsafe
     assert {unicodedata.category(c) for c in unsafe} == {"Cc", "Cs", "Zl", "Zp", "Cn"}
-    assert _clean("a\tb\r\nc\u2028d\x00e", newlines=True) == "a b\nc de"
+    assert clean("a\tb\r\nc\u2028d\x00e", newlines=True) == "a b\nc de"
 
 
 @pytest.mark.needs_dot
@@ -595,7 +586,7 @@ def test_dot_syntax_errors_reach_the_render_error() -> None:
     with pytest.raises(
         RenderError, match=r"failed to render SVG \(exit status 1\): .*syntax error"
     ):
-        _run_dot("digraph {", "svg")
+        run_dot("digraph {", "svg")
 
 
 def test_maps_with_dangling_references_still_render_to_dot() -> None:

@@ -1,0 +1,460 @@
+"""DOT through Graphviz: the graph of a view, the quoting of its text, and running ``dot``.
+
+The only module that imports :mod:`graphviz`, and only inside functions, so
+``import argmap`` stays fast. All text that reaches DOT passes through
+:func:`_html` (HTML-like labels) or :func:`_tooltip` (the escString
+``tooltip``), and the title also through :func:`_dot_name` (the graph's name);
+``dot`` runs only in :func:`run_dot`.
+"""
+
+from __future__ import annotations
+
+import html
+import itertools
+import textwrap
+from typing import Any
+
+from ._palette import (
+    ARGUMENT_ATTRS,
+    ARGUMENT_STYLES,
+    CLUSTER_ATTRS,
+    EDGE_ATTRS,
+    EDGE_STYLES,
+    FOLD_ATTRS,
+    GRAPH_ATTRS,
+    LABEL_MEANINGS,
+    LABEL_STYLES,
+    MARK_FONT,
+    MUTED,
+    NODE_ATTRS,
+    OUT_EDGES,
+    SPEAKER_FONT,
+    THESIS_ATTRS,
+    UNTRANSLATED_FONT,
+)
+from ._text import clean
+from .errors import RenderError
+from .view import EdgeKind, MapView, Rankdir, ViewCluster, ViewNode, Wording, byline, untranslated
+
+#: Above this many nodes (the large-map limit of ``argmap render``), Graphviz
+#: places nodes within each rank with a bounded search (``nslimit``): on maps
+#: of thousands of nodes the full search takes most of the render, and
+#: minutes at 7,000 nodes, for a drawing no better to read.
+LIGHT_LAYOUT_NODES = 300
+#: The limit: network simplex iterations as a fraction of the node count.
+LIGHT_LAYOUT = {"nslimit": "0.5"}
+
+
+def _graphviz() -> Any:
+    """The :mod:`graphviz` package, imported on first use so ``import argmap`` stays fast."""
+    import graphviz
+
+    return graphviz
+
+
+def run_dot(source: str, format: str) -> bytes:
+    """Lay out ``source`` with Graphviz's ``dot`` and return the ``format`` output."""
+    graphviz = _graphviz()
+    try:
+        data: bytes = graphviz.pipe("dot", format, source.encode("utf-8"), quiet=True)
+    except graphviz.ExecutableNotFound:
+        raise RenderError(
+            f"rendering {format.upper()} needs Graphviz's `dot` on PATH; install it with "
+            "`apt-get install graphviz` (Debian/Ubuntu), `brew install graphviz` (macOS) "
+            "or from https://graphviz.org/download/; "
+            "`argmap render --format dot` works without it"
+        ) from None
+    except graphviz.CalledProcessError as exc:
+        stderr = exc.stderr.decode("utf-8", "replace").strip() if exc.stderr else ""
+        raise RenderError(
+            f"Graphviz's `dot` failed to render {format.upper()} "
+            f"(exit status {exc.returncode}): {stderr or 'it printed no message'}"
+        ) from None
+    return data
+
+
+# -- building the graph -------------------------------------------------------
+
+
+def digraph(view: MapView) -> Any:
+    """The ``graphviz.Digraph`` for ``view``."""
+    graphviz = _graphviz()
+    graph = graphviz.Digraph(
+        name=_dot_name(view.title),
+        graph_attr={
+            **GRAPH_ATTRS,
+            "rankdir": view.rankdir,
+            **(LIGHT_LAYOUT if len(view.nodes) > LIGHT_LAYOUT_NODES else {}),
+        },
+        node_attr=NODE_ATTRS,
+        edge_attr=EDGE_ATTRS,
+    )
+    if view.title.strip():
+        graph.attr(label=f"<<B>{_html(view.title)}</B>>")
+    by_id = {node.id: node for node in view.nodes}
+    clustered: set[str] = set()
+    for cluster in view.clusters:
+        frame = graphviz.Digraph(
+            name=f"cluster_{cluster.id}",
+            graph_attr={
+                **CLUSTER_ATTRS,
+                "id": cluster.id,
+                "label": _cluster_label(cluster),
+                # Cluster labels follow the flow: "b" is the top of a bottom-to-top map.
+                "labelloc": "b" if view.rankdir == "BT" else "t",
+            },
+        )
+        for member in cluster.members:
+            frame.node(member, **_node_attrs(by_id[member], view.wording))
+        clustered.update(cluster.members)
+        graph.subgraph(frame)
+    for node in view.nodes:
+        if node.id not in clustered:
+            graph.node(node.id, **_node_attrs(node, view.wording))
+    for edge in view.edges:
+        style = EDGE_STYLES[edge.kind]
+        if edge.label == "out":
+            style = {**style, **OUT_EDGES[edge.kind]}
+        graph.edge(
+            edge.source,
+            edge.target,
+            _attributes={"class": " ".join(edge.classes)},
+            **style,
+        )
+    if view.legend:
+        folds = any(node.kind == "fold" for node in view.nodes)
+        legend = _legend(view.rankdir, view.evaluated, folds=folds)
+        samples = _grounding_samples(view)
+        if samples:
+            hedge = next((node.hedge for node in view.nodes if node.hedge), None)
+            legend.subgraph(_legend_grounding(samples, view.wording, view.rankdir, hedge))
+        graph.subgraph(legend)
+    return graph
+
+
+def _cluster_label(cluster: ViewCluster) -> str:
+    return f"<<B>{_html(cluster.title)}</B>>"
+
+
+def _node_attrs(node: ViewNode, wording: Wording | None = None) -> dict[str, str]:
+    attrs = {
+        # Ids are plain (letters, digits, "-", "_", "."): the model checks them.
+        "id": node.id,
+        "class": " ".join(node.classes),
+        "tooltip": _tooltip(node.tooltip),
+    }
+    if node.kind == "fold":
+        attrs.update(FOLD_ATTRS)
+        attrs["label"] = _label([("", node.lines)], align="CENTER")
+    elif node.kind == "argument":
+        relation = next((r for r in ARGUMENT_STYLES if f"argmap-{r}" in node.classes), "support")
+        attrs.update(ARGUMENT_ATTRS)
+        attrs.update(ARGUMENT_STYLES[relation])
+        cells = [("MARK", node.marks)] if node.marks else []
+        cells.append(("", node.lines))
+        if node.untranslated:
+            cells.append(("UNTRANSLATED", (untranslated(node.untranslated),)))
+        attrs["label"] = _label(cells, align="CENTER")
+    else:
+        if node.thesis:
+            attrs.update(THESIS_ATTRS)
+        attrs["label"] = _statement_label(node, wording or Wording())
+    if node.label is not None:
+        attrs.update(_label_style(node.kind, node.label, thesis=node.thesis))
+    if node.implicit:
+        attrs["style"] = _dashed(attrs.get("style", NODE_ATTRS["style"]))
+    return attrs
+
+
+def _dashed(style: str) -> str:
+    """``style`` with a dashed outline, unless it is dashed or dotted already."""
+    return style if "dashed" in style or "dotted" in style else f"{style},dashed"
+
+
+def _label_style(kind: str, label: str, *, thesis: bool = False) -> dict[str, str]:
+    """Fill, border and text of a labelled node; arguments keep their relation's colour."""
+    style = dict(LABEL_STYLES[label])
+    if kind == "argument":
+        del style["color"]
+        style["penwidth"] = str(float(style["penwidth"]) - 0.4)
+    elif thesis:
+        style["penwidth"] = str(float(style["penwidth"]) + 1)
+    return style
+
+
+def _statement_label(node: ViewNode, wording: Wording) -> str:
+    cells: list[tuple[str, tuple[str, ...]]] = []
+    if node.marks:
+        cells.append(("MARK", node.marks))
+    if node.title_lines:
+        cells.append(("B", node.title_lines))
+    cells.append(("", node.lines))
+    # The hedge and the byline never widen the box: they wrap at the text's own width.
+    longest = max((len(line) for line in (*node.title_lines, *node.lines)), default=0)
+    if node.hedge:
+        cells.append(("HEDGE", tuple(textwrap.wrap(f"({node.hedge})", width=max(longest, 20)))))
+    if node.speakers or node.via:
+        line = byline(node.speakers, node.via, relay=wording.via)
+        cells.append(("SPEAKER", tuple(textwrap.wrap(line, width=max(longest, 20)))))
+    if node.untranslated:
+        cells.append(("UNTRANSLATED", (untranslated(node.untranslated),)))
+    return _label(cells)
+
+
+def _label(cells: list[tuple[str, tuple[str, ...]]], *, align: str = "LEFT") -> str:
+    """An HTML-like label: one table cell per ``(style, lines)``, lines aligned by ``align``.
+
+    ``MARK`` cells join their lines into one, with `` · `` between.
+    """
+    rows = []
+    for style, lines in cells:
+        if style == "MARK":
+            text = f"{MARK_FONT}{_html(' · '.join(lines))}</I></FONT>"
+        else:
+            text = "<BR/>".join(_html(line) for line in lines)
+        if style == "B":
+            text = f"<B>{text}</B>"
+        elif style == "HEDGE":
+            text = f"<I>{text}</I>"
+        elif style == "SPEAKER":
+            text = f"{SPEAKER_FONT}{text}</I></FONT>"
+        elif style == "UNTRANSLATED":
+            text = f"{UNTRANSLATED_FONT}{text}</I></FONT>"
+        rows.append(f'<TR><TD ALIGN="{align}" BALIGN="{align}">{text}</TD></TR>')
+    return (
+        '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
+        + "".join(rows)
+        + "</TABLE>>"
+    )
+
+
+_LEGEND_EDGES: tuple[tuple[str, str, EdgeKind], ...] = (
+    ("legend-statement", "legend-support", "premise"),
+    ("legend-support", "legend-thesis", "support"),
+    ("legend-attack", "legend-thesis", "attack"),
+    ("legend-undercut", "legend-support", "undercut"),
+)
+
+
+def _legend(rankdir: Rankdir, evaluated: str | None = None, *, folds: bool = False) -> Any:
+    """A cluster drawing one of each: statement, main thesis, argument, relation.
+
+    With ``evaluated`` (what the labels are the labels of), also one
+    statement per label and a line naming the evaluation; with ``folds``,
+    a folded branch.
+    """
+    graphviz = _graphviz()
+    legend = graphviz.Digraph(
+        name="cluster_legend",
+        graph_attr={
+            "id": "argmap-legend",
+            "class": "argmap-legend",
+            "label": "<<B>Legend</B>>",
+            "fontsize": "12",
+            "fontcolor": MUTED,
+            # Cluster labels follow the rank direction: "b" is the top in BT.
+            "labelloc": "b" if rankdir == "BT" else "t",
+            "style": "rounded,dashed",
+            "color": MUTED,
+            "margin": "10",
+        },
+    )
+    samples = [
+        ("legend-statement", "Statement", "statement", False),
+        ("legend-thesis", "Main thesis", "statement", True),
+        ("legend-support", "supporting argument", "support", False),
+        ("legend-attack", "attacking argument", "attack", False),
+        ("legend-undercut", "undercutting argument", "undercut", False),
+    ]
+    for node_id, text, kind, thesis in samples:
+        attrs = {"id": node_id, "class": "argmap-legend", "label": _label([("", (text,))])}
+        if kind == "statement":
+            if thesis:
+                attrs.update(THESIS_ATTRS)
+        else:
+            attrs.update(ARGUMENT_ATTRS)
+            attrs.update(ARGUMENT_STYLES[kind])
+        legend.node(node_id, **attrs)
+    if folds:
+        legend.node(
+            "legend-fold",
+            id="legend-fold",
+            _attributes={"class": "argmap-legend"},
+            label=_label([("", ("folded branch",))], align="CENTER"),
+            **FOLD_ATTRS,
+        )
+        legend.edge(
+            "legend-fold",
+            "legend-statement",
+            label=_html_label("folded"),
+            _attributes={"class": "argmap-legend"},
+            fontcolor=MUTED,
+            **EDGE_STYLES["fold"],
+        )
+    if evaluated is not None:
+        legend.subgraph(_legend_labels(rankdir, evaluated))
+    for source, target, kind in _LEGEND_EDGES:
+        legend.edge(
+            source,
+            target,
+            label=_html_label(kind),
+            _attributes={"class": "argmap-legend"},
+            fontcolor=MUTED,
+            **EDGE_STYLES[kind],
+        )
+    return legend
+
+
+def _legend_labels(rankdir: Rankdir, evaluated: str) -> Any:
+    """The part of the legend that explains the labels, in a row: in, out, undecided."""
+    graphviz = _graphviz()
+    labels = graphviz.Digraph(
+        name="cluster_legend_labels",
+        graph_attr={
+            "id": "argmap-legend-labels",
+            "class": "argmap-legend",
+            "label": f"<{_html(f'Labels: {evaluated}')}>",
+            "fontsize": "11",
+            "fontcolor": MUTED,
+            "labelloc": "b" if rankdir == "BT" else "t",
+            "style": "rounded",
+            "color": "#cfd8dc",
+            "margin": "8",
+        },
+    )
+    row = graphviz.Digraph(graph_attr={"rank": "same"})
+    names = [f"legend-{label}" for label in LABEL_MEANINGS]
+    for name, (label, meaning) in zip(names, LABEL_MEANINGS.items(), strict=True):
+        row.node(
+            name,
+            id=name,
+            _attributes={"class": f"argmap-legend argmap-{label}"},
+            label=_label([("", (meaning,))]),
+            **_label_style("statement", label),
+        )
+    for left, right in itertools.pairwise(names):
+        row.edge(left, right, style="invis")
+    labels.subgraph(row)
+    return labels
+
+
+#: What the legend says of each way a node departs from a plain stated claim.
+_GROUNDING_MEANINGS = {
+    "implicit": ("implicit: the map adds it,", "the text does not say it"),
+    "implicit-argument": ("implicit argument",),
+    "question": ("question: asked, not claimed",),
+    "hypothetical": ("hypothetical: supposed,", "not claimed"),
+    "hedge": ("hedged: the text qualifies it",),
+}
+
+
+def _grounding_samples(view: MapView) -> list[str]:
+    """The keys of :data:`_GROUNDING_MEANINGS` that some node of ``view`` shows, in that order."""
+    shown = set()
+    for node in view.nodes:
+        if node.implicit:
+            shown.add("implicit" if node.kind == "statement" else "implicit-argument")
+        if node.mode != "asserted":
+            shown.add(node.mode)
+        if node.hedge:
+            shown.add("hedge")
+    return [key for key in _GROUNDING_MEANINGS if key in shown]
+
+
+def _legend_grounding(
+    samples: list[str], wording: Wording, rankdir: Rankdir, hedge: str | None
+) -> Any:
+    """The part of the legend that explains what the text says and what the map adds.
+
+    The samples stand in columns of up to three, read from the top (or the
+    left); ``hedge`` is a hedge the diagram shows, for its sample.
+    """
+    graphviz = _graphviz()
+    row = graphviz.Digraph(name="legend_grounding")
+    names = [f"legend-{sample}" for sample in samples]
+    for name, sample in zip(names, samples, strict=True):
+        meaning = _GROUNDING_MEANINGS[sample]
+        attrs = {"id": name, "class": f"argmap-legend {_GROUNDING_CLASSES[sample]}"}
+        if sample == "implicit-argument":
+            attrs.update(ARGUMENT_ATTRS)
+            attrs.update(ARGUMENT_STYLES["support"])
+            attrs["style"] = _dashed(NODE_ATTRS["style"])
+            attrs["label"] = _label([("MARK", (wording.implicit,)), ("", meaning)], align="CENTER")
+        elif sample == "hedge":
+            attrs["label"] = _label([("", meaning), ("HEDGE", (f"({hedge})",))])
+        else:
+            mark = {
+                "implicit": wording.implicit,
+                "question": wording.question,
+                "hypothetical": wording.hypothetical,
+            }[sample]
+            if sample == "implicit":
+                attrs["style"] = _dashed(NODE_ATTRS["style"])
+            attrs["label"] = _label([("MARK", (mark,)), ("", meaning)])
+        row.node(name, **attrs)
+    # Columns of up to three, as tall as the rest of the legend; an edge
+    # points up the page in BT (left in RL), so there each goes the other way.
+    backwards = rankdir in ("BT", "RL")
+    for start in range(0, len(names), 3):
+        for first, second in itertools.pairwise(names[start : start + 3]):
+            row.edge(*((second, first) if backwards else (first, second)), style="invis")
+    return row
+
+
+_GROUNDING_CLASSES = {
+    "implicit": "argmap-implicit",
+    "implicit-argument": "argmap-implicit",
+    "question": "argmap-question",
+    "hypothetical": "argmap-hypothetical",
+    "hedge": "argmap-hedged",
+}
+
+
+def _html_label(text: str) -> str:
+    return f"<{_html(text)}>"
+
+
+# -- quoting: every string that reaches DOT passes one of these ----------------
+
+
+def _html(text: str) -> str:
+    """Text for an HTML-like label, shown exactly as given.
+
+    Markup characters become entities. Graphviz still expands ``\\N``, ``\\G``
+    and friends inside HTML-like labels and reads ``\\\\`` as one backslash,
+    so backslashes are doubled.
+    """
+    return html.escape(clean(text, newlines=False), quote=True).replace("\\", "\\\\")
+
+
+def _tooltip(text: str) -> str:
+    """Text for a ``tooltip`` (an escString), shown exactly as given.
+
+    Graphviz decodes HTML entities in a tooltip and then unescapes its
+    backslashes twice (once for ``\\n``, once for ``\\N`` and friends), so one
+    doubling (``graphviz.escape``) is not enough: a literal backslash is
+    written as four, ``&`` as ``&amp;``; line breaks become ``\\n``.
+    """
+    graphviz = _graphviz()
+    escaped = (
+        clean(text, newlines=True)
+        .replace("&", "&amp;")
+        .replace("\\", "\\\\\\\\")
+        .replace("\n", "\\n")
+    )
+    # nohtml: a tooltip such as "<b>" must stay text, not become an HTML string.
+    result: str = graphviz.nohtml(escaped)
+    return result
+
+
+def _dot_name(title: str) -> str:
+    """The graph's name, which SVG shows as the document ``<title>``.
+
+    A DOT name is not an escString and has no escape for a backslash before a
+    quote or at its end, so backslashes are shown as U+29F5; the SVG writer
+    keeps entities, so ``&`` is written as ``&amp;``.
+    """
+    graphviz = _graphviz()
+    text = " ".join(clean(title, newlines=False).split())
+    name: str = graphviz.nohtml(text.replace("&", "&amp;").replace("\\", "\u29f5"))
+    return name or "argmap"

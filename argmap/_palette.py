@@ -1,0 +1,129 @@
+"""How diagrams look: colours, fonts and the Graphviz attributes of each kind of element.
+
+DOT (:mod:`argmap._dot`) draws with them, and the Mermaid export
+(:mod:`argmap._mermaid`) matches them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .view import EdgeKind
+
+
+# Fonts every platform has one of; SVG viewers read the list as CSS font-family.
+FONT = "Helvetica,Arial,sans-serif"
+
+INK = "#37474f"  # statement borders, title
+MUTED = "#757575"  # speakers, legend frame
+PREMISE = "#9e9e9e"
+SUPPORT = "#2e7d32"
+ATTACK = "#c62828"
+THESIS_FILL = "#fff8e1"
+FOLD_FILL = "#eceff1"
+SUPPORT_FILL = "#e8f5e9"
+ATTACK_FILL = "#ffebee"
+UNTRANSLATED = "#a3480b"  # dark orange: readable on white, apart from red attacks
+
+# Evaluation labels: each differs from the others in fill, border and text,
+# so they stay apart in greyscale and for colour-blind readers: ``in`` is a
+# blue fill with a solid thick border, ``out`` a near-white fill with a dashed
+# border and dimmed text, ``undecided`` a light yellow fill with a dotted
+# border. In greyscale the fills are three shades: in darkest, out lightest.
+LABEL_STYLES: dict[str, dict[str, str]] = {
+    "in": {"fillcolor": "#a9cbef", "color": "#1f4e79", "style": "rounded,filled", "penwidth": "2"},
+    "out": {
+        "fillcolor": "#f5f5f5",
+        "color": "#8a8a8a",
+        "style": "rounded,filled,dashed",
+        "penwidth": "1.6",
+        "fontcolor": "#6b6b6b",
+    },
+    "undecided": {
+        "fillcolor": "#ffe38f",
+        "color": "#7a5c00",
+        "style": "rounded,filled,dotted",
+        "penwidth": "2.2",
+    },
+}
+# The edge from an argument that is out to its target fades: it carries nothing.
+OUT_EDGES: dict[EdgeKind, dict[str, str]] = {
+    "premise": {},
+    "support": {"color": "#a5d6a7", "penwidth": "1.2"},
+    "attack": {"color": "#ef9a9a", "penwidth": "1.2"},
+    "undercut": {"color": "#ef9a9a", "penwidth": "1.2"},
+}
+LABEL_MEANINGS = {
+    "in": "in: accepted",
+    "out": "out: rejected",
+    "undecided": "undecided",
+}
+
+GRAPH_ATTRS = {
+    "rankdir": "BT",
+    "fontname": FONT,
+    "fontsize": "18",
+    "fontcolor": INK,
+    "labelloc": "t",
+    "nodesep": "0.3",
+    "ranksep": "0.35",
+    "pad": "0.25",
+    # Edges first, so that lines never cross over the text of a node.
+    "outputorder": "edgesfirst",
+}
+NODE_ATTRS = {
+    "fontname": FONT,
+    "fontsize": "12",
+    "fontcolor": "#212121",
+    "shape": "box",
+    "style": "rounded,filled",
+    "fillcolor": "white",
+    "color": INK,
+    "penwidth": "1",
+    "margin": "0.1,0.06",
+}
+EDGE_ATTRS = {"fontname": FONT, "fontsize": "10", "penwidth": "1.6", "arrowsize": "0.8"}
+
+# Attack edges end in a bar (`tee`) and undercuts are dashed as well, so the
+# three relations stay apart in greyscale print, not only by colour.
+EDGE_STYLES: dict[EdgeKind, dict[str, str]] = {
+    "premise": {"color": PREMISE, "penwidth": "1", "arrowhead": "normal", "arrowsize": "0.5"},
+    "support": {"color": SUPPORT, "arrowhead": "normal"},
+    "attack": {"color": ATTACK, "arrowhead": "tee", "arrowsize": "1.1"},
+    "undercut": {"color": ATTACK, "arrowhead": "tee", "arrowsize": "1.1", "style": "dashed"},
+    "fold": {"color": MUTED, "penwidth": "1.2", "style": "dashed", "arrowsize": "0.6"},
+}
+ARGUMENT_STYLES: dict[str, dict[str, str]] = {
+    "support": {"color": SUPPORT, "fillcolor": SUPPORT_FILL},
+    "attack": {"color": ATTACK, "fillcolor": ATTACK_FILL},
+    "undercut": {"color": ATTACK, "fillcolor": ATTACK_FILL, "style": "rounded,filled,dashed"},
+}
+ARGUMENT_ATTRS = {"fontsize": "10", "margin": "0.07,0.03", "width": "0.3", "height": "0.25"}
+THESIS_ATTRS = {"penwidth": "2.5", "fillcolor": THESIS_FILL, "color": "#263238"}
+# A folded branch: a dashed grey stack, its text smaller and muted.
+FOLD_ATTRS = {
+    "style": "rounded,filled,dashed",
+    "fillcolor": FOLD_FILL,
+    "color": MUTED,
+    "fontcolor": "#455a64",
+    "fontsize": "11",
+    "peripheries": "2",
+}
+
+SPEAKER_FONT = f'<FONT POINT-SIZE="10" COLOR="{MUTED}"><I>'
+# What the diagram says of a node above its text (reconstructed, a question,
+# a hypothesis): small italics, darker than the byline so it reads in print.
+MARK_FONT = '<FONT POINT-SIZE="10" COLOR="#455a64"><I>'
+UNTRANSLATED_FONT = f'<FONT POINT-SIZE="10" COLOR="{UNTRANSLATED}"><I>'
+CLUSTER_ATTRS = {
+    "class": "argmap-group",
+    "style": "rounded,filled",
+    "color": "#cfd8dc",
+    "fillcolor": "#f7f9fa",
+    "fontname": FONT,
+    "fontsize": "14",
+    "fontcolor": INK,
+    "labeljust": "l",
+    "margin": "12",
+}
