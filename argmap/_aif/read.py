@@ -492,6 +492,7 @@ class _Reader:
         extra: dict[str, Any],
         wrapper: dict[str, Any] | None,
     ) -> ArgumentMap:
+        """The map of the nodes and edges read: ids, the graph, who said what, the document."""
         generated = {
             k
             for k, n in nodes.items()
@@ -499,8 +500,47 @@ class _Reader:
             and isinstance(n.raw.get(RESERVED), dict)
             and n.raw[RESERVED].get("generated") is True
         }
-        # Ids: the reserved ones first, then the node ids, made valid where they are not.
+        ids, reserved, entity_ids = self.entity_ids(nodes)
+        graph = _graph(nodes, edges, generated, ids, entity_ids)
+        speakers, held = self.speakers(nodes, edges, persons, aif, reserved_top)
+        document = self.top(reserved_top)
+        own_lang = document.get("lang")
+        own_lang = own_lang[0] if isinstance(own_lang, list) and own_lang else own_lang
+        draft = _Draft(reserved, entity_ids, held, own_lang)
+        statements = self.statements(nodes, graph, draft)
+        arguments = self.arguments(nodes, graph, draft, reserved_top)
+        if statements:
+            document["statements"] = statements
+        if arguments:
+            document["arguments"] = arguments
+        reserved_agents = reserved_top.get("agents")
+        new_agents = [a for a in speakers.new() if a.id in draft.used_agents]
+        if new_agents:
+            agents = dict(reserved_agents) if isinstance(reserved_agents, dict) else {}
+            for agent in new_agents:
+                agents[agent.id] = {"name": agent.name}
+                if agent.data:
+                    agents[agent.id]["data"] = _plain(agent.data)
+            document["agents"] = agents
+        self.keep(
+            document,
+            nodes,
+            generated=generated,
+            raw_edges=graph.raw_edges,
+            aif=aif,
+            extra=extra,
+            wrapper=wrapper,
+        )
+        return self.finish(document, draft.table)
 
+    def entity_ids(
+        self, nodes: dict[str, _Node]
+    ) -> tuple[Ids, dict[str, dict[str, Any]], dict[str, str]]:
+        """Ids: the reserved ones first, then the node ids, made valid where they are not.
+
+        Returns the ids taken, each entity node's reserved fields (without
+        ``id``) and the id of each entity node.
+        """
         ids = Ids()
         reserved: dict[str, dict[str, Any]] = {}
         entity_ids: dict[str, str] = {}
@@ -548,31 +588,17 @@ class _Reader:
         for node in nodes.values():
             if node.type in ENTITY_NODES and node.key not in entity_ids:
                 entity_ids[node.key] = ids.make(_valid_id(node.key), "node")
+        return ids, reserved, entity_ids
 
-        # The graph between statements and arguments.
-        premises: dict[str, list[_Edge]] = {}
-        supporters: dict[str, list[_Edge]] = {}
-        conclusion: dict[str, _Edge] = {}
-        raw_edges: list[dict[str, Any]] = []
-        for edge in edges:
-            a, b = nodes[edge.source], nodes[edge.target]
-            if a.type not in ENTITY_NODES or b.type not in ENTITY_NODES:
-                if edge.source not in generated and edge.target not in generated:
-                    raw_edges.append(edge.raw)
-                continue
-            conclusion_of = a.type in SCHEME_NODES
-            if conclusion_of:
-                conclusion[edge.source] = edge
-            if a.type == "I":
-                premises.setdefault(edge.target, []).append(edge)
-            elif b.type in SCHEME_NODES and a.type != "CA":
-                supporters.setdefault(edge.target, []).append(edge)
-        inference: dict[str, str] = {}  # scheme node -> id of the statement for its inference
-        for node in nodes.values():
-            if node.key in supporters:
-                inference[node.key] = ids.make(f"{entity_ids[node.key]}-inference", "inference")
-
-        # Who said what.
+    def speakers(
+        self,
+        nodes: dict[str, _Node],
+        edges: list[_Edge],
+        persons: dict[str, Any],
+        aif: dict[str, Any],
+        reserved_top: dict[str, Any],
+    ) -> tuple[Speakers, dict[str, list[str]]]:
+        """Who said what: the speakers known and found, and who holds each node."""
         reserved_agents = reserved_top.get("agents")
         known: list[Agent] = []
         if isinstance(reserved_agents, dict):
@@ -600,15 +626,10 @@ class _Reader:
             persons,
             speakers,
         )
+        return speakers, held
 
-        # The map as argmap's format has it, the reserved fields included.
-        own_schemes = reserved_top.get("schemes")
-        schemes = [
-            (sid, str(value.get("name", sid)) if isinstance(value, dict) else sid)
-            for sid, value in (own_schemes.items() if isinstance(own_schemes, dict) else ())
-        ]
-        scheme_ids = scheme_table([*schemes, *built_in_schemes()])
-        names = {sid: name for sid, name in [*built_in_schemes(), *schemes]}
+    def top(self, reserved_top: dict[str, Any]) -> dict[str, Any]:
+        """The map's own fields, from the reserved ones at the top of the AIF."""
         document: dict[str, Any] = dict(reserved_top)
         document.setdefault("argmap", 1)
         document.setdefault("title", _title(self.file))
@@ -620,56 +641,74 @@ class _Reader:
                     "the nodes say them; remove it",
                     (RESERVED, section),
                 )
-        table: dict[DocPath, DocPath] = {}
+        return document
+
+    def place(self, draft: _Draft, section: str, entity_id: str, node: _Node) -> None:
+        """Record that ``entity_id`` of ``section`` comes from ``node``."""
+        base = (*self.prefix, *node.path)
+        draft.table[(section, entity_id)] = base
+        draft.table[(section, entity_id, "<key>")] = (*base, "nodeID")
+
+    def statements(self, nodes: dict[str, _Node], graph: _Graph, draft: _Draft) -> dict[str, Any]:
+        """The statements: one for each I-node, one for each inference an RA node supports."""
         statements: dict[str, Any] = {}
-        arguments: dict[str, Any] = {}
-        used_agents: set[str] = set()
-        own_lang = document.get("lang")
-        own_lang = own_lang[0] if isinstance(own_lang, list) and own_lang else own_lang
-
-        def place(section: str, entity_id: str, node: _Node) -> None:
-            base = (*self.prefix, *node.path)
-            table[(section, entity_id)] = base
-            table[(section, entity_id, "<key>")] = (*base, "nodeID")
-
         for node in nodes.values():
             if node.type != "I":
                 continue
-            sid = entity_ids[node.key]
-            entry = reserved.get(node.key, {})
+            sid = draft.entity_ids[node.key]
+            entry = draft.reserved.get(node.key, {})
             text = entry.get("text")
-            if isinstance(text, dict) and isinstance(own_lang, str):
+            if isinstance(text, dict) and isinstance(draft.own_lang, str):
                 # The text in the map's own language is the node's.
-                others = {k: v for k, v in text.items() if k != own_lang}
-                entry["text"] = {own_lang: node.text, **others}
+                others = {k: v for k, v in text.items() if k != draft.own_lang}
+                entry["text"] = {draft.own_lang: node.text, **others}
             elif not isinstance(text, dict):
                 entry["text"] = node.text
-            self.by(entry, held.get(node.key), used_agents)
-            extras = _extras(node, entity_ids)
+            self.by(entry, draft.held.get(node.key), draft.used_agents)
+            extras = _extras(node, draft.entity_ids)
             self.put_data(entry, extras, node)
             statements[sid] = entry
-            place("statements", sid, node)
-            table[("statements", sid, "text")] = (*self.prefix, *node.path, "text")
-        for node_key, statement_id in inference.items():
+            self.place(draft, "statements", sid, node)
+            draft.table[("statements", sid, "text")] = (*self.prefix, *node.path, "text")
+        for node_key, statement_id in graph.inference.items():
             node = nodes[node_key]
             what = "attack" if node.type == "CA" else "inference"
             statements[statement_id] = {
-                "text": f"The {what} of argument {entity_ids[node_key]!r} holds.",
-                "data": {AIF_DATA: {INFERENCE_OF: entity_ids[node_key]}},
+                "text": f"The {what} of argument {draft.entity_ids[node_key]!r} holds.",
+                "data": {AIF_DATA: {INFERENCE_OF: draft.entity_ids[node_key]}},
             }
-            place("statements", statement_id, node)
+            self.place(draft, "statements", statement_id, node)
+        return statements
+
+    def arguments(
+        self,
+        nodes: dict[str, _Node],
+        graph: _Graph,
+        draft: _Draft,
+        reserved_top: dict[str, Any],
+    ) -> dict[str, Any]:
+        """The arguments: one for each scheme node (RA, CA, MA), with its premises and target."""
+        own_schemes = reserved_top.get("schemes")
+        schemes = [
+            (sid, str(value.get("name", sid)) if isinstance(value, dict) else sid)
+            for sid, value in (own_schemes.items() if isinstance(own_schemes, dict) else ())
+        ]
+        scheme_ids = scheme_table([*schemes, *built_in_schemes()])
+        names = {sid: name for sid, name in [*built_in_schemes(), *schemes]}
+        arguments: dict[str, Any] = {}
         for node in nodes.values():
             if node.type not in SCHEME_NODES:
                 continue
-            aid = entity_ids[node.key]
-            entry = reserved.get(node.key, {})
-            extras = _extras(node, entity_ids)
-            place("arguments", aid, node)
-            premise_ids = [entity_ids[e.source] for e in premises.get(node.key, [])]
-            for index, edge in enumerate(premises.get(node.key, [])):
-                table[("arguments", aid, "premises", index)] = (*self.prefix, "edges", edge.index)
-            if node.key in inference:
-                premise_ids.append(inference[node.key])
+            aid = draft.entity_ids[node.key]
+            entry = draft.reserved.get(node.key, {})
+            extras = _extras(node, draft.entity_ids)
+            self.place(draft, "arguments", aid, node)
+            premise_ids = [draft.entity_ids[e.source] for e in graph.premises.get(node.key, [])]
+            for index, edge in enumerate(graph.premises.get(node.key, [])):
+                at = (*self.prefix, "edges", edge.index)
+                draft.table[("arguments", aid, "premises", index)] = at
+            if node.key in graph.inference:
+                premise_ids.append(graph.inference[node.key])
             roles = entry.get("premises")
             if not (
                 isinstance(roles, dict)
@@ -677,19 +716,19 @@ class _Reader:
                 and set(roles.values()) == set(premise_ids)
             ):
                 entry["premises"] = premise_ids
-            out = conclusion[node.key]
+            out = graph.conclusion[node.key]
             target = nodes[out.target]
             if target.type == "I":
                 kind = "attack" if node.type == "CA" else "support"
-                target_id = entity_ids[target.key]
+                target_id = draft.entity_ids[target.key]
             elif node.type == "CA":
-                kind, target_id = "undercut", entity_ids[target.key]
+                kind, target_id = "undercut", draft.entity_ids[target.key]
             else:
-                kind, target_id = "support", inference[target.key]
+                kind, target_id = "support", graph.inference[target.key]
             for verb in _VERBS.values():
                 entry.pop(verb, None)
             entry[_VERBS[kind]] = target_id
-            table[("arguments", aid, _VERBS[kind])] = (*self.prefix, "edges", out.index)
+            draft.table[("arguments", aid, _VERBS[kind])] = (*self.prefix, "edges", out.index)
             # The scheme, when argmap knows it; the text when it is not the one AIF would give.
             written = extras.get("scheme")
             scheme_id = scheme_ids.get(normal_scheme(written)) if isinstance(written, str) else None
@@ -705,7 +744,7 @@ class _Reader:
             if node.type == "MA":
                 extras["type"] = "MA"
             edge_data = {}
-            for edge in premises.get(node.key, []):
+            for edge in graph.premises.get(node.key, []):
                 kept = _edge_extras(edge)
                 if kept is not None:
                     edge_data[edge.source] = kept
@@ -714,21 +753,23 @@ class _Reader:
             kept = _edge_extras(out)
             if kept is not None:
                 extras["out"] = kept
-            self.by(entry, held.get(node.key), used_agents)
+            self.by(entry, draft.held.get(node.key), draft.used_agents)
             self.put_data(entry, extras, node)
             arguments[aid] = entry
-        if statements:
-            document["statements"] = statements
-        if arguments:
-            document["arguments"] = arguments
-        new_agents = [a for a in speakers.new() if a.id in used_agents]
-        if new_agents:
-            agents = dict(reserved_agents) if isinstance(reserved_agents, dict) else {}
-            for agent in new_agents:
-                agents[agent.id] = {"name": agent.name}
-                if agent.data:
-                    agents[agent.id]["data"] = _plain(agent.data)
-            document["agents"] = agents
+        return arguments
+
+    def keep(
+        self,
+        document: dict[str, Any],
+        nodes: dict[str, _Node],
+        *,
+        generated: set[str],
+        raw_edges: list[dict[str, Any]],
+        aif: dict[str, Any],
+        extra: dict[str, Any],
+        wrapper: dict[str, Any] | None,
+    ) -> None:
+        """Keep what argmap has no field for (other nodes, edges, locutions) in the map's data."""
         keep: dict[str, Any] = {}
         raw_nodes = [n.raw for n in nodes.values() if n.type not in ENTITY_NODES]
         raw_nodes = [n for n in raw_nodes if key(n["nodeID"]) not in generated]
@@ -753,6 +794,9 @@ class _Reader:
                 )
             else:
                 document["data"] = {**(own or {}), AIF_DATA: keep}
+
+    def finish(self, document: dict[str, Any], table: dict[DocPath, DocPath]) -> ArgumentMap:
+        """The map of ``document``; its errors, located in the AIF, stop the reading."""
         self.stop()
         located = _Located(self.positions, table, self.prefix)
         built = from_data(document, Origin(self.file, located))
@@ -798,6 +842,60 @@ class _Reader:
             )
             return
         entry["data"] = {**(own or {}), AIF_DATA: extras}
+
+
+@attrs.define
+class _Graph:
+    """The graph between statements and arguments, by scheme node."""
+
+    premises: dict[str, list[_Edge]]
+    conclusion: dict[str, _Edge]
+    inference: dict[str, str]  # scheme node -> id of the statement for its inference
+    raw_edges: list[dict[str, Any]]  # the edges of other nodes, kept as they are
+
+
+def _graph(
+    nodes: dict[str, _Node],
+    edges: list[_Edge],
+    generated: set[str],
+    ids: Ids,
+    entity_ids: dict[str, str],
+) -> _Graph:
+    """The graph between statements and arguments: premises, conclusions, supported inferences."""
+    premises: dict[str, list[_Edge]] = {}
+    supporters: dict[str, list[_Edge]] = {}
+    conclusion: dict[str, _Edge] = {}
+    raw_edges: list[dict[str, Any]] = []
+    for edge in edges:
+        a, b = nodes[edge.source], nodes[edge.target]
+        if a.type not in ENTITY_NODES or b.type not in ENTITY_NODES:
+            if edge.source not in generated and edge.target not in generated:
+                raw_edges.append(edge.raw)
+            continue
+        conclusion_of = a.type in SCHEME_NODES
+        if conclusion_of:
+            conclusion[edge.source] = edge
+        if a.type == "I":
+            premises.setdefault(edge.target, []).append(edge)
+        elif b.type in SCHEME_NODES and a.type != "CA":
+            supporters.setdefault(edge.target, []).append(edge)
+    inference: dict[str, str] = {}  # scheme node -> id of the statement for its inference
+    for node in nodes.values():
+        if node.key in supporters:
+            inference[node.key] = ids.make(f"{entity_ids[node.key]}-inference", "inference")
+    return _Graph(premises, conclusion, inference, raw_edges)
+
+
+@attrs.define
+class _Draft:
+    """The map being written in argmap's format, and where each of its parts came from."""
+
+    reserved: dict[str, dict[str, Any]]
+    entity_ids: dict[str, str]
+    held: dict[str, list[str]]
+    own_lang: Any
+    table: dict[DocPath, DocPath] = attrs.Factory(dict)
+    used_agents: set[str] = attrs.Factory(set)
 
 
 def _extras(node: _Node, entity_ids: dict[str, str]) -> dict[str, Any]:
