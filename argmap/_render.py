@@ -1,10 +1,8 @@
-"""Draw argument maps with Graphviz: DOT text, SVG, PNG, PDF and the HTML viewer.
+"""Drawing maps: DOT text, SVG, PNG, PDF and the HTML viewer, from a map and its options.
 
-The only module that imports :mod:`graphviz`, and only inside functions, so
-``import argmap`` stays fast. All text that reaches DOT passes through
-:func:`_html` (HTML-like labels) or :func:`_tooltip` (the escString
-``tooltip``), and the title also through :func:`_dot_name` (the graph's name);
-``dot`` runs only in :func:`run_dot`.
+:mod:`argmap.view` decides what is drawn, :mod:`argmap._dot` turns that
+into DOT and runs Graphviz; this module holds the functions argmap exports
+for drawing, and writes the files.
 """
 
 from __future__ import annotations

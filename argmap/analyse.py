@@ -541,7 +541,7 @@ def _require_sound(map: ArgumentMap) -> None:
         sound = sound and argument.target in known
     if sound:
         return
-    from ._check import check  # for the messages: the rules are check's
+    from ._check import check  # only for an unsound map: its messages are check's
 
     errors = [i for i in check(map, verify_quotes=False) if i.severity is Severity.ERROR]
     raise MapError([i for i in errors if i.code in _UNSOUND] or errors)

@@ -19,6 +19,7 @@ from ._common import (
     plan_output,
     view_options,
     what_if,
+    write_output,
 )
 
 if TYPE_CHECKING:
@@ -57,8 +58,6 @@ def check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from .._fileio import write_atomic
-    from ..errors import ArgmapError
 
     files = map_files(args.paths)
     # The command line's own words for two mistakes ViewOptions words for Python.
@@ -127,13 +126,7 @@ def render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         elif job.target is None:
             out.write(result.data.decode("utf-8"))
         else:
-            try:
-                written = write_atomic(job.target, result.data)
-            except ArgmapError as exc:
-                print(exc, file=err)
-                status = 1
-            else:
-                print(f"wrote {written}", file=out)
+            status = write_output(job.target, result.data, out, err) or status
         out.flush()
         progress.show()
 
@@ -316,9 +309,7 @@ def _listing(head: str, items: Sequence[str]) -> str:
 
 
 def convert(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from .._fileio import write_atomic
     from .._io import dumps
-    from ..errors import ArgmapError
 
     target = args.to or (None if args.output == "-" else format_of(args.output))
     if target is None:
@@ -333,18 +324,10 @@ def convert(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.output == "-":
         out.write(text)
         return 0
-    try:
-        written = write_atomic(args.output, text.encode("utf-8"))
-    except ArgmapError as exc:
-        print(exc, file=err)
-        return 1
-    print(f"wrote {written}", file=out)
-    return 0
+    return write_output(args.output, text.encode("utf-8"), out, err)
 
 
 def new(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from .._fileio import write_atomic
-    from ..errors import ArgmapError
     from . import _scaffold
 
     path = Path(args.path)
@@ -371,13 +354,7 @@ def new(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     except OSError as exc:
         print(f"{path.parent}: cannot create the folder: {exc.strerror}", file=err)
         return 1
-    try:
-        written = write_atomic(path, text.encode("utf-8"))
-    except ArgmapError as exc:
-        print(exc, file=err)
-        return 1
-    print(f"wrote {written}", file=out)
-    return 0
+    return write_output(path, text.encode("utf-8"), out, err)
 
 
 def watch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

@@ -159,3 +159,17 @@ def view_options(args: argparse.Namespace, **selection: Unpack[ViewKeywords]) ->
         return shared.replace(**selection) if selection else shared
     except (TypeError, ValueError) as exc:
         raise UsageError(_PARAMETER.sub(lambda m: FLAGS.get(m[1], m[0]), str(exc))) from None
+
+
+def write_output(path: str | os.PathLike[str], data: bytes, out: TextIO, err: TextIO) -> int:
+    """Write ``data`` to ``path`` and say so on ``out``; 1 after saying on ``err`` why not."""
+    from .._fileio import write_atomic
+    from ..errors import ArgmapError
+
+    try:
+        written = write_atomic(path, data)
+    except ArgmapError as exc:
+        print(exc, file=err)
+        return 1
+    print(f"wrote {written}", file=out)
+    return 0
