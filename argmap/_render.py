@@ -63,27 +63,34 @@ SUPPORT_FILL = "#e8f5e9"
 ATTACK_FILL = "#ffebee"
 UNTRANSLATED = "#a3480b"  # dark orange: readable on white, apart from red attacks
 
-# Evaluation labels: each differs from the others in fill, border and text,
-# so they stay apart in greyscale and for colour-blind readers: ``in`` is a
-# blue fill with a solid thick border, ``out`` a near-white fill with a dashed
-# border and dimmed text, ``undecided`` a light yellow fill with a dotted
-# border. In greyscale the fills are three shades: in darkest, out lightest.
+# Evaluation labels. ``in`` is the quiet default: the node looks as it
+# would without an evaluation. ``out`` and ``undecided`` stand out three ways
+# at once, so each reads in greyscale and for colour-blind readers: a fill
+# (``out`` light grey, ``undecided`` amber, darker than grey in greyscale),
+# a badge above the text (``✗ out``, ``± undecided``; "?" is the question's
+# mark) and, on a plain statement, a border (``out`` thin grey, ``undecided``
+# thick dark amber); ``out`` also greys its text. No label dashes or dots a
+# border: a dashed outline is what the map adds (``implicit``), and a dashed
+# red argument is an undercut. The keys are Graphviz attributes; Mermaid
+# reads them too.
 _LABEL_STYLES: dict[str, dict[str, str]] = {
-    "in": {"fillcolor": "#a9cbef", "color": "#1f4e79", "style": "rounded,filled", "penwidth": "2"},
+    "in": {"fillcolor": "#ffffff", "color": INK, "style": "rounded,filled", "penwidth": "1"},
     "out": {
-        "fillcolor": "#f5f5f5",
-        "color": "#8a8a8a",
-        "style": "rounded,filled,dashed",
-        "penwidth": "1.6",
-        "fontcolor": "#6b6b6b",
+        "fillcolor": "#f0f0f0",
+        "color": "#9e9e9e",
+        "style": "rounded,filled",
+        "penwidth": "1",
+        "fontcolor": "#5f5f5f",
     },
     "undecided": {
-        "fillcolor": "#ffe38f",
+        "fillcolor": "#ffca28",
         "color": "#7a5c00",
-        "style": "rounded,filled,dotted",
-        "penwidth": "2.2",
+        "style": "rounded,filled",
+        "penwidth": "2",
     },
 }
+#: The badge above the text of a node that is ``out`` or ``undecided``, and its colour.
+_LABEL_BADGES = {"out": ("✗ out", "#424242"), "undecided": ("± undecided", "#5c4500")}
 # The edge from an argument that is out to its target fades: it carries nothing.
 _OUT_EDGES: dict[EdgeKind, dict[str, str]] = {
     "premise": {},
@@ -91,10 +98,11 @@ _OUT_EDGES: dict[EdgeKind, dict[str, str]] = {
     "attack": {"color": "#ef9a9a", "penwidth": "1.2"},
     "undercut": {"color": "#ef9a9a", "penwidth": "1.2"},
 }
+#: What the legend says of each label: ``out`` is also what nothing establishes.
 _LABEL_MEANINGS = {
-    "in": "in: accepted",
-    "out": "out: rejected",
-    "undecided": "undecided",
+    "in": ("in: accepted",),
+    "out": ("rejected, or not established", "(without the support it needs)"),
+    "undecided": ("the map leaves it open",),
 }
 
 #: Above this many nodes (the large-map limit of ``argmap render``), Graphviz
@@ -204,10 +212,11 @@ def to_dot(
             text not translated into it is drawn in the map's own language,
             marked. ``None`` (the default): the map's own language.
         evaluation: Show these labels, from :func:`argmap.evaluate` on this
-            map: ``in``, ``out`` and ``undecided`` differ in fill, border and
-            text, and the legend (always drawn then) explains them. Evaluate
-            the whole map; with ``focus`` and the other options, the part
-            drawn shows the labels of the whole.
+            map: ``in`` looks as without them, ``out`` and ``undecided``
+            differ in fill, border, text and a badge, and the legend (always
+            drawn then) explains the labels drawn. Evaluate the whole map;
+            with ``focus`` and the other options, the part drawn shows the
+            labels of the whole.
         focus: Draw only what lies within ``depth`` steps of this statement.
         depth: With ``focus``: how many steps (default 2).
         collapse: Fold the branch below each of these statements into one
@@ -549,7 +558,8 @@ def _digraph(view: MapView) -> Any:
         )
     if view.legend:
         folds = any(node.kind == "fold" for node in view.nodes)
-        legend = _legend(view.rankdir, view.evaluated, folds=folds)
+        labels = {node.label for node in view.nodes}
+        legend = _legend(view.rankdir, view.evaluated, folds=folds, labels=labels)
         samples = _grounding_samples(view)
         if samples:
             hedge = next((node.hedge for node in view.nodes if node.hedge), None)
@@ -576,7 +586,9 @@ def _node_attrs(node: ViewNode, wording: Wording | None = None) -> dict[str, str
         relation = next((r for r in _ARGUMENT_STYLES if f"argmap-{r}" in node.classes), "support")
         attrs.update(_ARGUMENT_ATTRS)
         attrs.update(_ARGUMENT_STYLES[relation])
-        cells = [("MARK", node.marks)] if node.marks else []
+        cells = _badge(node.label)
+        if node.marks:
+            cells.append(("MARK", node.marks))
         cells.append(("", node.lines))
         if node.untranslated:
             cells.append(("UNTRANSLATED", (_untranslated(node.untranslated),)))
@@ -598,18 +610,29 @@ def _dashed(style: str) -> str:
 
 
 def _label_style(kind: str, label: str, *, thesis: bool = False) -> dict[str, str]:
-    """Fill, border and text of a labelled node; arguments keep their relation's colour."""
-    style = dict(_LABEL_STYLES[label])
-    if kind == "argument":
-        del style["color"]
-        style["penwidth"] = str(float(style["penwidth"]) - 0.4)
-    elif thesis:
-        style["penwidth"] = str(float(style["penwidth"]) + 1)
+    """Fill, text and border of a labelled node; ``in`` changes nothing.
+
+    The border stays what the node is: a main thesis keeps its heavy border
+    and an argument its relation's colour; only a plain statement takes the
+    label's border.
+    """
+    if label == "in":
+        return {}
+    style = {key: value for key, value in _LABEL_STYLES[label].items() if key != "style"}
+    if kind == "argument" or thesis:
+        del style["color"], style["penwidth"]
     return style
 
 
+def _badge(label: str | None) -> list[tuple[str, tuple[str, ...]]]:
+    """The cell of a node's badge: ``[("BADGE-out", ("✗ out",))]``; none for ``in``."""
+    if label is None or label not in _LABEL_BADGES:
+        return []
+    return [(f"BADGE-{label}", (_LABEL_BADGES[label][0],))]
+
+
 def _statement_label(node: ViewNode, wording: Wording) -> str:
-    cells: list[tuple[str, tuple[str, ...]]] = []
+    cells = _badge(node.label)
     if node.marks:
         cells.append(("MARK", node.marks))
     if node.title_lines:
@@ -635,12 +658,16 @@ def _untranslated(lang: str) -> str:
 def _label(cells: list[tuple[str, tuple[str, ...]]], *, align: str = "LEFT") -> str:
     """An HTML-like label: one table cell per ``(style, lines)``, lines aligned by ``align``.
 
-    ``MARK`` cells join their lines into one, with `` · `` between.
+    ``MARK`` cells join their lines into one, with `` · `` between;
+    ``BADGE-<label>`` cells (one line) draw a label's badge.
     """
     rows = []
     for style, lines in cells:
         if style == "MARK":
             text = f"{_MARK_FONT}{_html(' · '.join(lines))}</I></FONT>"
+        elif style.startswith("BADGE-"):
+            colour = _LABEL_BADGES[style.removeprefix("BADGE-")][1]
+            text = f'<FONT POINT-SIZE="10" COLOR="{colour}"><B>{_html(lines[0])}</B></FONT>'
         else:
             text = "<BR/>".join(_html(line) for line in lines)
         if style == "B":
@@ -667,12 +694,18 @@ _LEGEND_EDGES: tuple[tuple[str, str, EdgeKind], ...] = (
 )
 
 
-def _legend(rankdir: Rankdir, evaluated: str | None = None, *, folds: bool = False) -> Any:
+def _legend(
+    rankdir: Rankdir,
+    evaluated: str | None = None,
+    *,
+    folds: bool = False,
+    labels: Iterable[str | None] = (),
+) -> Any:
     """A cluster drawing one of each: statement, main thesis, argument, relation.
 
     With ``evaluated`` (what the labels are the labels of), also one
-    statement per label and a line naming the evaluation; with ``folds``,
-    a folded branch.
+    statement for each of ``labels`` (those the diagram shows) and a line
+    naming the evaluation; with ``folds``, a folded branch.
     """
     graphviz = _graphviz()
     legend = graphviz.Digraph(
@@ -723,7 +756,7 @@ def _legend(rankdir: Rankdir, evaluated: str | None = None, *, folds: bool = Fal
             **_EDGE_STYLES["fold"],
         )
     if evaluated is not None:
-        legend.subgraph(_legend_labels(rankdir, evaluated))
+        legend.subgraph(_legend_labels(rankdir, evaluated, set(labels)))
     for source, target, kind in _LEGEND_EDGES:
         legend.edge(
             source,
@@ -736,8 +769,11 @@ def _legend(rankdir: Rankdir, evaluated: str | None = None, *, folds: bool = Fal
     return legend
 
 
-def _legend_labels(rankdir: Rankdir, evaluated: str) -> Any:
-    """The part of the legend that explains the labels, in a row: in, out, undecided."""
+def _legend_labels(rankdir: Rankdir, evaluated: str, shown: set[str | None]) -> Any:
+    """The part of the legend that explains the labels ``shown``, in a row: in, out, undecided.
+
+    Each sample looks as a plain statement with that label looks.
+    """
     graphviz = _graphviz()
     labels = graphviz.Digraph(
         name="cluster_legend_labels",
@@ -754,13 +790,17 @@ def _legend_labels(rankdir: Rankdir, evaluated: str) -> Any:
         },
     )
     row = graphviz.Digraph(graph_attr={"rank": "same"})
-    names = [f"legend-{label}" for label in _LABEL_MEANINGS]
-    for name, (label, meaning) in zip(names, _LABEL_MEANINGS.items(), strict=True):
+    names = []
+    for label, meaning in _LABEL_MEANINGS.items():
+        if label not in shown:
+            continue
+        name = f"legend-{label}"
+        names.append(name)
         row.node(
             name,
             id=name,
             _attributes={"class": f"argmap-legend argmap-{label}"},
-            label=_label([("", (meaning,))]),
+            label=_label([*_badge(label), ("", meaning)]),
             **_label_style("statement", label),
         )
     for left, right in itertools.pairwise(names):

@@ -217,7 +217,9 @@ def test_render_evaluate_marks_labels_in_the_svg(folder: Path) -> None:
     assert classes["argument-unreliable"] == (
         "node argmap-argument argmap-attack argmap-undermining argmap-in"
     )
-    assert classes["legend-undecided"] == "node argmap-legend argmap-undecided"
+    # The legend shows the labels drawn: nothing here is undecided.
+    assert classes["legend-out"] == "node argmap-legend argmap-out"
+    assert "legend-undecided" not in classes
     texts = [t.text for t in root.iter(f"{SVG}text")]
     assert "Labels: grounded semantics; rejecting seat" in texts
 

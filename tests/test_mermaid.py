@@ -225,7 +225,7 @@ def test_an_evaluation_colours_nodes_and_fades_the_edges_of_rejected_arguments()
     assert chart["classes"]["outArgument"] == ["a_strongest_ties"]
     # an argument keeps its relation's border; a statement takes the label's
     assert "stroke:" not in chart["class_defs"]["outArgument"]
-    assert "stroke:#1f4e79" in chart["class_defs"]["in"]
+    assert "stroke:#37474f" in chart["class_defs"]["in"]
     # the edge of the rejected attack (number 3) fades
     assert chart["link_styles"]["stroke:#ef9a9a,stroke-width:1.2px"] == [3]
 
