@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from test_cli import run
+from helpers import run
 
 MAP = """\
 argmap: 1

@@ -3,58 +3,27 @@
 from __future__ import annotations
 
 import concurrent.futures
-import io
 import os
 import re
 from pathlib import Path
 from typing import Any, ClassVar
 
 import pytest
-from test_select import tree_map
+from helpers import INVALID, VALID, Terminal, run
+from sample_maps import tree_map
 
 import argmap
 from argmap import cli
-from argmap.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 #: A node statement of DOT text: its name.
 NODE = re.compile(r'^\t+"([^"]+)" \[', re.M)
 
-VALID = """\
-argmap: 1
-title: Small
-statements:
-  a: A.
-  b: B.
-arguments:
-  x: {premises: [a], supports: b}
-"""
-INVALID = """\
-argmap: 1
-title: Broken
-statements:
-  s8: Eight.
-arguments:
-  a2: {premises: [s9], supports: s8}
-"""
 BROKEN_ERROR = (
     "m2-broken.yaml:6:19: error: unknown-statement: argument 'a2' lists premise 's9', "
     "which is not a defined statement; define it under 'statements' or fix the id "
     "(did you mean 's8'?)\n"
 )
-
-
-class Terminal(io.StringIO):
-    """Standard error as a terminal sees it."""
-
-    def isatty(self) -> bool:
-        return True
-
-
-def run(*argv: str, stderr: io.StringIO | None = None) -> tuple[int, str, str]:
-    out, err = io.StringIO(), stderr or io.StringIO()
-    status = main(list(argv), stdout=out, stderr=err)
-    return status, out.getvalue(), err.getvalue()
 
 
 @pytest.fixture

@@ -5,8 +5,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 import pytest
+from helpers import SVG, parse_dot
 from sample_maps import lifeline_map
-from test_render import SVG, parse_dot
 
 from argmap._render import to_dot, to_svg
 from argmap.analyse import evaluate
