@@ -10,7 +10,7 @@ import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_roundtrip import maps
+from strategies import maps
 
 import argmap
 from argmap import Argument, ArgumentMap, Citation, MapError, Statement, _format, _json, _jsonpos
