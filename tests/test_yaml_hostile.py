@@ -1,4 +1,4 @@
-"""A battery of broken and hostile map files: each gives its exact code and place.
+"""A battery of broken and hostile YAML map files: each gives its exact code and place.
 
 Every case is written to a file, loaded through :func:`argmap.load` and
 checked through the command line: the result is an ``ArgmapError`` naming
