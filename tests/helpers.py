@@ -1,13 +1,16 @@
-"""Code the test modules share: the command line run in-process, small map texts, DOT read back."""
+"""Code the test modules share: the CLI run in-process, map texts, round trips, DOT read back."""
 
 from __future__ import annotations
 
 import io
 import re
 from pathlib import Path
+from typing import Literal
 
 import attrs
 
+import argmap
+from argmap import ArgumentMap
 from argmap.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,6 +49,15 @@ def run(*argv: str, stderr: io.StringIO | None = None) -> tuple[int, str, str]:
     out, err = io.StringIO(), stderr or io.StringIO()
     status = main(list(argv), stdout=out, stderr=err)
     return status, out.getvalue(), err.getvalue()
+
+
+def round_trip(m: ArgumentMap, format: Literal["json", "argdown", "aif"]) -> ArgumentMap:
+    """``m`` written in ``format`` and read back: an equal map, written again as the same text."""
+    text = argmap.dumps(m, format)
+    back = argmap.loads(text, format=format)
+    assert back == m
+    assert argmap.dumps(back, format) == text
+    return back
 
 
 # -- reading DOT back: just enough to check the structure we write -------------

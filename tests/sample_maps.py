@@ -2,16 +2,7 @@
 
 from __future__ import annotations
 
-from argmap.model import (
-    Agent,
-    Argument,
-    ArgumentMap,
-    Citation,
-    Group,
-    Source,
-    Statement,
-    Translation,
-)
+from argmap import Agent, Argument, ArgumentMap, Citation, Group, Source, Statement, Translation
 
 #: Text that is DOT, HTML and escString syntax all at once; it must come out as text.
 NASTY = "He said \"]; x -> y [label=<b>bold</b>]; & C:\\path\\n \\N \\G &amp; 'q' end\\"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
@@ -116,6 +116,16 @@ def maps(draw: st.DrawFn) -> ArgumentMap:
     def agents() -> list[str]:
         return draw(st.lists(st.sampled_from(agent_ids), max_size=2)) if agent_ids else []
 
+    def shared(body: str | None, title: str | None) -> dict[str, Any]:
+        """What statements and arguments alike carry: translations, speakers, quotes, tags, note."""
+        return {
+            "translations": translations(body, title),
+            "by": agents(),
+            "quotes": citations(),
+            "tags": draw(st.lists(text, max_size=2)),
+            "note": draw(optional_text),
+        }
+
     statements = []
     for sid in statement_ids:
         body, title = draw(text), draw(optional_text)
@@ -124,11 +134,7 @@ def maps(draw: st.DrawFn) -> ArgumentMap:
                 sid,
                 body,
                 title=title,
-                translations=translations(body, title),
-                by=agents(),
-                quotes=citations(),
-                tags=draw(st.lists(text, max_size=2)),
-                note=draw(optional_text),
+                **shared(body, title),
                 status=draw(st.none() | st.sampled_from(STATUSES)),
             )
         )
@@ -153,11 +159,7 @@ def maps(draw: st.DrawFn) -> ArgumentMap:
                 else (),
                 answers=draw(st.none() | ids),
                 title=title,
-                translations=translations(None, title),
-                by=agents(),
-                quotes=citations(),
-                tags=draw(st.lists(text, max_size=2)),
-                note=draw(optional_text),
+                **shared(None, title),
             )
         )
     map_title, description = draw(text), draw(optional_text)

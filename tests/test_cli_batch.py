@@ -26,6 +26,11 @@ BROKEN_ERROR = (
 )
 
 
+def overview_dot(*options: str) -> tuple[int, str, str]:
+    """The DOT that ``argmap render`` writes to standard output for maps/overview.yaml."""
+    return run("render", "maps/overview.yaml", "-f", "dot", "-o", "-", *options)
+
+
 @pytest.fixture
 def batch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """maps/ with five maps, the second one broken, the first one large."""
@@ -313,13 +318,7 @@ def test_what_the_map_lacks_is_bad_usage_with_a_suggestion(
 
 
 def test_render_a_focus_with_the_whole_maps_evaluation_in_german(shipped: Path) -> None:
-    status, out, err = run(
-        "render",
-        "maps/overview.yaml",
-        "-f",
-        "dot",
-        "-o",
-        "-",
+    status, out, err = overview_dot(
         "--focus",
         "no-solid-foundation",
         "--depth",
@@ -343,13 +342,7 @@ def test_render_a_focus_with_the_whole_maps_evaluation_in_german(shipped: Path) 
 
 
 def test_collapse_tag_and_speaker_options_reach_the_drawing(shipped: Path) -> None:
-    status, out, _ = run(
-        "render",
-        "maps/overview.yaml",
-        "-f",
-        "dot",
-        "-o",
-        "-",
+    status, out, _ = overview_dot(
         "--collapse",
         "no-solid-foundation",
         "--collapse",
@@ -357,17 +350,9 @@ def test_collapse_tag_and_speaker_options_reach_the_drawing(shipped: Path) -> No
     )
     assert status == 0
     assert out == (ROOT / "tests" / "golden" / "overview-collapse.dot").read_text("utf-8")
-    status, out, _ = run(
-        "render", "maps/overview.yaml", "-f", "dot", "-o", "-", "--tag", "military", "--lang", "de"
-    )
+    status, out, _ = overview_dot("--tag", "military", "--lang", "de")
     assert out == (ROOT / "tests" / "golden" / "overview-military.dot").read_text("utf-8")
-    status, out, _ = run(
-        "render",
-        "maps/overview.yaml",
-        "-f",
-        "dot",
-        "-o",
-        "-",
+    status, out, _ = overview_dot(
         "--speaker",
         "washington-seoul",
         "--speaker",
@@ -413,9 +398,7 @@ def test_a_folder_with_a_focus_applies_it_to_every_map(shipped: Path) -> None:
 
 
 def test_no_premises_draws_arguments_and_the_statements_no_argument_uses(shipped: Path) -> None:
-    status, out, err = run(
-        "render", "maps/overview.yaml", "-f", "dot", "-o", "-", "--no-premises", "--max-nodes", "26"
-    )
+    status, out, err = overview_dot("--no-premises", "--max-nodes", "26")
     m = argmap.load(shipped / "maps" / "overview.yaml")
     assert out == argmap.to_dot(m, premises=False)
     assert (status, err.split(": ")[:3]) == (0, ["maps/overview.yaml", "warning", "large-map"])
