@@ -46,44 +46,32 @@ def test_the_overview_is_the_map_these_tests_expect(overview: ArgumentMap) -> No
     assert (len(overview.statements), len(overview.arguments), len(overview.groups)) == (29, 20, 6)
 
 
+#: What depth 1 around no-solid-foundation keeps: statements, arguments.
+DEPTH_ONE = (
+    {
+        "no-solid-foundation",
+        "dictators-unreliable",
+        "ruled-by-dictators",
+        "no-common-values",
+        "stronger-than-ever",
+    },
+    {"unreliable-rulers", "status-quo-only", "strongest-ties"},
+)
+
+
 def test_depth_one_keeps_what_argues_for_or_against_the_focus(overview: ArgumentMap) -> None:
     part = select_part(overview, focus="no-solid-foundation", depth=1)
-    assert kept(part) == (
-        {
-            "no-solid-foundation",
-            "dictators-unreliable",
-            "ruled-by-dictators",
-            "no-common-values",
-            "stronger-than-ever",
-        },
-        {"unreliable-rulers", "status-quo-only", "strongest-ties"},
-    )
+    assert kept(part) == DEPTH_ONE
     assert part.folds == ()
 
 
 def test_depth_two_adds_the_next_arguments_and_the_undercut(overview: ArgumentMap) -> None:
     part = select_part(overview, focus="no-solid-foundation", depth=2)
     assert kept(part) == (
-        {
-            "no-solid-foundation",
-            "dictators-unreliable",
-            "ruled-by-dictators",
-            "no-common-values",
-            "stronger-than-ever",
-            "dictators-break",
-            "partnership-agreement",
-            "military-cooperation",
-            "first-visit",
-        },
-        {
-            "unreliable-rulers",
-            "status-quo-only",
-            "strongest-ties",
-            "broken-commitments",
-            "breakable-commitments",
-            "treaty-ties",
-            "visit-after-24-years",
-        },
+        DEPTH_ONE[0]
+        | {"dictators-break", "partnership-agreement", "military-cooperation", "first-visit"},
+        DEPTH_ONE[1]
+        | {"broken-commitments", "breakable-commitments", "treaty-ties", "visit-after-24-years"},
     )
     # Authored order, whatever order the walk found them in.
     assert part.statements[:2] == ("stronger-than-ever", "partnership-agreement")
