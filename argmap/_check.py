@@ -79,6 +79,7 @@ def _rules(argument_map: ArgumentMap) -> tuple[Issue, ...]:
     issues = list(_references(argument_map))
     issues += _arguments(argument_map)
     issues += _circular_support(argument_map)
+    issues += _grounding(argument_map)
     issues += _unused(argument_map)
     issues += _unsafe_urls(argument_map)
     issues += _missing_translations(argument_map)
@@ -291,6 +292,89 @@ def _arguments(m: ArgumentMap) -> Iterator[Issue]:
             )
 
 
+def _grounding(m: ArgumentMap) -> Iterator[Issue]:
+    """What the text says and what the map adds: implicit parts, relays, questions.
+
+    An implicit statement or argument is the map author's own: it quotes
+    nothing and has no speaker. A stated argument in a map whose sources can
+    be checked should quote the passage that draws its link. A question the
+    text leaves open is argued about, not argued from.
+    """
+    statements = _table(m.statements)
+    questions: set[str] = set()
+    for sid, statement in statements.items():
+        if statement.implicit or statement.via is not None:
+            yield from _implicit_or_relayed(m, statement, ("statements", sid), f"statement {sid!r}")
+        if statement.mode == "question":
+            questions.add(sid)
+    checkable = any(source.file is not None for source in m.sources.values())
+    for aid, argument in _table(m.arguments).items():
+        base: DocPath = ("arguments", aid)
+        what = f"argument {aid!r}"
+        if argument.implicit or argument.via is not None:
+            yield from _implicit_or_relayed(m, argument, base, what)
+        elif checkable and not argument.quotes and _defined_here(m, base):
+            yield Issue(
+                "unquoted-argument",
+                f"{what} is stated but quotes no passage of its own; quote the passage that "
+                "draws the link from its premises (under 'quote'), or mark it 'implicit: true' "
+                "if the link is the map's own reading",
+                WARNING,
+                path=(*base, "<key>"),
+            )
+        for index, premise in enumerate(argument.premises):
+            if premise in questions:
+                yield Issue(
+                    "question-premise",
+                    f"{what} argues from {premise!r}, which the text asks and does not answer "
+                    "(mode: question); argue for or against the question instead, or add the "
+                    "answer the argument assumes as a statement of its own",
+                    WARNING,
+                    path=(*base, "premises", index),
+                )
+
+
+def _implicit_or_relayed(
+    m: ArgumentMap, entity: Statement | Argument, base: DocPath, what: str
+) -> Iterator[Issue]:
+    if entity.implicit and entity.quotes:
+        key = "quote" if len(entity.quotes) == 1 else "quotes"
+        yield Issue(
+            "implicit-quoted",
+            f"{what} is implicit (the map adds it), yet it quotes the source; a quote shows "
+            f"the text says it: remove 'implicit' or remove the {key}",
+            path=(*base, "implicit"),
+        )
+    speakers = [*entity.by, *([entity.via] if entity.via is not None else [])]
+    if entity.implicit and speakers:
+        yield Issue(
+            "implicit-speaker",
+            f"{what} is implicit (the map adds it), yet it is credited to "
+            f"{', '.join(map(repr, speakers))}; the text does not say it, so nobody in it "
+            "said it: remove 'by' and 'via' (say whose reading it is in 'note'), or quote the "
+            "passage and remove 'implicit'",
+            path=(*base, "implicit"),
+        )
+    if entity.via is None:
+        return
+    if entity.via not in m.agents:
+        yield Issue(
+            "unknown-agent",
+            f"{what} is relayed via {entity.via!r}, which is not a defined agent; define it "
+            f"under 'agents' or fix the id{suggest(entity.via, m.agents)}",
+            path=(*base, "via"),
+        )
+    if not entity.by and not entity.implicit:
+        yield Issue(
+            "via-without-by",
+            f"{what} is relayed via {entity.via!r} but names nobody in 'by'; 'via' is who "
+            "reports what the speakers in 'by' say: name them, or make the relay the speaker "
+            "('by') and drop 'via'",
+            WARNING,
+            path=(*base, "via"),
+        )
+
+
 def _circular_support(m: ArgumentMap) -> Iterator[Issue]:
     """Cycles of support among statements (strongly connected components)."""
     edges: dict[str, list[tuple[str, Argument]]] = {}
@@ -428,6 +512,7 @@ def _unused(m: ArgumentMap) -> Iterator[Issue]:
             )
     entities: list[Statement | Argument] = [*m.statements.values(), *m.arguments.values()]
     used_agents = {agent for entity in entities for agent in entity.by}
+    used_agents.update(entity.via for entity in entities if entity.via is not None)
     for agent_id in m.agents:
         if agent_id not in used_agents and _defined_here(m, ("agents", agent_id)):
             yield Issue(

@@ -19,6 +19,7 @@ from .errors import DocPath, Issue, Severity
 from .model import (
     ID_PATTERN,
     LANG_PATTERN,
+    MODES,
     STATUSES,
     Agent,
     Argument,
@@ -26,6 +27,7 @@ from .model import (
     Citation,
     CriticalQuestion,
     Group,
+    Mode,
     Origin,
     Relation,
     Scheme,
@@ -57,7 +59,21 @@ TOP_KEYS = (
 )
 SOURCE_KEYS = ("title", "author", "publisher", "date", "url", "lang", "file")
 AGENT_KEYS = ("name", "description", "url", "data")
-STATEMENT_KEYS = ("text", "title", "by", "quote", "quotes", "tags", "note", "status", "data")
+STATEMENT_KEYS = (
+    "text",
+    "title",
+    "implicit",
+    "mode",
+    "hedge",
+    "by",
+    "via",
+    "quote",
+    "quotes",
+    "tags",
+    "note",
+    "status",
+    "data",
+)
 TARGET_KEYS: dict[str, Relation] = {
     "supports": "support",
     "attacks": "attack",
@@ -69,7 +85,9 @@ ARGUMENT_KEYS = (
     "premises",
     *TARGET_KEYS,
     "answers",
+    "implicit",
     "by",
+    "via",
     "quote",
     "quotes",
     "tags",
@@ -408,12 +426,17 @@ class _Builder:
         self.keys(data, STATEMENT_KEYS, path, what)
         text, texts = self.localized(data, "text", path, what, required=True)
         title, titles = self.localized(data, "title", path, what)
+        hedge, hedges = self.localized(data, "hedge", path, what)
         statement = Statement(
             statement_id,
             text or "?",
             title=title,
-            translations=self.translations(text=texts, title=titles),
+            translations=self.translations(text=texts, title=titles, hedge=hedges),
+            implicit=self.flag(data, "implicit", path, what),
+            mode=self.mode(data, path, what),
+            hedge=hedge,
             by=self.id_list(data, "by", path, what),
+            via=self.optional_id(data, "via", path, what),
             quotes=self.citations(data, path, what),
             tags=self.text_list(data, "tags", path, what),
             note=self.text(data, "note", path, what),
@@ -489,7 +512,9 @@ class _Builder:
             answers=answers,
             title=title,
             translations=self.translations(title=titles),
+            implicit=self.flag(data, "implicit", path, what),
             by=self.id_list(data, "by", path, what),
+            via=self.optional_id(data, "via", path, what),
             quotes=self.citations(data, path, what),
             tags=self.text_list(data, "tags", path, what),
             note=self.text(data, "note", path, what),
@@ -529,19 +554,43 @@ class _Builder:
         return value
 
     def status(self, data: Mapping[str, Any], path: DocPath, what: str) -> Status | None:
-        value = self.text(data, "status", path, what)
+        return self.choice(data, "status", STATUSES, path, what)
+
+    def mode(self, data: Mapping[str, Any], path: DocPath, what: str) -> Mode:
+        return self.choice(data, "mode", MODES, path, what) or "asserted"
+
+    def choice(
+        self, data: Mapping[str, Any], key: str, options: tuple[_T, ...], path: DocPath, what: str
+    ) -> _T | None:
+        """The value of ``key`` when it is one of ``options``; else reported and ``None``."""
+        value = self.text(data, key, path, what)
         if value is None:
             return None
-        for status in STATUSES:
-            if value == status:
-                return status
+        for option in options:
+            if value == option:
+                return option
         self.error(
             "invalid-value",
-            f"'status' of {what} must be one of {', '.join(STATUSES)} "
-            f"(got {value!r}){suggest(value, STATUSES)}",
-            (*path, "status"),
+            f"'{key}' of {what} must be one of {', '.join(map(str, options))} "
+            f"(got {value!r}){suggest(value, map(str, options))}",
+            (*path, key),
         )
         return None
+
+    def flag(self, data: Mapping[str, Any], key: str, path: DocPath, what: str) -> bool:
+        """A yes-or-no key such as ``implicit: true``; absent or null is ``False``."""
+        if key not in data or _is_null(data[key]):
+            return False
+        value = _plain_value(data[key])
+        if value is True or value is False:
+            return bool(value)
+        shown = _kind_name(data[key]) if isinstance(data[key], (dict, list)) else repr(value)
+        self.error(
+            "wrong-type",
+            f"'{key}' of {what} must be true or false, got {shown}",
+            (*path, key),
+        )
+        return False
 
     def scheme(self, scheme_id: str, value: Any, path: DocPath) -> Scheme | None:
         what = f"scheme {scheme_id!r}"
@@ -823,7 +872,11 @@ def to_data(argument_map: ArgumentMap) -> dict[str, Any]:
         for statement in argument_map.statements.values():
             entry = {"text": local(statement.text, statement.translations, "text")}
             put(entry, "title", local(statement.title, statement.translations, "title"))
+            put(entry, "implicit", statement.implicit or None)
+            put(entry, "mode", None if statement.mode == "asserted" else statement.mode)
+            put(entry, "hedge", local(statement.hedge, statement.translations, "hedge"))
             put(entry, "by", ids(statement.by))
+            put(entry, "via", statement.via)
             quotes(entry, statement.quotes)
             if statement.tags:
                 entry["tags"] = flow(list(statement.tags))
@@ -844,7 +897,9 @@ def to_data(argument_map: ArgumentMap) -> dict[str, Any]:
                 entry["premises"] = flow(list(argument.premises))
             entry[reverse[argument.kind]] = argument.target
             put(entry, "answers", argument.answers)
+            put(entry, "implicit", argument.implicit or None)
             put(entry, "by", ids(argument.by))
+            put(entry, "via", argument.via)
             quotes(entry, argument.quotes)
             if argument.tags:
                 entry["tags"] = flow(list(argument.tags))

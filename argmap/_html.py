@@ -16,7 +16,7 @@ import json
 import re
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, Literal
 
 from .model import Argument, ArgumentMap, Citation, Statement, Translation
 from .view import MapView, ViewNode
@@ -156,10 +156,12 @@ def page_data(map: ArgumentMap, view: MapView) -> dict[str, Any]:
     The premises of the arguments drawn come too when they are not drawn
     (``premises=False``), so an argument's panel can show them.
 
-    Texts and titles come in every language of the map, as lists of
-    ``[lang, text]`` pairs with the map's own language first; ``by`` names
-    agent ids, ``quotes`` source ids, both described under ``agents`` and
-    ``sources``. Fields without a value are left out.
+    Texts, titles and hedges come in every language of the map, as lists of
+    ``[lang, text]`` pairs with the map's own language first; ``by`` and
+    ``via`` name agent ids, ``quotes`` source ids, described under
+    ``agents`` and ``sources``. ``implicit`` is ``true`` for what the map
+    adds to the text, ``mode`` is ``question`` or ``hypothetical`` for a
+    statement the text does not assert. Fields without a value are left out.
     """
     nodes = {(node.kind, node.ref): node for node in view.nodes}
     arguments = {
@@ -176,7 +178,7 @@ def page_data(map: ArgumentMap, view: MapView) -> dict[str, Any]:
         if ("statement", sid) in nodes or sid in premises
     }
     shown = [*statements.values(), *arguments.values()]
-    agent_ids = {agent for item in shown for agent in item.get("by", ())}
+    agent_ids = {a for item in shown for a in (*item.get("by", ()), item.get("via")) if a}
     source_ids = {quote["source"] for item in shown for quote in item.get("quotes", ())}
     agents = {
         aid: _pruned(
@@ -221,7 +223,11 @@ def _statement(map: ArgumentMap, statement: Statement, node: ViewNode | None) ->
         {
             "title": _texts(map, statement.title, statement.translations, "title"),
             "text": _texts(map, statement.text, statement.translations, "text"),
+            "hedge": _texts(map, statement.hedge, statement.translations, "hedge"),
+            "implicit": statement.implicit,
+            "mode": None if statement.mode == "asserted" else statement.mode,
             "by": list(statement.by),
+            "via": statement.via,
             "quotes": _quotes(statement.quotes),
             "tags": list(statement.tags),
             "status": statement.status,
@@ -241,7 +247,9 @@ def _argument(map: ArgumentMap, argument: Argument, node: ViewNode) -> dict[str,
             "attack": attack.value if attack is not None else None,
             "premises": list(dict.fromkeys(argument.premises)),
             "target": argument.target,
+            "implicit": argument.implicit,
             "by": list(argument.by),
+            "via": argument.via,
             "quotes": _quotes(argument.quotes),
             "tags": list(argument.tags),
             "scheme": argument.scheme,
@@ -252,14 +260,17 @@ def _argument(map: ArgumentMap, argument: Argument, node: ViewNode) -> dict[str,
 
 
 def _texts(
-    map: ArgumentMap, own: str | None, translations: tuple[Translation, ...], field: str
+    map: ArgumentMap,
+    own: str | None,
+    translations: tuple[Translation, ...],
+    field: Literal["text", "title", "hedge"],
 ) -> list[list[str | None]]:
     """``[[lang, text], ...]``: the text as authored first, then its translations."""
     texts: list[list[str | None]] = []
     if own is not None:
         texts.append([map.lang, own])
     for translation in translations:
-        value = translation.title if field == "title" else translation.text
+        value: str | None = getattr(translation, field)
         if value is not None:
             texts.append([translation.lang, value])
     return texts

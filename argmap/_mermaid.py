@@ -35,7 +35,16 @@ from ._render import (
     _untranslated,
 )
 from .model import ArgumentMap
-from .view import EdgeKind, MapView, Rankdir, ViewEdge, ViewNode, build_view, byline
+from .view import (
+    EdgeKind,
+    MapView,
+    Rankdir,
+    ViewEdge,
+    ViewNode,
+    Wording,
+    build_view,
+    byline,
+)
 
 if TYPE_CHECKING:  # the evaluation is imported only when a diagram shows one
     from .analyse import Evaluation
@@ -95,6 +104,8 @@ _CLASSES: dict[str, str] = {
         f"stroke-width:{_THESIS_ATTRS['penwidth']}px"
     ),
     "fold": f"fill:{FOLD_FILL},stroke:{MUTED},{_DASHED},color:#455a64",
+    # What the map adds to the text: a dashed border over the node's own style.
+    "implicit": _DASHED,
     **{label: _label_class(label, argument=False) for label in _LABEL_STYLES},
     **{f"{label}Argument": _label_class(label, argument=True) for label in _LABEL_STYLES},
 }
@@ -184,11 +195,11 @@ def view_to_mermaid(view: MapView) -> str:
         # bottom unless it says otherwise.
         lines.append(f"    direction {view.rankdir}")
         for member in cluster.members:
-            lines.append(_node_line(ids[member], by_id[member], indent="    "))
+            lines.append(_node_line(ids[member], by_id[member], view.wording, indent="    "))
             placed.add(member)
         lines.append("  end")
         styles.append(f"  style {group} {_GROUP_STYLE}")
-    lines += [_node_line(ids[n.id], n) for n in view.nodes if n.id not in placed]
+    lines += [_node_line(ids[n.id], n, view.wording) for n in view.nodes if n.id not in placed]
     lines += [f"  {ids[e.source]} {_ARROWS[e.kind]} {ids[e.target]}" for e in view.edges]
     lines += _class_lines(view.nodes, ids)
     lines += styles
@@ -237,18 +248,23 @@ class _Ids:
         return self.ids[element_id]
 
 
-def _node_line(mermaid_id: str, node: ViewNode, indent: str = "  ") -> str:
+def _node_line(mermaid_id: str, node: ViewNode, wording: Wording, indent: str = "  ") -> str:
     opening, closing = _SHAPES[node.kind]
     parts: list[str] = []
+    if node.marks:
+        parts.append(f"<i>{_escape(' · '.join(node.marks))}</i>")
     if node.kind == "statement":
         if node.title_lines:
             parts.append(f"<b>{_lines(node.title_lines)}</b>")
         parts.append(_lines(node.lines))
-        if node.speakers:
-            # As in the SVG: the byline wraps at the text's own width.
-            longest = max(len(line) for line in (*node.title_lines, *node.lines))
-            speaker_lines = textwrap.wrap(byline(node.speakers), width=max(longest, 20))
-            parts.append(f"<i>{_lines(speaker_lines)}</i>")
+        # As in the SVG: the hedge and the byline wrap at the text's own width.
+        longest = max(len(line) for line in (*node.title_lines, *node.lines))
+        if node.hedge:
+            hedge_lines = textwrap.wrap(f"({node.hedge})", width=max(longest, 20))
+            parts.append(f"<i>{_lines(hedge_lines)}</i>")
+        if node.speakers or node.via:
+            line = byline(node.speakers, node.via, relay=wording.via)
+            parts.append(f"<i>{_lines(textwrap.wrap(line, width=max(longest, 20)))}</i>")
     else:
         parts.append(_lines(node.lines))
     if node.untranslated:

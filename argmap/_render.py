@@ -23,7 +23,16 @@ from ._fileio import write_atomic
 from ._names import FORMATS, Format
 from .errors import RenderError
 from .model import ArgumentMap
-from .view import EdgeKind, MapView, Rankdir, ViewCluster, ViewNode, build_view, byline
+from .view import (
+    EdgeKind,
+    MapView,
+    Rankdir,
+    ViewCluster,
+    ViewNode,
+    Wording,
+    build_view,
+    byline,
+)
 
 if TYPE_CHECKING:  # the evaluation is imported only when a diagram shows one
     from .analyse import Evaluation
@@ -148,6 +157,9 @@ _FOLD_ATTRS = {
 }
 
 _SPEAKER_FONT = f'<FONT POINT-SIZE="10" COLOR="{MUTED}"><I>'
+# What the diagram says of a node above its text (reconstructed, a question,
+# a hypothesis): small italics, darker than the byline so it reads in print.
+_MARK_FONT = '<FONT POINT-SIZE="10" COLOR="#455a64"><I>'
 _UNTRANSLATED_FONT = f'<FONT POINT-SIZE="10" COLOR="{UNTRANSLATED}"><I>'
 _CLUSTER_ATTRS = {
     "class": "argmap-group",
@@ -519,12 +531,12 @@ def _digraph(view: MapView) -> Any:
             },
         )
         for member in cluster.members:
-            frame.node(member, **_node_attrs(by_id[member]))
+            frame.node(member, **_node_attrs(by_id[member], view.wording))
         clustered.update(cluster.members)
         graph.subgraph(frame)
     for node in view.nodes:
         if node.id not in clustered:
-            graph.node(node.id, **_node_attrs(node))
+            graph.node(node.id, **_node_attrs(node, view.wording))
     for edge in view.edges:
         style = _EDGE_STYLES[edge.kind]
         if edge.label == "out":
@@ -537,7 +549,12 @@ def _digraph(view: MapView) -> Any:
         )
     if view.legend:
         folds = any(node.kind == "fold" for node in view.nodes)
-        graph.subgraph(_legend(view.rankdir, view.evaluated, folds=folds))
+        legend = _legend(view.rankdir, view.evaluated, folds=folds)
+        samples = _grounding_samples(view)
+        if samples:
+            hedge = next((node.hedge for node in view.nodes if node.hedge), None)
+            legend.subgraph(_legend_grounding(samples, view.wording, view.rankdir, hedge))
+        graph.subgraph(legend)
     return graph
 
 
@@ -545,7 +562,7 @@ def _cluster_label(cluster: ViewCluster) -> str:
     return f"<<B>{_html(cluster.title)}</B>>"
 
 
-def _node_attrs(node: ViewNode) -> dict[str, str]:
+def _node_attrs(node: ViewNode, wording: Wording | None = None) -> dict[str, str]:
     attrs = {
         # Ids are plain (letters, digits, "-", "_", "."): the model checks them.
         "id": node.id,
@@ -559,17 +576,25 @@ def _node_attrs(node: ViewNode) -> dict[str, str]:
         relation = next((r for r in _ARGUMENT_STYLES if f"argmap-{r}" in node.classes), "support")
         attrs.update(_ARGUMENT_ATTRS)
         attrs.update(_ARGUMENT_STYLES[relation])
-        cells = [("", node.lines)]
+        cells = [("MARK", node.marks)] if node.marks else []
+        cells.append(("", node.lines))
         if node.untranslated:
             cells.append(("UNTRANSLATED", (_untranslated(node.untranslated),)))
         attrs["label"] = _label(cells, align="CENTER")
     else:
         if node.thesis:
             attrs.update(_THESIS_ATTRS)
-        attrs["label"] = _statement_label(node)
+        attrs["label"] = _statement_label(node, wording or Wording())
     if node.label is not None:
         attrs.update(_label_style(node.kind, node.label, thesis=node.thesis))
+    if node.implicit:
+        attrs["style"] = _dashed(attrs.get("style", _NODE_ATTRS["style"]))
     return attrs
+
+
+def _dashed(style: str) -> str:
+    """``style`` with a dashed outline, unless it is dashed or dotted already."""
+    return style if "dashed" in style or "dotted" in style else f"{style},dashed"
 
 
 def _label_style(kind: str, label: str, *, thesis: bool = False) -> dict[str, str]:
@@ -583,16 +608,20 @@ def _label_style(kind: str, label: str, *, thesis: bool = False) -> dict[str, st
     return style
 
 
-def _statement_label(node: ViewNode) -> str:
+def _statement_label(node: ViewNode, wording: Wording) -> str:
     cells: list[tuple[str, tuple[str, ...]]] = []
+    if node.marks:
+        cells.append(("MARK", node.marks))
     if node.title_lines:
         cells.append(("B", node.title_lines))
     cells.append(("", node.lines))
-    if node.speakers:
-        # The byline never widens the box: it wraps at the text's own width.
-        longest = max((len(line) for line in (*node.title_lines, *node.lines)), default=0)
-        lines = textwrap.wrap(byline(node.speakers), width=max(longest, 20))
-        cells.append(("SPEAKER", tuple(lines)))
+    # The hedge and the byline never widen the box: they wrap at the text's own width.
+    longest = max((len(line) for line in (*node.title_lines, *node.lines)), default=0)
+    if node.hedge:
+        cells.append(("HEDGE", tuple(textwrap.wrap(f"({node.hedge})", width=max(longest, 20)))))
+    if node.speakers or node.via:
+        line = byline(node.speakers, node.via, relay=wording.via)
+        cells.append(("SPEAKER", tuple(textwrap.wrap(line, width=max(longest, 20)))))
     if node.untranslated:
         cells.append(("UNTRANSLATED", (_untranslated(node.untranslated),)))
     return _label(cells)
@@ -604,12 +633,20 @@ def _untranslated(lang: str) -> str:
 
 
 def _label(cells: list[tuple[str, tuple[str, ...]]], *, align: str = "LEFT") -> str:
-    """An HTML-like label: one table cell per ``(style, lines)``, lines aligned by ``align``."""
+    """An HTML-like label: one table cell per ``(style, lines)``, lines aligned by ``align``.
+
+    ``MARK`` cells join their lines into one, with `` · `` between.
+    """
     rows = []
     for style, lines in cells:
-        text = "<BR/>".join(_html(line) for line in lines)
+        if style == "MARK":
+            text = f"{_MARK_FONT}{_html(' · '.join(lines))}</I></FONT>"
+        else:
+            text = "<BR/>".join(_html(line) for line in lines)
         if style == "B":
             text = f"<B>{text}</B>"
+        elif style == "HEDGE":
+            text = f"<I>{text}</I>"
         elif style == "SPEAKER":
             text = f"{_SPEAKER_FONT}{text}</I></FONT>"
         elif style == "UNTRANSLATED":
@@ -730,6 +767,78 @@ def _legend_labels(rankdir: Rankdir, evaluated: str) -> Any:
         row.edge(left, right, style="invis")
     labels.subgraph(row)
     return labels
+
+
+#: What the legend says of each way a node departs from a plain stated claim.
+_GROUNDING_MEANINGS = {
+    "implicit": ("implicit: the map adds it,", "the text does not say it"),
+    "implicit-argument": ("implicit argument",),
+    "question": ("question: asked, not claimed",),
+    "hypothetical": ("hypothetical: supposed,", "not claimed"),
+    "hedge": ("hedged: the text qualifies it",),
+}
+
+
+def _grounding_samples(view: MapView) -> list[str]:
+    """The keys of :data:`_GROUNDING_MEANINGS` that some node of ``view`` shows, in that order."""
+    shown = set()
+    for node in view.nodes:
+        if node.implicit:
+            shown.add("implicit" if node.kind == "statement" else "implicit-argument")
+        if node.mode != "asserted":
+            shown.add(node.mode)
+        if node.hedge:
+            shown.add("hedge")
+    return [key for key in _GROUNDING_MEANINGS if key in shown]
+
+
+def _legend_grounding(
+    samples: list[str], wording: Wording, rankdir: Rankdir, hedge: str | None
+) -> Any:
+    """The part of the legend that explains what the text says and what the map adds.
+
+    The samples stand in columns of up to three, read from the top (or the
+    left); ``hedge`` is a hedge the diagram shows, for its sample.
+    """
+    graphviz = _graphviz()
+    row = graphviz.Digraph(name="legend_grounding")
+    names = [f"legend-{sample}" for sample in samples]
+    for name, sample in zip(names, samples, strict=True):
+        meaning = _GROUNDING_MEANINGS[sample]
+        attrs = {"id": name, "class": f"argmap-legend {_GROUNDING_CLASSES[sample]}"}
+        if sample == "implicit-argument":
+            attrs.update(_ARGUMENT_ATTRS)
+            attrs.update(_ARGUMENT_STYLES["support"])
+            attrs["style"] = _dashed(_NODE_ATTRS["style"])
+            attrs["label"] = _label([("MARK", (wording.implicit,)), ("", meaning)], align="CENTER")
+        elif sample == "hedge":
+            attrs["label"] = _label([("", meaning), ("HEDGE", (f"({hedge})",))])
+        else:
+            mark = {
+                "implicit": wording.implicit,
+                "question": wording.question,
+                "hypothetical": wording.hypothetical,
+            }[sample]
+            if sample == "implicit":
+                attrs["style"] = _dashed(_NODE_ATTRS["style"])
+            attrs["label"] = _label([("MARK", (mark,)), ("", meaning)])
+        row.node(name, **attrs)
+    # Columns of up to three, as tall as the rest of the legend; an edge
+    # points up the page in BT (left in RL), so there each goes the other way.
+    backwards = rankdir in ("BT", "RL")
+    for start in range(0, len(names), 3):
+        for first, second in itertools.pairwise(names[start : start + 3]):
+            row.edge(*((second, first) if backwards else (first, second)), style="invis")
+    return row
+
+
+_GROUNDING_CLASSES = {
+    "implicit": "argmap-implicit",
+    "implicit-argument": "argmap-implicit",
+    "question": "argmap-question",
+    "hypothetical": "argmap-hypothetical",
+    "hedge": "argmap-hedged",
+}
 
 
 def _html_label(text: str) -> str:

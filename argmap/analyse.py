@@ -8,23 +8,26 @@ and argument ``in``, ``out`` or ``undecided``. The translation in short
 * an argument needs all its premises ``in`` (linked premises);
 * a statement that some argument supports needs one supporting argument
   ``in`` (convergent support), unless it is ``assumed``; a statement that no
-  argument supports holds by itself, unless it is ``questioned``;
+  argument supports holds by itself, unless it is ``questioned`` or the
+  text only asks or supposes it (``mode: question`` or ``hypothetical``);
 * an attacking argument that is ``in`` puts its target ``out``; a supporting
   and an attacking argument of the same statement defeat each other
   (rebuttal), while an attack on a statement that no argument supports
   (undermining) meets no resistance;
 * an undercutting argument that is ``in`` puts the argument it undercuts ``out``.
 
-The queries (:func:`premises_of`, :func:`dependents`,
-:func:`unsupported_premises`, :func:`uncontested`, :func:`support_cycles`)
-read the map's structure only. Everything here is a pure function of its
+With ``stated_only``, :func:`evaluate` labels what the text says alone:
+the map without what it adds (:func:`stated_only`). The queries
+(:func:`premises_of`, :func:`dependents`, :func:`unsupported_premises`,
+:func:`uncontested`, :func:`support_cycles`, :func:`grounding`) read the
+map's structure only. Everything here is a pure function of its
 arguments: no files, no YAML, no Graphviz.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
-from typing import Literal, get_args
+from collections.abc import Container, Iterable, Iterator, Mapping
+from typing import Any, Literal, get_args
 
 import attrs
 
@@ -39,13 +42,16 @@ __all__ = [
     "Change",
     "Evaluation",
     "Framework",
+    "Grounding",
     "Label",
     "Labelling",
     "Semantics",
     "dependents",
     "evaluate",
     "framework",
+    "grounding",
     "premises_of",
+    "stated_only",
     "support_cycles",
     "uncontested",
     "unsupported_premises",
@@ -412,7 +418,11 @@ def _components(nodes: list[int], targets: list[list[int]]) -> list[list[int]]:
 
 
 def framework(
-    map: ArgumentMap, *, accept: Iterable[str] = (), reject: Iterable[str] = ()
+    map: ArgumentMap,
+    *,
+    accept: Iterable[str] = (),
+    reject: Iterable[str] = (),
+    stated_only: bool = False,
 ) -> Framework:
     """The abstract argumentation framework that :func:`evaluate` labels.
 
@@ -427,8 +437,9 @@ def framework(
     * ``B -> S`` for an argument ``B`` that attacks ``S``, and ``A <-> B``
       for each argument ``A`` that supports ``S`` (rebuttal);
     * ``unsupported:S -> S``, and ``A -> unsupported:S`` for each argument
-      ``A`` that supports ``S``, when ``S`` needs support: ``questioned``,
-      or supported by some argument and not ``assumed``;
+      ``A`` that supports ``S``, when ``S`` needs support: a question or a
+      hypothesis (``mode``), ``questioned``, or supported by some argument
+      and not ``assumed``;
     * for a statement in ``accept``: no attacks on ``S``, and ``S -> B`` for
       each argument ``B`` that attacks it;
     * for a statement in ``reject``: ``rejected:S -> S`` and
@@ -438,26 +449,51 @@ def framework(
         map: The map; it must be sound (see :func:`evaluate`).
         accept: Ids of statements taken as accepted.
         reject: Ids of statements taken as rejected.
+        stated_only: Translate :func:`stated_only` of the map instead, as
+            :func:`evaluate` does with ``stated_only``.
 
     Raises:
         ValueError: If ``accept`` or ``reject`` names no statement of the
-            map, or a statement is in both.
+            map (or, with ``stated_only``, an implicit one), or a statement
+            is in both.
         MapError: If the map is not sound.
     """
-    accepted, rejected = what_if_ids(map, accept, reject)
+    return _prepare(map, accept, reject, stated_only)[1]
+
+
+def _prepare(
+    map: ArgumentMap, accept: Iterable[str], reject: Iterable[str], stated: bool
+) -> tuple[ArgumentMap, Framework, tuple[str, ...], tuple[str, ...]]:
+    """The map evaluated, its framework, and the ids accepted and rejected."""
+    accepted, rejected = what_if_ids(map, accept, reject, stated_only=stated)
     _require_sound(map)
-    return _translate(map, set(accepted), set(rejected))
+    if not stated:
+        return map, _translate(map, set(accepted), set(rejected)), accepted, rejected
+    # A statement the text argues for keeps needing support when the argument
+    # leans on what the map adds: the text alone does not establish it.
+    argued = {a.target for a in map.arguments.values() if a.kind == "support" and not a.implicit}
+    kept = _stated(map)
+    return kept, _translate(kept, set(accepted), set(rejected), argued), accepted, rejected
 
 
-def _footing(map: ArgumentMap, statement_id: str) -> bool:
-    """Whether a statement holds without a supporting argument (unless attacked)."""
-    status = map.statements[statement_id].status
-    if status is not None:
-        return status == "assumed"
-    return not map.arguments_for(statement_id)
+def _footing(map: ArgumentMap, statement_id: str, argued: Container[str] = ()) -> bool:
+    """Whether a statement holds without a supporting argument (unless attacked).
+
+    A question or a hypothesis never does: the text asks or supposes it, it
+    does not take it as given. ``argued`` names statements that need support
+    as if some argument supported them.
+    """
+    statement = map.statements[statement_id]
+    if statement.mode != "asserted":
+        return False
+    if statement.status is not None:
+        return statement.status == "assumed"
+    return statement_id not in argued and not map.arguments_for(statement_id)
 
 
-def _translate(map: ArgumentMap, accepted: set[str], rejected: set[str]) -> Framework:
+def _translate(
+    map: ArgumentMap, accepted: set[str], rejected: set[str], argued: Container[str] = ()
+) -> Framework:
     nodes: list[str] = [*map.statements, *map.arguments]
     attacks: list[tuple[str, str]] = []
     premises = dict.fromkeys(p for a in map.arguments.values() for p in a.premises)
@@ -478,7 +514,7 @@ def _translate(map: ArgumentMap, accepted: set[str], rejected: set[str]) -> Fram
             attacks += [(sid, attacker) for attacker in attackers]
             continue
         attacks += [(attacker, sid) for attacker in attackers]
-        if not _footing(map, sid):
+        if not _footing(map, sid, argued):
             nodes.append(f"unsupported:{sid}")
             attacks.append((f"unsupported:{sid}", sid))
             attacks += [(supporter, f"unsupported:{sid}") for supporter in supporters]
@@ -516,16 +552,24 @@ def _require_sound(map: ArgumentMap) -> None:
 
 
 def what_if_ids(
-    map: ArgumentMap, accept: Iterable[str], reject: Iterable[str], *, flags: bool = False
+    map: ArgumentMap,
+    accept: Iterable[str],
+    reject: Iterable[str],
+    *,
+    flags: bool = False,
+    stated_only: bool = False,
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """``accept`` and ``reject`` as tuples of statement ids, checked against ``map``.
 
-    With ``flags``, messages name the command-line options ``--accept`` and
-    ``--reject`` rather than the parameters.
+    With ``flags``, messages name the command-line options ``--accept``,
+    ``--reject`` and ``--stated-only`` rather than the parameters. With
+    ``stated_only``, the ids must name statements that :func:`stated_only`
+    keeps: stated ones.
 
     Raises:
         ValueError: An id names no statement (with a suggestion), names an
-            argument, or is both accepted and rejected.
+            argument, names an implicit statement while ``stated_only`` is
+            set, or is both accepted and rejected.
     """
     result = []
     for name, given in (("accept", accept), ("reject", reject)):
@@ -533,6 +577,12 @@ def what_if_ids(
         ids = tuple(dict.fromkeys(_names(given)))
         for sid in ids:
             if sid in map.statements:
+                if stated_only and map.statements[sid].implicit:
+                    option = "--stated-only" if flags else "'stated_only'"
+                    raise ValueError(
+                        f"{what} names {sid!r}, which is implicit (the map adds it), and "
+                        f"{option} leaves it out; name a stated statement, or drop {option}"
+                    )
                 continue
             if sid in map.arguments:
                 raise ValueError(
@@ -548,6 +598,67 @@ def what_if_ids(
     if both:
         raise ValueError(f"{both[0]!r} is both accepted and rejected; choose one")
     return result[0], result[1]
+
+
+def stated_only(map: ArgumentMap) -> ArgumentMap:
+    """``map`` without what the map adds to the text: what the text says alone.
+
+    Leaves out every implicit statement and argument, then every argument
+    that has lost a premise or its target, and so on (an undercut of an
+    argument left out goes too); removes what is left out from the declared
+    theses and from the groups, and drops a group left with no member.
+    Sources, agents, schemes and everything else stay as they are.
+
+    Returns:
+        The smaller map, in authored order; ``map`` itself when nothing in
+        it is implicit.
+
+    Example:
+        >>> from argmap import Argument, ArgumentMap, Statement
+        >>> m = ArgumentMap(
+        ...     "Rain",
+        ...     statements=[
+        ...         Statement("clouds", "Dark clouds."),
+        ...         Statement("rule", "Dark clouds bring rain.", implicit=True),
+        ...         Statement("rain", "Rain."),
+        ...     ],
+        ...     arguments=[Argument("sky", ["clouds", "rule"], "support", "rain")],
+        ... )
+        >>> kept = stated_only(m)
+        >>> list(kept.statements), list(kept.arguments)
+        (['clouds', 'rain'], [])
+    """
+    return _stated(map)
+
+
+def _stated(map: ArgumentMap) -> ArgumentMap:
+    """:func:`stated_only` under a name that its keyword namesakes do not hide."""
+    gone = {sid for sid, s in map.statements.items() if s.implicit}
+    queue = [
+        a.id
+        for a in map.arguments.values()
+        if a.implicit or a.target in gone or any(p in gone for p in a.premises)
+    ]
+    gone.update(queue)
+    for aid in queue:
+        for undercut in map.undercutters(aid):
+            if undercut.id not in gone:
+                gone.add(undercut.id)
+                queue.append(undercut.id)
+    if not gone:
+        return map
+    groups = []
+    for group in map.groups.values():
+        members = tuple(m for m in group.members if m not in gone)
+        if members or not group.members:
+            groups.append(attrs.evolve(group, members=members))
+    return attrs.evolve(
+        map,
+        statements=[s for sid, s in map.statements.items() if sid not in gone],
+        arguments=[a for aid, a in map.arguments.items() if aid not in gone],
+        groups=groups,
+        theses=[t for t in map.theses if t not in gone],
+    )
 
 
 # -- evaluation ----------------------------------------------------------------
@@ -625,6 +736,8 @@ class Evaluation:
         extensions: How many extensions (labellings) the labels combine: 1
             for grounded semantics; 0 when stable semantics has none, in
             which case every label is ``undecided``.
+        stated_only: Whether the map was evaluated without what it adds to
+            the text (see :func:`stated_only`).
     """
 
     statements: Labelling = attrs.field(converter=_labelling)
@@ -634,6 +747,7 @@ class Evaluation:
     accept: tuple[str, ...] = attrs.field(default=(), converter=_names, kw_only=True)
     reject: tuple[str, ...] = attrs.field(default=(), converter=_names, kw_only=True)
     extensions: int = attrs.field(default=1, kw_only=True)
+    stated_only: bool = attrs.field(default=False, kw_only=True)
 
     @property
     def labels(self) -> Labelling:
@@ -669,6 +783,25 @@ class Evaluation:
                     changes.append(Change(key, before, after))
         return tuple(changes)
 
+    def as_dict(self) -> dict[str, Any]:
+        """The evaluation as plain data, ready for :func:`json.dumps`.
+
+        The keys in this order: ``semantics``, ``acceptance``, ``extensions``,
+        ``stated_only``, ``accept``, ``reject`` (lists of ids),
+        ``statements`` and ``arguments`` (each id to its label, in authored
+        order), as ``argmap evaluate --format json`` prints them.
+        """
+        return {
+            "semantics": self.semantics,
+            "acceptance": self.acceptance,
+            "extensions": self.extensions,
+            "stated_only": self.stated_only,
+            "accept": list(self.accept),
+            "reject": list(self.reject),
+            "statements": dict(self.statements),
+            "arguments": dict(self.arguments),
+        }
+
 
 def evaluate(
     map: ArgumentMap,
@@ -677,6 +810,7 @@ def evaluate(
     accept: Iterable[str] = (),
     reject: Iterable[str] = (),
     acceptance: Acceptance = "sceptical",
+    stated_only: bool = False,
 ) -> Evaluation:
     """Label every statement and argument of ``map`` ``in``, ``out`` or ``undecided``.
 
@@ -693,6 +827,10 @@ def evaluate(
     difference there; nor does it for complete semantics under sceptical
     acceptance, which gives the grounded labels.
 
+    A question or a hypothesis (``mode``) is never taken as given: it is
+    ``in`` only through a supporting argument that is ``in`` (or ``accept``),
+    and ``out`` without one, under every semantics and acceptance.
+
     Args:
         map: The map. It must be sound: every premise and target defined, no
             id used for both a statement and an argument, no circular
@@ -703,14 +841,19 @@ def evaluate(
         reject: Ids of statements to take as rejected, whatever supports
             them (what if they were false?).
         acceptance: ``"sceptical"`` or ``"credulous"``.
+        stated_only: Evaluate what the text says alone: :func:`stated_only`
+            of the map, in which a statement the text argues for (through a
+            stated argument) still needs a supporting argument that is
+            ``in``, even where every such argument was left out.
 
     Returns:
-        The labels, statements and arguments each in authored order.
+        The labels, statements and arguments each in authored order (with
+        ``stated_only``, of the statements and arguments kept only).
 
     Raises:
         ValueError: If ``semantics`` or ``acceptance`` is unknown, or
-            ``accept`` or ``reject`` names no statement of the map, or a
-            statement is in both.
+            ``accept`` or ``reject`` names no statement of the map (or, with
+            ``stated_only``, an implicit one), or a statement is in both.
         MapError: If the map is not sound; ``.issues`` says why.
 
     Example:
@@ -727,10 +870,8 @@ def evaluate(
     """
     _one_of("semantics", semantics, SEMANTICS)
     _one_of("acceptance", acceptance, ACCEPTANCES)
-    accepted, rejected = what_if_ids(map, accept, reject)
-    _require_sound(map)
-    af = _translate(map, set(accepted), set(rejected))
-    size = len(map.statements) + len(map.arguments)
+    kept, af, accepted, rejected = _prepare(map, accept, reject, stated_only)
+    size = len(kept.statements) + len(kept.arguments)
     seen = [0] * size
     count = 0
     for labels in af._solver.labellings(semantics):
@@ -746,7 +887,7 @@ def evaluate(
         else:
             final.append("undecided")
     ids = list(af.arguments[:size])
-    split = len(map.statements)
+    split = len(kept.statements)
     return Evaluation(
         statements=zip(ids[:split], final[:split], strict=True),
         arguments=zip(ids[split:], final[split:], strict=True),
@@ -755,6 +896,7 @@ def evaluate(
         accept=accepted,
         reject=rejected,
         extensions=count,
+        stated_only=stated_only,
     )
 
 
@@ -765,6 +907,7 @@ def what_if(
     reject: Iterable[str] = (),
     semantics: Semantics = "grounded",
     acceptance: Acceptance = "sceptical",
+    stated_only: bool = False,
 ) -> tuple[Change, ...]:
     """What changes if the statements in ``accept`` were accepted and those in ``reject`` rejected.
 
@@ -775,8 +918,17 @@ def what_if(
         The statements, then the arguments, whose label changes, each with
         its label before and after, in authored order.
     """
-    plain = evaluate(map, semantics, acceptance=acceptance)
-    return plain.diff(evaluate(map, semantics, accept=accept, reject=reject, acceptance=acceptance))
+    plain = evaluate(map, semantics, acceptance=acceptance, stated_only=stated_only)
+    return plain.diff(
+        evaluate(
+            map,
+            semantics,
+            accept=accept,
+            reject=reject,
+            acceptance=acceptance,
+            stated_only=stated_only,
+        )
+    )
 
 
 # -- queries -------------------------------------------------------------------
@@ -858,6 +1010,96 @@ def unsupported_premises(map: ArgumentMap) -> tuple[str, ...]:
 def uncontested(map: ArgumentMap) -> tuple[str, ...]:
     """The statements that no argument attacks, in authored order."""
     return tuple(sid for sid in map.statements if not map.arguments_against(sid))
+
+
+@attrs.frozen
+class Grounding:
+    """What of a map the text says, what the map adds, and how much is quoted.
+
+    :func:`grounding` counts it. A *stated* statement or argument is one the
+    text says (not ``implicit``); a *quoted* one quotes its passage.
+
+    Attributes:
+        statements: How many statements the map has.
+        stated_statements: How many of them are stated.
+        implicit_statements: How many the map adds (``implicit``).
+        quoted_statements: How many quote a source.
+        questions: How many the text asks (``mode: question``).
+        hypothetical: How many the text supposes (``mode: hypothetical``).
+        arguments: How many arguments the map has.
+        stated_arguments: How many of them are stated.
+        implicit_arguments: How many the map adds (``implicit``).
+        quoted_arguments: How many quote a source.
+    """
+
+    statements: int
+    stated_statements: int
+    implicit_statements: int
+    quoted_statements: int
+    questions: int
+    hypothetical: int
+    arguments: int
+    stated_arguments: int
+    implicit_arguments: int
+    quoted_arguments: int
+
+    def as_dict(self) -> dict[str, dict[str, int]]:
+        """The counts as plain data, as ``argmap stats --format json`` prints them.
+
+        ``{"statements": {"total", "stated", "implicit", "quoted",
+        "questions", "hypothetical"}, "arguments": {"total", "stated",
+        "implicit", "quoted"}}``, the keys in this order.
+        """
+        return {
+            "statements": {
+                "total": self.statements,
+                "stated": self.stated_statements,
+                "implicit": self.implicit_statements,
+                "quoted": self.quoted_statements,
+                "questions": self.questions,
+                "hypothetical": self.hypothetical,
+            },
+            "arguments": {
+                "total": self.arguments,
+                "stated": self.stated_arguments,
+                "implicit": self.implicit_arguments,
+                "quoted": self.quoted_arguments,
+            },
+        }
+
+
+def grounding(map: ArgumentMap) -> Grounding:
+    """Count what of ``map`` the text says, what the map adds, and what is quoted.
+
+    Example:
+        >>> from argmap import ArgumentMap, Statement
+        >>> m = ArgumentMap(
+        ...     "Rain",
+        ...     statements=[
+        ...         Statement("rain", "Will it rain?", mode="question"),
+        ...         Statement("rule", "Dark clouds bring rain.", implicit=True),
+        ...     ],
+        ... )
+        >>> g = grounding(m)
+        >>> g.stated_statements, g.implicit_statements, g.questions
+        (1, 1, 1)
+    """
+    statements = list(map.statements.values())
+    arguments = list(map.arguments.values())
+    implicit = sum(s.implicit for s in statements)
+    implicit_arguments = sum(a.implicit for a in arguments)
+    return Grounding(
+        statements=len(statements),
+        stated_statements=len(statements) - implicit,
+        implicit_statements=implicit,
+        quoted_statements=sum(bool(s.quotes) for s in statements),
+        questions=sum(s.mode == "question" for s in statements),
+        hypothetical=sum(s.mode == "hypothetical" for s in statements),
+        arguments=len(arguments),
+        stated_arguments=len(arguments) - implicit_arguments,
+        implicit_arguments=implicit_arguments,
+        quoted_arguments=sum(bool(a.quotes) for a in arguments),
+    )
 
 
 def support_cycles(map: ArgumentMap) -> tuple[tuple[str, ...], ...]:

@@ -216,12 +216,20 @@ def _parser() -> argparse.ArgumentParser:
             "examples:\n  argmap evaluate maps/russian-lifeline.yaml\n"
             "  argmap evaluate MAP --semantics preferred --credulous\n"
             "  argmap evaluate MAP --reject lifeline\n"
+            "  argmap evaluate MAP --stated-only --format json\n"
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     evaluate.add_argument("path", metavar="MAP", help="a map file")
     _from_option(evaluate)
     _evaluation_options(evaluate, "")
+    evaluate.add_argument(
+        "--stated-only",
+        action="store_true",
+        help="evaluate what the text says alone: leave out implicit statements and "
+        "arguments, and the arguments that rest on them",
+    )
+    _output_format(evaluate)
 
     stats = commands.add_parser(
         "stats",
@@ -230,11 +238,15 @@ def _parser() -> argparse.ArgumentParser:
             "Describe a map's structure: counts, unsupported premises, uncontested "
             "statements, support cycles, and the arguments for and against each statement."
         ),
-        epilog="example:\n  argmap stats maps/overview.yaml\n",
+        epilog=(
+            "examples:\n  argmap stats maps/overview.yaml\n"
+            "  argmap stats maps/overview.yaml --format json\n"
+        ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     stats.add_argument("path", metavar="MAP", help="a map file")
     _from_option(stats)
+    _output_format(stats)
 
     convert = commands.add_parser(
         "convert",
@@ -362,6 +374,16 @@ def _from_option(parser: argparse.ArgumentParser) -> None:
         dest="source_format",
         choices=READ_FORMATS,
         help="read maps as this format (default: from the file name, .json by content)",
+    )
+
+
+def _output_format(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--format",
+        dest="output_format",
+        choices=("text", "json"),
+        default="text",
+        help="text for people (default), or one JSON object for programs",
     )
 
 
@@ -728,18 +750,26 @@ def _what_if(argument_map: ArgumentMap, args: argparse.Namespace) -> tuple[Evalu
     """The evaluation the options ask for, and the same without --accept and --reject."""
     from . import analyse
 
+    stated = getattr(args, "stated_only", False)  # evaluate has --stated-only, render not
     try:
-        accept, reject = analyse.what_if_ids(argument_map, args.accept, args.reject, flags=True)
+        accept, reject = analyse.what_if_ids(
+            argument_map, args.accept, args.reject, flags=True, stated_only=stated
+        )
     except ValueError as exc:
         raise _UsageError(str(exc)) from None
     semantics: Semantics = args.semantics or "grounded"
     acceptance: Acceptance = "credulous" if args.credulous else "sceptical"
-    plain = analyse.evaluate(argument_map, semantics, acceptance=acceptance)
+    plain = analyse.evaluate(argument_map, semantics, acceptance=acceptance, stated_only=stated)
     if not accept and not reject:
         return plain, plain
     return (
         analyse.evaluate(
-            argument_map, semantics, accept=accept, reject=reject, acceptance=acceptance
+            argument_map,
+            semantics,
+            accept=accept,
+            reject=reject,
+            acceptance=acceptance,
+            stated_only=stated,
         ),
         plain,
     )
@@ -771,6 +801,17 @@ def _evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if argument_map is None:
         return 1
     evaluation, plain = _what_if(argument_map, args)
+    if args.output_format == "json":
+        data = evaluation.as_dict()
+        data["changes"] = [
+            {"id": c.id, "before": c.before, "after": c.after} for c in plain.diff(evaluation)
+        ]
+        _print_json(data, out)
+        return 0
+    if evaluation.stated_only:
+        from .analyse import stated_only
+
+        argument_map = stated_only(argument_map)
     print(_evaluation_heading(evaluation), file=out)
     ids = [*argument_map.statements, *argument_map.arguments]
     width = max(len(i) for i in ids) if ids else 0
@@ -806,7 +847,16 @@ def _evaluation_heading(evaluation: Evaluation) -> str:
     for verb, ids in (("accepting", evaluation.accept), ("rejecting", evaluation.reject)):
         if ids:
             heading += f"; {verb} {', '.join(ids)}"
+    if evaluation.stated_only:
+        heading += "; stated parts only"
     return heading
+
+
+def _print_json(data: dict[str, Any], out: TextIO) -> None:
+    """``data`` as one JSON object, its keys in the order given (no sorting)."""
+    import json
+
+    print(json.dumps(data, ensure_ascii=False, indent=2), file=out)
 
 
 def _row(head: str, text: str) -> str:
@@ -830,37 +880,69 @@ def _stats(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     kinds = [a.kind for a in m.arguments.values()]
     attacks = list(m.attack_types.values())
     theses = len(m.main_theses)
+    counts = {
+        "support": kinds.count("support"),
+        "rebuttal": attacks.count(AttackType.REBUTTAL),
+        "undermining": attacks.count(AttackType.UNDERMINING),
+        "undercut": kinds.count("undercut"),
+    }
+    grounding = analyse.grounding(m)
+    lists = {
+        "unsupported premises": analyse.unsupported_premises(m),
+        "uncontested statements": analyse.uncontested(m),
+    }
+    cycles = analyse.support_cycles(m)
+    table = {
+        sid: {
+            "for": len(m.arguments_for(sid)),
+            "against": len(m.arguments_against(sid)),
+            "rests_on": len(analyse.premises_of(m, sid)),
+            "dependents": len(analyse.dependents(m, sid)),
+        }
+        for sid in m.statements
+    }
+    if args.output_format == "json":
+        data: dict[str, Any] = {
+            "statements": len(m.statements),
+            "main_theses": theses,
+            "arguments": len(m.arguments),
+            **counts,
+            "grounding": grounding.as_dict(),
+            **{name.replace(" ", "_"): list(items) for name, items in lists.items()},
+            "support_cycles": [list(c) for c in cycles],
+            "per_statement": table,
+        }
+        _print_json(data, out)
+        return 0
     print(
         f"statements: {len(m.statements)} ({theses} main {'thesis' if theses == 1 else 'theses'})",
         file=out,
     )
-    details = [
-        f"{kinds.count('support')} support",
-        f"{attacks.count(AttackType.REBUTTAL)} rebuttal",
-        f"{attacks.count(AttackType.UNDERMINING)} undermining",
-        f"{kinds.count('undercut')} undercut",
-    ]
-    print(f"arguments: {len(m.arguments)} ({', '.join(details)})", file=out)
-    lists = [
-        ("unsupported premises", analyse.unsupported_premises(m)),
-        ("uncontested statements", analyse.uncontested(m)),
-        ("support cycles", tuple(" -> ".join(c) for c in analyse.support_cycles(m))),
-    ]
-    for name, items in lists:
+    details = ", ".join(f"{n} {kind}" for kind, n in counts.items())
+    print(f"arguments: {len(m.arguments)} ({details})", file=out)
+    g = grounding
+    print(
+        f"stated {g.stated_statements} of {_count(g.statements, 'statement')}, "
+        f"{g.quoted_statements} quoted, {_count(g.questions, 'question')}, "
+        f"{g.hypothetical} hypothetical",
+        file=out,
+    )
+    print(
+        f"stated {g.stated_arguments} of {_count(g.arguments, 'argument')}, "
+        f"{g.quoted_arguments} quoted",
+        file=out,
+    )
+    lists["support cycles"] = tuple(" -> ".join(c) for c in cycles)
+    for name, items in lists.items():
         print(_listing(f"{name} ({len(items)}): ", items), file=out)
     if not m.statements:
         return 0
     width = max(len("statement"), *(len(sid) for sid in m.statements))
     print(f"\n{'statement':<{width}}  for  against  rests on  dependents", file=out)
-    for sid in m.statements:
-        counts = (
-            len(m.arguments_for(sid)),
-            len(m.arguments_against(sid)),
-            len(analyse.premises_of(m, sid)),
-            len(analyse.dependents(m, sid)),
-        )
+    for sid, row in table.items():
         print(
-            f"{sid:<{width}}  {counts[0]:>3}  {counts[1]:>7}  {counts[2]:>8}  {counts[3]:>10}",
+            f"{sid:<{width}}  {row['for']:>3}  {row['against']:>7}  {row['rests_on']:>8}"
+            f"  {row['dependents']:>10}",
             file=out,
         )
     return 0

@@ -28,6 +28,7 @@ __all__ = [
     "Data",
     "Entities",
     "Group",
+    "Mode",
     "Origin",
     "Position",
     "Relation",
@@ -46,6 +47,11 @@ RELATIONS: tuple[Relation, ...] = ("support", "attack", "undercut")
 #: How an evaluation should treat a statement no argument decides.
 Status = Literal["assumed", "questioned"]
 STATUSES: tuple[Status, ...] = ("assumed", "questioned")
+
+#: How the text puts a statement: as a claim (``asserted``), as an open
+#: question it does not answer, or under a condition it entertains.
+Mode = Literal["asserted", "question", "hypothetical"]
+MODES: tuple[Mode, ...] = ("asserted", "question", "hypothetical")
 
 #: Ids are short and human: letters, digits, ``-``, ``_`` and ``.``, starting
 #: with a letter or digit, in any script (``sanctions-motive``, ``a2``, ``straße-3``).
@@ -109,6 +115,11 @@ def _nonempty(instance: object, attribute: attrs.Attribute[str], value: str) -> 
         raise ValueError(f"'{attribute.name}' must be a non-empty string (got {value!r})")
 
 
+def _bool(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not True and value is not False:
+        raise ValueError(f"'{attribute.name}' must be True or False (got {value!r})")
+
+
 def _str_tuple(value: Iterable[str] | str) -> tuple[str, ...]:
     """Accept one string or an iterable of strings; store a tuple."""
     if isinstance(value, str):
@@ -163,11 +174,13 @@ class Translation:
         lang: The language, a BCP 47 tag such as ``de``.
         text: The translated text (a statement's text; a map's description).
         title: The translated title.
+        hedge: The translated hedge of a statement.
     """
 
     lang: str = attrs.field(validator=_check_lang)
     text: str | None = attrs.field(default=None, validator=_optional_str)
     title: str | None = attrs.field(default=None, validator=_optional_str)
+    hedge: str | None = attrs.field(default=None, validator=_optional_str, kw_only=True)
 
 
 def _translations(value: Iterable[Translation]) -> tuple[Translation, ...]:
@@ -327,7 +340,17 @@ class Statement:
         status: ``"assumed"`` (accepted unless attacked) or ``"questioned"``
             (accepted only when supported), for evaluation; ``None`` leaves
             it to the evaluation's default.
-        translations: The text and title in other languages than the map's.
+        implicit: ``True`` when the text does not say it and the map's author
+            added it (an unstated premise); such a statement has no quote
+            and no speaker. ``False`` (stated) otherwise.
+        mode: How the text puts it: ``"asserted"`` (a claim, the default),
+            ``"question"`` (asked and not answered) or ``"hypothetical"``
+            (entertained under a condition). Evaluation never takes a
+            question or a hypothesis as given.
+        hedge: The text's own qualifier of the claim, e.g. ``presumably``.
+        via: Id of the agent who relays what ``by`` holds (reported speech:
+            "according to the publication, Washington says ...").
+        translations: The text, title and hedge in other languages than the map's.
         data: Free-form metadata (see :data:`Data`).
     """
 
@@ -349,6 +372,12 @@ class Statement:
     note: str | None = attrs.field(default=None, validator=_optional_str, kw_only=True)
     status: Status | None = attrs.field(
         default=None, validator=attrs.validators.optional(_one_of(STATUSES)), kw_only=True
+    )
+    implicit: bool = attrs.field(default=False, validator=_bool, kw_only=True)
+    mode: Mode = attrs.field(default="asserted", validator=_one_of(MODES), kw_only=True)
+    hedge: str | None = attrs.field(default=None, validator=_optional_str, kw_only=True)
+    via: str | None = attrs.field(
+        default=None, validator=attrs.validators.optional(_check_id), kw_only=True
     )
     data: Data = attrs.field(default=_EMPTY_DATA, converter=_data, hash=False, kw_only=True)
     translations: tuple[Translation, ...] = attrs.field(
@@ -385,6 +414,10 @@ class Argument:
         answers: Id of the critical question this argument answers, for an
             argument that targets an argument with a scheme, its premises or
             its conclusion.
+        implicit: ``True`` when the text does not draw this link and the
+            map's author added it; such an argument has no quote and no
+            speaker. ``False`` (stated) otherwise.
+        via: Id of the agent who relays what ``by`` argues (reported speech).
         translations: The title in other languages than the map's.
         data: Free-form metadata (see :data:`Data`).
     """
@@ -412,6 +445,10 @@ class Argument:
     )
     roles: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple, kw_only=True)
     answers: str | None = attrs.field(
+        default=None, validator=attrs.validators.optional(_check_id), kw_only=True
+    )
+    implicit: bool = attrs.field(default=False, validator=_bool, kw_only=True)
+    via: str | None = attrs.field(
         default=None, validator=attrs.validators.optional(_check_id), kw_only=True
     )
     data: Data = attrs.field(default=_EMPTY_DATA, converter=_data, hash=False, kw_only=True)
@@ -803,10 +840,10 @@ class ArgumentMap:
     def localized(
         self,
         item: Statement | Argument | Group | Agent | ArgumentMap,
-        field: Literal["text", "title"],
+        field: Literal["text", "title", "hedge"],
         lang: str | None,
     ) -> tuple[str | None, bool]:
-        """``item``'s text or title in ``lang``, and whether it fell back.
+        """``item``'s text, title or hedge in ``lang``, and whether it fell back.
 
         ``lang=None`` or the map's own language gives the text as authored.
         For another language, the translation when there is one; else the
@@ -814,7 +851,9 @@ class ArgumentMap:
         translation that a diagram should mark).
         """
         own: str | None
-        if isinstance(item, ArgumentMap):
+        if field == "hedge":
+            own = item.hedge if isinstance(item, Statement) else None
+        elif isinstance(item, ArgumentMap):
             own = item.title if field == "title" else item.description
         elif isinstance(item, (Argument, Group)):
             own = item.title if field == "title" else None
@@ -826,7 +865,7 @@ class ArgumentMap:
             return own, False
         for translation in item.translations:
             if translation.lang == lang:
-                value = translation.title if field == "title" else translation.text
+                value = getattr(translation, field)
                 if value is not None:
                     return value, False
         return own, own is not None

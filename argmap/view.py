@@ -20,7 +20,7 @@ import attrs
 
 from ._names import RANKDIRS, Rankdir
 from ._select import Fold, select, select_part
-from .model import Argument, ArgumentMap, AttackType, Citation, Statement
+from .model import Argument, ArgumentMap, AttackType, Citation, Mode, Statement
 
 if TYPE_CHECKING:  # the evaluation is imported only when a diagram shows one
     from .analyse import Evaluation, Label
@@ -33,12 +33,14 @@ __all__ = [
     "ViewCluster",
     "ViewEdge",
     "ViewNode",
+    "Wording",
     "argument_node_id",
     "build_view",
     "byline",
     "fold_node_id",
     "select",
     "statement_node_id",
+    "wording",
 ]
 
 
@@ -53,6 +55,44 @@ EdgeKind = Literal["premise", "support", "attack", "undercut", "fold"]
 
 #: Narrowest wrap width accepted; below it most words would be broken.
 MIN_WIDTH = 10
+
+
+@attrs.frozen
+class Wording:
+    """The words a diagram adds to the map's own text, in one language.
+
+    Attributes:
+        implicit: The mark on a statement or argument the text does not
+            say, which the map's author reconstructed.
+        question: The mark on a statement the text asks and leaves open.
+        hypothetical: The mark on a statement the text entertains under a
+            condition.
+        via: The word between the speakers and the agent relaying them in a
+            byline (``— Washington; Seoul, via The publication``).
+    """
+
+    implicit: str = "reconstructed"
+    question: str = "? question"
+    hypothetical: str = "if …"
+    via: str = "via"
+
+
+# German "via" (Duden: "über") takes no case, so a relay named with its
+# article stays as written ("via Der Spiegel"); "laut" would need the name
+# declined ("laut dem Spiegel").
+_WORDINGS = {
+    "en": Wording(),
+    "de": Wording(implicit="rekonstruiert", question="? Frage", hypothetical="wenn …", via="via"),
+}
+
+
+def wording(lang: str | None) -> Wording:
+    """The words a diagram in ``lang`` adds to the text; English for a language without its own.
+
+    ``de-CH`` and ``de`` share theirs.
+    """
+    primary = (lang or "en").split("-")[0].lower()
+    return _WORDINGS.get(primary, _WORDINGS["en"])
 
 
 @attrs.frozen
@@ -89,6 +129,19 @@ class ViewNode:
         label: ``"in"``, ``"out"`` or ``"undecided"`` when the diagram shows
             an evaluation (the classes then end in ``argmap-in``, ...);
             ``None`` otherwise.
+        implicit: Whether the map's author added the statement or argument
+            to what the text says (the classes then have ``argmap-implicit``).
+        mode: How the text puts a statement: ``"asserted"``, ``"question"``
+            (class ``argmap-question``) or ``"hypothetical"`` (class
+            ``argmap-hypothetical``); ``"asserted"`` for the other kinds.
+        marks: What the diagram says of the node above its text, in the
+            language drawn: ``("reconstructed",)`` for an implicit node,
+            ``("? question",)`` or ``("if …",)`` by the mode (see
+            :class:`Wording`); empty for what the text states and asserts.
+        hedge: The text's own qualifier of a statement (``presumably``) in
+            the language drawn, or ``None``.
+        via: Display name of the agent who relays what the speakers hold or
+            argue, or ``None``; the byline names it after them.
     """
 
     id: str
@@ -103,6 +156,11 @@ class ViewNode:
     thesis: bool = False
     untranslated: str | None = None
     label: Label | None = None
+    implicit: bool = False
+    mode: Mode = "asserted"
+    marks: tuple[str, ...] = ()
+    hedge: str | None = None
+    via: str | None = None
 
 
 @attrs.frozen
@@ -166,6 +224,8 @@ class MapView:
         evaluated: When the nodes carry labels, what they are the labels
             of, for the legend: the semantics and the statements accepted or
             rejected, e.g. ``grounded semantics; rejecting lifeline``.
+        wording: The words the diagram adds to the text (marks, the relay in
+            a byline), in the language drawn.
     """
 
     title: str
@@ -176,6 +236,7 @@ class MapView:
     clusters: tuple[ViewCluster, ...] = ()
     lang: str | None = None
     evaluated: str | None = None
+    wording: Wording = Wording()
 
     def node(self, node_id: str) -> ViewNode:
         """The node with element id ``node_id``; raises ``KeyError`` if absent."""
@@ -300,7 +361,8 @@ def build_view(
                     users.setdefault(premise, []).append(argument.id)
         statements = [s for s in statements if s.id not in users]
         drawn = {*(s.id for s in statements), *(a.id for a in arguments)}
-    nodes = [_statement_node(map, s, width, s.id in theses, lang) for s in statements]
+    words = wording(lang or map.lang)
+    nodes = [_statement_node(map, s, width, lang, words, thesis=s.id in theses) for s in statements]
     if focus is not None:
         nodes = [
             attrs.evolve(n, classes=(*n.classes, "argmap-focus")) if n.ref == focus else n
@@ -308,7 +370,7 @@ def build_view(
         ]
     edges: list[ViewEdge] = []
     for argument in arguments:
-        nodes.append(_argument_node(map, argument, width, lang, with_premises=premises))
+        nodes.append(_argument_node(map, argument, width, lang, words, with_premises=premises))
         edges.extend(_argument_edges(map, argument, users))
     folds = () if part is None else part.folds
     for fold in folds:
@@ -326,6 +388,7 @@ def build_view(
         clusters=_clusters(map, lang, drawn, folds),
         lang=lang,
         evaluated=None if evaluation is None else _evaluated(evaluation),
+        wording=words,
     )
 
 
@@ -421,14 +484,23 @@ def _clusters(
 
 
 def _statement_node(
-    map: ArgumentMap, statement: Statement, width: int, thesis: bool, lang: str | None
+    map: ArgumentMap,
+    statement: Statement,
+    width: int,
+    lang: str | None,
+    words: Wording,
+    *,
+    thesis: bool,
 ) -> ViewNode:
     classes = ("argmap-statement", "argmap-thesis") if thesis else ("argmap-statement",)
+    classes = (*classes, *_grounding_classes(statement.implicit, statement.mode))
     text, text_fallback = map.localized(statement, "text", lang)
     title, title_fallback = map.localized(statement, "title", lang)
-    untranslated = map.lang if (text_fallback or title_fallback) else None
+    hedge, hedge_fallback = map.localized(statement, "hedge", lang)
+    untranslated = map.lang if (text_fallback or title_fallback or hedge_fallback) else None
     if untranslated:
         classes = (*classes, "argmap-untranslated")
+    marks = _marks(statement.implicit, statement.mode, words)
     return ViewNode(
         id=statement_node_id(statement.id),
         kind="statement",
@@ -441,6 +513,11 @@ def _statement_node(
         speakers=_speakers(map, statement.by, lang),
         tooltip=_tooltip(map, statement.quotes, statement.text),
         thesis=thesis,
+        implicit=statement.implicit,
+        mode=statement.mode,
+        marks=marks,
+        hedge=_squash(hedge) if hedge else None,
+        via=_relay(map, statement.via, lang),
     )
 
 
@@ -449,16 +526,22 @@ def _argument_node(
     argument: Argument,
     width: int,
     lang: str | None,
+    words: Wording,
     *,
     with_premises: bool = True,
 ) -> ViewNode:
     speakers = _speakers(map, argument.by, lang)
+    via = _relay(map, argument.via, lang)
     title, fallback = map.localized(argument, "title", lang)
     label = title or argument.id
     tooltip = _tooltip(map, argument.quotes, label)
     if not with_premises:  # the premises are not drawn: the tooltip says them
         tooltip = "\n".join([tooltip, *_premise_lines(map, argument, lang)])
-    classes = ("argmap-argument", *_relation_classes(map, argument))
+    classes = (
+        "argmap-argument",
+        *_relation_classes(map, argument),
+        *_grounding_classes(argument.implicit, "asserted"),
+    )
     return ViewNode(
         id=argument_node_id(argument.id),
         kind="argument",
@@ -468,9 +551,27 @@ def _argument_node(
         title_lines=(),
         lines=_wrap(label, width),
         speakers=speakers,
-        tooltip="\n".join(filter(None, [tooltip, byline(speakers)])),
+        tooltip="\n".join(filter(None, [tooltip, byline(speakers, via, relay=words.via)])),
         untranslated=map.lang if fallback else None,
+        implicit=argument.implicit,
+        marks=_marks(argument.implicit, "asserted", words),
+        via=via,
     )
+
+
+def _grounding_classes(implicit: bool, mode: Mode) -> tuple[str, ...]:
+    """``argmap-implicit`` for what the map adds; ``argmap-question`` or ``argmap-hypothetical``."""
+    classes = ("argmap-implicit",) if implicit else ()
+    return classes if mode == "asserted" else (*classes, f"argmap-{mode}")
+
+
+def _marks(implicit: bool, mode: Mode, words: Wording) -> tuple[str, ...]:
+    marks = (words.implicit,) if implicit else ()
+    if mode == "question":
+        marks = (*marks, words.question)
+    elif mode == "hypothetical":
+        marks = (*marks, words.hypothetical)
+    return marks
 
 
 def _fold_node(fold: Fold, width: int) -> ViewNode:
@@ -555,16 +656,31 @@ def _squash(text: str) -> str:
     return " ".join(text.split())
 
 
-def byline(speakers: tuple[str, ...]) -> str:
-    """``— A; B``: who holds a statement or makes an argument; empty without speakers."""
-    return f"— {'; '.join(speakers)}" if speakers else ""
+def byline(speakers: tuple[str, ...], via: str | None = None, *, relay: str = "via") -> str:
+    """``— A; B``: who holds a statement or makes an argument; empty without speakers.
+
+    With ``via``, the agent who relays them: ``— A; B, via C`` (``relay`` is
+    the word between, see :class:`Wording`).
+    """
+    held = "; ".join(speakers)
+    if via is None:
+        return f"— {held}" if held else ""
+    return f"— {held}, {relay} {via}" if held else f"— {relay} {via}"
 
 
 def _speakers(map: ArgumentMap, by: tuple[str, ...], lang: str | None) -> tuple[str, ...]:
-    return tuple(
-        (map.localized(map.agents[a], "title", lang)[0] or a) if a in map.agents else a
-        for a in dict.fromkeys(by)
-    )
+    return tuple(_agent_name(map, a, lang) for a in dict.fromkeys(by))
+
+
+def _relay(map: ArgumentMap, via: str | None, lang: str | None) -> str | None:
+    return None if via is None else _agent_name(map, via, lang)
+
+
+def _agent_name(map: ArgumentMap, agent: str, lang: str | None) -> str:
+    """The agent's name in ``lang``; its id when the map does not define it."""
+    if agent not in map.agents:
+        return agent
+    return map.localized(map.agents[agent], "title", lang)[0] or agent
 
 
 def _tooltip(map: ArgumentMap, quotes: tuple[Citation, ...], fallback: str) -> str:

@@ -44,13 +44,14 @@ from argmap.analyse import (
     what_if,
 )
 from argmap.errors import MapError
-from argmap.model import Argument, ArgumentMap, Relation, Statement, Status
+from argmap.model import Argument, ArgumentMap, Mode, Relation, Statement, Status
 
 ROOT = Path(__file__).resolve().parent.parent
 SEMANTICS: tuple[Semantics, ...] = ("grounded", "complete", "preferred", "stable")
 ACCEPTANCES: tuple[Acceptance, ...] = ("sceptical", "credulous")
 STATUSES: tuple[Status | None, ...] = (None, "assumed", "questioned")
 LABELS: tuple[Label, ...] = ("in", "out", "undecided")
+MODES: tuple[Mode, ...] = ("asserted", "asserted", "question", "hypothetical")
 
 
 # -- small maps, written compactly ---------------------------------------------
@@ -428,6 +429,7 @@ def maps(draw: st.DrawFn) -> ArgumentMap:
     size = draw(st.integers(1, 4))
     names = [f"s{i}" for i in range(size)]
     statuses = draw(st.lists(st.sampled_from(STATUSES), min_size=size, max_size=size))
+    modes = draw(st.lists(st.sampled_from(MODES), min_size=size, max_size=size))
     built: list[Argument] = []
     for i in range(draw(st.integers(0, 3))):
         kind = draw(st.sampled_from(["support", "attack", "undercut"]))
@@ -450,7 +452,10 @@ def maps(draw: st.DrawFn) -> ArgumentMap:
         built.append(Argument(f"A{i}", sorted(premises), kind, target))  # type: ignore[arg-type]
     return ArgumentMap(
         "t",
-        [Statement(n, n.upper() + ".", status=s) for n, s in zip(names, statuses, strict=True)],
+        [
+            Statement(n, n.upper() + ".", status=s, mode=mode)
+            for n, s, mode in zip(names, statuses, modes, strict=True)
+        ],
         built,
     )
 
@@ -482,7 +487,9 @@ def satisfies_the_rules(
     for sid, s in m.statements.items():
         supporters = [a.id for a in m.arguments_for(sid)]
         attackers = [a.id for a in m.arguments_against(sid)]
-        footing = s.status == "assumed" or (s.status is None and not supporters)
+        footing = s.mode == "asserted" and (
+            s.status == "assumed" or (s.status is None and not supporters)
+        )
         if sid in accept:
             expected: Label = "in"
         elif sid in reject:
@@ -607,7 +614,7 @@ def test_the_maps_shown_in_the_evaluation_page_are_the_example_files() -> None:
     """A ```yaml block starting ``# docs/examples/NAME.yaml`` shows that file, whole."""
     page = (ROOT / "docs" / "evaluation.md").read_text("utf-8")
     shown = [b for b in page.split("```yaml\n")[1:] if b.startswith("# docs/examples/")]
-    assert len(shown) == 3
+    assert len(shown) == 4
     for block in shown:
         name = block.split("\n", 1)[0].removeprefix("# ")
         assert block.split("```\n", 1)[0] == (ROOT / name).read_text("utf-8"), name

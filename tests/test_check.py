@@ -155,7 +155,7 @@ def quote_map(folder: Path, quote: str, file: str | None = "article.txt") -> Arg
             quote: {{source: art, text: "{quote}"}}
           s2: S2
         arguments:
-          x: {{premises: [s1], supports: s2}}
+          x: {{premises: [s1], supports: s2, implicit: true}}
         """
     )
     (folder / "m.yaml").write_text(text, encoding="utf-8")
@@ -210,7 +210,7 @@ def test_base_dir_overrides_where_source_files_are_found(tmp_path: Path) -> None
             Statement("a", "A", quotes=[Citation("art", "Früher wurde auch bekannt")]),
             Statement("b", "B"),
         ],
-        [Argument("x", ["a"], "support", "b")],
+        [Argument("x", ["a"], "support", "b", implicit=True)],
         sources=[Source("art", "Artikel", file="article.txt")],
     )
     assert argmap.check(m, base_dir=tmp_path) == ()

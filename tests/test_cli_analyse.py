@@ -183,6 +183,8 @@ def test_stats_prints_counts_and_queries(folder: Path) -> None:
         0,
         "statements: 5 (1 main thesis)\n"
         "arguments: 3 (2 support, 0 rebuttal, 1 undermining, 0 undercut)\n"
+        "stated 5 of 5 statements, 0 quoted, 0 questions, 0 hypothetical\n"
+        "stated 3 of 3 arguments, 0 quoted\n"
         "unsupported premises (4): motive, lifeline, seat, break\n"
         "uncontested statements (4): less, motive, seat, break\n"
         "support cycles (0): none\n"

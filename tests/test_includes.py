@@ -29,7 +29,7 @@ statements:
     quote: {source: art, text: Hallo Welt}
   b: B
 arguments:
-  x: {premises: [a], supports: b}
+  x: {premises: [a], implicit: true, supports: b}
 """
 OVERVIEW = """\
 argmap: 1
@@ -38,7 +38,7 @@ include: [common.yaml, line.yaml]
 statements:
   c: C
 arguments:
-  y: {premises: [c], attacks: b}
+  y: {premises: [c], attacks: b, implicit: true}
 """
 
 
@@ -102,7 +102,7 @@ def test_issues_in_included_files_name_their_own_file_and_line(folder: Path) -> 
         "line.yaml",
         LINE.replace("supports: b}", "supports: bb}"),
     )
-    assert located(folder / "overview.yaml") == [("line.yaml", 11, 32, "unknown-statement")]
+    assert located(folder / "overview.yaml") == [("line.yaml", 11, 48, "unknown-statement")]
 
 
 def test_an_id_defined_in_two_files_names_both_places(folder: Path) -> None:

@@ -50,13 +50,16 @@ def test_shipped_map_dot_matches_the_golden_file(path: Path) -> None:
 def test_shipped_map_svg_has_an_element_per_statement_and_argument(path: Path) -> None:
     m = argmap.load(path)
     root = ET.fromstring(argmap.to_svg(m))
+    view = argmap.view.build_view(m)
     groups = {g.get("id"): g for g in root.iter(f"{SVG}g")}
     for sid, statement in m.statements.items():
         group = groups[f"statement-{sid}"]
         assert "argmap-statement" in (group.get("class") or "").split()
         text = " ".join(t.text or "" for t in group.iter(f"{SVG}text"))
+        # The marks (reconstructed, ? question, if …) come before the title.
+        marks = " · ".join(view.node(f"statement-{sid}").marks)
         assert " ".join(text.split()).startswith(
-            " ".join(((statement.title + " ") if statement.title else "").split())
+            " ".join(f"{marks} {statement.title or ''}".split())
         )
         assert statement.text.split()[-1] in text
     for aid in m.arguments:

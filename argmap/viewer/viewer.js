@@ -546,6 +546,19 @@
   }
 
   var LABELS = { in: "in: accepted", out: "out: rejected", undecided: "undecided" };
+  // Whether the text says it, or the map's author added it; how the text puts it.
+  var GROUNDS = {
+    stated: ["Stated", "The text says this."],
+    implicit: ["Implicit", "The text does not say this; the map adds it (reconstructed)."],
+  };
+  var MODES = {
+    question: ["Question", "The text asks this and leaves it open; it does not claim it."],
+    hypothetical: ["Hypothetical", "The text supposes this under a condition; it does not claim it."],
+  };
+
+  function badge(cls, pair) {
+    return el("span", { class: "argmap-badge " + cls, title: pair[1] }, [pair[0]]);
+  }
   var STATUSES = {
     assumed: "assumed: accepted unless attacked",
     questioned: "questioned: accepted only when supported",
@@ -557,6 +570,11 @@
     var text = ref.kind === "statement" ? pick(entry.text) : null;
     var children = [];
     var badges = [el("span", { class: "argmap-badge argmap-badge-" + (ref.kind === "statement" ? "statement" : entry.kind) }, [kindName(ref)])];
+    var ground = entry.implicit ? "implicit" : "stated";
+    badges.push(badge("argmap-badge-" + ground, GROUNDS[ground]));
+    if (entry.mode && MODES[entry.mode]) {
+      badges.push(badge("argmap-badge-" + entry.mode, MODES[entry.mode]));
+    }
     if (entry.label) {
       badges.push(el("span", { class: "argmap-badge argmap-badge-" + entry.label }, [LABELS[entry.label] || entry.label]));
     }
@@ -565,6 +583,10 @@
     children.push(el("h2", { id: "argmap-panel-title", lang: heading.lang }, [heading.text]));
     if (text && title) {
       children.push(el("p", { class: "argmap-text", lang: text.lang }, [text.text]));
+    }
+    var hedge = pick(entry.hedge);
+    if (hedge) {
+      children.push(el("p", { class: "argmap-hedge", lang: hedge.lang }, ["(" + hedge.text + ")"]));
     }
     var fallback = (title && title.fallback) || (text && text.fallback);
     if (fallback) {
@@ -590,11 +612,13 @@
         ])
       );
     });
-    if (entry.by && entry.by.length) {
+    if ((entry.by && entry.by.length) || entry.via) {
+      var held = (entry.by || []).map(agentName).join("; ");
+      if (entry.via) {
+        held += (held ? ", via " : "via ") + agentName(entry.via);
+      }
       children.push(
-        section(ref.kind === "statement" ? "Held by" : "Argued by", "argmap-speakers", [
-          el("p", {}, [entry.by.map(agentName).join("; ")]),
-        ])
+        section(ref.kind === "statement" ? "Held by" : "Argued by", "argmap-speakers", [el("p", {}, [held])])
       );
     }
     if (ref.kind === "statement") {
