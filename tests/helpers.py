@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Literal
 
 import attrs
+import pytest
 
 import argmap
 from argmap import ArgumentMap
@@ -42,6 +43,14 @@ class Terminal(io.StringIO):
 
     def isatty(self) -> bool:
         return True
+
+
+def work_in(folder: Path, monkeypatch: pytest.MonkeyPatch, files: dict[str, str]) -> Path:
+    """``folder`` with ``files`` (name: text) written in it, made the working directory."""
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    monkeypatch.chdir(folder)
+    return folder
 
 
 def run(*argv: str, stderr: io.StringIO | None = None) -> tuple[int, str, str]:

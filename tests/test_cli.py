@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import INVALID, VALID, run
+from helpers import INVALID, VALID, run, work_in
 
 from argmap import __version__
 
@@ -19,11 +19,11 @@ WARNS = VALID.replace("  b: B.\n", "  b: B.\n  lonely: Unused.\n")
 
 @pytest.fixture
 def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    (tmp_path / "valid.yaml").write_text(VALID, encoding="utf-8")
-    (tmp_path / "invalid.yaml").write_text(INVALID, encoding="utf-8")
-    (tmp_path / "warns.yaml").write_text(WARNS, encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
+    return work_in(
+        tmp_path,
+        monkeypatch,
+        {"valid.yaml": VALID, "invalid.yaml": INVALID, "warns.yaml": WARNS},
+    )
 
 
 def test_version() -> None:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from functools import cache
 from pathlib import Path
+from typing import Literal
 
 import pytest
 
@@ -199,7 +200,8 @@ def test_hedges_are_kept_in_both_languages(path: Path) -> None:
         assert m.localized(statement, "hedge", "de") == (de, False), sid
         # Shown once, beside the text, not also inside it.
         assert HEDGES[de] not in statement.text, sid
-        assert de not in m.localized(statement, "text", "de")[0], sid
+        text, _ = m.localized(statement, "text", "de")
+        assert text is not None and de not in text, sid
 
 
 @pytest.mark.parametrize("path", MAPS, ids=lambda p: p.stem)
@@ -207,7 +209,9 @@ def test_every_text_is_in_both_languages(path: Path) -> None:
     m = load(path)
     assert (m.lang, *m.other_langs) == LANGS
     for what, item in items(m):
-        fields = ["title"] + (["text", "hedge"] if isinstance(item, argmap.Statement) else [])
+        fields: list[Literal["text", "title", "hedge"]] = ["title"]
+        if isinstance(item, argmap.Statement):
+            fields += ["text", "hedge"]
         for field in fields:
             if getattr(item, field) is not None:
                 assert m.localized(item, field, "de")[1] is False, f"{what} {field}"
