@@ -3,10 +3,15 @@
 Statements become I-nodes, support arguments RA-nodes (MA-nodes when they
 came from one), attacks and undercuts CA-nodes, each with an edge from every
 premise and one to the target. Who holds a statement becomes an L-node
-("Name : text") and a YA-node (Asserting) with its locution, so AIF tools see
-the speaker. What AIF has no place for (titles, tags, quotes, sources, the
-map's title and description, ...) is written under the reserved key
-``argmap``, in the node it belongs to or at the top.
+("Name : text") and a YA-node (Asserting; Pure Questioning for a question,
+Default Illocuting for a hypothesis) with its locution, so AIF tools see the
+speaker. Each quote becomes an L-node holding the passage, anchored as AIF+
+anchors it: through a YA-node to a statement's I-node, through a TA-node and
+a YA-node (Arguing, Disagreeing, Restating) to an argument's node. What AIF
+has no place for (titles, tags, the quotes' sources, implicit, mode, hedge,
+via, the map's title and description, ...) is written under the reserved key
+``argmap``, in the node it belongs to or at the top; the generated dialogue
+is marked there too, and dropped on reading.
 """
 
 from __future__ import annotations
@@ -33,11 +38,17 @@ from ._aif_read import default_edge
 from ._check import check, locate
 from ._format import to_data
 from .errors import MapError, Severity
-from .model import Argument, ArgumentMap, Statement, plain
+from .model import Argument, ArgumentMap, Mode, Statement, plain
 
 __all__ = ["write"]
 
 _TARGET_KEYS = ("supports", "attacks", "undercuts")
+#: The illocution (YA-node) by which a statement's speaker and quote put it, by its mode.
+_ILLOCUTIONS: dict[Mode, str] = {
+    "asserted": "Asserting",
+    "question": "Pure Questioning",
+    "hypothetical": "Default Illocuting",
+}
 
 
 def _aif(entity: Statement | Argument) -> dict[str, Any]:
@@ -195,6 +206,20 @@ class _Writer:
                     edges=edges,
                     locutions=locutions,
                 )
+        # Quotes: the passage itself as a locution anchored to the node it states.
+        quoted: list[Statement | Argument] = [*m.statements.values(), *m.arguments.values()]
+        for part in quoted:
+            if part.id in self.inferences:
+                continue
+            for number, citation in enumerate(part.quotes, 1):
+                self.quote(
+                    part,
+                    citation.text,
+                    number=number,
+                    nodes=nodes,
+                    edges=edges,
+                    locutions=locutions,
+                )
         held = self.attributions(nodes, edges, locutions, participants)
 
         for node in nodes:
@@ -205,6 +230,9 @@ class _Writer:
             entry = reserved[node_key]
             if held.get(node_key, []) == list(entity.by):
                 entry.pop("by", None)
+            elif "by" not in entry:
+                # The dialogue names a speaker the map does not: say that nobody holds it.
+                entry["by"] = []
             data = entry.get("data")
             if isinstance(data, dict):
                 data = {k: v for k, v in data.items() if k != AIF_DATA}
@@ -268,29 +296,47 @@ class _Writer:
         agent = self.map.agents[agent_id]
         l_node = self.fresh(f"{key(node_id)}.{agent_id}.L")
         ya_node = self.fresh(f"{key(node_id)}.{agent_id}.YA")
-        marker = {"generated": True}
-        nodes.append(
-            {
-                "nodeID": l_node,
-                "text": f"{agent.name} : {statement.text}",
-                "type": "L",
-                RESERVED: marker,
-            }
-        )
-        nodes.append(
-            {
-                "nodeID": ya_node,
-                "text": "Asserting",
-                "type": "YA",
-                "scheme": "Asserting",
-                RESERVED: marker,
-            }
-        )
+        nodes.append(_generated(l_node, "L", f"{agent.name} : {statement.text}"))
+        nodes.append(_generated(ya_node, "YA", _ILLOCUTIONS[statement.mode], scheme=True))
         edges.append(self.edge(l_node, ya_node, None))
         edges.append(self.edge(ya_node, node_id, None))
         aif = agent.data.get(AIF_DATA)
         person = aif.get("personID", agent.id) if isinstance(aif, Mapping) else agent.id
         locutions.append({"nodeID": l_node, "personID": person})
+
+    def quote(
+        self,
+        entity: Statement | Argument,
+        text: str,
+        *,
+        number: int,
+        nodes: list[dict[str, Any]],
+        edges: list[dict[str, Any]],
+        locutions: list[dict[str, Any]],
+    ) -> None:
+        """An L-node holding a quote, anchored to the node of ``entity`` as AIF+ anchors it.
+
+        A statement's quote asserts (asks, supposes) its I-node through a
+        YA-node; an argument's quote is where a transition (TA-node) leads,
+        and the transition argues (disagrees, restates) through a YA-node
+        anchoring the RA, CA or MA node.
+        """
+        node_id = self.node_id(entity.id)
+        base = f"{key(node_id)}.quote-{number}"
+        l_node = self.fresh(f"{base}.L")
+        nodes.append(_generated(l_node, "L", text))
+        locutions.append({"nodeID": l_node})
+        ya_node = self.fresh(f"{base}.YA")
+        if isinstance(entity, Statement):
+            nodes.append(_generated(ya_node, "YA", _ILLOCUTIONS[entity.mode], scheme=True))
+            edges.append(self.edge(l_node, ya_node, None))
+        else:
+            ta_node = self.fresh(f"{base}.TA")
+            nodes.append(_generated(ta_node, "TA", "Default Transition"))
+            nodes.append(_generated(ya_node, "YA", _anchor(entity), scheme=True))
+            edges.append(self.edge(ta_node, l_node, None))
+            edges.append(self.edge(ta_node, ya_node, None))
+        edges.append(self.edge(ya_node, node_id, None))
 
     def fresh(self, base: str) -> str:
         candidate, number = base, 1
@@ -299,6 +345,22 @@ class _Writer:
             candidate = f"{base}-{number}"
         self.node_taken.add(candidate)
         return candidate
+
+
+def _generated(node_id: str, kind: str, text: str, *, scheme: bool = False) -> dict[str, Any]:
+    """A dialogue node argmap writes and drops again on reading (marked in the reserved key)."""
+    node: dict[str, Any] = {"nodeID": node_id, "text": text, "type": kind}
+    if scheme:
+        node["scheme"] = text
+    node[RESERVED] = {"generated": True}
+    return node
+
+
+def _anchor(argument: Argument) -> str:
+    """The illocution that anchors an argument's node: AIF+ argues for RA, disagrees for CA."""
+    if argument.kind != "support":
+        return "Disagreeing"
+    return "Restating" if _aif(argument).get("type") == "MA" else "Arguing"
 
 
 def write(argument_map: ArgumentMap) -> str:

@@ -27,8 +27,12 @@ STATEMENT_KEYS = (
     "id",
     "title",
     "text",
+    "implicit",
+    "mode",
+    "hedge",
     "tags",
     "by",
+    "via",
     "quotes",
     "note",
     "status",
@@ -44,7 +48,9 @@ ARGUMENT_KEYS = (
     "roles",
     "scheme",
     "answers",
+    "implicit",
     "by",
+    "via",
     "quotes",
     "tags",
     "note",
@@ -288,6 +294,14 @@ class Reserved:
             self.problem(f"'{key}' must be text")
             return None
         return str(value) if not isinstance(value, bool) else str(value).lower()
+
+    def flag(self, key: str) -> bool:
+        """A yes-or-no field such as ``implicit``; absent or ``null`` is ``False``."""
+        value = self.data.get(key)
+        if value is None or isinstance(value, bool):
+            return bool(value)
+        self.problem(f"'{key}' must be true or false (got {value!r})")
+        return False
 
     def strings(self, key: str) -> tuple[str, ...] | None:
         if key not in self.data:

@@ -36,6 +36,7 @@ from ._argdown import (
 from .errors import DocPath, Issue, MapError
 from .model import (
     LANG_PATTERN,
+    MODES,
     STATUSES,
     Argument,
     ArgumentMap,
@@ -1170,10 +1171,14 @@ class _Assembler:
             "tags": draft.tags if tags is None else tags,
             "note": r.text("note"),
             "data": draft.data if data is None else data,
+            "implicit": r.flag("implicit"),
+            "mode": self.choice(r, "mode", MODES) or "asserted",
+            "hedge": r.text("hedge"),
             "by": self.ids(r, "by"),
+            "via": self.id(r, "via"),
             "quotes": self.quotes(r),
-            "status": self.status(r),
-            "translations": self.translations(r, ("text", "title")),
+            "status": self.choice(r, "status", STATUSES),
+            "translations": self.translations(r, ("text", "title", "hedge")),
         }
         if not text:
             r.problem("'text' must be non-empty text")
@@ -1227,7 +1232,9 @@ class _Assembler:
                 note=note,
                 tags=draft.tags if tags is None else tags,
                 data=draft.data if data is None else data,
+                implicit=r.flag("implicit"),
                 by=self.ids(r, "by"),
+                via=self.id(r, "via"),
                 quotes=self.quotes(r),
                 scheme=r.text("scheme"),
                 roles=roles or (),
@@ -1264,10 +1271,16 @@ class _Assembler:
                 return ()
         return tuple(result)
 
-    def status(self, r: Reserved) -> Any:
-        value = r.text("status")
-        if value is not None and value not in STATUSES:
-            r.problem(f"'status' must be one of {', '.join(STATUSES)} (got {value!r})")
+    def id(self, r: Reserved, key: str) -> str | None:
+        value = r.text(key)
+        if value is None or not check_ids([value], r, key):
+            return None
+        return value
+
+    def choice(self, r: Reserved, key: str, options: tuple[str, ...]) -> Any:
+        value = r.text(key)
+        if value is not None and value not in options:
+            r.problem(f"'{key}' must be one of {', '.join(options)} (got {value!r})")
             return None
         return value
 

@@ -45,6 +45,8 @@ _VERBS = {"support": "+>", "attack": "->", "undercut": "_>"}
 
 
 #: What cannot stand in a line of Argdown: line breaks and what argmap refuses to read.
+#: What JSON writes as it is and Argdown refuses: DEL, C1 controls, noncharacters.
+_JSON_RAW = re.compile("[\x7f-\x9f\u2028\u2029\ufffe\uffff]")
 _UNWRITABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
 
 
@@ -502,8 +504,16 @@ class _Writer:
         return values
 
     def statement_fields(self, s: Statement, reserved: dict[str, Any]) -> None:
+        if s.implicit or self.full:
+            reserved["implicit"] = s.implicit
+        if s.mode != "asserted" or self.full:
+            reserved["mode"] = s.mode
+        if s.hedge is not None or self.full:
+            reserved["hedge"] = s.hedge
         if s.by or self.full:
             reserved["by"] = list(s.by)
+        if s.via is not None or self.full:
+            reserved["via"] = s.via
         if s.quotes or self.full:
             reserved["quotes"] = [{"source": q.source, "text": q.text} for q in s.quotes]
         if s.note is not None or self.full:
@@ -511,7 +521,7 @@ class _Writer:
         if s.status is not None or self.full:
             reserved["status"] = s.status
         if s.translations or self.full:
-            reserved["translations"] = _translations(s.translations, ("text", "title"))
+            reserved["translations"] = _translations(s.translations, ("text", "title", "hedge"))
 
     def content(self, text: str, fallback: str, reserved: dict[str, Any], key: str) -> str:
         written = escape(text)
@@ -639,8 +649,12 @@ class _Writer:
                 reserved[key] = getattr(a, key)
         if a.roles or self.full:
             reserved["roles"] = list(a.roles)
+        if a.implicit or self.full:
+            reserved["implicit"] = a.implicit
         if a.by or self.full:
             reserved["by"] = list(a.by)
+        if a.via is not None or self.full:
+            reserved["via"] = a.via
         if a.quotes or self.full:
             reserved["quotes"] = [{"source": q.source, "text": q.text} for q in a.quotes]
         if a.translations or self.full:
@@ -935,13 +949,15 @@ class _Writer:
             front[RESERVED] = reserved
         body = _yaml.dump(_plain_lists(front))
         if "===" in body:
-            body = (
-                json.dumps(_plain_lists(front), ensure_ascii=False, indent=1).replace(
-                    "=", "\\u003d"
-                )
-                + "\n"
-            )
+            written = json.dumps(_plain_lists(front), ensure_ascii=False, indent=1)
+            # JSON leaves DEL, C1 controls and noncharacters as they are; Argdown refuses them.
+            body = _JSON_RAW.sub(_json_escape, written.replace("=", "\\u003d")) + "\n"
         return f"===\n{body}===\n"
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    """A character as a JSON string escape (``\\u007f``)."""
+    return "".join(f"\\u{ord(char):04x}" for char in match.group())
 
 
 def _plain_lists(value: Any) -> Any:

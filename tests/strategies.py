@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from argmap import Agent, Argument, ArgumentMap, Citation, Source, Statement, Translation
 from argmap.model import (
+    MODES,
     RELATIONS,
     STATUSES,
     CriticalQuestion,
@@ -91,14 +92,17 @@ def maps(draw: st.DrawFn) -> ArgumentMap:
     langs = draw(st.sampled_from([(), ("en",), ("de-CH",), ("en", "de"), ("de", "en", "fr")]))
     others = langs[1:]
 
-    def translations(text: str | None, title: str | None) -> list[Translation]:
-        """Translations of whichever of text and title exist, in some of the other languages."""
+    def translations(
+        text: str | None, title: str | None, hedge: str | None = None
+    ) -> list[Translation]:
+        """Translations of whichever of text, title and hedge exist, in some other languages."""
         result = []
         for lang in others:
             t = draw(st.none() | text_) if text is not None else None
             h = draw(st.none() | text_) if title is not None else None
-            if t is not None or h is not None:
-                result.append(Translation(lang, t, h))
+            q = draw(st.none() | text_) if hedge is not None else None
+            if t is not None or h is not None or q is not None:
+                result.append(Translation(lang, t, h, hedge=q))
         return result
 
     statement_ids = draw(st.lists(ids, min_size=1, max_size=6, unique=True))
@@ -116,10 +120,15 @@ def maps(draw: st.DrawFn) -> ArgumentMap:
     def agents() -> list[str]:
         return draw(st.lists(st.sampled_from(agent_ids), max_size=2)) if agent_ids else []
 
-    def shared(body: str | None, title: str | None) -> dict[str, Any]:
-        """What statements and arguments alike carry: translations, speakers, quotes, tags, note."""
+    def agent() -> str | None:
+        return draw(st.none() | st.sampled_from(agent_ids)) if agent_ids else None
+
+    def shared(body: str | None, title: str | None, hedge: str | None = None) -> dict[str, Any]:
+        """The fields statements and arguments share: translations, implicit, via, by, ..."""
         return {
-            "translations": translations(body, title),
+            "translations": translations(body, title, hedge),
+            "implicit": draw(st.booleans()),
+            "via": agent(),
             "by": agents(),
             "quotes": citations(),
             "tags": draw(st.lists(text, max_size=2)),
@@ -128,13 +137,15 @@ def maps(draw: st.DrawFn) -> ArgumentMap:
 
     statements = []
     for sid in statement_ids:
-        body, title = draw(text), draw(optional_text)
+        body, title, hedge = draw(text), draw(optional_text), draw(optional_text)
         statements.append(
             Statement(
                 sid,
                 body,
                 title=title,
-                **shared(body, title),
+                mode=draw(st.sampled_from(MODES)),
+                hedge=hedge,
+                **shared(body, title, hedge),
                 status=draw(st.none() | st.sampled_from(STATUSES)),
             )
         )

@@ -377,7 +377,8 @@ CASES = {
             (
                 "aif-reserved",
                 "argmap's reserved fields: statement '1' has no key 'colour'; allowed keys: "
-                "text, title, by, quote, quotes, tags, note, status, data",
+                "text, title, implicit, mode, hedge, by, via, quote, quotes, tags, note, "
+                "status, data",
                 3,
                 13,
             )

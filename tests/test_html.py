@@ -57,8 +57,9 @@ def test_page_data_holds_every_language_speakers_quotes_and_relations() -> None:
         "less-incentive",
         "sanctions-motive",
         "lifeline",
-        "moscow-measures",
         "un-seat",
+        "valuable",
+        "moscow-measures",
     ]
     assert data["statements"]["less-incentive"] == {
         "title": [
@@ -77,20 +78,23 @@ def test_page_data_holds_every_language_speakers_quotes_and_relations() -> None:
                 "schreiben Analysten",
             }
         ],
+        "mode": "hypothetical",
+        "note": 'The analysts say this only under their condition ("wenn Russland ... '
+        'anbietet"): it is the consequence of the conditional, not a claim on its own.',
         "thesis": True,
     }
-    assert data["statements"]["emboldens-kim"]["status"] == "questioned"
+    assert data["statements"]["emboldens-kim"]["mode"] == "question"
     assert data["arguments"]["russian-lifeline"]["premises"] == ["sanctions-motive", "lifeline"]
     assert data["arguments"]["russian-lifeline"]["kind"] == "support"
     assert data["arguments"]["russian-lifeline"]["target"] == "less-incentive"
     assert data["agents"] == {
+        "article": {"name": [["en", "The article"], ["de", "Der Artikel"]]},
         "analysts": {
             "name": [
                 ["en", "Analysts cited in the article"],
                 ["de", "Im Artikel zitierte Analysten"],
             ]
         },
-        "publication": {"name": [["en", "The publication"], ["de", "Die Veröffentlichung"]]},
     }
     assert data["sources"] == {
         "article": {
@@ -104,13 +108,8 @@ def test_page_data_holds_every_language_speakers_quotes_and_relations() -> None:
 def test_page_data_keeps_only_what_the_diagram_draws() -> None:
     shipped = load(LIFELINE)
     data = page_data(shipped, build_view(shipped, focus="lifeline", depth=1))
-    assert list(data["statements"]) == [
-        "less-incentive",
-        "sanctions-motive",
-        "lifeline",
-        "moscow-measures",
-    ]
-    assert list(data["arguments"]) == ["russian-lifeline", "ending-sanctions"]
+    assert list(data["statements"]) == ["less-incentive", "sanctions-motive", "lifeline"]
+    assert list(data["arguments"]) == ["russian-lifeline"]
     text = json.dumps(data, ensure_ascii=False)
     assert "un-seat" not in text and "UN Security Council" not in text
     assert "emboldens-kim" not in text and "free-hand" not in text
@@ -375,10 +374,9 @@ def test_clicking_a_statement_shows_its_text_speaker_quote_and_source_link(
     link = tab.locator("#argmap-panel a.argmap-source")
     assert link.inner_text() == "Welche Bedeutung hat Putins Besuch in Nordkorea?"
     assert link.get_attribute("href") == ARTICLE_URL
-    assert viewer.panel_texts(".argmap-badge") == ["Main thesis"]
+    assert viewer.panel_texts(".argmap-badge") == ["Main thesis", "Stated", "Hypothetical"]
     assert viewer.panel_texts(".argmap-supporters button") == [
-        "A lifeline from Russia weakens the old motive",
-        "The UN seat adds to the value of the rapprochement",
+        "A lifeline from Russia would weaken the old motive"
     ]
     assert viewer.panel_texts(".argmap-id code") == ["less-incentive"]
 
@@ -391,8 +389,6 @@ def test_the_supporters_of_the_statement_clicked_are_highlighted(viewer: Viewer)
         "argument-russian-lifeline",
         "statement-sanctions-motive",
         "statement-lifeline",
-        "argument-security-council",
-        "statement-un-seat",
     }
     assert viewer.classed("argmap-selected") == {"statement-less-incentive"}
     assert viewer.classed("argmap-hl-support") == expected["argmap-hl-support"]
@@ -401,13 +397,11 @@ def test_the_supporters_of_the_statement_clicked_are_highlighted(viewer: Viewer)
         "statement-sanctions-motive->argument-russian-lifeline",
         "statement-lifeline->argument-russian-lifeline",
         "argument-russian-lifeline->statement-less-incentive",
-        "statement-un-seat->argument-security-council",
-        "argument-security-council->statement-less-incentive",
     }
     # The rest fades; the highlighted nodes do not.
     opacity = "g => getComputedStyle(g).opacity"
     assert viewer.page.eval_on_selector("#statement-emboldens-kim", opacity) == "0.3"
-    assert viewer.page.eval_on_selector("#statement-un-seat", opacity) == "1"
+    assert viewer.page.eval_on_selector("#statement-lifeline", opacity) == "1"
 
 
 @pytest.mark.needs_dot
@@ -430,8 +424,8 @@ def test_the_attackers_of_the_statement_clicked_are_highlighted_apart(overview: 
 @pytest.mark.needs_dot
 def test_clicking_an_argument_highlights_its_premises_and_its_target(viewer: Viewer) -> None:
     viewer.page.click("#argument-russian-lifeline")
-    assert viewer.panel_texts("h2") == ["A lifeline from Russia weakens the old motive"]
-    assert viewer.panel_texts(".argmap-badge") == ["Supporting argument"]
+    assert viewer.panel_texts("h2") == ["A lifeline from Russia would weaken the old motive"]
+    assert viewer.panel_texts(".argmap-badge") == ["Supporting argument", "Stated"]
     assert viewer.classed("argmap-hl-support") == {
         "statement-sanctions-motive",
         "statement-lifeline",
@@ -440,10 +434,8 @@ def test_clicking_an_argument_highlights_its_premises_and_its_target(viewer: Vie
     # A premise listed in the panel selects that statement.
     viewer.page.click("#argmap-panel .argmap-premises button >> text=A Russian lifeline")
     assert viewer.classed("argmap-selected") == {"statement-lifeline"}
-    assert viewer.classed("argmap-hl-support") == {
-        "argument-ending-sanctions",
-        "statement-moscow-measures",
-    }
+    assert viewer.classed("argmap-hl-support") == set()  # nothing argues for the condition
+    assert viewer.classed("argmap-hl-target") == set()
 
 
 @pytest.mark.needs_dot
@@ -580,7 +572,7 @@ def test_a_map_drawn_in_german_shows_german_first_and_english_below(
     for german in open_viewer(browser, path):
         tab = german.page
         tab.click("#statement-lifeline")
-        assert german.panel_texts("h2") == ["Eine russische Rettungsleine"]
+        assert german.panel_texts("h2") == ["Ein russischer Rettungsanker"]
         assert german.panel_texts(".argmap-translation h3") == ["ENGLISH"]
         assert german.panel_texts(".argmap-speakers p") == ["Im Artikel zitierte Analysten"]
         # Without a web address, the source is named, not linked.
@@ -595,28 +587,29 @@ def test_without_premises_an_argument_shows_its_premises_and_what_argues_about_t
     arguments_only: Viewer,
 ) -> None:
     tab = arguments_only.page
-    tab.click("#argument-russian-lifeline", force=True)
-    assert arguments_only.classed("argmap-selected") == {"argument-russian-lifeline"}
-    # ending-sanctions supports the premise lifeline, drawn as an arrow into this argument.
-    assert arguments_only.classed("argmap-hl-support") == {"argument-ending-sanctions"}
+    tab.click("#argument-unreliable-rulers", force=True)
+    assert arguments_only.classed("argmap-selected") == {"argument-unreliable-rulers"}
+    # broken-commitments supports the premise dictators-unreliable, drawn as an
+    # arrow into this argument.
+    assert arguments_only.classed("argmap-hl-support") == {"argument-broken-commitments"}
     assert arguments_only.classed("argmap-hl-support", "edge") == {
-        "argument-ending-sanctions->argument-russian-lifeline"
+        "argument-broken-commitments->argument-unreliable-rulers"
     }
-    assert arguments_only.classed("argmap-hl-target") == {"statement-less-incentive"}
+    assert arguments_only.classed("argmap-hl-target") == {"statement-no-solid-foundation"}
     # The panel names the premises, which are not drawn, so their buttons are off.
     assert arguments_only.panel_texts(".argmap-premises button") == [
-        "Sanctions relief as motive",
-        "A Russian lifeline",
+        "Dictators are unreliable partners",
+        "Both are ruled by dictators",
     ]
     disabled = "buttons => buttons.map(b => [b.disabled, b.title])"
     assert tab.locator("#argmap-panel .argmap-premises button").evaluate_all(disabled) == [
         [True, "not drawn in this diagram"],
         [True, "not drawn in this diagram"],
     ]
-    tab.click("#argument-ending-sanctions", force=True)
-    assert arguments_only.classed("argmap-hl-target") == {"argument-russian-lifeline"}
+    tab.click("#argument-broken-commitments", force=True)
+    assert arguments_only.classed("argmap-hl-target") == {"argument-unreliable-rulers"}
     assert arguments_only.classed("argmap-hl-target", "edge") == {
-        "argument-ending-sanctions->argument-russian-lifeline"
+        "argument-broken-commitments->argument-unreliable-rulers"
     }
 
 
@@ -624,14 +617,14 @@ def test_without_premises_an_argument_shows_its_premises_and_what_argues_about_t
 def test_without_premises_clicking_a_thesis_highlights_the_arguments_for_it(
     arguments_only: Viewer,
 ) -> None:
-    arguments_only.page.click("#statement-less-incentive", force=True)
+    arguments_only.page.click("#statement-no-solid-foundation", force=True)
     assert arguments_only.classed("argmap-hl-support") == {
-        "argument-russian-lifeline",
-        "argument-security-council",
+        "argument-unreliable-rulers",
+        "argument-status-quo-only",
     }
     assert arguments_only.classed("argmap-hl-support", "edge") == {
-        "argument-russian-lifeline->statement-less-incentive",
-        "argument-security-council->statement-less-incentive",
+        "argument-unreliable-rulers->statement-no-solid-foundation",
+        "argument-status-quo-only->statement-no-solid-foundation",
     }
 
 
@@ -652,3 +645,69 @@ def test_without_premises_the_page_data_holds_the_premises_not_drawn() -> None:
     assert set(data["statements"]) == set(m.statements)
     assert "thesis" not in data["statements"]["lifeline"]
     assert data["statements"]["less-incentive"]["thesis"] is True
+
+
+GROUNDED = """\
+argmap: 1
+title: Stated and implicit
+lang: [en, de]
+sources:
+  article: {title: The article, lang: de}
+agents:
+  publication: {name: {en: The publication, de: Die Veröffentlichung}}
+  capitals: {name: {en: Washington and Seoul, de: Washington und Seoul}}
+statements:
+  deal:
+    text: {en: North Korea supplies Russia with weapons., de: Nordkorea liefert Russland Waffen.}
+    by: capitals
+    via: publication
+    hedge: {en: presumably, de: vermutlich}
+    quote: {source: article, text: "Washington und Seoul werfen vor"}
+  debris: {text: Debris is found in Ukraine., by: publication}
+  link: {text: Debris means supply., implicit: true}
+  lasting: {text: Will the partnership last?, mode: question, by: publication}
+arguments:
+  from-debris:
+    title: The debris shows supply
+    premises: [debris, link]
+    supports: deal
+    by: publication
+    quote: {source: article, text: "werden in der Ukraine Raketentrümmer gefunden"}
+  ends: {premises: [link], attacks: lasting, implicit: true}
+"""
+
+
+@pytest.mark.needs_dot
+def test_the_panel_says_stated_or_implicit_and_shows_hedge_relay_and_an_arguments_quote(
+    browser: Any, tmp_path: Path
+) -> None:
+    source = tmp_path / "grounded.yaml"
+    source.write_text(GROUNDED, encoding="utf-8")
+    for viewer in open_viewer(browser, render(load(source), tmp_path / "grounded.html")):
+        tab = viewer.page
+        tab.click("#statement-deal", force=True)
+        assert viewer.panel_texts(".argmap-badge") == ["Main thesis", "Stated"]
+        assert viewer.panel_texts(".argmap-hedge") == ["(presumably)"]
+        assert viewer.panel_texts(".argmap-speakers p") == [
+            "Washington and Seoul, via The publication"
+        ]
+        tab.click("#statement-link", force=True)
+        assert viewer.panel_texts(".argmap-badge") == ["Statement", "Implicit"]
+        title = tab.locator("#argmap-panel .argmap-badge-implicit").get_attribute("title")
+        assert title == "The text does not say this; the map adds it (reconstructed)."
+        assert viewer.panel_texts(".argmap-hedge") == []
+        tab.click("#statement-lasting", force=True)
+        assert viewer.panel_texts(".argmap-badge") == ["Statement", "Stated", "Question"]
+        # An argument's own passage shows as a statement's does.
+        tab.click("#argument-from-debris", force=True)
+        assert viewer.panel_texts(".argmap-badge") == ["Supporting argument", "Stated"]
+        assert viewer.panel_texts("blockquote") == [
+            "„werden in der Ukraine Raketentrümmer gefunden“"
+        ]
+        assert viewer.panel_texts(".argmap-quotes figcaption") == ["— The article"]
+        tab.click("#argument-ends", force=True)
+        assert viewer.panel_texts(".argmap-badge") == [
+            "Attacking argument (rebuttal)",
+            "Implicit",
+        ]
+        assert viewer.panel_texts("blockquote") == []
