@@ -113,6 +113,7 @@ def test_the_shipped_maps_and_examples_are_all_tried() -> None:
     assert {p.name for p in SHIPPED} - {p.name for p in VALID} == {
         "broken.yaml",
         "duplicate-key.yaml",
+        "faithful-mistakes.yaml",
         "lindenau-3-typo.yaml",
         "scheme-mistakes.yaml",
     }
@@ -273,7 +274,7 @@ def test_structural_errors_point_at_the_value_or_key() -> None:
         (
             "unknown-key",
             "statement 's1' has no key 'colour'; allowed keys: "
-            "text, title, by, quote, quotes, tags, note, status, data",
+            "text, title, implicit, mode, hedge, by, via, quote, quotes, tags, note, status, data",
             5,
             26,
         ),
