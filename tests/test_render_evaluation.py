@@ -6,8 +6,8 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
+from helpers import SVG, Dot, parse_dot
 from sample_maps import lifeline_map
-from test_render import SVG, Dot, parse_dot
 
 from argmap._render import to_dot, to_svg
 from argmap.analyse import evaluate

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sample_maps import tree_map
 
 import argmap
 from argmap import Argument, ArgumentMap, Statement
@@ -45,44 +46,37 @@ def test_the_overview_is_the_map_these_tests_expect(overview: ArgumentMap) -> No
     assert (len(overview.statements), len(overview.arguments), len(overview.groups)) == (28, 19, 6)
 
 
+#: What depth 1 around no-solid-foundation keeps: statements, arguments.
+DEPTH_ONE = (
+    {
+        "no-solid-foundation",
+        "dictators-unreliable",
+        "ruled-by-dictators",
+        "no-common-values",
+        "stronger-than-ever",
+    },
+    {"unreliable-rulers", "status-quo-only", "strongest-ties"},
+)
+
+
 def test_depth_one_keeps_what_argues_for_or_against_the_focus(overview: ArgumentMap) -> None:
     part = select_part(overview, focus="no-solid-foundation", depth=1)
-    assert kept(part) == (
-        {
-            "no-solid-foundation",
-            "dictators-unreliable",
-            "ruled-by-dictators",
-            "no-common-values",
-            "stronger-than-ever",
-        },
-        {"unreliable-rulers", "status-quo-only", "strongest-ties"},
-    )
+    assert kept(part) == DEPTH_ONE
     assert part.folds == ()
 
 
 def test_depth_two_adds_the_next_arguments_and_the_undercut(overview: ArgumentMap) -> None:
     part = select_part(overview, focus="no-solid-foundation", depth=2)
     assert kept(part) == (
-        {
-            "no-solid-foundation",
-            "dictators-unreliable",
-            "ruled-by-dictators",
-            "no-common-values",
-            "stronger-than-ever",
+        DEPTH_ONE[0]
+        | {
             "dictators-break",
             "partnership-agreement",
             "military-cooperation",
             "strategic-partnership",
         },
-        {
-            "unreliable-rulers",
-            "status-quo-only",
-            "strongest-ties",
-            "broken-commitments",
-            "breakable-commitments",
-            "treaty-ties",
-            "conceded-partnership",
-        },
+        DEPTH_ONE[1]
+        | {"broken-commitments", "breakable-commitments", "treaty-ties", "conceded-partnership"},
     )
     # Authored order, whatever order the walk found them in.
     assert part.statements[:2] == ("stronger-than-ever", "partnership-agreement")
@@ -611,28 +605,6 @@ def test_the_svg_of_a_focused_and_folded_render(overview: ArgumentMap) -> None:
 
 
 # -- a large synthetic map -----------------------------------------------------
-
-
-def tree_map(levels: int = 6) -> ArgumentMap:
-    """A thesis ``s0`` with three arguments below each statement, ``levels`` deep.
-
-    Statement ``sN`` (N >= 1) is the premise of argument ``aN``, which supports
-    its parent ``s((N-1)//3)``, or attacks it when N is a multiple of 4. Six
-    levels give 364 statements and 363 arguments. ``shared`` is a premise of
-    ``x1`` (below ``s1``) and ``x2`` (below ``s2``).
-    """
-    count = sum(3**level for level in range(levels))
-    statements = [Statement(f"s{n}", f"Statement number {n}.") for n in range(count)]
-    statements.append(Statement("shared", "A premise of two branches."))
-    arguments = [
-        Argument(f"a{n}", f"s{n}", "attack" if n % 4 == 0 else "support", f"s{(n - 1) // 3}")
-        for n in range(1, count)
-    ]
-    arguments += [
-        Argument("x1", ["s40", "shared"], "support", "s4"),
-        Argument("x2", "shared", "support", "s7"),
-    ]
-    return ArgumentMap("A large synthetic map", statements, arguments, theses="s0")
 
 
 def below(n: int, count: int) -> list[int]:
