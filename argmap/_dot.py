@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import itertools
 import textwrap
+from collections.abc import Iterable
 from typing import Any
 
 from ._palette import (
@@ -22,6 +23,7 @@ from ._palette import (
     EDGE_STYLES,
     FOLD_ATTRS,
     GRAPH_ATTRS,
+    LABEL_BADGES,
     LABEL_MEANINGS,
     LABEL_STYLES,
     MARK_FONT,
@@ -123,7 +125,8 @@ def digraph(view: MapView) -> Any:
         )
     if view.legend:
         folds = any(node.kind == "fold" for node in view.nodes)
-        legend = _legend(view.rankdir, view.evaluated, folds=folds)
+        labels = {node.label for node in view.nodes}
+        legend = _legend(view.rankdir, view.evaluated, folds=folds, labels=labels)
         samples = _grounding_samples(view)
         if samples:
             hedge = next((node.hedge for node in view.nodes if node.hedge), None)
@@ -150,7 +153,9 @@ def _node_attrs(node: ViewNode, wording: Wording | None = None) -> dict[str, str
         relation = next((r for r in ARGUMENT_STYLES if f"argmap-{r}" in node.classes), "support")
         attrs.update(ARGUMENT_ATTRS)
         attrs.update(ARGUMENT_STYLES[relation])
-        cells = [("MARK", node.marks)] if node.marks else []
+        cells = _badge(node.label)
+        if node.marks:
+            cells.append(("MARK", node.marks))
         cells.append(("", node.lines))
         if node.untranslated:
             cells.append(("UNTRANSLATED", (untranslated(node.untranslated),)))
@@ -172,18 +177,29 @@ def _dashed(style: str) -> str:
 
 
 def _label_style(kind: str, label: str, *, thesis: bool = False) -> dict[str, str]:
-    """Fill, border and text of a labelled node; arguments keep their relation's colour."""
-    style = dict(LABEL_STYLES[label])
-    if kind == "argument":
-        del style["color"]
-        style["penwidth"] = str(float(style["penwidth"]) - 0.4)
-    elif thesis:
-        style["penwidth"] = str(float(style["penwidth"]) + 1)
+    """Fill, text and border of a labelled node; ``in`` changes nothing.
+
+    The border stays what the node is: a main thesis keeps its heavy border
+    and an argument its relation's colour; only a plain statement takes the
+    label's border.
+    """
+    if label == "in":
+        return {}
+    style = {key: value for key, value in LABEL_STYLES[label].items() if key != "style"}
+    if kind == "argument" or thesis:
+        del style["color"], style["penwidth"]
     return style
 
 
+def _badge(label: str | None) -> list[tuple[str, tuple[str, ...]]]:
+    """The cell of a node's badge: ``[("BADGE-out", ("✗ out",))]``; none for ``in``."""
+    if label is None or label not in LABEL_BADGES:
+        return []
+    return [(f"BADGE-{label}", (LABEL_BADGES[label][0],))]
+
+
 def _statement_label(node: ViewNode, wording: Wording) -> str:
-    cells: list[tuple[str, tuple[str, ...]]] = []
+    cells = _badge(node.label)
     if node.marks:
         cells.append(("MARK", node.marks))
     if node.title_lines:
@@ -204,12 +220,16 @@ def _statement_label(node: ViewNode, wording: Wording) -> str:
 def _label(cells: list[tuple[str, tuple[str, ...]]], *, align: str = "LEFT") -> str:
     """An HTML-like label: one table cell per ``(style, lines)``, lines aligned by ``align``.
 
-    ``MARK`` cells join their lines into one, with `` · `` between.
+    ``MARK`` cells join their lines into one, with `` · `` between;
+    ``BADGE-<label>`` cells (one line) draw a label's badge.
     """
     rows = []
     for style, lines in cells:
         if style == "MARK":
             text = f"{MARK_FONT}{_html(' · '.join(lines))}</I></FONT>"
+        elif style.startswith("BADGE-"):
+            colour = LABEL_BADGES[style.removeprefix("BADGE-")][1]
+            text = f'<FONT POINT-SIZE="10" COLOR="{colour}"><B>{_html(lines[0])}</B></FONT>'
         else:
             text = "<BR/>".join(_html(line) for line in lines)
         if style == "B":
@@ -236,12 +256,18 @@ _LEGEND_EDGES: tuple[tuple[str, str, EdgeKind], ...] = (
 )
 
 
-def _legend(rankdir: Rankdir, evaluated: str | None = None, *, folds: bool = False) -> Any:
+def _legend(
+    rankdir: Rankdir,
+    evaluated: str | None = None,
+    *,
+    folds: bool = False,
+    labels: Iterable[str | None] = (),
+) -> Any:
     """A cluster drawing one of each: statement, main thesis, argument, relation.
 
     With ``evaluated`` (what the labels are the labels of), also one
-    statement per label and a line naming the evaluation; with ``folds``,
-    a folded branch.
+    statement for each of ``labels`` (those the diagram shows) and a line
+    naming the evaluation; with ``folds``, a folded branch.
     """
     graphviz = _graphviz()
     legend = graphviz.Digraph(
@@ -292,7 +318,7 @@ def _legend(rankdir: Rankdir, evaluated: str | None = None, *, folds: bool = Fal
             **EDGE_STYLES["fold"],
         )
     if evaluated is not None:
-        legend.subgraph(_legend_labels(rankdir, evaluated))
+        legend.subgraph(_legend_labels(rankdir, evaluated, set(labels)))
     for source, target, kind in _LEGEND_EDGES:
         legend.edge(
             source,
@@ -305,8 +331,11 @@ def _legend(rankdir: Rankdir, evaluated: str | None = None, *, folds: bool = Fal
     return legend
 
 
-def _legend_labels(rankdir: Rankdir, evaluated: str) -> Any:
-    """The part of the legend that explains the labels, in a row: in, out, undecided."""
+def _legend_labels(rankdir: Rankdir, evaluated: str, shown: set[str | None]) -> Any:
+    """The part of the legend that explains the labels ``shown``, in a row: in, out, undecided.
+
+    Each sample looks as a plain statement with that label looks.
+    """
     graphviz = _graphviz()
     labels = graphviz.Digraph(
         name="cluster_legend_labels",
@@ -323,13 +352,17 @@ def _legend_labels(rankdir: Rankdir, evaluated: str) -> Any:
         },
     )
     row = graphviz.Digraph(graph_attr={"rank": "same"})
-    names = [f"legend-{label}" for label in LABEL_MEANINGS]
-    for name, (label, meaning) in zip(names, LABEL_MEANINGS.items(), strict=True):
+    names = []
+    for label, meaning in LABEL_MEANINGS.items():
+        if label not in shown:
+            continue
+        name = f"legend-{label}"
+        names.append(name)
         row.node(
             name,
             id=name,
             _attributes={"class": f"argmap-legend argmap-{label}"},
-            label=_label([("", (meaning,))]),
+            label=_label([*_badge(label), ("", meaning)]),
             **_label_style("statement", label),
         )
     for left, right in itertools.pairwise(names):

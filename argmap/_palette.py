@@ -26,27 +26,34 @@ SUPPORT_FILL = "#e8f5e9"
 ATTACK_FILL = "#ffebee"
 UNTRANSLATED = "#a3480b"  # dark orange: readable on white, apart from red attacks
 
-# Evaluation labels: each differs from the others in fill, border and text,
-# so they stay apart in greyscale and for colour-blind readers: ``in`` is a
-# blue fill with a solid thick border, ``out`` a near-white fill with a dashed
-# border and dimmed text, ``undecided`` a light yellow fill with a dotted
-# border. In greyscale the fills are three shades: in darkest, out lightest.
+# Evaluation labels. ``in`` is the quiet default: the node looks as it
+# would without an evaluation. ``out`` and ``undecided`` stand out three ways
+# at once, so each reads in greyscale and for colour-blind readers: a fill
+# (``out`` light grey, ``undecided`` amber, darker than grey in greyscale),
+# a badge above the text (``✗ out``, ``± undecided``; "?" is the question's
+# mark) and, on a plain statement, a border (``out`` thin grey, ``undecided``
+# thick dark amber); ``out`` also greys its text. No label dashes or dots a
+# border: a dashed outline is what the map adds (``implicit``), and a dashed
+# red argument is an undercut. The keys are Graphviz attributes; Mermaid
+# reads them too.
 LABEL_STYLES: dict[str, dict[str, str]] = {
-    "in": {"fillcolor": "#a9cbef", "color": "#1f4e79", "style": "rounded,filled", "penwidth": "2"},
+    "in": {"fillcolor": "#ffffff", "color": INK, "style": "rounded,filled", "penwidth": "1"},
     "out": {
-        "fillcolor": "#f5f5f5",
-        "color": "#8a8a8a",
-        "style": "rounded,filled,dashed",
-        "penwidth": "1.6",
-        "fontcolor": "#6b6b6b",
+        "fillcolor": "#f0f0f0",
+        "color": "#9e9e9e",
+        "style": "rounded,filled",
+        "penwidth": "1",
+        "fontcolor": "#5f5f5f",
     },
     "undecided": {
-        "fillcolor": "#ffe38f",
+        "fillcolor": "#ffca28",
         "color": "#7a5c00",
-        "style": "rounded,filled,dotted",
-        "penwidth": "2.2",
+        "style": "rounded,filled",
+        "penwidth": "2",
     },
 }
+#: The badge above the text of a node that is ``out`` or ``undecided``, and its colour.
+LABEL_BADGES = {"out": ("✗ out", "#424242"), "undecided": ("± undecided", "#5c4500")}
 # The edge from an argument that is out to its target fades: it carries nothing.
 OUT_EDGES: dict[EdgeKind, dict[str, str]] = {
     "premise": {},
@@ -54,10 +61,11 @@ OUT_EDGES: dict[EdgeKind, dict[str, str]] = {
     "attack": {"color": "#ef9a9a", "penwidth": "1.2"},
     "undercut": {"color": "#ef9a9a", "penwidth": "1.2"},
 }
+#: What the legend says of each label: ``out`` is also what nothing establishes.
 LABEL_MEANINGS = {
-    "in": "in: accepted",
-    "out": "out: rejected",
-    "undecided": "undecided",
+    "in": ("in: accepted",),
+    "out": ("rejected, or not established", "(without the support it needs)"),
+    "undecided": ("the map leaves it open",),
 }
 
 GRAPH_ATTRS = {

@@ -96,10 +96,11 @@ class ViewOptions:
             text not translated into it is drawn in the map's own language,
             marked. ``None`` (the default): the map's own language.
         evaluation: Show these labels, from :func:`argmap.evaluate` on the
-            map drawn: ``in``, ``out`` and ``undecided`` differ in fill,
-            border and text, and the legend (always drawn then) explains
-            them. Evaluate the whole map; with ``focus`` and the other
-            options, the part drawn shows the labels of the whole.
+            map drawn: ``in`` looks as without them, ``out`` and
+            ``undecided`` differ in fill, border, text and a badge, and the
+            legend (always drawn then) explains the labels drawn. Evaluate
+            the whole map; with ``focus`` and the other options, the part
+            drawn shows the labels of the whole.
         focus: Draw only what lies within ``depth`` steps of this statement.
         depth: With ``focus``: how many steps (default 2).
         collapse: Fold the branch below each of these statements into one

@@ -1,8 +1,8 @@
-"""Small maps built in Python, shared by the view and render tests."""
+"""Small maps built in Python, shared by the view, render, select and CLI tests."""
 
 from __future__ import annotations
 
-from argmap.model import Agent, Argument, ArgumentMap, Citation, Source, Statement
+from argmap import Agent, Argument, ArgumentMap, Citation, Group, Source, Statement, Translation
 
 #: Text that is DOT, HTML and escString syntax all at once; it must come out as text.
 NASTY = "He said \"]; x -> y [label=<b>bold</b>]; & C:\\path\\n \\N \\G &amp; 'q' end\\"
@@ -102,3 +102,54 @@ LIFELINE_NODE_IDS = [
     "argument-debris-evidence",
     "argument-deal-undercut",
 ]
+
+
+def bilingual_map() -> ArgumentMap:
+    return ArgumentMap(
+        "Partners",
+        [
+            Statement(
+                "a",
+                "Dictators break promises.",
+                title="Promises",
+                translations=[Translation("de", "Diktatoren brechen Versprechen.", "Versprechen")],
+            ),
+            Statement("b", "They are unreliable."),
+        ],
+        [
+            Argument(
+                "x",
+                ["a"],
+                "support",
+                "b",
+                title="Broken word",
+                translations=[Translation("de", title="Gebrochenes Wort")],
+            )
+        ],
+        lang="en",
+        other_langs=["de"],
+        translations=[Translation("de", title="Partner")],
+        groups=[Group("g", "Line", ["a", "x"], translations=[Translation("de", title="Linie")])],
+    )
+
+
+def tree_map(levels: int = 6) -> ArgumentMap:
+    """A thesis ``s0`` with three arguments below each statement, ``levels`` deep.
+
+    Statement ``sN`` (N >= 1) is the premise of argument ``aN``, which supports
+    its parent ``s((N-1)//3)``, or attacks it when N is a multiple of 4. Six
+    levels give 364 statements and 363 arguments. ``shared`` is a premise of
+    ``x1`` (below ``s1``) and ``x2`` (below ``s2``).
+    """
+    count = sum(3**level for level in range(levels))
+    statements = [Statement(f"s{n}", f"Statement number {n}.") for n in range(count)]
+    statements.append(Statement("shared", "A premise of two branches."))
+    arguments = [
+        Argument(f"a{n}", f"s{n}", "attack" if n % 4 == 0 else "support", f"s{(n - 1) // 3}")
+        for n in range(1, count)
+    ]
+    arguments += [
+        Argument("x1", ["s40", "shared"], "support", "s4"),
+        Argument("x2", "shared", "support", "s7"),
+    ]
+    return ArgumentMap("A large synthetic map", statements, arguments, theses="s0")

@@ -7,13 +7,13 @@ sets how many.
 from __future__ import annotations
 
 import contextlib
-import os
 import time
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
+from strategies import fuzz, mutated_bytes
 
 import argmap
 from argmap import Argument, ArgumentMap, MapError, Statement
@@ -22,12 +22,7 @@ from argmap.model import Agent, Citation, Group, Source, Translation
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "corpora" / "argdown"
-EXAMPLES = int(os.environ.get("ARGMAP_FUZZ_EXAMPLES", "200"))
-FUZZ = settings(
-    max_examples=EXAMPLES,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
+FUZZ = fuzz(200)
 
 
 def issue_of(text: str) -> tuple[str, int | None, int | None]:
@@ -197,29 +192,12 @@ SEEDS += [
 ]
 
 
-@st.composite
-def mutated(draw: st.DrawFn) -> str:
-    """A corpus document or an exported shipped map with a few random edits."""
-    data = bytearray(draw(st.sampled_from(SEEDS)))
-    for _ in range(draw(st.integers(1, 4))):
-        where = draw(st.integers(0, len(data)))
-        edit = draw(st.sampled_from(["delete", "insert", "replace", "duplicate"]))
-        span = draw(st.integers(1, 40))
-        if edit == "delete":
-            del data[where : where + span]
-        elif edit == "insert":
-            data[where:where] = draw(
-                st.binary(max_size=8) | st.sampled_from([f.encode() for f in FRAGMENTS])
-            )
-        elif edit == "replace" and where < len(data):
-            data[where] = draw(st.integers(0, 255))
-        else:
-            data[where:where] = data[where : where + span]
-    return data.decode("utf-8", errors="replace")
+#: A corpus document or an exported shipped map with a few random edits.
+mutated = mutated_bytes(SEEDS, [f.encode() for f in FRAGMENTS])
 
 
 @FUZZ
-@given(text=mutated())
+@given(text=mutated)
 def test_mutated_documents(text: str) -> None:
     load_or_refuse(text)
 

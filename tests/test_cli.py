@@ -2,52 +2,28 @@
 
 from __future__ import annotations
 
-import io
 import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from helpers import INVALID, VALID, run, work_in
 
 from argmap import __version__
-from argmap.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 
-VALID = """\
-argmap: 1
-title: Small
-statements:
-  a: A.
-  b: B.
-arguments:
-  x: {premises: [a], supports: b}
-"""
-INVALID = """\
-argmap: 1
-title: Broken
-statements:
-  s8: Eight.
-arguments:
-  a2: {premises: [s9], supports: s8}
-"""
 WARNS = VALID.replace("  b: B.\n", "  b: B.\n  lonely: Unused.\n")
-
-
-def run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    status = main(list(argv), stdout=out, stderr=err)
-    return status, out.getvalue(), err.getvalue()
 
 
 @pytest.fixture
 def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    (tmp_path / "valid.yaml").write_text(VALID, encoding="utf-8")
-    (tmp_path / "invalid.yaml").write_text(INVALID, encoding="utf-8")
-    (tmp_path / "warns.yaml").write_text(WARNS, encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
+    return work_in(
+        tmp_path,
+        monkeypatch,
+        {"valid.yaml": VALID, "invalid.yaml": INVALID, "warns.yaml": WARNS},
+    )
 
 
 def test_version() -> None:

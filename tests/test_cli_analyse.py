@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from test_cli import run
+from helpers import run, work_in
 
 MAP = """\
 argmap: 1
@@ -64,14 +64,12 @@ SVG = "{http://www.w3.org/2000/svg}"
 
 @pytest.fixture
 def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    (tmp_path / "map.yaml").write_text(MAP, encoding="utf-8")
-    (tmp_path / "standoff.yaml").write_text(STANDOFF, encoding="utf-8")
-    (tmp_path / "odd.yaml").write_text(ODD, encoding="utf-8")
-    (tmp_path / "broken.yaml").write_text(
-        MAP.replace("premises: [seat]", "premises: [sea]"), encoding="utf-8"
+    broken = MAP.replace("premises: [seat]", "premises: [sea]")
+    return work_in(
+        tmp_path,
+        monkeypatch,
+        {"map.yaml": MAP, "standoff.yaml": STANDOFF, "odd.yaml": ODD, "broken.yaml": broken},
     )
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 def test_evaluate_prints_statements_then_arguments(folder: Path) -> None:
@@ -217,7 +215,9 @@ def test_render_evaluate_marks_labels_in_the_svg(folder: Path) -> None:
     assert classes["argument-unreliable"] == (
         "node argmap-argument argmap-attack argmap-undermining argmap-in"
     )
-    assert classes["legend-undecided"] == "node argmap-legend argmap-undecided"
+    # The legend shows the labels drawn: nothing here is undecided.
+    assert classes["legend-out"] == "node argmap-legend argmap-out"
+    assert "legend-undecided" not in classes
     texts = [t.text for t in root.iter(f"{SVG}text")]
     assert "Labels: grounded semantics; rejecting seat" in texts
 

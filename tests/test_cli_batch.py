@@ -3,39 +3,22 @@
 from __future__ import annotations
 
 import concurrent.futures
-import io
 import os
 import re
 from pathlib import Path
 from typing import Any, ClassVar
 
 import pytest
-from test_select import tree_map
+from helpers import INVALID, VALID, Terminal, run
+from sample_maps import tree_map
 
 import argmap
-from argmap.cli import _batch, _render_job, main
+from argmap.cli import _batch, _render_job
 
 ROOT = Path(__file__).resolve().parent.parent
 #: A node statement of DOT text: its name.
 NODE = re.compile(r'^\t+"([^"]+)" \[', re.M)
 
-VALID = """\
-argmap: 1
-title: Small
-statements:
-  a: A.
-  b: B.
-arguments:
-  x: {premises: [a], supports: b}
-"""
-INVALID = """\
-argmap: 1
-title: Broken
-statements:
-  s8: Eight.
-arguments:
-  a2: {premises: [s9], supports: s8}
-"""
 BROKEN_ERROR = (
     "m2-broken.yaml:6:19: error: unknown-statement: argument 'a2' lists premise 's9', "
     "which is not a defined statement; define it under 'statements' or fix the id "
@@ -43,17 +26,9 @@ BROKEN_ERROR = (
 )
 
 
-class Terminal(io.StringIO):
-    """Standard error as a terminal sees it."""
-
-    def isatty(self) -> bool:
-        return True
-
-
-def run(*argv: str, stderr: io.StringIO | None = None) -> tuple[int, str, str]:
-    out, err = io.StringIO(), stderr or io.StringIO()
-    status = main(list(argv), stdout=out, stderr=err)
-    return status, out.getvalue(), err.getvalue()
+def overview_dot(*options: str) -> tuple[int, str, str]:
+    """The DOT that ``argmap render`` writes to standard output for maps/overview.yaml."""
+    return run("render", "maps/overview.yaml", "-f", "dot", "-o", "-", *options)
 
 
 @pytest.fixture
@@ -343,13 +318,7 @@ def test_what_the_map_lacks_is_bad_usage_with_a_suggestion(
 
 
 def test_render_a_focus_with_the_whole_maps_evaluation_in_german(shipped: Path) -> None:
-    status, out, err = run(
-        "render",
-        "maps/overview.yaml",
-        "-f",
-        "dot",
-        "-o",
-        "-",
+    status, out, err = overview_dot(
         "--focus",
         "no-solid-foundation",
         "--depth",
@@ -373,13 +342,7 @@ def test_render_a_focus_with_the_whole_maps_evaluation_in_german(shipped: Path) 
 
 
 def test_collapse_tag_and_speaker_options_reach_the_drawing(shipped: Path) -> None:
-    status, out, _ = run(
-        "render",
-        "maps/overview.yaml",
-        "-f",
-        "dot",
-        "-o",
-        "-",
+    status, out, _ = overview_dot(
         "--collapse",
         "no-solid-foundation",
         "--collapse",
@@ -387,17 +350,9 @@ def test_collapse_tag_and_speaker_options_reach_the_drawing(shipped: Path) -> No
     )
     assert status == 0
     assert out == (ROOT / "tests" / "golden" / "overview-collapse.dot").read_text("utf-8")
-    status, out, _ = run(
-        "render", "maps/overview.yaml", "-f", "dot", "-o", "-", "--tag", "military", "--lang", "de"
-    )
+    status, out, _ = overview_dot("--tag", "military", "--lang", "de")
     assert out == (ROOT / "tests" / "golden" / "overview-military.dot").read_text("utf-8")
-    status, out, _ = run(
-        "render",
-        "maps/overview.yaml",
-        "-f",
-        "dot",
-        "-o",
-        "-",
+    status, out, _ = overview_dot(
         "--speaker",
         "washington-seoul",
         "--speaker",
@@ -443,9 +398,7 @@ def test_a_folder_with_a_focus_applies_it_to_every_map(shipped: Path) -> None:
 
 
 def test_no_premises_draws_arguments_and_the_statements_no_argument_uses(shipped: Path) -> None:
-    status, out, err = run(
-        "render", "maps/overview.yaml", "-f", "dot", "-o", "-", "--no-premises", "--max-nodes", "26"
-    )
+    status, out, err = overview_dot("--no-premises", "--max-nodes", "26")
     m = argmap.load(shipped / "maps" / "overview.yaml")
     assert out == argmap.to_dot(m, premises=False)
     assert (status, err.split(": ")[:3]) == (0, ["maps/overview.yaml", "warning", "large-map"])

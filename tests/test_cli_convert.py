@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_cli import INVALID, VALID, run
+from helpers import INVALID, VALID, run
 
 import argmap
 

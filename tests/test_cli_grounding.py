@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import io
 import json
 from pathlib import Path
 
 import pytest
-
-from argmap.cli import main
+from helpers import run, work_in
 
 MAP = """\
 argmap: 1
@@ -36,20 +34,10 @@ arguments:
 """
 
 
-def run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    status = main(list(argv), stdout=out, stderr=err)
-    return status, out.getvalue(), err.getvalue()
-
-
 @pytest.fixture
 def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    (tmp_path / "map.yaml").write_text(MAP, encoding="utf-8")
-    (tmp_path / "broken.yaml").write_text(
-        MAP.replace("premises: [war-ends]", "premises: [war-end]"), encoding="utf-8"
-    )
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
+    broken = MAP.replace("premises: [war-ends]", "premises: [war-end]")
+    return work_in(tmp_path, monkeypatch, {"map.yaml": MAP, "broken.yaml": broken})
 
 
 def test_evaluate_prints_questions_and_hypotheses_out(folder: Path) -> None:

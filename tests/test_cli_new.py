@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from test_cli import run
+from helpers import run
 
 import argmap
 from argmap.cli._scaffold import SCHEMA, scaffold, schema_reference, title_from_name, yaml_text

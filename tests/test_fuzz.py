@@ -6,24 +6,19 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
+from strategies import fuzz, mutated_bytes
 
 import argmap
 from argmap import ArgmapError, ArgumentMap
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPORA = ROOT / "tests" / "corpora"
-EXAMPLES = int(os.environ.get("ARGMAP_FUZZ_EXAMPLES", "200"))
-FUZZ = settings(
-    max_examples=EXAMPLES,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
+FUZZ = fuzz(200)
 
 SEEDS = sorted(
     [
@@ -83,26 +78,8 @@ def test_random_text(text: str) -> None:
     load_or_refuse(text, Path("."))
 
 
-@st.composite
-def mutated(draw: st.DrawFn) -> str:
-    """A shipped map or corpus file with a few random edits to its bytes."""
-    data = bytearray(draw(st.sampled_from(SEED_TEXTS)))
-    for _ in range(draw(st.integers(1, 4))):
-        where = draw(st.integers(0, len(data)))
-        edit = draw(st.sampled_from(["delete", "insert", "replace", "duplicate"]))
-        span = draw(st.integers(1, 40))
-        if edit == "delete":
-            del data[where : where + span]
-        elif edit == "insert":
-            data[where:where] = draw(
-                st.binary(max_size=8)
-                | st.sampled_from([b":", b"- ", b"\n  ", b"&a", b"*a", b"{", b"["])
-            )
-        elif edit == "replace" and where < len(data):
-            data[where] = draw(st.integers(0, 255))
-        else:
-            data[where:where] = data[where : where + span]
-    return data.decode("utf-8", errors="replace")
+#: A shipped map or corpus file with a few random edits to its bytes.
+mutated = mutated_bytes(SEED_TEXTS, [b":", b"- ", b"\n  ", b"&a", b"*a", b"{", b"["])
 
 
 def test_there_are_seeds_to_mutate() -> None:
@@ -110,6 +87,6 @@ def test_there_are_seeds_to_mutate() -> None:
 
 
 @FUZZ
-@given(text=mutated())
+@given(text=mutated)
 def test_mutated_maps(text: str) -> None:
     load_or_refuse(text, ROOT / "maps")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
-import io
 import json
 import re
 import unicodedata
@@ -15,11 +14,11 @@ from typing import Any
 
 import attrs
 import pytest
+from helpers import run
 
 from argmap import load
 from argmap._html import page, page_data
 from argmap._render import render, to_html, view_output
-from argmap.cli import main
 from argmap.model import Argument, ArgumentMap, Citation, Source, Statement
 from argmap.view import build_view
 
@@ -44,12 +43,6 @@ def embedded_data(text: str) -> Any:
     found = DATA.search(text)
     assert found is not None
     return json.loads(found[1])
-
-
-def run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    status = main(list(argv), stdout=out, stderr=err)
-    return status, out.getvalue(), err.getvalue()
 
 
 # -- the data in the page: no Graphviz needed ----------------------------------

@@ -175,56 +175,6 @@ def test_duplicate_statement_ids_are_an_error_not_silently_merged() -> None:
     ]
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("", [(1, 1, "empty-document")]),
-        ("title: t\n", [(1, 1, "missing-version")]),
-        ("argmap: 2\ntitle: t\n", [(1, 9, "unsupported-version")]),
-        ("argmap: one\ntitle: t\n", [(1, 9, "unsupported-version")]),
-        ("argmap: 1\n", [(1, 1, "missing-key")]),
-        ("- argmap: 1\n", [(1, 1, "wrong-type")]),
-        ("argmap: 1\ntitle: t\nstatments: {}\n", [(3, 1, "unknown-key")]),
-        ("argmap: 1\ntitle: t\nstatements: [a, b]\n", [(3, 1, "wrong-type")]),
-        ("argmap: 1\ntitle: t\nstatements:\n  s1: {title: x}\n", [(4, 3, "missing-key")]),
-        ("argmap: 1\ntitle: t\nstatements:\n  s 1: x\n", [(4, 3, "invalid-id")]),
-        ("argmap: 1\ntitle: t\nstatements:\n  s1:\n    text: [x]\n", [(5, 5, "wrong-type")]),
-        ("argmap: 1\ntitle: t\n\tstatements: {}\n", [(3, 1, "yaml-syntax")]),
-        ("argmap: 1\ntitle: [t\n", [(3, 1, "yaml-syntax")]),
-        ("argmap: 1\ntitle: t\n---\nargmap: 1\n", [(3, 1, "yaml-syntax")]),
-        ("argmap: 1\ntitle: !!python/object:os.system t\n", [(2, 8, "unsupported-tag")]),
-        ("argmap: 1\ntitle: &t [*t]\n", [(2, 8, "recursive-alias")]),
-        (
-            "argmap: 1\ntitle: t\nstatements:\n  s1: S\narguments:\n  a: {premises: [s1]}\n",
-            [(6, 3, "missing-target")],
-        ),
-        (
-            "argmap: 1\ntitle: t\nstatements:\n  s1: S\n  s2: T\n"
-            "arguments:\n  a: {premises: [s1], supports: s2, attacks: s2}\n",
-            [(7, 37, "multiple-targets")],
-        ),
-        (
-            "argmap: 1\ntitle: t\nstatements:\n  s1: S\narguments:\n  a: {supports: s1}\n",
-            [(6, 3, "no-premises")],
-        ),
-        (
-            "argmap: 1\ntitle: t\nstatements:\n  s1: S\n  s2: T\n"
-            "arguments:\n  a: {premises: [], supports: s2}\n",
-            [(7, 7, "no-premises")],
-        ),
-        (
-            "argmap: 1\ntitle: t\nstatements:\n  s1:\n    text: S\n"
-            "    quote: {source: x, text: q}\n    quotes: []\n",
-            [(7, 5, "conflicting-keys")],
-        ),
-    ],
-)
-def test_bad_documents_give_the_right_code_and_position(
-    text: str, expected: list[tuple[int, int, str]]
-) -> None:
-    assert codes_of(text) == expected
-
-
 def test_tabs_get_a_hint_to_indent_with_spaces() -> None:
     [(_, _, _, message)] = issues_of("argmap: 1\ntitle: t\nstatements:\n\ts1: x\n")
     assert message.endswith("YAML does not allow tabs for indentation: indent with spaces")

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import re
-import shutil
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
@@ -25,28 +23,18 @@ from argmap.view import build_view
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "tests" / "golden"
 SHIPPED = sorted((ROOT / "maps").glob("*.yaml"))
-MODULES = ROOT / ".mermaid" / "node_modules"
 PARSER = ROOT / "tests" / "mermaid_parse.mjs"
 
 Parse = Callable[..., list[dict[str, Any]]]
 
 
 @pytest.fixture(scope="module")
-def mermaid_parse() -> Parse:
-    """Mermaid's own parser (`make mermaid`); skips when it is missing.
-
-    ARGMAP_REQUIRE_MERMAID makes a missing parser a failure.
-    """
-    if not (MODULES / "mermaid" / "package.json").is_file() or shutil.which("node") is None:
-        if os.environ.get("ARGMAP_REQUIRE_MERMAID"):
-            pytest.fail("Mermaid's parser is missing: run `make mermaid`")
-        pytest.skip(
-            "needs Mermaid's parser (`make mermaid`; ARGMAP_REQUIRE_MERMAID makes this a failure)"
-        )
+def mermaid_parse(mermaid_modules: Path) -> Parse:
+    """Mermaid's own parser (`make mermaid`); skips when it is missing (see conftest)."""
 
     def parse(*texts: str) -> list[dict[str, Any]]:
         done = subprocess.run(
-            ["node", str(PARSER), str(MODULES)],
+            ["node", str(PARSER), str(mermaid_modules)],
             input=json.dumps(list(texts)),
             capture_output=True,
             text=True,
@@ -225,7 +213,7 @@ def test_an_evaluation_colours_nodes_and_fades_the_edges_of_rejected_arguments()
     assert chart["classes"]["outArgument"] == ["a_strongest_ties"]
     # an argument keeps its relation's border; a statement takes the label's
     assert "stroke:" not in chart["class_defs"]["outArgument"]
-    assert "stroke:#1f4e79" in chart["class_defs"]["in"]
+    assert "stroke:#37474f" in chart["class_defs"]["in"]
     # the edge of the rejected attack (number 3) fades
     assert chart["link_styles"]["stroke:#ef9a9a,stroke-width:1.2px"] == [3]
 

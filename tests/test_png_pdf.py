@@ -13,7 +13,7 @@ import struct
 from pathlib import Path
 
 import pytest
-from test_cli import run
+from helpers import run
 
 import argmap
 

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 import yaml
-from test_cli import INVALID, VALID
+from helpers import INVALID, VALID
 
 ROOT = Path(__file__).resolve().parent.parent
 HOOKS = ROOT / ".pre-commit-hooks.yaml"

@@ -10,9 +10,9 @@ import unicodedata
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-import attrs
 import pytest
-from sample_maps import LIFELINE_NODE_IDS, NASTY, lifeline_map, nasty_map
+from helpers import SVG, parse_dot
+from sample_maps import LIFELINE_NODE_IDS, NASTY, bilingual_map, lifeline_map, nasty_map
 
 from argmap._dot import LIGHT_LAYOUT_NODES, run_dot
 from argmap._render import mimebundle, render, to_dot, to_svg
@@ -21,7 +21,6 @@ from argmap.errors import ArgmapError, OutputError, RenderError
 from argmap.model import Argument, ArgumentMap, Citation, Source, Statement
 
 TESTS = Path(__file__).resolve().parent
-SVG = "{http://www.w3.org/2000/svg}"
 XLINK_TITLE = "{http://www.w3.org/1999/xlink}title"
 
 MISSING_DOT = (
@@ -29,80 +28,6 @@ MISSING_DOT = (
     "(Debian/Ubuntu), `brew install graphviz` (macOS) or from https://graphviz.org/download/; "
     "`argmap render --format dot` works without it"
 )
-
-
-# -- reading DOT back: just enough to check the structure we write -------------
-
-
-@attrs.define
-class Dot:
-    graph: dict[str, str] = attrs.field(factory=dict)
-    node_defaults: dict[str, str] = attrs.field(factory=dict)
-    edge_defaults: dict[str, str] = attrs.field(factory=dict)
-    nodes: dict[str, dict[str, str]] = attrs.field(factory=dict)
-    edges: dict[tuple[str, str], dict[str, str]] = attrs.field(factory=dict)
-    subgraphs: list[str] = attrs.field(factory=list)
-
-    def node(self, name: str) -> dict[str, str]:
-        """The node's attributes with the defaults applied."""
-        return {**self.node_defaults, **self.nodes[name]}
-
-    def edge(self, tail: str, head: str) -> dict[str, str]:
-        """The edge's attributes with the defaults applied."""
-        return {**self.edge_defaults, **self.edges[tail, head]}
-
-
-EDGE_LINE = re.compile(r'^\t+"([^"]+)" -> "([^"]+)" \[(.*)\]$')
-NODE_LINE = re.compile(r'^\t+"([^"]+)" \[(.*)\]$')
-DEFAULTS_LINE = re.compile(r"^\t(graph|node|edge) \[(.*)\]$")
-
-
-def parse_attrs(text: str) -> dict[str, str]:
-    """``key=value`` pairs; quoted values keep their DOT escapes, HTML values their brackets."""
-    result: dict[str, str] = {}
-    i = 0
-    while i < len(text):
-        if text[i] == " ":
-            i += 1
-            continue
-        eq = text.index("=", i)
-        key, i = text[i:eq], eq + 1
-        if text[i] == '"':
-            j = i + 1
-            while text[j] != '"':
-                j += 2 if text[j] == "\\" else 1
-            value, i = text[i + 1 : j], j + 1
-        elif text[i] == "<":
-            depth, j = 0, i
-            while True:
-                depth += {"<": 1, ">": -1}.get(text[j], 0)
-                j += 1
-                if depth == 0:
-                    break
-            value, i = text[i:j], j
-        else:
-            j = text.find(" ", i)
-            j = len(text) if j < 0 else j
-            value, i = text[i:j], j
-        result[key] = value
-    return result
-
-
-def parse_dot(source: str) -> Dot:
-    dot = Dot()
-    for line in source.splitlines():
-        if m := EDGE_LINE.match(line):
-            dot.edges[m[1], m[2]] = parse_attrs(m[3])
-        elif m := NODE_LINE.match(line):
-            dot.nodes[m[1]] = parse_attrs(m[2])
-        elif m := DEFAULTS_LINE.match(line):
-            target = {"graph": dot.graph, "node": dot.node_defaults, "edge": dot.edge_defaults}
-            target[m[1]].update(parse_attrs(m[2]))
-        elif line.startswith("\tlabel="):
-            dot.graph.update(parse_attrs(line.strip()))
-        elif line.startswith("\tsubgraph "):
-            dot.subgraphs.append(line.split()[1])
-    return dot
 
 
 def svg_root(svg: str) -> ET.Element:
@@ -601,8 +526,6 @@ def test_maps_with_dangling_references_still_render_to_dot() -> None:
 
 @pytest.mark.needs_dot
 def test_groups_are_framed_clusters_with_their_title() -> None:
-    from test_view import bilingual_map
-
     root = svg_root(to_svg(bilingual_map()))
     groups = svg_groups(root)
     assert "argmap-group" in groups["group-g"].attrib["class"].split()
@@ -611,8 +534,6 @@ def test_groups_are_framed_clusters_with_their_title() -> None:
 
 @pytest.mark.needs_dot
 def test_untranslated_text_carries_a_visible_mark() -> None:
-    from test_view import bilingual_map
-
     groups = svg_groups(svg_root(to_svg(bilingual_map(), lang="de")))
     assert texts(groups["statement-b"])[-1] == "[en] not translated"
     assert "argmap-untranslated" in groups["statement-b"].attrib["class"].split()

@@ -11,7 +11,7 @@ from typing import Any
 import jsonschema
 import pytest
 from hypothesis import given, settings
-from test_roundtrip import maps
+from strategies import maps
 
 import argmap
 from argmap import ArgumentMap, MapError, _format, _yaml

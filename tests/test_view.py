@@ -7,7 +7,7 @@ import sys
 
 import attrs
 import pytest
-from sample_maps import LIFELINE_NODE_IDS, lifeline_map
+from sample_maps import LIFELINE_NODE_IDS, bilingual_map, lifeline_map
 
 from argmap.analyse import evaluate
 from argmap.model import (
@@ -295,37 +295,6 @@ def test_view_module_does_not_import_graphviz() -> None:
         "assert 'graphviz' not in sys.modules, 'graphviz was imported'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
-
-
-def bilingual_map() -> ArgumentMap:
-    from argmap import Group, Translation
-
-    return ArgumentMap(
-        "Partners",
-        [
-            Statement(
-                "a",
-                "Dictators break promises.",
-                title="Promises",
-                translations=[Translation("de", "Diktatoren brechen Versprechen.", "Versprechen")],
-            ),
-            Statement("b", "They are unreliable."),
-        ],
-        [
-            Argument(
-                "x",
-                ["a"],
-                "support",
-                "b",
-                title="Broken word",
-                translations=[Translation("de", title="Gebrochenes Wort")],
-            )
-        ],
-        lang="en",
-        other_langs=["de"],
-        translations=[Translation("de", title="Partner")],
-        groups=[Group("g", "Line", ["a", "x"], translations=[Translation("de", title="Linie")])],
-    )
 
 
 def test_text_is_drawn_in_the_language_asked_for() -> None:

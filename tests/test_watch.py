@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import IO
 
 import pytest
-from test_cli import run
+from helpers import Terminal, run
 
 from argmap.cli._watch import Watcher, stamps
 from argmap.view import ViewOptions
@@ -227,10 +227,6 @@ def test_ctrl_c_stops_with_status_0_and_a_short_message(folder: Path) -> None:
 
 
 def test_on_a_terminal_the_message_after_ctrl_c_starts_a_fresh_line(folder: Path) -> None:
-    class Terminal(io.StringIO):
-        def isatty(self) -> bool:
-            return True
-
     def interrupt(seconds: float) -> None:
         raise KeyboardInterrupt
 

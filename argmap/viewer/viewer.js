@@ -545,7 +545,7 @@
     ]);
   }
 
-  var LABELS = { in: "in: accepted", out: "out: rejected", undecided: "undecided" };
+  var LABELS = { in: "in: accepted", out: "out: rejected, or not established", undecided: "undecided: the map leaves it open" };
   // Whether the text says it, or the map's author added it; how the text puts it.
   var GROUNDS = {
     stated: ["Stated", "The text says this."],

@@ -1,8 +1,10 @@
-"""A battery of broken and hostile map files: each gives its exact code and place.
+"""A battery of broken and hostile YAML map files: each gives its exact code and place.
 
 Every case is written to a file, loaded through :func:`argmap.load` and
 checked through the command line: the result is an ``ArgmapError`` naming
 code, line and column, and ``argmap check`` exits 1 without a traceback.
+The cases given as text, and needing no other file, also go through
+:func:`argmap.loads`, with the same result.
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ CASES: list[tuple[str, Content, Expected]] = [
     ("bad-indentation", "argmap: 1\n  title: t\n", [("yaml-syntax", 2, 8)]),
     ("colon-in-plain-text", HEAD + "description: a: b\n", [("yaml-syntax", 3, 15)]),
     ("tab-indentation", HEAD + "statements:\n\ta: A\n", [("yaml-syntax", 4, 1)]),
+    ("tab-before-top-key", HEAD + "\tstatements: {}\n", [("yaml-syntax", 3, 1)]),
+    ("unclosed-title-list", "argmap: 1\ntitle: [t\n", [("yaml-syntax", 3, 1)]),
     ("two-documents", HEAD + "---\nargmap: 1\n", [("yaml-syntax", 3, 1)]),
     ("undefined-alias", HEAD + "description: *nowhere\n", [("yaml-syntax", 3, 14)]),
     ("stray-dash", HEAD + "- item\n", [("yaml-syntax", 3, 1)]),
@@ -68,6 +72,12 @@ CASES: list[tuple[str, Content, Expected]] = [
     ("statement-null", HEAD + "statements:\n  a:\n", [("missing-key", 4, 5)]),
     ("statement-number", HEAD + "statements:\n  a: 42\n", []),  # valid: the text "42"
     ("statement-text-list", HEAD + "statements:\n  a: {text: [x]}\n", [("wrong-type", 4, 7)]),
+    (
+        "statement-text-list-block",
+        HEAD + "statements:\n  s1:\n    text: [x]\n",
+        [("wrong-type", 5, 5)],
+    ),
+    ("statement-title-only", HEAD + "statements:\n  s1: {title: x}\n", [("missing-key", 4, 3)]),
     (
         "statement-title-map",
         HEAD + "statements:\n  a: {text: x, title: {b: c}}\n",
@@ -109,6 +119,32 @@ CASES: list[tuple[str, Content, Expected]] = [
         HEAD + "statements:\n  a:\n    text: x\n    quote: {source: s, text: q}\n    quotes: []\n",
         [("conflicting-keys", 7, 5)],
     ),
+    (
+        "quote-and-quotes-block",
+        HEAD + "statements:\n  s1:\n    text: S\n    quote: {source: x, text: q}\n    quotes: []\n",
+        [("conflicting-keys", 7, 5)],
+    ),
+    (
+        "argument-no-target-one-statement",
+        HEAD + "statements:\n  s1: S\narguments:\n  a: {premises: [s1]}\n",
+        [("missing-target", 6, 3)],
+    ),
+    (
+        "argument-no-premises-key-one-statement",
+        HEAD + "statements:\n  s1: S\narguments:\n  a: {supports: s1}\n",
+        [("no-premises", 6, 3)],
+    ),
+    (
+        "argument-two-targets-longer-ids",
+        HEAD + "statements:\n  s1: S\n  s2: T\n"
+        "arguments:\n  a: {premises: [s1], supports: s2, attacks: s2}\n",
+        [("multiple-targets", 7, 37)],
+    ),
+    (
+        "argument-empty-premises-longer-ids",
+        HEAD + "statements:\n  s1: S\n  s2: T\narguments:\n  a: {premises: [], supports: s2}\n",
+        [("no-premises", 7, 7)],
+    ),
     ("arguments-list", S + "arguments: [x]\n", [("wrong-type", 6, 1)]),
     ("argument-scalar", S + "arguments:\n  x: a\n", [("wrong-type", 7, 6)]),
     ("argument-no-target", S + "arguments:\n  x: {premises: [a]}\n", [("missing-target", 7, 3)]),
@@ -135,6 +171,7 @@ CASES: list[tuple[str, Content, Expected]] = [
     ),
     # -- ids ------------------------------------------------------------------------------
     ("id-with-space", HEAD + "statements:\n  a b: A\n", [("invalid-id", 4, 3)]),
+    ("id-with-space-before-digit", HEAD + "statements:\n  s 1: x\n", [("invalid-id", 4, 3)]),
     ("id-with-angle", HEAD + "statements:\n  <script>: A\n", [("invalid-id", 4, 3)]),
     ("id-leading-dash", HEAD + "statements:\n  -a: A\n", [("invalid-id", 4, 3)]),
     (
@@ -200,6 +237,11 @@ CASES: list[tuple[str, Content, Expected]] = [
         HEAD + "description: !!python/name:os.system ''\n",
         [("unsupported-tag", 3, 14)],
     ),
+    (
+        "python-object-tag-on-title",
+        "argmap: 1\ntitle: !!python/object:os.system t\n",
+        [("unsupported-tag", 2, 8)],
+    ),
     ("local-tag", HEAD + "description: !shell ls\n", [("unsupported-tag", 3, 14)]),
     ("set-tag", HEAD + "theses: !!set {a: null}\n", [("unsupported-tag", 3, 9)]),
     ("binary-tag", HEAD + "description: !!binary aGVsbG8=\n", [("unsupported-tag", 3, 14)]),
@@ -209,6 +251,7 @@ CASES: list[tuple[str, Content, Expected]] = [
         [("missing-key", 5, 3), ("unsupported-tag", 6, 5)],
     ),
     ("recursive-alias", HEAD + "description: &d [*d]\n", [("recursive-alias", 3, 14)]),
+    ("recursive-alias-title", "argmap: 1\ntitle: &t [*t]\n", [("recursive-alias", 2, 8)]),
     (
         "alias-bomb",
         HEAD
@@ -299,6 +342,22 @@ def test_the_cli_exits_1_without_a_traceback(
     for code, line, column in expected:
         where = ":".join(str(p) for p in (path, line, column) if p is not None)
         assert f"{where}: error: {code}: " in err.getvalue()
+
+
+#: The cases that are text and stand alone: no file to include.
+TEXTS = [case for case in CASES if isinstance(case[1], str) and "include:" not in case[1]]
+
+
+@pytest.mark.parametrize(("name", "content", "expected"), TEXTS, ids=[c[0] for c in TEXTS])
+def test_loads_gives_the_same_code_and_place_as_load(
+    name: str, content: str, expected: Expected
+) -> None:
+    try:
+        argmap.loads(content, file=f"{name}.yaml")
+    except MapError as exc:
+        assert [(i.code, i.line, i.column) for i in exc.issues] == expected
+    else:
+        assert expected == []
 
 
 def test_a_50_mb_string_loads_as_text(tmp_path: Path) -> None:

@@ -10,7 +10,6 @@ random documents as PyYAML writes them.
 
 from __future__ import annotations
 
-import os
 import random
 import subprocess
 import sys
@@ -19,8 +18,9 @@ from typing import Any
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
+from strategies import fuzz, mutated_text
 
 from argmap import _yaml
 from argmap.errors import MapError
@@ -38,12 +38,7 @@ SHIPPED = sorted(
         *(ROOT / "tests" / "corpora" / "carneades-yaml").glob("*.yml"),
     ]
 )
-EXAMPLES = int(os.environ.get("ARGMAP_FUZZ_EXAMPLES", "300"))
-FUZZ = settings(
-    max_examples=EXAMPLES,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
+FUZZ = fuzz(300)
 
 
 def same_as_full(text: str) -> bool:
@@ -169,27 +164,12 @@ INSERTS = [
 ]  # fmt: skip
 
 
-@st.composite
-def mutated(draw: st.DrawFn) -> str:
-    """A shipped map with a few edits: where the fast reader's guesses would go wrong."""
-    text = list(draw(st.sampled_from(SEED_TEXTS)))
-    for _ in range(draw(st.integers(1, 4))):
-        where = draw(st.integers(0, len(text)))
-        edit = draw(st.sampled_from(["delete", "insert", "replace", "duplicate"]))
-        span = draw(st.integers(1, 30))
-        if edit == "delete":
-            del text[where : where + span]
-        elif edit == "insert":
-            text[where:where] = list(draw(st.sampled_from(INSERTS)))
-        elif edit == "replace" and where < len(text):
-            text[where] = chr(draw(st.integers(32, 126)))
-        else:
-            text[where:where] = text[where : where + span]
-    return "".join(text)
+#: A shipped map with a few edits: where the fast reader's guesses would go wrong.
+mutated = mutated_text(SEED_TEXTS, INSERTS)
 
 
 @FUZZ
-@given(text=mutated())
+@given(text=mutated)
 def test_mutated_maps_are_read_the_same_or_declined(text: str) -> None:
     same_as_full(text)
 
