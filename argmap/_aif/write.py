@@ -107,78 +107,25 @@ class _Writer:
         return aif_scheme_name(name) if name is not None else argument.scheme
 
     def document(self) -> dict[str, Any]:
+        """The AIF document: a node for each statement and argument, then who says what."""
         m = self.map
         full = to_data(m)
-        for edge in self.kept.get("edges", []):
-            if isinstance(edge, dict) and "edgeID" in edge:
-                self.edge_taken.add(key(edge["edgeID"]))
-        for argument in m.arguments.values():
-            extras = _aif(argument)
-            for kept in [*(extras.get("in") or {}).values(), extras.get("out")]:
-                if isinstance(kept, dict) and "edgeID" in kept:
-                    self.edge_taken.add(key(kept["edgeID"]))
+        self.take_kept_edge_ids()
         nodes: list[dict[str, Any]] = []
         edges: list[dict[str, Any]] = []
         reserved: dict[str, dict[str, Any]] = {}  # by node id (as text)
         entity_of: dict[str, Statement | Argument] = {}
-
         for statement in m.statements.values():
-            if statement.id in self.inferences:
-                continue
-            extras = _aif(statement)
-            node_id = extras.pop("nodeID", statement.id)
-            node = {"nodeID": node_id, "text": statement.text, "type": "I", **extras}
-            nodes.append(node)
-            entry = dict(full["statements"][statement.id])
-            text = entry.get("text")
-            if text == statement.text:
-                del entry["text"]
-            elif isinstance(text, dict) and text.get(m.lang) == statement.text:
-                # The node holds the text in the map's own language.
-                entry["text"] = {k: v for k, v in text.items() if k != m.lang}
-            reserved[key(node_id)] = entry
-            entity_of[key(node_id)] = statement
-
+            if statement.id not in self.inferences:
+                node, entry = self.statement_node(statement, full["statements"][statement.id])
+                nodes.append(node)
+                reserved[key(node["nodeID"])] = entry
+                entity_of[key(node["nodeID"])] = statement
         for argument in m.arguments.values():
-            extras = _aif(argument)
-            node_id = extras.pop("nodeID", argument.id)
-            if argument.kind == "support":
-                kind = "MA" if extras.get("type") == "MA" else "RA"
-            else:
-                kind = "CA"
-            extras.pop("type", None)
-            edges_in = extras.pop("in", None) or {}
-            edge_out = extras.pop("out", None)
-            scheme = self.scheme_name(argument, extras.get("scheme"))
-            text = extras.pop("text", scheme or DEFAULT_TEXT[kind])
-            node = {"nodeID": node_id, "text": text, "type": kind}
-            for name, value in extras.items():
-                if name in ("scheme", "schemeID") and scheme is not None:
-                    node.setdefault("scheme", scheme)  # where AIFdb writes it
-                if name != "scheme":
-                    node[name] = value
-            if scheme is not None:
-                node.setdefault("scheme", scheme)
+            node, entry = self.argument_node(argument, full["arguments"][argument.id], edges)
             nodes.append(node)
-            for premise in argument.premises:
-                if premise in self.inferences:
-                    continue  # the supporting argument points at this node itself
-                source = self.node_id(premise)
-                edges.append(self.edge(source, node_id, edges_in.get(key(source))))
-            if argument.target in self.inferences:
-                target = self.node_id(self.inferences[argument.target])
-            else:
-                target = self.node_id(argument.target)
-            edges.append(self.edge(node_id, target, edge_out))
-            entry = dict(full["arguments"][argument.id])
-            for verb in _TARGET_KEYS:
-                entry.pop(verb, None)
-            if not isinstance(entry.get("premises"), dict):
-                entry.pop("premises", None)
-            if scheme is not None and self.scheme_ids.get(normal_scheme(scheme)) == argument.scheme:
-                entry.pop("scheme", None)
-            reserved[key(node_id)] = entry
-            entity_of[key(node_id)] = argument
+            reserved[key(node["nodeID"])] = entry
+            entity_of[key(node["nodeID"])] = argument
 
         self.node_taken = {key(n["nodeID"]) for n in nodes}
         kept_nodes = [n for n in self.kept.get("nodes", []) if isinstance(n, dict)]
@@ -225,27 +172,9 @@ class _Writer:
         held = self.attributions(nodes, edges, locutions, participants)
 
         for node in nodes:
-            node_key = key(node.get("nodeID"))
-            entity = entity_of.get(node_key)
-            if entity is None:
-                continue
-            entry = reserved[node_key]
-            if held.get(node_key, []) == list(entity.by):
-                entry.pop("by", None)
-            elif "by" not in entry:
-                # The dialogue names a speaker the map does not: say that nobody holds it.
-                entry["by"] = []
-            data = entry.get("data")
-            if isinstance(data, dict):
-                data = {k: v for k, v in data.items() if k != AIF_DATA}
-                if data:
-                    entry["data"] = data
-                else:
-                    del entry["data"]
-            if node_key != entity.id:
-                entry = {"id": entity.id, **entry}
-            if entry:
-                node[RESERVED] = entry
+            entity = entity_of.get(key(node.get("nodeID")))
+            if entity is not None:
+                self.reserve(node, entity, reserved, held)
 
         top = {k: v for k, v in full.items() if k not in ("statements", "arguments")}
         own_data = top.get("data")
@@ -262,6 +191,103 @@ class _Writer:
         if isinstance(wrapper, dict):
             return {"AIF": document, **wrapper}
         return document
+
+    def take_kept_edge_ids(self) -> None:
+        """Take the ids of the edges kept from an AIF read, so new edges get others."""
+        for edge in self.kept.get("edges", []):
+            if isinstance(edge, dict) and "edgeID" in edge:
+                self.edge_taken.add(key(edge["edgeID"]))
+        for argument in self.map.arguments.values():
+            extras = _aif(argument)
+            for kept in [*(extras.get("in") or {}).values(), extras.get("out")]:
+                if isinstance(kept, dict) and "edgeID" in kept:
+                    self.edge_taken.add(key(kept["edgeID"]))
+
+    def statement_node(
+        self, statement: Statement, entry: dict[str, Any]
+    ) -> tuple[dict[str, Any], dict[str, Any]]:
+        """The I-node of ``statement``, and what of ``entry`` (its fields) AIF does not say."""
+        m = self.map
+        extras = _aif(statement)
+        node_id = extras.pop("nodeID", statement.id)
+        node = {"nodeID": node_id, "text": statement.text, "type": "I", **extras}
+        entry = dict(entry)
+        text = entry.get("text")
+        if text == statement.text:
+            del entry["text"]
+        elif isinstance(text, dict) and text.get(m.lang) == statement.text:
+            # The node holds the text in the map's own language.
+            entry["text"] = {k: v for k, v in text.items() if k != m.lang}
+        return node, entry
+
+    def argument_node(
+        self, argument: Argument, entry: dict[str, Any], edges: list[dict[str, Any]]
+    ) -> tuple[dict[str, Any], dict[str, Any]]:
+        """The RA, CA or MA node of ``argument`` and what AIF does not say; edges to ``edges``."""
+        extras = _aif(argument)
+        node_id = extras.pop("nodeID", argument.id)
+        if argument.kind == "support":
+            kind = "MA" if extras.get("type") == "MA" else "RA"
+        else:
+            kind = "CA"
+        extras.pop("type", None)
+        edges_in = extras.pop("in", None) or {}
+        edge_out = extras.pop("out", None)
+        scheme = self.scheme_name(argument, extras.get("scheme"))
+        text = extras.pop("text", scheme or DEFAULT_TEXT[kind])
+        node = {"nodeID": node_id, "text": text, "type": kind}
+        for name, value in extras.items():
+            if name in ("scheme", "schemeID") and scheme is not None:
+                node.setdefault("scheme", scheme)  # where AIFdb writes it
+            if name != "scheme":
+                node[name] = value
+        if scheme is not None:
+            node.setdefault("scheme", scheme)
+        for premise in argument.premises:
+            if premise in self.inferences:
+                continue  # the supporting argument points at this node itself
+            source = self.node_id(premise)
+            edges.append(self.edge(source, node_id, edges_in.get(key(source))))
+        if argument.target in self.inferences:
+            target = self.node_id(self.inferences[argument.target])
+        else:
+            target = self.node_id(argument.target)
+        edges.append(self.edge(node_id, target, edge_out))
+        entry = dict(entry)
+        for verb in _TARGET_KEYS:
+            entry.pop(verb, None)
+        if not isinstance(entry.get("premises"), dict):
+            entry.pop("premises", None)
+        if scheme is not None and self.scheme_ids.get(normal_scheme(scheme)) == argument.scheme:
+            entry.pop("scheme", None)
+        return node, entry
+
+    def reserve(
+        self,
+        node: dict[str, Any],
+        entity: Statement | Argument,
+        reserved: dict[str, dict[str, Any]],
+        held: dict[str, list[str]],
+    ) -> None:
+        """Put under ``RESERVED`` in ``node`` what AIF cannot say of ``entity``."""
+        node_key = key(node.get("nodeID"))
+        entry = reserved[node_key]
+        if held.get(node_key, []) == list(entity.by):
+            entry.pop("by", None)
+        elif "by" not in entry:
+            # The dialogue names a speaker the map does not: say that nobody holds it.
+            entry["by"] = []
+        data = entry.get("data")
+        if isinstance(data, dict):
+            data = {k: v for k, v in data.items() if k != AIF_DATA}
+            if data:
+                entry["data"] = data
+            else:
+                del entry["data"]
+        if node_key != entity.id:
+            entry = {"id": entity.id, **entry}
+        if entry:
+            node[RESERVED] = entry
 
     def attributions(
         self,
