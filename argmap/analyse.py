@@ -277,118 +277,8 @@ class _Solver:
         if len(part) == 1 and part[0] not in self.attackers[part[0]]:
             label = self._required(part[0], labels)
             return [] if semantics == "stable" and label == _UNDEC else [(label,)]
-        inside = set(part)
-        # Attackers and targets within the part; what the attackers outside it say.
-        attackers = {x: [a for a in self.attackers[x] if a in inside] for x in part}
-        targets = {x: [t for t in self.targets[x] if t in inside] for x in part}
-        beaten = {x: any(labels[a] == _IN for a in self.attackers[x]) for x in part}
-        exposed = {
-            x: any(a not in inside and labels[a] == _UNDEC for a in self.attackers[x]) for x in part
-        }
-        # A member's neighbourhood, for re-checking after it changes.
-        affected = {
-            x: {x, *attackers[x], *targets[x], *(u for t in targets[x] for u in targets[t])}
-            for x in part
-        }
-        state = dict.fromkeys(part, _NONE)  # _IN, _OUT (here: not in), or _NONE
-        trail: list[int] = []
-        complete = semantics != "preferred"
-
-        def set_(x: int, value: int, queue: list[int]) -> None:
-            state[x] = value
-            trail.append(x)
-            queue.extend(affected[x])
-
-        def hit(x: int) -> bool:
-            """Whether ``x`` is attacked by an ``in`` argument."""
-            return beaten[x] or any(state[a] == _IN for a in attackers[x])
-
-        def propagate(queue: list[int]) -> bool:
-            while queue:
-                y = queue.pop()
-                own = state[y]
-                if own == _IN:
-                    for a in (*attackers[y], *targets[y]):
-                        if state[a] == _IN:
-                            return False
-                        if state[a] == _NONE:
-                            set_(a, _OUT, queue)
-                    for a in attackers[y]:  # each must be attacked by an `in` argument
-                        if not hit(a):
-                            open_ = [b for b in attackers[a] if state[b] == _NONE]
-                            if not open_:
-                                return False
-                            if len(open_) == 1:
-                                set_(open_[0], _IN, queue)
-                    continue
-                if not complete:
-                    continue
-                defended = not beaten[y] and not exposed[y] and all(hit(a) for a in attackers[y])
-                if own == _NONE and defended:
-                    set_(y, _IN, queue)
-                elif own == _OUT:
-                    if defended:
-                        return False
-                    if semantics == "stable" and not hit(y):
-                        open_ = [a for a in attackers[y] if state[a] == _NONE]
-                        if not open_:
-                            return False
-                        if len(open_) == 1:
-                            set_(open_[0], _IN, queue)
-            return True
-
-        def undo(mark: int) -> None:
-            while len(trail) > mark:
-                state[trail.pop()] = _NONE
-
-        found: list[frozenset[int]] = []
-        queue = [x for x in part if beaten[x] or exposed[x]]
-        for x in queue:
-            state[x] = _OUT
-        queue = list(part)
-        frames = [[0, 0, len(trail)]] if propagate(queue) else []
-        while frames:
-            frame = frames[-1]
-            position, value, mark = frame
-            undo(mark)
-            while position < len(part) and state[part[position]] != _NONE:
-                position += 1
-            if position == len(part):
-                frames.pop()
-                members = frozenset(x for x in part if state[x] == _IN)
-                if semantics != "preferred":
-                    found.append(members)
-                elif not any(members <= other for other in found):
-                    found = [other for other in found if not other < members]
-                    found.append(members)
-                continue
-            if value == 2 or (
-                semantics == "preferred"
-                and any(all(x in other for x in part if state[x] != _OUT) for other in found)
-            ):
-                frames.pop()
-                continue
-            frame[1] = value + 1
-            queue = []
-            set_(part[position], (_IN, _OUT)[value], queue)
-            if propagate(queue):
-                frames.append([position + 1, 0, len(trail)])
-        # From the members of each extension to the labels of the part.
-        result = []
-        for members in found:
-            local = {x: _IN if x in members else _NONE for x in part}
-            for x in part:
-                if local[x] == _NONE:
-                    attacked = beaten[x] or any(a in members for a in attackers[x])
-                    local[x] = _OUT if attacked else _UNDEC
-            if semantics == "stable" and _UNDEC in local.values():
-                continue
-            if complete and not all(
-                local[x] == self._required_local(x, labels, local) for x in part
-            ):
-                continue
-            result.append(tuple(local[x] for x in part))
-        return result
+        search = _PartSearch(self, part, labels, semantics)
+        return search.labellings(search.extensions())
 
     def _required_local(self, x: int, labels: list[int], local: dict[int, int]) -> int:
         """Like :meth:`_required`, with the labels of ``local`` over those of ``labels``."""
@@ -400,6 +290,163 @@ class _Solver:
             if label != _OUT:
                 undecided = True
         return _UNDEC if undecided else _IN
+
+
+#: What the search makes a member of a part, tried in this order.
+_CHOICES = (_IN, _OUT)
+
+
+@attrs.define
+class _Frame:
+    """A step of the search: the first member not decided yet from ``position`` on.
+
+    ``tried`` counts the :data:`_CHOICES` tried for it; ``mark`` is the length
+    of the trail when the step began, what undoing returns to.
+    """
+
+    position: int
+    tried: int
+    mark: int
+
+
+class _PartSearch:
+    """The search of :meth:`_Solver._local` over one strongly connected part of the framework."""
+
+    def __init__(
+        self, solver: _Solver, part: list[int], labels: list[int], semantics: Semantics
+    ) -> None:
+        self.solver = solver
+        self.part = part
+        self.labels = labels
+        self.semantics = semantics
+        inside = set(part)
+        # Attackers and targets within the part; what the attackers outside it say.
+        self.attackers = {x: [a for a in solver.attackers[x] if a in inside] for x in part}
+        self.targets = {x: [t for t in solver.targets[x] if t in inside] for x in part}
+        self.beaten = {x: any(labels[a] == _IN for a in solver.attackers[x]) for x in part}
+        self.exposed = {
+            x: any(a not in inside and labels[a] == _UNDEC for a in solver.attackers[x])
+            for x in part
+        }
+        # A member's neighbourhood, for re-checking after it changes.
+        targets = self.targets
+        self.affected = {
+            x: {x, *self.attackers[x], *targets[x], *(u for t in targets[x] for u in targets[t])}
+            for x in part
+        }
+        self.state = dict.fromkeys(part, _NONE)  # _IN, _OUT (here: not in), or _NONE
+        self.trail: list[int] = []
+        self.complete = semantics != "preferred"
+
+    def set_(self, x: int, value: int, queue: list[int]) -> None:
+        self.state[x] = value
+        self.trail.append(x)
+        queue.extend(self.affected[x])
+
+    def hit(self, x: int) -> bool:
+        """Whether ``x`` is attacked by an ``in`` argument."""
+        state = self.state
+        return self.beaten[x] or any(state[a] == _IN for a in self.attackers[x])
+
+    def propagate(self, queue: list[int]) -> bool:
+        """Decide what the members on ``queue`` force; false when they contradict each other."""
+        # Attributes read once into locals: this loop is where evaluation spends its time.
+        state, attackers, targets = self.state, self.attackers, self.targets
+        beaten, exposed, hit, set_ = self.beaten, self.exposed, self.hit, self.set_
+        complete, stable = self.complete, self.semantics == "stable"
+        while queue:
+            y = queue.pop()
+            own = state[y]
+            if own == _IN:
+                for a in (*attackers[y], *targets[y]):
+                    if state[a] == _IN:
+                        return False
+                    if state[a] == _NONE:
+                        set_(a, _OUT, queue)
+                for a in attackers[y]:  # each must be attacked by an `in` argument
+                    if not hit(a):
+                        open_ = [b for b in attackers[a] if state[b] == _NONE]
+                        if not open_:
+                            return False
+                        if len(open_) == 1:
+                            set_(open_[0], _IN, queue)
+                continue
+            if not complete:
+                continue
+            defended = not beaten[y] and not exposed[y] and all(hit(a) for a in attackers[y])
+            if own == _NONE and defended:
+                set_(y, _IN, queue)
+            elif own == _OUT:
+                if defended:
+                    return False
+                if stable and not hit(y):
+                    open_ = [a for a in attackers[y] if state[a] == _NONE]
+                    if not open_:
+                        return False
+                    if len(open_) == 1:
+                        set_(open_[0], _IN, queue)
+        return True
+
+    def undo(self, mark: int) -> None:
+        """Forget the decisions taken since the trail was ``mark`` long."""
+        while len(self.trail) > mark:
+            self.state[self.trail.pop()] = _NONE
+
+    def extensions(self) -> list[frozenset[int]]:
+        """The members that are ``in``, one set for each extension found."""
+        part, state = self.part, self.state
+        found: list[frozenset[int]] = []
+        for x in part:
+            if self.beaten[x] or self.exposed[x]:
+                state[x] = _OUT
+        frames = [_Frame(0, 0, len(self.trail))] if self.propagate(list(part)) else []
+        while frames:
+            frame = frames[-1]
+            self.undo(frame.mark)
+            position = frame.position
+            while position < len(part) and state[part[position]] != _NONE:
+                position += 1
+            if position == len(part):  # every member decided: an extension
+                frames.pop()
+                members = frozenset(x for x in part if state[x] == _IN)
+                if self.semantics != "preferred":
+                    found.append(members)
+                elif not any(members <= other for other in found):
+                    found = [other for other in found if not other < members]
+                    found.append(members)
+                continue
+            if frame.tried == len(_CHOICES) or (
+                self.semantics == "preferred"
+                and any(all(x in other for x in part if state[x] != _OUT) for other in found)
+            ):
+                frames.pop()
+                continue
+            choice = _CHOICES[frame.tried]
+            frame.tried += 1
+            queue: list[int] = []
+            self.set_(part[position], choice, queue)
+            if self.propagate(queue):
+                frames.append(_Frame(position + 1, 0, len(self.trail)))
+        return found
+
+    def labellings(self, found: list[frozenset[int]]) -> list[tuple[int, ...]]:
+        """From the members of each extension to the labels of the part."""
+        part, labels = self.part, self.labels
+        result = []
+        for members in found:
+            local = {x: _IN if x in members else _NONE for x in part}
+            for x in part:
+                if local[x] == _NONE:
+                    attacked = self.beaten[x] or any(a in members for a in self.attackers[x])
+                    local[x] = _OUT if attacked else _UNDEC
+            if self.semantics == "stable" and _UNDEC in local.values():
+                continue
+            if self.complete and not all(
+                local[x] == self.solver._required_local(x, labels, local) for x in part
+            ):
+                continue
+            result.append(tuple(local[x] for x in part))
+        return result
 
 
 def _components(nodes: list[int], targets: list[list[int]]) -> list[list[int]]:
