@@ -104,7 +104,7 @@ class FlowList(list[Any]):
     """A list of short items (ids, tags) best written on one line: ``[a, b]``."""
 
 
-class _Builder:
+class _DocumentReader:
     """Walks the parsed document, collecting issues while building the model."""
 
     def __init__(self) -> None:
@@ -691,7 +691,7 @@ class _Builder:
 
 
 def _simple_statement(statement_id: str, value: Any) -> Statement | None:
-    """A statement of just a text, built at once: what :meth:`_Builder.statement` builds."""
+    """A statement of just a text, built at once: what :meth:`_DocumentReader.statement` builds."""
     if type(value) is str:  # the shorthand `s1: The text.`
         text: Any = value
     else:
@@ -704,7 +704,7 @@ def _simple_statement(statement_id: str, value: Any) -> Statement | None:
 def _simple_argument(argument_id: str, value: Any) -> Argument | None:
     """An argument of just premises and a target, all valid ids, built at once.
 
-    What :meth:`_Builder.argument` builds for it; ``None`` for anything else
+    What :meth:`_DocumentReader.argument` builds for it; ``None`` for anything else
     (other keys, odd values), which takes the long way and its checks.
     """
     if not isinstance(value, dict) or len(value) != 2 or "premises" not in value:
@@ -768,7 +768,7 @@ class Built:
 
 def from_data(document: Any, origin: Origin | None = None) -> Built:
     """Build a map from one parsed document, collecting the problems found."""
-    builder = _Builder()
+    builder = _DocumentReader()
     with gc_paused():
         argument_map = builder.build(document, origin)
     return Built(argument_map, builder.issues, builder.includes)

@@ -32,23 +32,23 @@ def load_tree(
     its file, line and column. An included file is read as JSON when its name
     ends in ``.json``, else as YAML.
     """
-    assembler = _Assembler(Path(file).parent if file != "<string>" else Path())
-    document = assembler.read(text, file, None, format)
-    positions = assembler.single if assembler.single is not None else assembler.positions
-    origin = Origin(file, positions, files=tuple(assembler.files))
-    issues = assembler.issues
+    merger = _IncludeMerger(Path(file).parent if file != "<string>" else Path())
+    document = merger.read(text, file, None, format)
+    positions = merger.single if merger.single is not None else merger.positions
+    origin = Origin(file, positions, files=tuple(merger.files))
+    issues = merger.issues
     argument_map = None
-    if document is not None and assembler.single is not None:
+    if document is not None and merger.single is not None:
         argument_map = attrs.evolve(document, origin=origin)
     elif document is not None:
         argument_map = attrs.evolve(
             document,
-            sources=assembler.merged["sources"],
-            agents=assembler.merged["agents"],
-            schemes=assembler.merged["schemes"],
-            statements=assembler.merged["statements"],
-            arguments=assembler.merged["arguments"],
-            groups=assembler.merged["groups"],
+            sources=merger.merged["sources"],
+            agents=merger.merged["agents"],
+            schemes=merger.merged["schemes"],
+            statements=merger.merged["statements"],
+            arguments=merger.merged["arguments"],
+            groups=merger.merged["groups"],
             origin=origin,
         )
     if argument_map is not None and check:
@@ -77,7 +77,7 @@ SECTIONS = ("sources", "agents", "schemes", "statements", "arguments", "groups")
 _SECTION_KEYS = {(section,) for section in SECTIONS}
 
 
-class _Assembler:
+class _IncludeMerger:
     """Reads a map file and the files it includes, merging their entities.
 
     Included files come first, depth-first in the order named, each read

@@ -125,7 +125,7 @@ class Member:
 
 
 @dataclass(eq=False)
-class EC:
+class EquivalenceClass:
     """An equivalence class: the statements that share a title (or one untitled statement)."""
 
     title: str | None
@@ -133,29 +133,29 @@ class EC:
     members: list[Member] = field(default_factory=list)
     section: Section | None = None
     has_section: bool = False
-    relations: list[Rel] = field(default_factory=list)
+    relations: list[ArgdownRelation] = field(default_factory=list)
 
 
 @dataclass(eq=False)
 class Inference:
-    argument: Arg
+    argument: ArgdownArgument
     rules: list[str]
     data: dict[str, Any]
     line: int
     column: int
-    relations: list[Rel] = field(default_factory=list)
+    relations: list[ArgdownRelation] = field(default_factory=list)
 
 
 @dataclass(eq=False)
 class PcsEntry:
-    ec: EC
+    ec: EquivalenceClass
     line: int
     column: int
     inference: Inference | None  # the inference this statement concludes, if any
 
 
 @dataclass(eq=False)
-class Arg:
+class ArgdownArgument:
     title: str | None
     order: int
     members: list[Member] = field(default_factory=list)
@@ -163,7 +163,7 @@ class Arg:
     inferences: list[Inference] = field(default_factory=list)
     section: Section | None = None
     has_section: bool = False
-    relations: list[Rel] = field(default_factory=list)
+    relations: list[ArgdownRelation] = field(default_factory=list)
     line: int = 0
     column: int = 0
 
@@ -176,11 +176,11 @@ class Arg:
         return f"<{self.title}>" if self.title else "the untitled argument"
 
 
-Node = EC | Arg | Inference
+Node = EquivalenceClass | ArgdownArgument | Inference
 
 
 @dataclass(eq=False)
-class Rel:
+class ArgdownRelation:
     kind: str  # support, attack, undercut, contradictory, entails, contrary
     source: Node
     target: Node
@@ -208,17 +208,17 @@ class _Model:
     def __init__(self, document: syntax.Document, file: str, remove_tags: bool) -> None:
         self.file = file
         self.remove_tags = remove_tags
-        self.statements: dict[str, EC] = {}
-        self.ecs: list[EC] = []
-        self.arguments: dict[str, Arg] = {}
-        self.args: list[Arg] = []
-        self.relations: list[Rel] = []
+        self.statements: dict[str, EquivalenceClass] = {}
+        self.ecs: list[EquivalenceClass] = []
+        self.arguments: dict[str, ArgdownArgument] = {}
+        self.args: list[ArgdownArgument] = []
+        self.relations: list[ArgdownRelation] = []
         self.sections: list[Section] = []
         self.section: Section | None = None
         self.counter = 0
         self.issues: list[Issue] = []
         previous: syntax.Block | None = None
-        last_argument: Arg | None = None
+        last_argument: ArgdownArgument | None = None
         for block in document.blocks:
             if isinstance(block, syntax.Heading):
                 self.heading(block)
@@ -324,25 +324,25 @@ class _Model:
             self.section,
         )
 
-    def ec(self, title: str | None) -> EC:
+    def ec(self, title: str | None) -> EquivalenceClass:
         if title is not None and title in self.statements:
             return self.statements[title]
-        ec = EC(title, self.next_order())
+        ec = EquivalenceClass(title, self.next_order())
         if title is not None:
             self.statements[title] = ec
         self.ecs.append(ec)
         return ec
 
-    def arg(self, title: str | None) -> Arg:
+    def arg(self, title: str | None) -> ArgdownArgument:
         if title is not None and title in self.arguments:
             return self.arguments[title]
-        arg = Arg(title, self.next_order())
+        arg = ArgdownArgument(title, self.next_order())
         if title is not None:
             self.arguments[title] = arg
         self.args.append(arg)
         return arg
 
-    def statement(self, node: syntax.Statement, depth: int = 0) -> EC:
+    def statement(self, node: syntax.Statement, depth: int = 0) -> EquivalenceClass:
         member = self.member(
             title=node.title,
             reference=node.reference,
@@ -369,7 +369,7 @@ class _Model:
             ec.section, ec.has_section = member.section, True
         return ec
 
-    def argument(self, node: syntax.Argument) -> Arg:
+    def argument(self, node: syntax.Argument) -> ArgdownArgument:
         member = self.member(
             title=node.title,
             reference=node.reference,
@@ -406,13 +406,13 @@ class _Model:
                 return
             if kind == "contradictory" and existing.target is source and existing.source is target:
                 return
-        rel = Rel(kind, source, target, token.line, token.column, self.section)
+        rel = ArgdownRelation(kind, source, target, token.line, token.column, self.section)
         self.relations.append(rel)
         source.relations.append(rel)
         if target is not source:
             target.relations.append(rel)
 
-    def pcs(self, node: syntax.Pcs, owner: Arg | None) -> None:
+    def pcs(self, node: syntax.Pcs, owner: ArgdownArgument | None) -> None:
         first = node.items[0]
         assert isinstance(first, syntax.PcsStatement)
         arg = owner if owner is not None else self.arg(None)
@@ -455,15 +455,15 @@ class _Model:
     # -- what Argdown's model does after reading ----------------------------
 
     def finish(self) -> None:
-        nodes: list[EC | Arg] = [*self.ecs, *self.args]
+        nodes: list[EquivalenceClass | ArgdownArgument] = [*self.ecs, *self.args]
         for node in nodes:
             if not node.has_section and node.members:
                 node.section = node.members[0].section
 
     def transform(self, strict: bool) -> None:
-        kept: list[Rel] = []
+        kept: list[ArgdownRelation] = []
         for rel in self.relations:
-            if isinstance(rel.source, Arg) and rel.source.reconstructed:
+            if isinstance(rel.source, ArgdownArgument) and rel.source.reconstructed:
                 conclusion = rel.source.pcs[-1].ec
                 rel.source.relations.remove(rel)
                 duplicate = next(
@@ -479,7 +479,11 @@ class _Model:
                     continue
                 rel.source = conclusion
                 conclusion.relations.append(rel)
-            if isinstance(rel.target, Arg) and rel.target.reconstructed and rel.kind == "undercut":
+            if (
+                isinstance(rel.target, ArgdownArgument)
+                and rel.target.reconstructed
+                and rel.kind == "undercut"
+            ):
                 inference = rel.target.inferences[-1]
                 rel.target.relations.remove(rel)
                 duplicate = next(
@@ -500,7 +504,9 @@ class _Model:
         if strict:
             kept = []
             for rel in self.relations:
-                if isinstance(rel.source, EC) and isinstance(rel.target, EC):
+                if isinstance(rel.source, EquivalenceClass) and isinstance(
+                    rel.target, EquivalenceClass
+                ):
                     if rel.kind == "support":
                         rel.kind = "entails"
                     elif rel.kind == "attack":
@@ -519,9 +525,9 @@ class _Model:
         kept = []
         for rel in self.relations:
             if (
-                isinstance(rel.source, EC)
+                isinstance(rel.source, EquivalenceClass)
                 and rel.kind == "attack"
-                and isinstance(rel.target, Arg)
+                and isinstance(rel.target, ArgdownArgument)
                 and rel.target.reconstructed
                 and self.redundant(rel.source, rel.target)
             ):
@@ -532,12 +538,12 @@ class _Model:
         self.relations = kept
 
     @staticmethod
-    def redundant(ec: EC, arg: Arg) -> bool:
+    def redundant(ec: EquivalenceClass, arg: ArgdownArgument) -> bool:
         """The statement attacks a premise of the argument already; Argdown drops the attack."""
         premises = {id(entry.ec) for entry in arg.pcs if entry.inference is None}
         for rel in ec.relations:
             other = rel.target if rel.source is ec else rel.source
-            if not isinstance(other, EC) or id(other) not in premises:
+            if not isinstance(other, EquivalenceClass) or id(other) not in premises:
                 continue
             if (rel.kind == "attack" and rel.source is ec) or rel.kind in (
                 "contradictory",
@@ -551,10 +557,10 @@ class _Model:
 
 
 @dataclass(eq=False)
-class SDraft:
+class StatementDraft:
     """A statement of the map being built."""
 
-    source: EC | Arg
+    source: EquivalenceClass | ArgdownArgument
     title: str | None
     text: str
     tags: list[str]
@@ -569,12 +575,12 @@ class SDraft:
 
 
 @dataclass(eq=False)
-class ADraft:
+class ArgumentDraft:
     """An argument of the map being built."""
 
-    premises: list[SDraft]
+    premises: list[StatementDraft]
     kind: str
-    target: SDraft | ADraft | None
+    target: StatementDraft | ArgumentDraft | None
     line: int
     column: int
     section: Section | None
@@ -584,7 +590,7 @@ class ADraft:
     data: dict[str, Any] = field(default_factory=dict)
     reserved: Reserved | None = None
     origin: str = "relation"  # main, step, own, relation
-    main: ADraft | None = None
+    main: ArgumentDraft | None = None
     step: int = 0
     seq: int = 0
     premise_at: list[tuple[int, int]] = field(default_factory=list)
@@ -601,21 +607,21 @@ def _marker(data: dict[str, Any], **values: Any) -> None:
     data[MARKERS] = markers
 
 
-class _Builder:
+class _DraftBuilder:
     """Argdown's model as argmap statements, arguments and groups."""
 
     def __init__(self, model: _Model, file: str) -> None:
         self.model = model
         self.file = file
         self.issues = model.issues
-        self.statements: list[SDraft] = []
-        self.by_ec: dict[int, SDraft] = {}
-        self.premise_of: dict[int, SDraft] = {}  # argument without pcs -> its premise
-        self.arguments: list[ADraft] = []
-        self.own: dict[int, list[ADraft]] = {}  # argument without pcs -> its arguments
-        self.mains: dict[int, list[ADraft]] = {}  # reconstructed argument -> its steps
-        self.steps: dict[int, ADraft] = {}  # inference -> its step
-        self.collapsed: dict[int, Arg] = {}  # generated conclusion -> its argument
+        self.statements: list[StatementDraft] = []
+        self.by_ec: dict[int, StatementDraft] = {}
+        self.premise_of: dict[int, StatementDraft] = {}  # argument without pcs -> its premise
+        self.arguments: list[ArgumentDraft] = []
+        self.own: dict[int, list[ArgumentDraft]] = {}  # argument without pcs -> its arguments
+        self.mains: dict[int, list[ArgumentDraft]] = {}  # reconstructed argument -> its steps
+        self.steps: dict[int, ArgumentDraft] = {}  # inference -> its step
+        self.collapsed: dict[int, ArgdownArgument] = {}  # generated conclusion -> its argument
         self.seq = 0
 
     def problem(self, code: str, message: str, line: int, column: int) -> None:
@@ -663,16 +669,18 @@ class _Builder:
             kind = self.collapse_kind(arg)
             if kind is not None:
                 self.collapsed[id(arg.pcs[-1].ec)] = arg
-        entries: list[tuple[int, EC | Arg]] = [(ec.order, ec) for ec in model.ecs]
+        entries: list[tuple[int, EquivalenceClass | ArgdownArgument]] = [
+            (ec.order, ec) for ec in model.ecs
+        ]
         entries += [(arg.order, arg) for arg in model.args if not arg.reconstructed]
         for _, node in sorted(entries, key=lambda e: e[0]):
-            if isinstance(node, EC):
+            if isinstance(node, EquivalenceClass):
                 if id(node) not in self.collapsed:
                     self.add_statement(node)
             else:
                 self.add_premise(node)
 
-    def collapse_kind(self, arg: Arg) -> str | None:
+    def collapse_kind(self, arg: ArgdownArgument) -> str | None:
         data, _ = self.merged(arg.members)
         reserved = data.get(RESERVED)
         kind = reserved.get("kind") if isinstance(reserved, dict) else None
@@ -680,7 +688,7 @@ class _Builder:
             return str(kind)
         return None
 
-    def add_statement(self, ec: EC) -> None:
+    def add_statement(self, ec: EquivalenceClass) -> None:
         canonical = _canonical(ec.members)
         data, at = self.merged(ec.members)
         first = next((m for m in ec.members if not m.reference), ec.members[0])
@@ -690,7 +698,7 @@ class _Builder:
         others = self.texts(ec.members, canonical)
         if others:
             _marker(data, texts=others)
-        draft = SDraft(
+        draft = StatementDraft(
             ec,
             ec.title,
             text,
@@ -706,7 +714,7 @@ class _Builder:
         self.statements.append(draft)
         self.by_ec[id(ec)] = draft
 
-    def add_premise(self, arg: Arg) -> None:
+    def add_premise(self, arg: ArgdownArgument) -> None:
         """The premise of an argument without premise-conclusion structure: its description."""
         canonical = _canonical(arg.members)
         data, at = self.merged(arg.members)
@@ -721,7 +729,7 @@ class _Builder:
         others = self.texts(arg.members, canonical)
         if others:
             _marker(data, texts=others)
-        draft = SDraft(
+        draft = StatementDraft(
             arg,
             None,
             text,
@@ -744,9 +752,9 @@ class _Builder:
             if arg.reconstructed:
                 self.add_steps(arg)
 
-    def add_steps(self, arg: Arg) -> None:
-        steps: list[ADraft] = []
-        premises: list[tuple[SDraft, PcsEntry]] = []
+    def add_steps(self, arg: ArgdownArgument) -> None:
+        steps: list[ArgumentDraft] = []
+        premises: list[tuple[StatementDraft, PcsEntry]] = []
         collapsed = id(arg.pcs[-1].ec) in self.collapsed
         for index, entry in enumerate(arg.pcs):
             last = index == len(arg.pcs) - 1
@@ -755,7 +763,7 @@ class _Builder:
                 continue
             inference = entry.inference
             target = None if (last and collapsed) else self.by_ec[id(entry.ec)]
-            step = ADraft(
+            step = ArgumentDraft(
                 [p for p, _ in premises],
                 "support",
                 target,
@@ -797,7 +805,7 @@ class _Builder:
             self.add_argument(step)
         self.mains[id(arg)] = steps
 
-    def add_argument(self, draft: ADraft) -> None:
+    def add_argument(self, draft: ArgumentDraft) -> None:
         self.seq += 1
         draft.seq = self.seq
         self.arguments.append(draft)
@@ -805,9 +813,9 @@ class _Builder:
     # -- arguments from relations -------------------------------------------
 
     def build_relations(self) -> None:
-        waiting: list[Rel] = []
+        waiting: list[ArgdownRelation] = []
         for rel in self.model.relations:
-            if rel.kind == "undercut" and isinstance(rel.target, Arg):
+            if rel.kind == "undercut" and isinstance(rel.target, ArgdownArgument):
                 waiting.append(rel)  # needs the target's own arguments first
             else:
                 self.relation(rel)
@@ -815,7 +823,7 @@ class _Builder:
             ready = [
                 r
                 for r in waiting
-                if isinstance(r.target, Arg)
+                if isinstance(r.target, ArgdownArgument)
                 and not self.pending(r.target, [w for w in waiting if w is not r])
             ]
             if not ready:
@@ -825,17 +833,17 @@ class _Builder:
                 self.relation(rel)
 
     @staticmethod
-    def pending(arg: Arg, waiting: list[Rel]) -> bool:
+    def pending(arg: ArgdownArgument, waiting: list[ArgdownRelation]) -> bool:
         return any(r.source is arg for r in waiting)
 
-    def endpoint(self, node: Node, rel: Rel) -> SDraft | None:
-        if isinstance(node, EC):
+    def endpoint(self, node: Node, rel: ArgdownRelation) -> StatementDraft | None:
+        if isinstance(node, EquivalenceClass):
             return self.by_ec.get(id(node))
-        if isinstance(node, Arg) and not node.reconstructed:
+        if isinstance(node, ArgdownArgument) and not node.reconstructed:
             return self.premise_of[id(node)]
         return None
 
-    def relation(self, rel: Rel) -> None:
+    def relation(self, rel: ArgdownRelation) -> None:
         generated = {id(rel.source), id(rel.target)} & set(self.collapsed)
         if generated:
             self.collapse(rel)
@@ -848,9 +856,9 @@ class _Builder:
             )
             return
         target = rel.target
-        own_of = rel.source if isinstance(rel.source, Arg) else None
+        own_of = rel.source if isinstance(rel.source, ArgdownArgument) else None
         if rel.kind == "contradictory" and not (
-            isinstance(rel.source, EC) and isinstance(rel.target, EC)
+            isinstance(rel.source, EquivalenceClass) and isinstance(rel.target, EquivalenceClass)
         ):
             self.problem(
                 "argdown-unsupported",
@@ -860,7 +868,7 @@ class _Builder:
             )
             return
         if rel.kind in ("contradictory", "contrary"):
-            other = self.by_ec.get(id(target)) if isinstance(target, EC) else None
+            other = self.by_ec.get(id(target)) if isinstance(target, EquivalenceClass) else None
             if other is None:
                 return
             self.new(
@@ -875,7 +883,7 @@ class _Builder:
             for step in self.undercut_targets(rel):
                 self.new(rel, source=source, kind="undercut", target=step, own_of=own_of)
             return
-        if isinstance(target, Arg) and target.reconstructed:
+        if isinstance(target, ArgdownArgument) and target.reconstructed:
             if kind == "support":
                 self.problem(
                     "argdown-unsupported",
@@ -899,11 +907,11 @@ class _Builder:
         if end is not None:
             self.new(rel, source=source, kind=kind, target=end, own_of=own_of)
 
-    def undercut_targets(self, rel: Rel) -> list[ADraft]:
+    def undercut_targets(self, rel: ArgdownRelation) -> list[ArgumentDraft]:
         target = rel.target
         if isinstance(target, Inference):
             return [self.steps[id(target)]]
-        if isinstance(target, Arg):
+        if isinstance(target, ArgdownArgument):
             own = self.own.get(id(target), [])
             if not own:
                 self.problem(
@@ -926,15 +934,15 @@ class _Builder:
 
     def new(
         self,
-        rel: Rel,
+        rel: ArgdownRelation,
         *,
-        source: SDraft,
+        source: StatementDraft,
         kind: str,
-        target: SDraft | ADraft,
-        own_of: Arg | None,
+        target: StatementDraft | ArgumentDraft,
+        own_of: ArgdownArgument | None,
         relation: str | None = None,
-    ) -> ADraft:
-        draft = ADraft([source], kind, target, rel.line, rel.column, rel.section)
+    ) -> ArgumentDraft:
+        draft = ArgumentDraft([source], kind, target, rel.line, rel.column, rel.section)
         draft.premise_at = [(rel.line, rel.column)]
         draft.target_at = (rel.line, rel.column)
         if relation is not None:
@@ -946,7 +954,7 @@ class _Builder:
         self.add_argument(draft)
         return draft
 
-    def collapse(self, rel: Rel) -> None:
+    def collapse(self, rel: ArgdownRelation) -> None:
         """The relation of a generated conclusion: the attack or undercut of its argument."""
         generated = rel.source if id(rel.source) in self.collapsed else rel.target
         arg = self.collapsed[id(generated)]
@@ -1035,20 +1043,20 @@ def read(text: str, file: str) -> ArgumentMap:
     remove_tags = settings.get("removeTagsFromText") is True
     model = _Model(document, file, remove_tags)
     model.transform(strict)
-    builder = _Builder(model, file)
+    builder = _DraftBuilder(model, file)
     builder.build_statements()
     builder.build_steps()
     builder.build_relations()
     builder.check_collapsed()
-    return _Assembler(builder, front, front_at, file).assemble()
+    return _MapAssembler(builder, front, front_at, file).assemble()
 
 
-class _Assembler:
+class _MapAssembler:
     """Ids, reserved fields and positions: the finished map."""
 
     def __init__(
         self,
-        builder: _Builder,
+        builder: _DraftBuilder,
         front: dict[str, Any],
         front_at: tuple[int, int],
         file: str,
@@ -1115,10 +1123,10 @@ class _Assembler:
 
     # -- ids ----------------------------------------------------------------
 
-    def assign_ids(self, statements: list[SDraft], arguments: list[ADraft]) -> None:
+    def assign_ids(self, statements: list[StatementDraft], arguments: list[ArgumentDraft]) -> None:
         ids = Ids()
         explicit: dict[int, str] = {}
-        drafts: list[SDraft | ADraft] = [*statements, *arguments]
+        drafts: list[StatementDraft | ArgumentDraft] = [*statements, *arguments]
         for draft in drafts:
             reserved = draft.reserved
             if reserved is None or not reserved.has("id"):
@@ -1158,7 +1166,7 @@ class _Assembler:
 
     # -- statements and arguments --------------------------------------------
 
-    def statement(self, draft: SDraft) -> Statement | None:
+    def statement(self, draft: StatementDraft) -> Statement | None:
         r = draft.reserved
         path: DocPath = ("statements", draft.id)
         self.at(path, draft.line, draft.column)
@@ -1189,7 +1197,7 @@ class _Assembler:
             r.problem(str(exc))
             return None
 
-    def argument(self, draft: ADraft) -> Argument | None:
+    def argument(self, draft: ArgumentDraft) -> Argument | None:
         r = draft.reserved or Reserved(
             None, ARGUMENT_KEYS, "", file=self.file, where=(1, 1), issues=self.issues
         )
@@ -1307,7 +1315,9 @@ class _Assembler:
 
     # -- groups and the map --------------------------------------------------
 
-    def groups(self, statements: list[SDraft], arguments: list[ADraft]) -> list[Group]:
+    def groups(
+        self, statements: list[StatementDraft], arguments: list[ArgumentDraft]
+    ) -> list[Group]:
         ids = Ids()
         result: list[Group] = []
         sections = self.builder.model.sections
