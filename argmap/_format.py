@@ -779,115 +779,139 @@ def to_data(argument_map: ArgumentMap) -> dict[str, Any]:
 
     Lists of ids and tags are :class:`FlowList` so YAML writes them on one line.
     """
-    flow = FlowList
-
-    def put(target: dict[str, Any], key: str, value: Any) -> None:
-        if value is not None and value not in ((), []):
-            target[key] = value
-
-    def ids(values: tuple[str, ...]) -> str | list[str] | None:
-        if not values:
-            return None
-        return values[0] if len(values) == 1 else flow(list(values))
-
-    def quotes(target: dict[str, Any], citations: tuple[Citation, ...]) -> None:
-        as_data = [{"source": c.source, "text": c.text} for c in citations]
-        if len(as_data) == 1:
-            target["quote"] = as_data[0]
-        elif as_data:
-            target["quotes"] = as_data
-
-    def local(
-        own: str | None, translations: tuple[Translation, ...], field: str
-    ) -> str | dict[str, str] | None:
-        """``own``, or ``{en: own, de: ...}`` when there are translations of ``field``."""
-        others = {t.lang: getattr(t, field) for t in translations if getattr(t, field)}
-        if not others or own is None or argument_map.lang is None:
-            return own
-        return {argument_map.lang: own, **others}
-
+    m = argument_map
+    lang = m.lang
     data: dict[str, Any] = {"argmap": FORMAT_VERSION}
-    data["title"] = local(argument_map.title, argument_map.translations, "title")
-    put(data, "description", local(argument_map.description, argument_map.translations, "text"))
-    langs = argument_map.langs
-    put(data, "lang", langs[0] if len(langs) == 1 else flow(list(langs)) if langs else None)
-    if argument_map.theses:
-        data["theses"] = flow(list(argument_map.theses))
-    if argument_map.sources:
-        data["sources"] = {}
-        for source in argument_map.sources.values():
-            entry: dict[str, Any] = {"title": source.title}
-            for key in SOURCE_KEYS[1:]:
-                put(entry, key, getattr(source, key))
-            data["sources"][source.id] = entry
-    if argument_map.agents:
-        data["agents"] = {}
-        for agent in argument_map.agents.values():
-            entry = {"name": local(agent.name, agent.translations, "title")}
-            put(entry, "description", agent.description)
-            put(entry, "url", agent.url)
-            put(entry, "data", plain(agent.data) or None)
-            data["agents"][agent.id] = entry
-    if argument_map.statements:
-        data["statements"] = {}
-        for statement in argument_map.statements.values():
-            entry = {"text": local(statement.text, statement.translations, "text")}
-            put(entry, "title", local(statement.title, statement.translations, "title"))
-            put(entry, "implicit", statement.implicit or None)
-            put(entry, "mode", None if statement.mode == "asserted" else statement.mode)
-            put(entry, "hedge", local(statement.hedge, statement.translations, "hedge"))
-            put(entry, "by", ids(statement.by))
-            put(entry, "via", statement.via)
-            quotes(entry, statement.quotes)
-            if statement.tags:
-                entry["tags"] = flow(list(statement.tags))
-            put(entry, "note", statement.note)
-            put(entry, "status", statement.status)
-            put(entry, "data", plain(statement.data) or None)
-            data["statements"][statement.id] = entry
-    if argument_map.arguments:
-        data["arguments"] = {}
-        reverse = {kind: key for key, kind in TARGET_KEYS.items()}
-        for argument in argument_map.arguments.values():
-            entry = {}
-            put(entry, "title", local(argument.title, argument.translations, "title"))
-            put(entry, "scheme", argument.scheme)
-            if argument.roles:
-                entry["premises"] = dict(zip(argument.roles, argument.premises, strict=True))
-            else:
-                entry["premises"] = flow(list(argument.premises))
-            entry[reverse[argument.kind]] = argument.target
-            put(entry, "answers", argument.answers)
-            put(entry, "implicit", argument.implicit or None)
-            put(entry, "by", ids(argument.by))
-            put(entry, "via", argument.via)
-            quotes(entry, argument.quotes)
-            if argument.tags:
-                entry["tags"] = flow(list(argument.tags))
-            put(entry, "note", argument.note)
-            put(entry, "data", plain(argument.data) or None)
-            data["arguments"][argument.id] = entry
-    if argument_map.groups:
-        data["groups"] = {}
-        for group in argument_map.groups.values():
-            data["groups"][group.id] = {
-                "title": local(group.title, group.translations, "title"),
-                "members": flow(list(group.members)),
-            }
-            put(data["groups"][group.id], "data", plain(group.data) or None)
-    if argument_map.schemes:
-        data["schemes"] = {}
-        for scheme in argument_map.schemes.values():
-            entry = {"name": scheme.name}
-            if scheme.premises:
-                entry["premises"] = {role.id: role.text for role in scheme.premises}
-            put(entry, "conclusion", scheme.conclusion)
-            if scheme.questions:
-                entry["questions"] = {q.id: q.text for q in scheme.questions}
-            put(entry, "reference", scheme.reference)
-            data["schemes"][scheme.id] = entry
-    put(data, "data", plain(argument_map.data) or None)
+    data["title"] = _local(lang, m.title, m.translations, "title")
+    _put(data, "description", _local(lang, m.description, m.translations, "text"))
+    langs = m.langs
+    _put(data, "lang", langs[0] if len(langs) == 1 else FlowList(langs) if langs else None)
+    if m.theses:
+        data["theses"] = FlowList(m.theses)
+    if m.sources:
+        data["sources"] = {s.id: _source_data(s) for s in m.sources.values()}
+    if m.agents:
+        data["agents"] = {a.id: _agent_data(a, lang) for a in m.agents.values()}
+    if m.statements:
+        data["statements"] = {s.id: _statement_data(s, lang) for s in m.statements.values()}
+    if m.arguments:
+        data["arguments"] = {a.id: _argument_data(a, lang) for a in m.arguments.values()}
+    if m.groups:
+        data["groups"] = {g.id: _group_data(g, lang) for g in m.groups.values()}
+    if m.schemes:
+        data["schemes"] = {s.id: _scheme_data(s) for s in m.schemes.values()}
+    _put(data, "data", plain(m.data) or None)
     return data
+
+
+def _put(target: dict[str, Any], key: str, value: Any) -> None:
+    """``target[key] = value``, unless the value is empty: the format leaves it out."""
+    if value is not None and value not in ((), []):
+        target[key] = value
+
+
+def _ids(values: tuple[str, ...]) -> str | list[str] | None:
+    """One id as itself, several as a list on one line, none as nothing."""
+    if not values:
+        return None
+    return values[0] if len(values) == 1 else FlowList(values)
+
+
+def _quotes(target: dict[str, Any], citations: tuple[Citation, ...]) -> None:
+    """One citation as ``quote``, several as ``quotes``."""
+    as_data = [{"source": c.source, "text": c.text} for c in citations]
+    if len(as_data) == 1:
+        target["quote"] = as_data[0]
+    elif as_data:
+        target["quotes"] = as_data
+
+
+def _local(
+    lang: str | None, own: str | None, translations: tuple[Translation, ...], field: str
+) -> str | dict[str, str] | None:
+    """``own``, or ``{en: own, de: ...}`` when there are translations of ``field``."""
+    others = {t.lang: getattr(t, field) for t in translations if getattr(t, field)}
+    if not others or own is None or lang is None:
+        return own
+    return {lang: own, **others}
+
+
+def _source_data(source: Source) -> dict[str, Any]:
+    entry: dict[str, Any] = {"title": source.title}
+    for key in SOURCE_KEYS[1:]:
+        _put(entry, key, getattr(source, key))
+    return entry
+
+
+def _agent_data(agent: Agent, lang: str | None) -> dict[str, Any]:
+    entry: dict[str, Any] = {"name": _local(lang, agent.name, agent.translations, "title")}
+    _put(entry, "description", agent.description)
+    _put(entry, "url", agent.url)
+    _put(entry, "data", plain(agent.data) or None)
+    return entry
+
+
+def _statement_data(statement: Statement, lang: str | None) -> dict[str, Any]:
+    translations = statement.translations
+    entry: dict[str, Any] = {"text": _local(lang, statement.text, translations, "text")}
+    _put(entry, "title", _local(lang, statement.title, translations, "title"))
+    _put(entry, "implicit", statement.implicit or None)
+    _put(entry, "mode", None if statement.mode == "asserted" else statement.mode)
+    _put(entry, "hedge", _local(lang, statement.hedge, translations, "hedge"))
+    _put(entry, "by", _ids(statement.by))
+    _put(entry, "via", statement.via)
+    _quotes(entry, statement.quotes)
+    if statement.tags:
+        entry["tags"] = FlowList(statement.tags)
+    _put(entry, "note", statement.note)
+    _put(entry, "status", statement.status)
+    _put(entry, "data", plain(statement.data) or None)
+    return entry
+
+
+#: The key of each kind of argument's target: ``support`` -> ``supports``.
+_TARGET_KEY = {kind: key for key, kind in TARGET_KEYS.items()}
+
+
+def _argument_data(argument: Argument, lang: str | None) -> dict[str, Any]:
+    entry: dict[str, Any] = {}
+    _put(entry, "title", _local(lang, argument.title, argument.translations, "title"))
+    _put(entry, "scheme", argument.scheme)
+    if argument.roles:
+        entry["premises"] = dict(zip(argument.roles, argument.premises, strict=True))
+    else:
+        entry["premises"] = FlowList(argument.premises)
+    entry[_TARGET_KEY[argument.kind]] = argument.target
+    _put(entry, "answers", argument.answers)
+    _put(entry, "implicit", argument.implicit or None)
+    _put(entry, "by", _ids(argument.by))
+    _put(entry, "via", argument.via)
+    _quotes(entry, argument.quotes)
+    if argument.tags:
+        entry["tags"] = FlowList(argument.tags)
+    _put(entry, "note", argument.note)
+    _put(entry, "data", plain(argument.data) or None)
+    return entry
+
+
+def _group_data(group: Group, lang: str | None) -> dict[str, Any]:
+    entry: dict[str, Any] = {
+        "title": _local(lang, group.title, group.translations, "title"),
+        "members": FlowList(group.members),
+    }
+    _put(entry, "data", plain(group.data) or None)
+    return entry
+
+
+def _scheme_data(scheme: Scheme) -> dict[str, Any]:
+    entry: dict[str, Any] = {"name": scheme.name}
+    if scheme.premises:
+        entry["premises"] = {role.id: role.text for role in scheme.premises}
+    _put(entry, "conclusion", scheme.conclusion)
+    if scheme.questions:
+        entry["questions"] = {q.id: q.text for q in scheme.questions}
+    _put(entry, "reference", scheme.reference)
+    return entry
 
 
 def error_count(issues: Iterable[Issue]) -> int:

@@ -420,6 +420,11 @@ class _FastReader:
         self.depth = 0
 
     def read(self) -> dict[str, Any]:
+        """The document's plain data, with the position of every value.
+
+        Long, and kept whole: this loop is where loading a large map spends
+        its time, and the common line is handled inline, not by a call.
+        """
         lines = self.lines
         count = self.count
         file = self.file

@@ -1,4 +1,8 @@
-"""What each ``argmap`` command does with its parsed options: check, render, evaluate, ..."""
+"""What each ``argmap`` command does with its parsed options: check, render, evaluate, ...
+
+Each handler imports the parts of argmap it uses inside itself, for start-up
+speed: a command loads only what it needs.
+"""
 
 from __future__ import annotations
 
@@ -24,6 +28,7 @@ from ._common import (
 
 if TYPE_CHECKING:
     from ..analyse import Evaluation
+    from ..view import ViewOptions
 
 
 def check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -58,25 +63,8 @@ def check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-
     files = map_files(args.paths)
-    # The command line's own words for two mistakes ViewOptions words for Python.
-    if args.depth is not None and args.focus is None:
-        raise UsageError("--depth works with --focus; add it")
-    for flag, value in (("--depth", args.depth), ("--max-nodes", args.max_nodes)):
-        if value is not None and value < 0:
-            raise UsageError(f"{flag} must be 0 or more (got {value})")
-    options = view_options(
-        args,
-        focus=args.focus,
-        depth=args.depth,
-        collapse=tuple(args.collapse),
-        tags=tuple(args.tags),
-        speakers=tuple(args.speakers),
-        premises=args.premises,
-    )
-    if args.jobs is not None and args.jobs < 1:
-        raise UsageError(f"--jobs must be at least 1 (got {args.jobs})")
+    options = _render_options(args)
     several = len(files) > 1 or any(Path(p).is_dir() for p in args.paths)
     fmt, output, into_folder = plan_output(args.output, args.format, several)
     to_stdout = args.output == "-"
@@ -87,18 +75,7 @@ def render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             print(f"{output}: cannot create output folder: {exc.strerror}", file=err)
             return 1
 
-    evaluation_flags = [
-        flag
-        for flag, given in (
-            ("--semantics", args.semantics is not None),
-            ("--credulous", args.credulous),
-            ("--accept", bool(args.accept)),
-            ("--reject", bool(args.reject)),
-        )
-        if given
-    ]
-    if evaluation_flags and not args.evaluate:
-        raise UsageError(f"{evaluation_flags[0]} works with --evaluate; add it")
+    _check_evaluation_flags(args)
     jobs = []
     for file in files:
         if to_stdout:
@@ -136,6 +113,44 @@ def render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     finally:
         progress.clear()
     return status
+
+
+def _render_options(args: argparse.Namespace) -> ViewOptions:
+    """How ``argmap render`` draws, from its options; a mistake is a usage error."""
+    # The command line's own words for two mistakes ViewOptions words for Python.
+    if args.depth is not None and args.focus is None:
+        raise UsageError("--depth works with --focus; add it")
+    for flag, value in (("--depth", args.depth), ("--max-nodes", args.max_nodes)):
+        if value is not None and value < 0:
+            raise UsageError(f"{flag} must be 0 or more (got {value})")
+    options = view_options(
+        args,
+        focus=args.focus,
+        depth=args.depth,
+        collapse=tuple(args.collapse),
+        tags=tuple(args.tags),
+        speakers=tuple(args.speakers),
+        premises=args.premises,
+    )
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError(f"--jobs must be at least 1 (got {args.jobs})")
+    return options
+
+
+def _check_evaluation_flags(args: argparse.Namespace) -> None:
+    """The options of the evaluation work only with ``--evaluate``."""
+    given = [
+        flag
+        for flag, present in (
+            ("--semantics", args.semantics is not None),
+            ("--credulous", args.credulous),
+            ("--accept", bool(args.accept)),
+            ("--reject", bool(args.reject)),
+        )
+        if present
+    ]
+    if given and not args.evaluate:
+        raise UsageError(f"{given[0]} works with --evaluate; add it")
 
 
 #: Longest line ``argmap evaluate`` prints; text beyond it is cut with an ellipsis.

@@ -84,7 +84,11 @@ def _check_command(commands: _Commands) -> None:
 
 
 def _render_command(commands: _Commands) -> None:
-    """``argmap render`` and its options."""
+    """``argmap render`` and its options.
+
+    Long, and kept whole: one declaration per option, in the order ``--help``
+    lists them, reads as the help itself does.
+    """
     render = commands.add_parser(
         "render",
         help="render maps to SVG, PNG, PDF, DOT or an interactive HTML page",
