@@ -19,6 +19,7 @@ from ._common import (
     UsageError,
     counted,
     load_one,
+    make_folder,
     map_files,
     plan_output,
     view_options,
@@ -68,12 +69,8 @@ def render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     several = len(files) > 1 or any(Path(p).is_dir() for p in args.paths)
     fmt, output, into_folder = plan_output(args.output, args.format, several)
     to_stdout = args.output == "-"
-    if into_folder:
-        try:
-            output.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            print(f"{output}: cannot create output folder: {exc.strerror}", file=err)
-            return 1
+    if into_folder and not make_folder(output, err):
+        return 1
 
     _check_evaluation_flags(args)
     jobs = []
@@ -389,10 +386,7 @@ def watch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         raise UsageError("-o -: watch writes a file again and again; give a file or a folder")
     fmt, output, into_folder = plan_output(args.output, args.format, several=False)
     if into_folder:
-        try:
-            output.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            print(f"{output}: cannot create output folder: {exc.strerror}", file=err)
+        if not make_folder(output, err):
             return 1
         target = output / f"{path.stem}.{fmt}"
     elif args.output is not None:

@@ -173,3 +173,13 @@ def write_output(path: str | os.PathLike[str], data: bytes, out: TextIO, err: Te
         return 1
     print(f"wrote {written}", file=out)
     return 0
+
+
+def make_folder(folder: Path, err: TextIO) -> bool:
+    """Create the output folder ``folder`` (and its parents); false after saying why not."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        print(f"{folder}: cannot create output folder: {exc.strerror}", file=err)
+        return False
+    return True
