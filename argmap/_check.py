@@ -77,6 +77,7 @@ def _rules(argument_map: ArgumentMap) -> tuple[Issue, ...]:
         return last[1]
     issues = list(_references(argument_map))
     issues += _arguments(argument_map)
+    issues += _disputes(argument_map)
     issues += _circular_support(argument_map)
     issues += _grounding(argument_map)
     issues += _unused(argument_map)
@@ -197,6 +198,40 @@ def _references(m: ArgumentMap) -> Iterator[Issue]:
             yield _unknown_statement(m, argument.target, f"{what} {verb}", (*base, verb))
         yield from _agents(m, argument.by, base, what)
         yield from _sources(m, argument.quotes, base, what)
+
+
+def _disputes(m: ArgumentMap) -> Iterator[Issue]:
+    """The rules of ``issues``: known statements, two positions or more, each in one issue."""
+    taken: dict[str, str] = {}
+    for iid, dispute in m.issues.items():
+        base: DocPath = ("issues", iid)
+        what = f"issue {iid!r}"
+        if dispute.statement is not None and dispute.statement not in m.statements:
+            yield _unknown_statement(
+                m, dispute.statement, f"{what} is asked by", (*base, "statement")
+            )
+        if len(set(dispute.positions)) < 2:
+            yield Issue(
+                "too-few-positions",
+                f"{what} has {len(set(dispute.positions))} position(s); an issue needs two "
+                "or more statements that exclude each other: add the other answer "
+                "(e.g. the statement's negation) to 'positions'",
+                path=(*base, "positions"),
+            )
+        for index, position in enumerate(dispute.positions):
+            path: DocPath = (*base, "positions", index)
+            if position not in m.statements:
+                yield _unknown_statement(m, position, f"{what} lists position", path)
+            elif position in taken and taken[position] != iid:
+                yield Issue(
+                    "position-in-two-issues",
+                    f"{what} lists position {position!r}, which is a position of issue "
+                    f"{taken[position]!r} already; a statement answers one issue: "
+                    "merge the two issues or remove it from one",
+                    path=path,
+                )
+            else:
+                taken.setdefault(position, iid)
 
 
 def _agents(m: ArgumentMap, by: tuple[str, ...], base: DocPath, what: str) -> Iterator[Issue]:
@@ -475,8 +510,9 @@ def _defined_here(m: ArgumentMap, path: DocPath) -> bool:
 def _unused(m: ArgumentMap) -> Iterator[Issue]:
     by_premise = m._index.by_premise
     by_target = m._index.by_target
+    at_issue = {sid for i in m.issues.values() for sid in (*i.positions, i.statement)}
     for sid in _table(m.statements):
-        if sid not in by_premise and sid not in by_target:
+        if sid not in by_premise and sid not in by_target and sid not in at_issue:
             yield Issue(
                 "unconnected-statement",
                 f"statement {sid!r} is neither a premise nor the target of any argument; "

@@ -19,12 +19,15 @@ from .model import (
     ID_PATTERN,
     LANG_PATTERN,
     MODES,
+    STANDARDS,
     STATUSES,
+    WEIGHINGS,
     Agent,
     Argument,
     ArgumentMap,
     Citation,
     CriticalQuestion,
+    Dispute,
     Group,
     Mode,
     Origin,
@@ -54,6 +57,7 @@ TOP_KEYS = (
     "arguments",
     "schemes",
     "groups",
+    "issues",
     "data",
 )
 SOURCE_KEYS = ("title", "author", "publisher", "date", "url", "lang", "file")
@@ -84,6 +88,8 @@ ARGUMENT_KEYS = (
     "premises",
     *TARGET_KEYS,
     "answers",
+    "weight",
+    "weighing",
     "implicit",
     "by",
     "via",
@@ -93,6 +99,7 @@ ARGUMENT_KEYS = (
     "note",
     "data",
 )
+ISSUE_KEYS = ("question", "statement", "positions", "standard", "data")
 GROUP_KEYS = ("title", "members", "data")
 SCHEME_KEYS = ("name", "premises", "conclusion", "questions", "reference")
 CITATION_KEYS = ("source", "text")
@@ -461,6 +468,8 @@ class _DocumentReader:
         title, titles = self.localized(data, "title", path, what)
         scheme = self.optional_id(data, "scheme", path, what)
         answers = self.optional_id(data, "answers", path, what)
+        weight = self.weight(data, path, what)
+        weighing = self.choice(data, "weighing", WEIGHINGS, path, what) or "linked"
         if target is None or "premises" not in data or bad_premises:
             return None
         return Argument(
@@ -471,6 +480,8 @@ class _DocumentReader:
             scheme=scheme,
             roles=roles,
             answers=answers,
+            weight=weight,
+            weighing=weighing,
             title=title,
             translations=self.translations(title=titles),
             implicit=self.flag(data, "implicit", path, what),
@@ -513,6 +524,21 @@ class _DocumentReader:
         if value is None or not self.check_id(value, (*path, key)):
             return None
         return value
+
+    def weight(self, data: Mapping[str, Any], path: DocPath, what: str) -> float | None:
+        """``weight: 0.7``: a number from 0 to 1, or nothing."""
+        if "weight" not in data or _is_null(data["weight"]):
+            return None
+        value = _plain_value(data["weight"])
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
+            shown = kind_name(data["weight"]) if isinstance(value, (dict, list)) else repr(value)
+            self.error(
+                "invalid-value",
+                f"'weight' of {what} must be a number from 0 to 1, such as 0.7 (got {shown})",
+                (*path, "weight"),
+            )
+            return None
+        return float(value)
 
     def status(self, data: Mapping[str, Any], path: DocPath, what: str) -> Status | None:
         return self.choice(data, "status", STATUSES, path, what)
@@ -597,6 +623,30 @@ class _DocumentReader:
             data=self.data(data, path, what),
         )
 
+    def issue(self, issue_id: str, value: Any, path: DocPath) -> Dispute | None:
+        what = f"issue {issue_id!r}"
+        data = self.mapping(value, path, what)
+        if data is None:
+            return None
+        self.keys(data, ISSUE_KEYS, path, what)
+        question, questions = self.localized(data, "question", path, what)
+        if "positions" not in data or _is_null(data["positions"]):
+            self.error(
+                "missing-key",
+                f"{what} needs 'positions': the statements that answer it, two or more",
+                path,
+            )
+            return None
+        return Dispute(
+            issue_id,
+            self.id_list(data, "positions", path, what),
+            question=question,
+            statement=self.optional_id(data, "statement", path, what),
+            standard=self.choice(data, "standard", STANDARDS, path, what),
+            translations=self.translations(text=questions),
+            data=self.data(data, path, what),
+        )
+
     def data(self, data: Mapping[str, Any], path: DocPath, what: str) -> dict[str, Any]:
         """Free-form metadata under ``data``: any mapping, scalars resolved as YAML does."""
         if "data" not in data or _is_null(data["data"]):
@@ -643,6 +693,7 @@ class _DocumentReader:
         arguments = self.section(data, "arguments", self.argument)
         schemes = self.section(data, "schemes", self.scheme)
         groups = self.section(data, "groups", self.group)
+        issues = self.section(data, "issues", self.issue)
         return ArgumentMap(
             title or "(untitled)",  # a missing title is reported above; the map is not returned
             statements,
@@ -651,6 +702,7 @@ class _DocumentReader:
             agents=agents,
             schemes=schemes,
             groups=groups,
+            issues=issues,
             theses=theses,
             description=description,
             lang=self.langs[0] if self.langs else None,
@@ -800,6 +852,8 @@ def to_data(argument_map: ArgumentMap) -> dict[str, Any]:
         data["groups"] = {g.id: _group_data(g, lang) for g in m.groups.values()}
     if m.schemes:
         data["schemes"] = {s.id: _scheme_data(s) for s in m.schemes.values()}
+    if m.issues:
+        data["issues"] = {i.id: _issue_data(i, lang) for i in m.issues.values()}
     _put(data, "data", plain(m.data) or None)
     return data
 
@@ -883,6 +937,8 @@ def _argument_data(argument: Argument, lang: str | None) -> dict[str, Any]:
         entry["premises"] = FlowList(argument.premises)
     entry[_TARGET_KEY[argument.kind]] = argument.target
     _put(entry, "answers", argument.answers)
+    _put(entry, "weight", argument.weight)
+    _put(entry, "weighing", None if argument.weighing == "linked" else argument.weighing)
     _put(entry, "implicit", argument.implicit or None)
     _put(entry, "by", _ids(argument.by))
     _put(entry, "via", argument.via)
@@ -900,6 +956,16 @@ def _group_data(group: Group, lang: str | None) -> dict[str, Any]:
         "members": FlowList(group.members),
     }
     _put(entry, "data", plain(group.data) or None)
+    return entry
+
+
+def _issue_data(issue: Dispute, lang: str | None) -> dict[str, Any]:
+    entry: dict[str, Any] = {}
+    _put(entry, "question", _local(lang, issue.question, issue.translations, "text"))
+    _put(entry, "statement", issue.statement)
+    entry["positions"] = FlowList(issue.positions)
+    _put(entry, "standard", issue.standard)
+    _put(entry, "data", plain(issue.data) or None)
     return entry
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import json
 import os
+import re
 from pathlib import Path
 
 from . import _format
@@ -22,6 +23,7 @@ _CODECS = {
     "json": ("argmap._json", "dumps"),
     "argdown": ("argmap._argdown", "dumps"),
     "aif": ("argmap._aif", "dumps"),
+    "carneades": ("argmap._carneades", ""),
     "mermaid": ("argmap._mermaid", "to_mermaid"),
     "graphml": ("argmap._graphml", "to_graphml"),
 }
@@ -30,6 +32,23 @@ _CODECS = {
 def _readable(fmt: WriteFormat | None) -> ReadFormat:
     """``fmt`` when argmap reads it, else YAML (an output-only name such as ``.mmd``)."""
     return fmt if fmt in ("yaml", "json", "argdown", "aif") else "yaml"
+
+
+_ARGMAP_VERSION = re.compile(r"^argmap\s*:", re.M)
+_CARNEADES_KEY = re.compile(r"^(statements|meta|assumptions|argument_schemes)\s*:", re.M)
+
+
+def _carneades_yaml(text: str, file: str) -> bool:
+    """Whether YAML text is a Carneades graph: no format version, Carneades' keys only."""
+    if _ARGMAP_VERSION.search(text) or not _CARNEADES_KEY.search(text):
+        return False
+    from . import _carneades, _yaml
+
+    try:
+        data = _yaml.parse(text, file)[0]
+    except MapError:
+        return False  # the YAML reader reports the syntax error
+    return _carneades.looks_like_carneades(data)
 
 
 def sniff(text: str, file: str) -> ReadFormat:
@@ -42,7 +61,7 @@ def sniff(text: str, file: str) -> ReadFormat:
     """
     stripped = text.lstrip()
     if not stripped.startswith("{"):
-        return "yaml"
+        return "carneades" if _carneades_yaml(text, file) else "yaml"
     try:
         data = json.loads(text)
     except json.JSONDecodeError:
@@ -78,11 +97,12 @@ def load(
     part of the map. Ids must be unique across all files.
 
     Args:
-        path: The map file. ``.yaml``/``.yml`` is argmap's format,
-            ``.argdown``/``.ad`` Argdown; a ``.json`` file is AIF or argmap's
-            canonical JSON, told apart by its content.
+        path: The map file. ``.yaml``/``.yml`` is argmap's format, or a
+            Carneades 4 graph when it has no ``argmap`` version and only a
+            Carneades graph's keys; ``.argdown``/``.ad`` Argdown; a ``.json``
+            file is AIF or argmap's canonical JSON, told apart by its content.
         format: Read the file as this format, whatever its name:
-            ``"yaml"``, ``"json"``, ``"argdown"`` or ``"aif"``.
+            ``"yaml"``, ``"json"``, ``"argdown"``, ``"aif"`` or ``"carneades"``.
         check: Also apply the whole-map rules of :func:`argmap.check` that
             make a map invalid (unknown ids, circular support, ...), so a map
             that loads is sound. Quotes are not verified here; call
@@ -118,7 +138,12 @@ def loads(
     text = text.removeprefix("\ufeff")
     if format is None:
         named = format_of(file)
-        format = sniff(text, file) if named in (None, "json") else _readable(named)
+        if named in (None, "json"):
+            format = sniff(text, file)
+        elif named == "yaml" and _carneades_yaml(text, file):
+            format = "carneades"
+        else:
+            format = _readable(named)
     if format not in READ_FORMATS:
         raise ValueError(f"format must be one of {', '.join(READ_FORMATS)} (got {format!r})")
     if format in ("yaml", "json"):
@@ -128,6 +153,10 @@ def loads(
     if check:
         problems = check_map(argument_map, verify_quotes=False)
         errors = [i for i in problems if i.severity is Severity.ERROR]
+        if format == "carneades":
+            # Carneades' graphs may support a statement in a circle, which its
+            # weighing leaves undecided; Dung's semantics refuse such a map.
+            errors = [i for i in errors if i.code != "circular-support"]
         if errors:
             raise MapError(locate(argument_map, errors))
     return argument_map

@@ -25,8 +25,9 @@ def diagram_format_of(name: str | os.PathLike[str]) -> Format | None:
 
 
 #: The formats argmap reads. ``aif`` is AIF JSON (AIFdb, or OVA's wrapper);
-#: ``json`` is argmap's own canonical JSON.
-ReadFormat = Literal["yaml", "json", "argdown", "aif"]
+#: ``json`` is argmap's own canonical JSON; ``carneades`` a Carneades 4 YAML
+#: argument graph.
+ReadFormat = Literal["yaml", "json", "argdown", "aif", "carneades"]
 #: The formats argmap writes (diagrams are :func:`argmap.render`'s business).
 WriteFormat = Literal["yaml", "json", "argdown", "aif", "mermaid", "graphml"]
 READ_FORMATS: tuple[ReadFormat, ...] = get_args(ReadFormat)
@@ -65,6 +66,10 @@ MAP_SUFFIXES = (".yaml", ".yml", ".json", ".argdown", ".ad")
 Rankdir = Literal["BT", "TB", "LR", "RL"]
 RANKDIRS: tuple[Rankdir, ...] = get_args(Rankdir)
 
-#: Which labellings of the framework count (Dung 1995; Caminada 2006).
-Semantics = Literal["grounded", "complete", "preferred", "stable"]
+#: Which labellings of an abstract framework count (Dung 1995; Caminada 2006).
+DungSemantics = Literal["grounded", "complete", "preferred", "stable"]
+DUNG_SEMANTICS: tuple[DungSemantics, ...] = get_args(DungSemantics)
+#: How a map is evaluated: by one of Dung's semantics, or by Carneades'
+#: weighing of arguments under proof standards (Carneades 4's CAES).
+Semantics = Literal["grounded", "complete", "preferred", "stable", "carneades"]
 SEMANTICS: tuple[Semantics, ...] = get_args(Semantics)

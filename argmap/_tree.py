@@ -49,6 +49,7 @@ def load_tree(
             statements=merger.merged["statements"],
             arguments=merger.merged["arguments"],
             groups=merger.merged["groups"],
+            issues=merger.merged["issues"],
             origin=origin,
         )
     if argument_map is not None and check:
@@ -73,7 +74,7 @@ def _parse(
     return _yaml.parse(text, file)
 
 
-SECTIONS = ("sources", "agents", "schemes", "statements", "arguments", "groups")
+SECTIONS = ("sources", "agents", "schemes", "statements", "arguments", "groups", "issues")
 _SECTION_KEYS = {(section,) for section in SECTIONS}
 
 

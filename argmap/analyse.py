@@ -33,13 +33,14 @@ import attrs
 
 from ._graph import strongly_connected
 from ._helpers import one_or_many, suggest
-from ._names import SEMANTICS, Semantics
+from ._names import DUNG_SEMANTICS, SEMANTICS, DungSemantics, Semantics
 from .errors import MapError, Severity
 from .model import ArgumentMap
 
 __all__ = [
     "Acceptance",
     "Change",
+    "DungSemantics",
     "Evaluation",
     "Framework",
     "Grounding",
@@ -157,14 +158,14 @@ class Framework:
         """
         return self.extensions("stable")
 
-    def extensions(self, semantics: Semantics) -> tuple[frozenset[str], ...]:
+    def extensions(self, semantics: DungSemantics) -> tuple[frozenset[str], ...]:
         """The extensions under ``semantics``, in a fixed order.
 
         Raises:
             ValueError: If ``semantics`` is not one of grounded, complete,
                 preferred, stable.
         """
-        _one_of("semantics", semantics, SEMANTICS)
+        _one_of("semantics", semantics, DUNG_SEMANTICS)
         found = sorted(
             tuple(i for i, label in enumerate(labels) if label == _IN)
             for labels in self._solver.labellings(semantics)
@@ -222,7 +223,7 @@ class _Solver:
                         stack.append(z)
         return [label or _UNDEC for label in labels]
 
-    def labellings(self, semantics: Semantics) -> Iterator[list[int]]:
+    def labellings(self, semantics: DungSemantics) -> Iterator[list[int]]:
         """Every labelling under ``semantics`` (each a fresh list)."""
         grounded = self.grounded()
         if semantics == "grounded":
@@ -263,7 +264,7 @@ class _Solver:
         return _UNDEC if undecided else _IN
 
     def _local(
-        self, part: list[int], labels: list[int], semantics: Semantics
+        self, part: list[int], labels: list[int], semantics: DungSemantics
     ) -> list[tuple[int, ...]]:
         """The labellings of the strongly connected ``part``, its attackers outside it labelled.
 
@@ -313,7 +314,7 @@ class _PartSearch:
     """The search of :meth:`_Solver._local` over one strongly connected part of the framework."""
 
     def __init__(
-        self, solver: _Solver, part: list[int], labels: list[int], semantics: Semantics
+        self, solver: _Solver, part: list[int], labels: list[int], semantics: DungSemantics
     ) -> None:
         self.solver = solver
         self.part = part
@@ -574,14 +575,16 @@ _UNSOUND = frozenset(
 )
 
 
-def _require_sound(map: ArgumentMap) -> None:
+def _require_sound(map: ArgumentMap, *, cycles: bool = False) -> None:
     """Raise :class:`MapError` unless every reference resolves and no support runs in a circle.
 
     Maps loaded with :func:`argmap.load` always are sound; a map built in
-    Python may not be.
+    Python may not be. With ``cycles``, circular support is allowed
+    (Carneades' weighing leaves such a circle undecided).
     """
     statements, arguments = map.statements, map.arguments
-    sound = not any(sid in arguments for sid in statements) and not support_cycles(map)
+    sound = not any(sid in arguments for sid in statements)
+    sound = sound and (cycles or not support_cycles(map))
     for argument in arguments.values():
         known = arguments if argument.kind == "undercut" else statements
         sound = sound and all(p in statements for p in argument.premises)
@@ -591,6 +594,8 @@ def _require_sound(map: ArgumentMap) -> None:
     from ._check import check  # only for an unsound map: its messages are check's
 
     errors = [i for i in check(map, verify_quotes=False) if i.severity is Severity.ERROR]
+    if cycles:
+        errors = [i for i in errors if i.code != "circular-support"]
     raise MapError([i for i in errors if i.code in _UNSOUND] or errors)
 
 
@@ -914,6 +919,8 @@ def evaluate(
     """
     _one_of("semantics", semantics, SEMANTICS)
     _one_of("acceptance", acceptance, ACCEPTANCES)
+    if semantics == "carneades":
+        return _carneades(map, accept, reject, acceptance, stated_only)
     kept, af, accepted, rejected = _prepare(map, accept, reject, stated_only)
     size = len(kept.statements) + len(kept.arguments)
     seen = [0] * size
@@ -941,6 +948,38 @@ def evaluate(
         reject=rejected,
         extensions=count,
         stated_only=stated_only,
+    )
+
+
+def _carneades(
+    map: ArgumentMap,
+    accept: Iterable[str],
+    reject: Iterable[str],
+    acceptance: Acceptance,
+    stated: bool,
+) -> Evaluation:
+    """:func:`evaluate` under Carneades' weighing (see :mod:`argmap._caes`)."""
+    from ._caes import caes_labels
+
+    accepted, rejected = what_if_ids(map, accept, reject, stated_only=stated)
+    _require_sound(map, cycles=True)
+    kept = _stated(map) if stated else map
+    argued = (
+        {a.target for a in map.arguments.values() if a.kind == "support" and not a.implicit}
+        if stated
+        else set()
+    )
+    given = [sid for sid in kept.statements if _footing(kept, sid, argued)]
+    result = caes_labels(kept, [*given, *accepted], rejected)
+    return Evaluation(
+        statements=result.statements,
+        arguments=result.arguments,
+        semantics="carneades",
+        acceptance=acceptance,
+        accept=accepted,
+        reject=rejected,
+        extensions=1,
+        stated_only=stated,
     )
 
 

@@ -27,6 +27,7 @@ __all__ = [
     "Citation",
     "CriticalQuestion",
     "Data",
+    "Dispute",
     "Entities",
     "Group",
     "Mode",
@@ -37,8 +38,10 @@ __all__ = [
     "Scheme",
     "SchemeRole",
     "Source",
+    "Standard",
     "Statement",
     "Translation",
+    "Weighing",
 ]
 
 #: What an argument does to its target.
@@ -54,9 +57,24 @@ STATUSES: tuple[Status, ...] = ("assumed", "questioned")
 Mode = Literal["asserted", "question", "hypothetical"]
 MODES: tuple[Mode, ...] = ("asserted", "question", "hypothetical")
 
+#: How an argument's weight depends on its premises (Carneades' weighing
+#: functions): ``linked`` needs every premise ``in``; ``convergent`` one;
+#: ``cumulative`` grows with the share of premises ``in``; ``factorized``
+#: needs no premise ``out`` and grows with the share of the issue's premises
+#: it has ``in``; ``constant`` weighs the same whatever its premises' labels.
+Weighing = Literal["linked", "convergent", "cumulative", "factorized", "constant"]
+WEIGHINGS: tuple[Weighing, ...] = ("linked", "convergent", "cumulative", "factorized", "constant")
+
+#: The proof standard of an issue: preponderance of the evidence (the
+#: default), clear and convincing evidence, beyond reasonable doubt.
+Standard = Literal["pe", "cce", "brd"]
+STANDARDS: tuple[Standard, ...] = ("pe", "cce", "brd")
+
 #: Ids are short and human: letters, digits, ``-``, ``_`` and ``.``, starting
 #: with a letter or digit, in any script (``sanctions-motive``, ``a2``, ``straße-3``).
-ID_PATTERN = re.compile(r"[^\W_][\w.-]*\Z")
+#: Carneades' ids fit too: a leading ``¬`` for a negation, and ``(``, ``)``
+#: and ``,`` inside for its atomic formulas (``¬app(a1)``, ``price(volvo,high)``).
+ID_PATTERN = re.compile(r"¬?[^\W_][\w.,()¬-]*\Z")
 
 
 class Role(enum.Enum):
@@ -109,6 +127,13 @@ def _one_of(options: tuple[str, ...]) -> Any:
             )
 
     return validate
+
+
+def _weight(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
+        raise ValueError(f"'{attribute.name}' must be a number from 0 to 1 (got {value!r})")
 
 
 def _nonempty(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
@@ -412,6 +437,10 @@ class Argument:
             map's author added it; such an argument has no quote and no
             speaker. ``False`` (stated) otherwise.
         via: Id of the agent who relays what ``by`` argues (reported speech).
+        weight: How strong the argument is, from 0 to 1, when its premises
+            hold (Carneades' weighing); ``None`` is full strength, 1.
+        weighing: How its premises' labels give its weight (see
+            :data:`Weighing`); ``"linked"`` by default.
         translations: The title in other languages than the map's.
         data: Free-form metadata (see :data:`Data`).
     """
@@ -445,6 +474,8 @@ class Argument:
     via: str | None = attrs.field(
         default=None, validator=attrs.validators.optional(_check_id), kw_only=True
     )
+    weight: float | None = attrs.field(default=None, validator=_weight, kw_only=True)
+    weighing: Weighing = attrs.field(default="linked", validator=_one_of(WEIGHINGS), kw_only=True)
     data: Data = attrs.field(default=_EMPTY_DATA, converter=_data, hash=False, kw_only=True)
     translations: tuple[Translation, ...] = attrs.field(
         default=(),
@@ -570,7 +601,54 @@ class Group:
     )
 
 
-_T = TypeVar("_T", Statement, Argument, Source, Agent, Scheme, Group)
+@attrs.frozen
+class Dispute:
+    """An issue: a question with two or more positions that exclude each other.
+
+    The map's ``issues`` hold these (IBIS and Carneades call them issues;
+    the class has its own name because :class:`argmap.Issue` is a problem
+    that a check reports). At most one position of a dispute holds:
+    Carneades' evaluation weighs the arguments for each position under the
+    dispute's proof standard, and Dung's semantics let an argument for one
+    position attack the others.
+
+    Attributes:
+        id: Short id.
+        positions: Ids of the statements that answer the question, two or more.
+        question: The question in words, optional.
+        statement: Id of a statement of the map that asks the question
+            (``mode: question``), optional.
+        standard: The proof standard (see :data:`Standard`); ``None`` is
+            the default, ``pe`` (preponderance of the evidence).
+        translations: The question in other languages than the map's
+            (held as each translation's ``text``).
+        data: Free-form metadata (see :data:`Data`).
+    """
+
+    id: str = attrs.field(validator=_check_id)
+    positions: tuple[str, ...] = attrs.field(converter=one_or_many, validator=_check_ids)
+    question: str | None = attrs.field(default=None, validator=_optional_str, kw_only=True)
+    statement: str | None = attrs.field(
+        default=None, validator=attrs.validators.optional(_check_id), kw_only=True
+    )
+    standard: Standard | None = attrs.field(
+        default=None, validator=attrs.validators.optional(_one_of(STANDARDS)), kw_only=True
+    )
+    data: Data = attrs.field(default=_EMPTY_DATA, converter=_data, hash=False, kw_only=True)
+    translations: tuple[Translation, ...] = attrs.field(
+        default=(),
+        converter=_translations,
+        validator=[_translation_items, _unique_langs],
+        kw_only=True,
+    )
+
+    @property
+    def proof_standard(self) -> Standard:
+        """The standard that applies: :attr:`standard`, or ``pe`` when none is given."""
+        return self.standard or "pe"
+
+
+_T = TypeVar("_T", Statement, Argument, Source, Agent, Scheme, Group, Dispute)
 
 
 class Entities(Mapping[str, _T], Generic[_T]):
@@ -699,6 +777,8 @@ class ArgumentMap:
         schemes: Argumentation schemes the map defines itself, by id (the
             built-in catalogue needs no definition).
         groups: Statements and arguments that belong together, by id.
+        issues: Questions with positions that exclude each other, by id
+            (see :class:`Dispute`).
         theses: Ids of the main theses, when declared; see :attr:`main_theses`.
         description: Optional longer description.
         lang: Language of the map's text as a BCP 47 tag, e.g. ``en``.
@@ -717,6 +797,7 @@ class ArgumentMap:
     agents: Entities[Agent] = attrs.field(factory=Entities, converter=_entities, kw_only=True)
     schemes: Entities[Scheme] = attrs.field(factory=Entities, converter=_entities, kw_only=True)
     groups: Entities[Group] = attrs.field(factory=Entities, converter=_entities, kw_only=True)
+    issues: Entities[Dispute] = attrs.field(factory=Entities, converter=_entities, kw_only=True)
     theses: tuple[str, ...] = attrs.field(
         default=(), converter=one_or_many, validator=_check_ids, kw_only=True
     )
@@ -754,6 +835,13 @@ class ArgumentMap:
 
     def _targeting(self, target: str, kind: Relation) -> tuple[Argument, ...]:
         return tuple(a for a in self._index.by_target.get(target, ()) if a.kind == kind)
+
+    def issue_of(self, statement_id: str) -> Dispute | None:
+        """The issue (:class:`Dispute`) that has ``statement_id`` among its positions, if any."""
+        for dispute in self.issues.values():
+            if statement_id in dispute.positions:
+                return dispute
+        return None
 
     def arguments_for(self, statement_id: str) -> tuple[Argument, ...]:
         """The arguments that support ``statement_id`` (convergent support)."""

@@ -29,11 +29,11 @@ import argmap
 from argmap.analyse import (
     Acceptance,
     Change,
+    DungSemantics,
     Evaluation,
     Framework,
     Label,
     Labelling,
-    Semantics,
     dependents,
     evaluate,
     framework,
@@ -47,7 +47,7 @@ from argmap.errors import MapError
 from argmap.model import Argument, ArgumentMap, Mode, Relation, Statement, Status
 
 ROOT = Path(__file__).resolve().parent.parent
-SEMANTICS: tuple[Semantics, ...] = ("grounded", "complete", "preferred", "stable")
+SEMANTICS: tuple[DungSemantics, ...] = ("grounded", "complete", "preferred", "stable")
 ACCEPTANCES: tuple[Acceptance, ...] = ("sceptical", "credulous")
 STATUSES: tuple[Status | None, ...] = (None, "assumed", "questioned")
 LABELS: tuple[Label, ...] = ("in", "out", "undecided")
@@ -346,9 +346,15 @@ def test_semantics_and_acceptance_are_checked() -> None:
     with pytest.raises(
         ValueError,
         match=r"'semantics' must be one of "
-        r"\['grounded', 'complete', 'preferred', 'stable'\] \(got 'ideal'\)",
+        r"\['grounded', 'complete', 'preferred', 'stable', 'carneades'\] \(got 'ideal'\)",
     ):
         evaluate(m, "ideal")  # type: ignore[arg-type]
+    with pytest.raises(
+        ValueError,
+        match=r"'semantics' must be one of "
+        r"\['grounded', 'complete', 'preferred', 'stable'\] \(got 'carneades'\)",
+    ):
+        Framework(["a"]).extensions("carneades")  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="'acceptance' must be one of"):
         evaluate(m, acceptance="brave")  # type: ignore[arg-type]
 
@@ -545,7 +551,7 @@ def test_complete_labellings_are_exactly_the_labellings_that_obey_the_rules(
 
 @settings(max_examples=300, deadline=None)
 @given(maps(), st.sampled_from(SEMANTICS))
-def test_what_stands_carries_its_effect(m: ArgumentMap, semantics: Semantics) -> None:
+def test_what_stands_carries_its_effect(m: ArgumentMap, semantics: DungSemantics) -> None:
     """An argument that is in has its premises in and its effect on its target."""
     af = framework(m)
     for extension in af.extensions(semantics):

@@ -197,7 +197,9 @@ def evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def _evaluation_heading(evaluation: Evaluation) -> str:
     """``preferred semantics, sceptical: 2 extensions`` and what was accepted or rejected."""
     heading = f"{evaluation.semantics} semantics"
-    if evaluation.semantics != "grounded":
+    if evaluation.semantics == "carneades":
+        heading = "carneades weighing"
+    elif evaluation.semantics != "grounded":
         count = evaluation.extensions
         heading += f", {evaluation.acceptance}: {counted(count, 'extension')}"
         if count == 0:
