@@ -148,7 +148,7 @@ class _Reader:
                 self.error(
                     f"{what} must list statement ids, found {kind_name(item)}", (*path, index)
                 )
-            else:
+            elif self.check_id(str(item), (*path, index)):
                 result.append(str(item))
         return result
 
@@ -243,7 +243,7 @@ class _Reader:
         title = meta.get("title") or meta.get("source") or "Carneades argument graph"
         kept = {k: plain(self.data[k]) for k in ("meta", "tests", "labels") if k in self.data}
         return ArgumentMap(
-            " ".join(str(title).split()),
+            " ".join(str(title).split()) or "Carneades argument graph",
             list(self.statements.values()),
             arguments,
             issues=issues,
@@ -258,7 +258,7 @@ class _Reader:
         texts: dict[str, tuple[str, dict[str, Any]]] = {}
         for key, value in self.table("statements").items():
             sid = str(key)
-            if not self.check_id(sid, ("statements", sid)):
+            if not self.check_id(sid, ("statements", sid, "<key>")) or sid in texts:
                 continue
             extra: dict[str, Any] = {}
             text = value
@@ -311,10 +311,22 @@ class _Reader:
         if scheme_id in _WEIGHINGS:
             return _WEIGHINGS[scheme_id], None, None
         if scheme_id in self.schemes:
-            constant = (self.schemes[scheme_id].get("weight") or {}).get("constant")
-            if constant is not None:
-                return "constant", float(constant), scheme_id
-            return "linked", None, scheme_id
+            weight = self.schemes[scheme_id].get("weight")
+            constant = weight.get("constant") if isinstance(weight, dict) else None
+            if constant is None:
+                return "linked", None, scheme_id
+            try:
+                amount = float(constant)
+            except (TypeError, ValueError):
+                amount = -1.0
+            if 0 <= amount <= 1:
+                return "constant", amount, scheme_id
+            self.error(
+                f"scheme {scheme_id!r} of argument {aid!r} has the constant weight "
+                f"{constant!r}; a weight is a number from 0 to 1",
+                ("arguments", aid, "scheme"),
+            )
+            return None
         self.error(
             f"argument {aid!r} names scheme {scheme_id!r}, which is neither a weighing "
             "(linked, convergent, cumulative, factorized) nor one of the graph's "
@@ -334,7 +346,7 @@ class _Reader:
         if conclusion is None or isinstance(conclusion, (dict, list)):
             self.error(f"argument {aid!r} needs one 'conclusion': a statement id", path)
             return []
-        if weighing is None:
+        if weighing is None or not self.check_id(str(conclusion), (*path, "conclusion")):
             return []
         conclusion = str(conclusion)
         premises = self.ids(value.get("premises"), (*path, "premises"), f"argument {aid!r}")
@@ -375,9 +387,11 @@ class _Reader:
                 self.statements[undercutter] = Statement(
                     undercutter, undercutter, status="questioned"
                 )
-            result.append(
-                Argument(f"{aid}.undercut", [undercutter], "undercut", aid, implicit=True)
-            )
+                known = True
+            if known:
+                result.append(
+                    Argument(f"{aid}.undercut", [undercutter], "undercut", aid, implicit=True)
+                )
         return result
 
 

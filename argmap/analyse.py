@@ -14,7 +14,11 @@ and argument ``in``, ``out`` or ``undecided``. The translation in short
   and an attacking argument of the same statement defeat each other
   (rebuttal), while an attack on a statement that no argument supports
   (undermining) meets no resistance;
-* an undercutting argument that is ``in`` puts the argument it undercuts ``out``.
+* an undercutting argument that is ``in`` puts the argument it undercuts ``out``;
+* an argument for one position of an issue attacks the other positions.
+
+With ``semantics="carneades"``, :func:`evaluate` weighs arguments as
+Carneades 4 does instead (:mod:`argmap._caes`).
 
 With ``stated_only``, :func:`evaluate` labels what the text says alone:
 the map without what it adds (:func:`stated_only`). The queries
@@ -551,6 +555,7 @@ def _translate(
     for sid in map.statements:
         supporters = [a.id for a in map.arguments_for(sid)]
         attackers = [a.id for a in map.arguments_against(sid)]
+        attackers += _rivals(map, sid)
         for attacker in attackers:
             for supporter in supporters:
                 attacks += [(attacker, supporter), (supporter, attacker)]
@@ -567,6 +572,23 @@ def _translate(
             attacks.append((f"rejected:{sid}", sid))
             attacks += [(f"rejected:{sid}", supporter) for supporter in supporters]
     return Framework(nodes, attacks)
+
+
+def _rivals(map: ArgumentMap, statement_id: str) -> list[str]:
+    """The arguments for the other positions of the issue ``statement_id`` is a position of.
+
+    The positions of an issue exclude each other: an argument for one
+    attacks the others, as an argument against them would.
+    """
+    dispute = map.issue_of(statement_id) if map.issues else None
+    if dispute is None:
+        return []
+    return [
+        a.id
+        for other in dict.fromkeys(dispute.positions)
+        if other != statement_id and other in map.statements
+        for a in map.arguments_for(other)
+    ]
 
 
 #: What ``argmap check`` reports that leaves a map without a sound translation.
@@ -884,7 +906,11 @@ def evaluate(
         map: The map. It must be sound: every premise and target defined, no
             id used for both a statement and an argument, no circular
             support (maps that :func:`argmap.load` returns always are).
-        semantics: ``"grounded"``, ``"complete"``, ``"preferred"`` or ``"stable"``.
+        semantics: ``"grounded"``, ``"complete"``, ``"preferred"`` or
+            ``"stable"``; or ``"carneades"``: Carneades 4's weighing of
+            arguments (weights, weighings, issues and their proof standards;
+            docs/evaluation.md), which labels once, so ``acceptance`` makes no
+            difference, and which allows circular support.
         accept: Ids of statements to take as accepted, whatever argues
             against them (what if they were true?).
         reject: Ids of statements to take as rejected, whatever supports

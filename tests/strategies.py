@@ -13,8 +13,11 @@ from argmap import Agent, Argument, ArgumentMap, Citation, Source, Statement, Tr
 from argmap.model import (
     MODES,
     RELATIONS,
+    STANDARDS,
     STATUSES,
+    WEIGHINGS,
     CriticalQuestion,
+    Dispute,
     Relation,
     Scheme,
     SchemeRole,
@@ -169,6 +172,8 @@ def maps(draw: st.DrawFn) -> ArgumentMap:
                 if with_roles
                 else (),
                 answers=draw(st.none() | ids),
+                weight=draw(st.sampled_from([None, 0.0, 0.25, 0.5, 1.0])),
+                weighing=draw(st.sampled_from(WEIGHINGS)),
                 title=title,
                 **shared(None, title),
             )
@@ -195,6 +200,15 @@ def maps(draw: st.DrawFn) -> ArgumentMap:
                 reference=draw(optional_text),
             )
             for s in draw(st.lists(ids, max_size=2, unique=True))
+        ],
+        issues=[
+            Dispute(
+                i,
+                draw(st.lists(st.sampled_from(statement_ids), max_size=3)),
+                question=draw(optional_text),
+                standard=draw(st.none() | st.sampled_from(STANDARDS)),
+            )
+            for i in draw(st.lists(ids, max_size=2, unique=True))
         ],
         theses=draw(st.lists(st.sampled_from(statement_ids), max_size=2)),
         description=description,

@@ -55,6 +55,7 @@ _TOP_RESERVED = (
     "agents",
     "schemes",
     "groups",
+    "issues",
     "data",
 )
 #: A value's kind in JSON's words, for messages: ``an object``, ``null``...

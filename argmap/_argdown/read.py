@@ -1247,6 +1247,8 @@ class _MapAssembler:
                 scheme=r.text("scheme"),
                 roles=roles or (),
                 answers=r.text("answers"),
+                weight=r.number("weight"),
+                weighing=r.text("weighing") or "linked",  # type: ignore[arg-type]
                 translations=self.translations(r, ("title",)),
             )
         except ValueError as exc:
@@ -1386,7 +1388,7 @@ class _MapAssembler:
         document: dict[str, Any] = {"argmap": 1, "title": "-"}
         if langs:
             document["lang"] = list(langs)
-        for key in ("sources", "agents", "schemes"):
+        for key in ("sources", "agents", "schemes", "issues"):
             value = r.mapping(key)
             if value:
                 document[key] = value
@@ -1397,6 +1399,7 @@ class _MapAssembler:
         sources = built.map.sources if built.map else {}
         agents = built.map.agents if built.map else {}
         schemes = built.map.schemes if built.map else {}
+        disputes = built.map.issues if built.map else {}
         data = r.mapping("data")
         theses = self.ids(r, "theses")
         self.at((), *self.front_at)
@@ -1408,6 +1411,7 @@ class _MapAssembler:
                 sources=sources,
                 agents=agents,
                 schemes=schemes,
+                issues=disputes,
                 groups=groups,
                 theses=theses,
                 description=r.text("description"),

@@ -44,6 +44,8 @@ ARGUMENT_KEYS = (
     "roles",
     "scheme",
     "answers",
+    "weight",
+    "weighing",
     "implicit",
     "by",
     "via",
@@ -62,6 +64,7 @@ MAP_KEYS = (
     "sources",
     "agents",
     "schemes",
+    "issues",
     "data",
     "order",
 )
@@ -255,6 +258,16 @@ class Reserved:
             return bool(value)
         self.problem(f"'{key}' must be true or false (got {value!r})")
         return False
+
+    def number(self, key: str) -> float | None:
+        """A number such as an argument's ``weight``; absent or ``null`` is ``None``."""
+        value = self.data.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            self.problem(f"'{key}' must be a number (got {value!r})")
+            return None
+        return float(value)
 
     def strings(self, key: str) -> tuple[str, ...] | None:
         if key not in self.data:

@@ -351,6 +351,7 @@ class _Writer:
             (allow_title or argument.title is None)
             and not (argument.by or argument.quotes or argument.tags or argument.note)
             and not (argument.scheme or argument.roles or argument.answers)
+            and not _weighed(argument)
             and not argument.translations
             and not data
         )
@@ -388,6 +389,7 @@ class _Writer:
                 or a.scheme
                 or a.roles
                 or a.answers
+                or _weighed(a)
                 or a.translations
                 or _without_markers(a.data, "step-of", "rules", "inference")
                 for a in chain[:-1]
@@ -644,9 +646,11 @@ class _Writer:
             reserved["tags"] = list(a.tags)
         if tags:
             head += f" {tags}"
-        for key in ("scheme", "answers"):
+        for key in ("scheme", "answers", "weight"):
             if getattr(a, key) is not None or self.full:
                 reserved[key] = getattr(a, key)
+        if a.weighing != "linked" or self.full:
+            reserved["weighing"] = a.weighing
         if a.roles or self.full:
             reserved["roles"] = list(a.roles)
         if a.implicit or self.full:
@@ -932,7 +936,7 @@ class _Writer:
         if m.theses:
             reserved["theses"] = list(m.theses)
         whole = _format.to_data(m)
-        for key in ("sources", "agents", "schemes"):
+        for key in ("sources", "agents", "schemes", "issues"):
             if key in whole:
                 reserved[key] = whole[key]
         if self.order:
@@ -970,6 +974,11 @@ def _same(a: ArgumentMap, b: ArgumentMap) -> bool:
     return json.dumps(_format.to_data(a), default=str) == json.dumps(
         _format.to_data(b), default=str
     )
+
+
+def _weighed(argument: Argument) -> bool:
+    """Whether an argument has a weight or a weighing of its own (Carneades' weighing)."""
+    return argument.weight is not None or argument.weighing != "linked"
 
 
 def write(m: ArgumentMap) -> str:
