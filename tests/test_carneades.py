@@ -98,7 +98,7 @@ def test_conformance_counts(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_the_reader_keeps_carneades_ids_and_adds_what_dung_needs() -> None:
     m = argmap.load(CARNEADES / "tandem.yml")
-    assert ["jt", "¬jt", "jmt"] == [s for s in m.statements if s in ("jt", "¬jt", "jmt")]
+    assert [s for s in m.statements if s in ("jt", "¬jt", "jmt")] == ["jt", "¬jt", "jmt"]
     assert m.statements["jw"].status == "assumed"
     assert m.statements["jt"].status == "questioned"
     contra = m.arguments["a9.contra.st"]
