@@ -204,11 +204,11 @@ def maps(draw: st.DrawFn) -> ArgumentMap:
         issues=[
             Dispute(
                 i,
-                draw(st.lists(st.sampled_from(statement_ids), max_size=3)),
+                draw(st.lists(st.sampled_from(statement_ids), min_size=2, max_size=3, unique=True)),
                 question=draw(optional_text),
                 standard=draw(st.none() | st.sampled_from(STANDARDS)),
             )
-            for i in draw(st.lists(ids, max_size=2, unique=True))
+            for i in draw(st.lists(ids, max_size=2 if len(statement_ids) > 1 else 0, unique=True))
         ],
         theses=draw(st.lists(st.sampled_from(statement_ids), max_size=2)),
         description=description,

@@ -35,7 +35,12 @@ SHIPPED = sorted(
         *(ROOT / "maps").glob("*.yaml"),
         *(ROOT / "maps" / "common").glob("*.yaml"),
         *(ROOT / "docs" / "examples").glob("*.yaml"),
-        *(ROOT / "tests" / "corpora" / "carneades-yaml").glob("*.yml"),
+        # Two of Carneades' graphs: the rest, with their comments and folded
+        # text, would mostly take the full reader and tell less about the fast one.
+        *(
+            ROOT / "tests" / "corpora" / "carneades-yaml" / n
+            for n in ("linked-convergent.yml", "toulmin.yml")
+        ),
     ]
 )
 FUZZ = fuzz(300)
