@@ -50,6 +50,8 @@ def check(
     """
     with gc_paused():
         issues = list(_rules(argument_map))
+        if argument_map.origin is not None:
+            issues += argument_map.origin.issues  # found while reading the text
         if verify_quotes:
             issues += _QuoteChecker(argument_map, base_dir, allow_outside).run()
         return locate(argument_map, issues)

@@ -57,6 +57,8 @@ TOP_KEYS = (
     "data",
 )
 SOURCE_KEYS = ("title", "author", "publisher", "date", "url", "lang", "file")
+#: The keys of a source that hold prose, where a comment cutting the text is reported.
+_PROSE_SOURCE_KEYS = ("author", "publisher")
 AGENT_KEYS = ("name", "description", "url", "data")
 STATEMENT_KEYS = (
     "text",
@@ -104,6 +106,25 @@ class FlowList(list[Any]):
     """A list of short items (ids, tags) best written on one line: ``[a, b]``."""
 
 
+class CutByComment(str):
+    """Plain text that a comment on the same line ended: ``text: the #1 way`` reads ``the``.
+
+    The YAML readers give it in place of ``str`` so that a text cut short
+    this way is reported; ``comment`` is the rest of the line, from ``#``.
+    """
+
+    comment: str
+
+    def __new__(cls, text: str, comment: str) -> CutByComment:
+        self = super().__new__(cls, text)
+        self.comment = comment
+        return self
+
+
+class FlowMapping(dict[str, Any]):
+    """A mapping written on one line, ``{en: ..., de: ...}``, where a comma ends a text."""
+
+
 class _DocumentReader:
     """Walks the parsed document, collecting issues while building the model."""
 
@@ -114,6 +135,9 @@ class _DocumentReader:
 
     def error(self, code: str, message: str, path: DocPath) -> None:
         self.issues.append(Issue(code, message, path=path))
+
+    def warning(self, code: str, message: str, path: DocPath) -> None:
+        self.issues.append(Issue(code, message, Severity.WARNING, path=path))
 
     # -- typed accessors ---------------------------------------------------
 
@@ -140,8 +164,17 @@ class _DocumentReader:
                 )
 
     def text(
-        self, data: Mapping[str, Any], key: str, path: DocPath, what: str, *, required: bool = False
+        self,
+        data: Mapping[str, Any],
+        key: str,
+        path: DocPath,
+        what: str,
+        *,
+        required: bool = False,
+        prose: bool = True,
     ) -> str | None:
+        """The text under ``key``; ``prose`` (not an id, a keyword or an address) is
+        checked for a comment that cut it short."""
         if key not in data or _is_null(data[key]):
             if required:
                 self.error(
@@ -162,6 +195,15 @@ class _DocumentReader:
         if required and not text.strip():
             self.error("missing-key", f"{what} needs a non-empty {key!r}", (*path, key))
             return None
+        if prose and type(value) is CutByComment:
+            self.warning(
+                "text-cut-by-comment",
+                f"'{key}' of {what} ends at ' #', where YAML starts a comment: the text is "
+                f"{text!r} without {_shortened(value.comment)!r}; if the '#' belongs to the "
+                'text, put the whole text in quotes ("..."), else move the comment to a '
+                "line of its own",
+                (*path, key),
+            )
         return text
 
     def localized(
@@ -300,7 +342,9 @@ class _DocumentReader:
             if citation is None:
                 continue
             self.keys(citation, CITATION_KEYS, item_path, f"a quote of {what}")
-            source = self.text(citation, "source", item_path, f"a quote of {what}", required=True)
+            source = self.text(
+                citation, "source", item_path, f"a quote of {what}", required=True, prose=False
+            )
             text = self.text(citation, "text", item_path, f"a quote of {what}", required=True)
             if (
                 source is not None
@@ -340,7 +384,11 @@ class _DocumentReader:
         if data is None:
             return None
         self.keys(data, SOURCE_KEYS, path, what)
-        fields = {k: self.text(data, k, path, what) for k in SOURCE_KEYS if k != "title"}
+        fields = {
+            k: self.text(data, k, path, what, prose=k in _PROSE_SOURCE_KEYS)
+            for k in SOURCE_KEYS
+            if k != "title"
+        }
         title = self.text(data, "title", path, what, required=True)
         return None if title is None else Source(source_id, title, **fields)
 
@@ -354,7 +402,7 @@ class _DocumentReader:
         self.keys(data, AGENT_KEYS, path, what)
         name, names = self.localized(data, "name", path, what, required=True)
         description = self.text(data, "description", path, what)
-        url = self.text(data, "url", path, what)
+        url = self.text(data, "url", path, what, prose=False)
         if name is None:
             return None
         return Agent(
@@ -509,7 +557,7 @@ class _DocumentReader:
     def optional_id(
         self, data: Mapping[str, Any], key: str, path: DocPath, what: str
     ) -> str | None:
-        value = self.text(data, key, path, what)
+        value = self.text(data, key, path, what, prose=False)
         if value is None or not self.check_id(value, (*path, key)):
             return None
         return value
@@ -524,7 +572,7 @@ class _DocumentReader:
         self, data: Mapping[str, Any], key: str, options: tuple[_T, ...], path: DocPath, what: str
     ) -> _T | None:
         """The value of ``key`` when it is one of ``options``; else reported and ``None``."""
-        value = self.text(data, key, path, what)
+        value = self.text(data, key, path, what, prose=False)
         if value is None:
             return None
         for option in options:
@@ -744,6 +792,11 @@ def _plain_value(value: Any) -> Any:
     if getattr(value, "tag", "").endswith(("int", "float", "bool", "null")):
         return value.value  # 3, 2.5, true, null as YAML reads them
     return None if value is None else str(value)  # text and dates as written
+
+
+def _shortened(text: str, limit: int = 40) -> str:
+    """``text``, cut with an ellipsis after ``limit`` characters."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _is_null(value: Any) -> bool:

@@ -35,8 +35,13 @@ def load_tree(
     merger = _IncludeMerger(Path(file).parent if file != "<string>" else Path())
     document = merger.read(text, file, None, format)
     positions = merger.single if merger.single is not None else merger.positions
-    origin = Origin(file, positions, files=tuple(merger.files))
     issues = merger.issues
+    origin = Origin(
+        file,
+        positions,
+        files=tuple(merger.files),
+        issues=tuple(i for i in issues if i.severity is not Severity.ERROR),
+    )
     argument_map = None
     if document is not None and merger.single is not None:
         argument_map = attrs.evolve(document, origin=origin)

@@ -28,7 +28,7 @@ import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from ._format import FlowList
+from ._format import CutByComment, FlowList
 from ._helpers import gc_paused
 from .errors import DocPath, Issue, MapError
 
@@ -202,8 +202,10 @@ def _position(node: yaml.Node) -> tuple[int, int]:
 
 
 class _Converter:
-    def __init__(self, file: str) -> None:
+    def __init__(self, file: str, text: str) -> None:
         self.file = file
+        self.text = text
+        self.lines: list[str] | None = None
         self.positions: Positions = {}
         self.issues: list[Issue] = []
 
@@ -288,7 +290,7 @@ class _Converter:
         tag = node.tag
         text = str(node.value)
         if tag == _STR:
-            return text
+            return text if getattr(node, "style", None) else self.comment_cut(node, text)
         if tag not in _SCALAR_TAGS:
             self.issue(
                 "unsupported-tag",
@@ -298,7 +300,19 @@ class _Converter:
                 path,
             )
             return text
-        return _scalar(text, tag)
+        value = _scalar(text, tag)
+        return self.comment_cut(node, value) if type(value) is str else value
+
+    def comment_cut(self, node: yaml.Node, text: str) -> str:
+        """``text``, a plain scalar's, as :class:`CutByComment` when a comment follows it."""
+        if self.lines is None:
+            self.lines = self.text.split("\n")
+        mark = node.end_mark
+        rest = self.lines[mark.line][mark.column :] if mark.line < len(self.lines) else ""
+        comment = rest.lstrip(" ")
+        if comment[:1] == "#" and len(comment) < len(rest):
+            return CutByComment(text, comment.rstrip(" "))
+        return text
 
     def sequence(self, node: yaml.SequenceNode, path: DocPath) -> list[Any]:
         items = []
@@ -595,7 +609,9 @@ class _FastReader:
         if first in _INDICATORS:
             raise _DeclinedError
         cut = rest.find(" #")
+        comment = ""
         if cut >= 0:
+            comment = rest[cut:].lstrip(" ")
             rest = rest[:cut].rstrip(" ")
         if ": " in rest or rest[-1] == ":":
             raise _DeclinedError
@@ -619,7 +635,9 @@ class _FastReader:
                 self.index += 1
             if len(parts) > 1:
                 rest = " ".join(parts)
-        return _plain(rest), position
+            return _plain(rest), position
+        value = _plain(rest)
+        return (CutByComment(value, comment) if type(value) is str else value), position
 
     def quoted(self, line: str, start: int, index: int, indent: int) -> str:
         """A single- or double-quoted scalar, possibly over several lines."""
@@ -873,7 +891,7 @@ def parse_full(text: str, file: str) -> tuple[Any, Positions, list[Issue]]:
                 )
             ]
         )
-    converter = _Converter(file)
+    converter = _Converter(file, text)
     converter.measure(node)
     converter.positions[()] = (file, *_position(node))
     data = converter.convert(node, ())

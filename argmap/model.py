@@ -655,11 +655,15 @@ class Origin:
             nodes of included files carry their own file.
         files: Every file the map was read from, the including one first,
             then the included ones in the order they were read.
+        issues: Warnings found while reading the text that the map itself
+            cannot show (a text a comment cut short); :func:`argmap.check`
+            reports them with the rest.
     """
 
     file: str
     positions: Mapping[DocPath, Position] = attrs.field(factory=dict, repr=False)
     files: tuple[str, ...] = attrs.field(kw_only=True)
+    issues: tuple[Issue, ...] = attrs.field(default=(), kw_only=True, repr=False)
 
     @files.default
     def _just_the_file(self) -> tuple[str, ...]:

@@ -391,3 +391,88 @@ def test_data_refuses_what_json_cannot_hold() -> None:
         argmap.Statement("a", "A", data={"tags": {1, 2}})
     with pytest.raises(ValueError, match=r"'data' keys must be strings \(got 1 in data\)"):
         argmap.Statement("a", "A", data={1: "one"})  # type: ignore[dict-item]
+
+
+# -- YAML readings that would silently change a text ---------------------------
+
+OP_ED = """\
+argmap: 1
+title: Four days
+statements:
+  hire:
+    text: A shorter week is the #1 way to hire and keep good people.
+    mode: question # asked, not claimed: a keyword, not prose
+  pay: Same pay # for all
+"""
+#: An anchor: the fast reader declines it, so the full reader reads the document.
+FULL_READER = "data: &shared {a: 1}\n"
+
+
+@pytest.mark.parametrize("tail", ["", FULL_READER], ids=["fast reader", "full reader"])
+def test_a_text_cut_by_a_comment_is_a_warning_with_the_fix(tail: str, tmp_path: Path) -> None:
+    path = tmp_path / "op-ed.yaml"
+    path.write_text(OP_ED + tail, encoding="utf-8")
+    m = argmap.load(path)
+    assert m.statements["hire"].text == "A shorter week is the"  # what YAML reads
+    found = [str(i) for i in argmap.check(m) if i.code == "text-cut-by-comment"]
+    assert found == [
+        f"{path}:5:11: warning: text-cut-by-comment: 'text' of statement 'hire' ends at ' #', "
+        "where YAML starts a comment: the text is 'A shorter week is the' without '#1 way to "
+        "hire and keep good people.'; if the '#' belongs to the text, put the whole text in "
+        'quotes ("..."), else move the comment to a line of its own',
+        f"{path}:7:8: warning: text-cut-by-comment: 'text' of statement 'pay' ends at ' #', "
+        "where YAML starts a comment: the text is 'Same pay' without '# for all'; if the '#' "
+        'belongs to the text, put the whole text in quotes ("..."), else move the comment to '
+        "a line of its own",
+    ]
+
+
+def test_a_quoted_text_with_a_hash_is_whole_and_clean() -> None:
+    quoted = '"A shorter week is the #1 way to hire and keep good people."'
+    m = argmap.loads(
+        OP_ED.replace("A shorter week is the #1 way to hire and keep good people.", quoted)
+    )
+    assert m.statements["hire"].text == quoted.strip('"')
+    cut = [i.path for i in argmap.check(m) if i.code == "text-cut-by-comment"]
+    assert cut == [("statements", "pay", "text")]
+
+
+TYPED_TEXTS = """\
+argmap: 1
+title: 1984
+statements:
+  a: yes
+  b: 2024-01-05
+  c: 1e3
+  d: 0x1F
+  e: .inf
+  f: 1_000
+  g: 12:30
+  h: 010
+  i: Off
+  j:
+    text: 3.50
+    title: 007
+"""
+
+
+@pytest.mark.parametrize("tail", ["", FULL_READER], ids=["fast reader", "full reader"])
+def test_numbers_dates_and_booleans_where_text_is_expected_are_kept_as_written(
+    tail: str,
+) -> None:
+    m = argmap.loads(TYPED_TEXTS + tail)
+    assert m.title == "1984"
+    texts = {s.id: s.text for s in m.statements.values()}
+    assert texts == {
+        "a": "yes",
+        "b": "2024-01-05",
+        "c": "1e3",
+        "d": "0x1F",
+        "e": ".inf",
+        "f": "1_000",
+        "g": "12:30",
+        "h": "010",
+        "i": "Off",
+        "j": "3.50",
+    }
+    assert m.statements["j"].title == "007"
