@@ -419,7 +419,7 @@ def _missing_translations(m: ArgumentMap) -> Iterator[Issue]:
     items += [(("statements", sid), f"statement {sid!r}", s) for sid, s in m.statements.items()]
     items += [(("arguments", aid), f"argument {aid!r}", a) for aid, a in m.arguments.items()]
     items += [(("agents", aid), f"agent {aid!r}", a) for aid, a in m.agents.items()]
-    example = ", ".join(f"{lang}: ..." for lang in m.langs)
+    example = ", ".join(f'{lang}: "..."' for lang in m.langs)
     for path, what, item in items:
         for field in ("text", "title"):
             key = "description" if item is m and field == "text" else field

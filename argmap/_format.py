@@ -222,6 +222,8 @@ class _DocumentReader:
             )
             return None, {}
         by_lang: dict[str, str] = {}
+        if isinstance(value, FlowMapping):
+            value = self.comma_cuts(value, (*path, key), f"'{key}' of {what}")
         for lang in value:
             lang_path = (*path, key, lang)
             if lang not in self.langs:
@@ -244,6 +246,51 @@ class _DocumentReader:
                 (*path, key),
             )
         return primary, by_lang
+
+    def comma_cuts(self, value: FlowMapping, path: DocPath, what: str) -> dict[str, Any]:
+        """``{en: Four days, same pay}`` without the keys a comma cut off a text, reported.
+
+        On one line, a comma ends a text: YAML reads ``same pay`` as a key of
+        its own, with no value. Such keys (not a declared language, and no
+        language tag or no value) are reported once per text they belong to.
+        """
+        kept: dict[str, Any] = {}
+        lang: str | None = None
+        strays: list[str] = []
+
+        def report() -> None:
+            if not strays:
+                return
+            at = (*path, strays[0], "<key>")
+            if lang is None or _is_null(value[lang]) or any(not _is_null(value[k]) for k in strays):
+                self.error(
+                    "unquoted-comma",
+                    f"{what} has {strays[0]!r} where a language belongs: in {{...}} on one "
+                    'line a comma ends a text; put each text in quotes: {en: "...", de: "..."}',
+                    at,
+                )
+            else:
+                whole = ", ".join([str(value[lang]), *strays])
+                self.error(
+                    "unquoted-comma",
+                    f"{what} is cut at a comma: in {{...}} on one line a comma ends a text, so "
+                    f"YAML read {str(value[lang])!r} in {lang!r} and "
+                    f"{' and '.join(map(repr, strays))} as "
+                    f"{'a language of its own' if len(strays) == 1 else 'languages of their own'}"
+                    f'; put the text in quotes: {lang}: "{whole}"',
+                    at,
+                )
+            strays.clear()
+
+        for key, item in value.items():
+            if key not in self.langs and (not LANG_PATTERN.match(key) or _is_null(item)):
+                strays.append(key)
+                continue
+            report()
+            lang = key
+            kept[key] = item
+        report()
+        return kept
 
     def translations(self, **fields: dict[str, str]) -> tuple[Translation, ...]:
         """Translations from ``text={de: ...}, title={de: ...}``, in the map's language order."""
@@ -743,7 +790,7 @@ def _simple_statement(statement_id: str, value: Any) -> Statement | None:
     if type(value) is str:  # the shorthand `s1: The text.`
         text: Any = value
     else:
-        text = value.get("text") if type(value) is dict and len(value) == 1 else None
+        text = value.get("text") if isinstance(value, dict) and len(value) == 1 else None
     if type(text) is str and text.strip():
         return Statement(statement_id, text)
     return None

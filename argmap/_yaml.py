@@ -28,7 +28,7 @@ import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from ._format import CutByComment, FlowList
+from ._format import CutByComment, FlowList, FlowMapping
 from ._helpers import gc_paused
 from .errors import DocPath, Issue, MapError
 
@@ -326,7 +326,7 @@ class _Converter:
         return items
 
     def mapping(self, node: yaml.MappingNode, path: DocPath) -> dict[str, Any]:
-        result: dict[str, Any] = {}
+        result: dict[str, Any] = FlowMapping() if node.flow_style else {}
         first_seen: dict[str, yaml.Node] = {}
         file = self.file
         positions = self.positions
@@ -725,7 +725,7 @@ class _FastReader:
         closing = "]" if line[start] == "[" else "}"
         is_list = closing == "]"
         items: list[Any] = []
-        table: dict[str, Any] = {}
+        table: dict[str, Any] = FlowMapping()
         positions = self.positions
         file = self.file
         at = start + 1
