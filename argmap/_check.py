@@ -201,6 +201,48 @@ def _references(m: ArgumentMap) -> Iterator[Issue]:
         yield from _sources(m, argument.quotes, base, what)
 
 
+#: The sections where each kind of unknown reference might find the id it names.
+_REFERENCED = {
+    "unknown-statement": ("statements", "arguments"),
+    "unknown-argument": ("arguments", "statements"),
+    "unknown-member": ("statements", "arguments"),
+    "unknown-agent": ("agents",),
+    "unknown-source": ("sources",),
+}
+_TARGETS = ("supports", "attacks", "undercuts")
+
+
+def refers_to_invalid(m: ArgumentMap, issue: Issue, invalid: Mapping[str, set[str]]) -> bool:
+    """Whether ``issue`` is an unknown reference to an entry that is there, only invalid.
+
+    The entry's own problem is reported where it is written; an error at
+    each reference to it would be one mistake reported many times.
+    """
+    sections = _REFERENCED.get(issue.code)
+    if not sections or not invalid:
+        return False
+    ref = _referenced(m, issue.path)
+    return ref is not None and any(ref in invalid.get(section, ()) for section in sections)
+
+
+def _referenced(m: ArgumentMap, path: DocPath) -> str | None:
+    """The id written at ``path`` of a map's document: a premise, a target, an agent, ..."""
+    try:
+        if path[0] == "theses":
+            return m.theses[int(path[1])]
+        value: Any = getattr(m, str(path[0]))[path[1]]
+        for step in path[2:]:
+            if step in _TARGETS:
+                value = value.target
+            elif isinstance(step, int):
+                value = value[step]
+            else:
+                value = getattr(value, step)
+    except (AttributeError, IndexError, KeyError, TypeError, ValueError):
+        return None
+    return value if isinstance(value, str) else None
+
+
 def _agents(m: ArgumentMap, by: tuple[str, ...], base: DocPath, what: str) -> Iterator[Issue]:
     for index, agent in enumerate(by):
         if agent not in m.agents:

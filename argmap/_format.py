@@ -132,6 +132,8 @@ class _DocumentReader:
         self.issues: list[Issue] = []
         self.includes: list[tuple[str, DocPath]] = []
         self.langs: tuple[str, ...] = ()
+        #: Ids of entries written but not valid, by section: defined, for references.
+        self.invalid: dict[str, set[str]] = {}
 
     def error(self, code: str, message: str, path: DocPath) -> None:
         self.issues.append(Issue(code, message, path=path))
@@ -421,6 +423,8 @@ class _DocumentReader:
             built = build(entity_id, value, path)
             if built is not None:
                 result.append(built)
+            else:  # reported; a reference to it is no second mistake
+                self.invalid.setdefault(key, set()).add(entity_id)
         return result
 
     # -- entities ----------------------------------------------------------
@@ -859,11 +863,15 @@ class Built:
         issues: Problems in the document's structure; whole-map rules such as
             unknown ids are :func:`argmap.check`'s business.
         includes: The files named under ``include``, with their document paths.
+        invalid: The ids of entries that are there but not valid (a statement
+            whose text is a list, say), by section; the problem is reported
+            once, not again at each reference to them.
     """
 
     map: ArgumentMap | None
     issues: list[Issue]
     includes: list[tuple[str, DocPath]]
+    invalid: dict[str, set[str]] = attrs.field(factory=dict)
 
 
 def from_data(document: Any, origin: Origin | None = None) -> Built:
@@ -871,7 +879,7 @@ def from_data(document: Any, origin: Origin | None = None) -> Built:
     builder = _DocumentReader()
     with gc_paused():
         argument_map = builder.build(document, origin)
-    return Built(argument_map, builder.issues, builder.includes)
+    return Built(argument_map, builder.issues, builder.includes, builder.invalid)
 
 
 def to_data(argument_map: ArgumentMap) -> dict[str, Any]:

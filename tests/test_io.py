@@ -476,3 +476,59 @@ def test_numbers_dates_and_booleans_where_text_is_expected_are_kept_as_written(
         "j": "3.50",
     }
     assert m.statements["j"].title == "007"
+
+
+INVALID_ENTRIES = """\
+argmap: 1
+title: One error per mistake
+agents:
+  bob: [a, b]
+sources:
+  art: {author: x}
+statements:
+  s1:
+    text: [a, b]
+    by: bob
+  s2:
+  s3:
+    text: ok
+    by: bob
+    quote: {source: art, text: hi}
+  s4: four
+arguments:
+  a1:
+    premises: [s1, s2]
+    supports: s3
+  a2:
+    premises: [s4]
+  a3:
+    premises: [s4]
+    undercuts: a2
+groups:
+  g: {title: G, members: [s1, a2]}
+theses: [s2]
+"""
+
+
+def test_an_invalid_entry_is_still_defined_for_references() -> None:
+    """One error per mistake: no unknown-statement, -agent, -source or -argument after it."""
+    with pytest.raises(MapError) as caught:
+        argmap.loads(INVALID_ENTRIES, file="m.yaml")
+    assert [(i.code, i.line) for i in caught.value.issues] == [
+        ("wrong-type", 4),  # agent bob, a list
+        ("missing-key", 6),  # source art, no title
+        ("wrong-type", 9),  # statement s1, its text a list
+        ("missing-key", 11),  # statement s2, empty
+        ("missing-target", 21),  # argument a2
+    ]
+
+
+def test_a_reference_to_an_id_defined_nowhere_is_still_reported_beside_invalid_entries() -> None:
+    text = INVALID_ENTRIES.replace("premises: [s1, s2]", "premises: [s1, s2, s5]")
+    with pytest.raises(MapError) as caught:
+        argmap.loads(text, file="m.yaml")
+    unknown = [str(i) for i in caught.value.issues if i.code.startswith("unknown-")]
+    assert unknown == [
+        "m.yaml:19:24: error: unknown-statement: argument 'a1' lists premise 's5', which is not "
+        "a defined statement; define it under 'statements' or fix the id (did you mean 's4'?)"
+    ]
