@@ -532,3 +532,45 @@ def test_a_reference_to_an_id_defined_nowhere_is_still_reported_beside_invalid_e
         "m.yaml:19:24: error: unknown-statement: argument 'a1' lists premise 's5', which is not "
         "a defined statement; define it under 'statements' or fix the id (did you mean 's4'?)"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "message"),
+    [
+        (
+            # s2 moved to column 1: libyaml stumbles on s3, the next, correct entry.
+            "argmap: 1\ntitle: T\nstatements:\n  s1:\n    text: one\ns2:\n    text: two\n"
+            "  s3:\n    text: three\n",
+            (6, 1),
+            "this line is indented by 0 spaces, less than the entries before it (line 4) and "
+            "after it (line 8), which are indented by 2; so it ends their mapping, and line 8 "
+            "belongs to nothing: indent this line by 2 spaces like them",
+        ),
+        (
+            "argmap: 1\ntitle: T\nstatements:\n  s1:\n    text: a\n    by: x\n   title: y\n",
+            (7, 4),
+            "this line is indented by 3 spaces, which lines up with no line above it (those it "
+            "could belong with are indented by 4, 2 or 0): indent it like the entries it "
+            "belongs with",
+        ),
+        (
+            "argmap: 1\ntitle: T\nstatements:\n  s1: one\n s2: two\n  s3: three\n",
+            (5, 2),
+            "this line is indented by 1 space, which lines up with no line above it (those it "
+            "could belong with are indented by 2 or 0): indent it like the entries it belongs "
+            "with",
+        ),
+    ],
+    ids=["moved left", "between two levels", "one space short"],
+)
+def test_broken_indentation_is_shown_where_it_broke_in_plain_words(
+    text: str, where: tuple[int, int], message: str
+) -> None:
+    with pytest.raises(MapError) as caught:
+        argmap.loads(text)
+    [issue] = caught.value.issues
+    assert (issue.code, (issue.line, issue.column), issue.message) == (
+        "yaml-syntax",
+        where,
+        message,
+    )
