@@ -624,16 +624,23 @@ class _QuoteChecker:
         if citation.source not in self.map.sources:
             return  # reported as unknown-source
         text = self.source_text(citation.source)
-        from ._quotes import closest_passage, contains
+        from ._quotes import closest_passage, contains, marked_difference
 
         if text is None or contains(text, citation.text):
             return
         passage = closest_passage(text, citation.text)
+        marked = marked_difference(citation.text, passage)
+        differ = (
+            f'; the quote against it, [-quote only-] {{+source only+}}: "{marked}"'
+            if marked
+            else ""
+        )
         self.issues.append(
             Issue(
                 "quote-not-found",
                 f"the quote of {what} does not occur in source {citation.source!r}; closest "
-                f'passage: "{passage}"; copy the passage exactly as it stands in the source',
+                f'passage: "{passage}"{differ}; copy the passage exactly as it stands in the '
+                "source",
                 path=(*path, "text"),
             )
         )
