@@ -240,7 +240,8 @@ class ViewNode:
             it hides (``+ 12 statements, 9 arguments folded``).
         speakers: Display names of the agents in ``by`` (the agent's id when
             the agent is not defined).
-        tooltip: The quotes, one per line as ``„…“ (source title)``; the full
+        tooltip: The quotes, one per line as ``“…” (source title)``, in the
+            quotation marks of the source's language; the full
             text (an argument's title or id) when there are no quotes. An
             argument node is too small to show its speakers, so for arguments
             a last line ``— speaker; speaker`` names them; when premises are
@@ -758,10 +759,48 @@ def _agent_name(map: ArgumentMap, agent: str, lang: str | None) -> str:
     return map.localized(map.agents[agent], "title", lang)[0] or agent
 
 
+#: Quotation marks by language (the tag's first part); others get English ones.
+_QUOTATION_MARKS = {
+    "en": ("“", "”"),
+    "de": ("„", "“"),
+    "cs": ("„", "“"),
+    "pl": ("„", "”"),
+    "nl": ("“", "”"),
+    "fr": ("« ", " »"),
+    "es": ("«", "»"),
+    "it": ("«", "»"),
+    "pt": ("“", "”"),
+    "ru": ("«", "»"),
+    "uk": ("«", "»"),
+    "sv": ("”", "”"),
+    "ja": ("「", "」"),
+    "zh": ("“", "”"),
+}
+
+
+def quoted(text: str, lang: str | None) -> str:
+    """``text`` in the quotation marks of ``lang``: “…” in English, „…“ in German."""
+    primary = (lang or "en").split("-")[0].lower()
+    if lang is not None and lang.lower() in ("de-ch", "de-li"):
+        opening, closing = "«", "»"
+    else:
+        opening, closing = _QUOTATION_MARKS.get(primary, _QUOTATION_MARKS["en"])
+    return f"{opening}{text}{closing}"
+
+
 def _tooltip(map: ArgumentMap, quotes: tuple[Citation, ...], fallback: str) -> str:
+    """The quotes, each in the marks of its source's language (else the map's)."""
     if not quotes:
         return _squash(fallback)
-    return "\n".join(f"„{_squash(q.text)}“ ({_source_title(map, q.source)})" for q in quotes)
+    return "\n".join(
+        f"{quoted(_squash(q.text), _quote_lang(map, q.source))} ({_source_title(map, q.source)})"
+        for q in quotes
+    )
+
+
+def _quote_lang(map: ArgumentMap, source_id: str) -> str | None:
+    source = map.sources.get(source_id)
+    return (source.lang if source is not None else None) or map.lang
 
 
 def _source_title(map: ArgumentMap, source_id: str) -> str:

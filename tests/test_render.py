@@ -326,7 +326,7 @@ def test_markup_quotes_and_backslashes_in_text_stay_text_in_svg() -> None:
     lines = texts(statement)
     assert lines[:2] == [f"<i>{NASTY}</i>", NASTY]
     assert " ".join(lines[2:]) == f"— Agent {NASTY}"  # the byline wraps at the text's width
-    assert tooltip(statement) == f"„Quote {NASTY}“ (Source {NASTY})"
+    assert tooltip(statement) == f"“Quote {NASTY}” (Source {NASTY})"
     assert texts(groups["argument-a1"]) == [f"Arg {NASTY}"]
     assert tooltip(groups["argument-a1"]) == f"Arg {NASTY}"
     graph = root.find(f"{SVG}g")
@@ -346,7 +346,7 @@ def test_each_quote_is_its_own_tooltip_line() -> None:
         ],
     )
     tip = tooltip(svg_groups(svg_root(to_svg(m)))["statement-s"])
-    assert tip == "„One“ (The article)\n„Two \\n“ (The article)"
+    assert tip == "“One” (The article)\n“Two \\n” (The article)"
 
 
 @pytest.mark.needs_dot

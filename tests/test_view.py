@@ -158,8 +158,48 @@ def test_tooltip_lists_quotes_with_their_source_titles() -> None:
         ],
     )
     assert build_view(m).node("statement-s").tooltip == (
-        "„First quote“ (The article)\n„Second“ (gone)"
+        "“First quote” (The article)\n“Second” (gone)"
     )
+
+
+def test_quotation_marks_follow_the_language_of_the_quote() -> None:
+    """A quote is in its source's language, else the map's: „…“ in German, “…” in English."""
+    m = ArgumentMap(
+        "t",
+        lang="en",
+        sources=[
+            Source("zeit", "Die Zeit", lang="de"),
+            Source("times", "The Times", lang="en"),
+            Source("monde", "Le Monde", lang="fr"),
+            Source("nzz", "NZZ", lang="de-CH"),
+            Source("notes", "Notes"),
+        ],
+        statements=[
+            Statement(
+                "s",
+                "Text.",
+                quotes=[
+                    Citation("zeit", "Ja"),
+                    Citation("times", "Yes"),
+                    Citation("monde", "Oui"),
+                    Citation("nzz", "Jo"),
+                    Citation("notes", "Noted"),
+                ],
+            )
+        ],
+    )
+    assert build_view(m).node("statement-s").tooltip.split("\n") == [
+        "„Ja“ (Die Zeit)",
+        "“Yes” (The Times)",
+        "« Oui » (Le Monde)",
+        "«Jo» (NZZ)",
+        "“Noted” (Notes)",
+    ]
+    german = attrs.evolve(m, lang="de", sources=[Source("notes", "Notizen")])
+    german = attrs.evolve(
+        german, statements=[Statement("s", "Text.", quotes=[Citation("notes", "Notiert")])]
+    )
+    assert build_view(german).node("statement-s").tooltip == "„Notiert“ (Notizen)"
 
 
 def test_tooltip_is_the_full_text_when_there_are_no_quotes() -> None:
