@@ -201,6 +201,12 @@ def _references(m: ArgumentMap) -> Iterator[Issue]:
         yield from _sources(m, argument.quotes, base, what)
 
 
+def dangling_references(m: ArgumentMap) -> tuple[Issue, ...]:
+    """The premises, targets and group members that name nothing the map defines, located."""
+    codes = ("unknown-statement", "unknown-argument", "unknown-member")
+    return locate(m, [i for i in _references(m) if i.code in codes])
+
+
 #: The sections where each kind of unknown reference might find the id it names.
 _REFERENCED = {
     "unknown-statement": ("statements", "arguments"),

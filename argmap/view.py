@@ -391,8 +391,8 @@ def build_view(
 ) -> MapView:
     """Decide what a diagram of ``map`` shows.
 
-    The map need not be checked: premises and targets that name no statement
-    or argument of the map are left out (the checker reports them).
+    The map need not be checked, but its arguments must name premises and
+    targets it has: an argument drawn towards nothing is refused.
 
     Args:
         map: The argument map.
@@ -410,8 +410,14 @@ def build_view(
             every statement and argument of the map, or the selection
             names what the map lacks (see :func:`select`).
         TypeError: If ``width`` or ``depth`` is not an ``int``.
+        MapError: If an argument names a premise or target, or a group a
+            member, that the map does not define (a map built in Python;
+            one loaded from a file is checked for that already). Its
+            ``issues`` are ``unknown-statement``, ``unknown-argument`` and
+            ``unknown-member`` errors, as :func:`argmap.check` reports them.
     """
     o = view_options(options, keywords)
+    _refuse_dangling(map)
     lang, focus, evaluation, premises, width = o.lang, o.focus, o.evaluation, o.premises, o.width
     if lang is not None and lang not in map.langs:
         known = list(map.langs) or ["its own, undeclared"]
@@ -742,6 +748,21 @@ def byline(speakers: tuple[str, ...], via: str | None = None, *, relay: str = "v
     if via is None:
         return f"— {held}" if held else ""
     return f"— {held}, {relay} {via}" if held else f"— {relay} {via}"
+
+
+def _refuse_dangling(map: ArgumentMap) -> None:
+    """Raise :class:`MapError` when an argument or group names what the map lacks."""
+    statements, arguments = map.statements, map.arguments
+    if all(
+        all(p in statements for p in a.premises)
+        and (a.target in arguments if a.kind == "undercut" else a.target in statements)
+        for a in arguments.values()
+    ) and all(m in statements or m in arguments for g in map.groups.values() for m in g.members):
+        return  # the usual case, decided without the checker
+    from ._check import dangling_references
+    from .errors import MapError
+
+    raise MapError(dangling_references(map))
 
 
 def _speakers(map: ArgumentMap, by: tuple[str, ...], lang: str | None) -> tuple[str, ...]:

@@ -10,6 +10,7 @@ import pytest
 from sample_maps import LIFELINE_NODE_IDS, bilingual_map, lifeline_map
 
 from argmap.analyse import evaluate
+from argmap.errors import MapError
 from argmap.model import (
     Agent,
     Argument,
@@ -226,7 +227,8 @@ def test_argument_tooltip_ends_with_its_speakers() -> None:
     assert view.node("argument-b").tooltip == "b"
 
 
-def test_references_to_unknown_ids_are_left_out() -> None:
+def test_a_map_with_references_to_unknown_ids_is_refused() -> None:
+    """A map built in Python is not drawn with arguments pointing at nothing."""
     m = ArgumentMap(
         "t",
         statements=[Statement("s", "S."), Statement("c", "C.")],
@@ -236,22 +238,16 @@ def test_references_to_unknown_ids_are_left_out() -> None:
             Argument("u", ["s"], "undercut", "c"),  # undercuts name arguments
             Argument("w", ["s"], "support", "a"),  # supports name statements
         ],
+        groups=[Group("g", "G", ["s", "gone"])],
     )
-    view = build_view(m)
-    assert [n.id for n in view.nodes] == [
-        "statement-s",
-        "statement-c",
-        "argument-a",
-        "argument-b",
-        "argument-u",
-        "argument-w",
-    ]
-    assert edge_triples(view) == [
-        ("statement-s", "argument-a", "premise"),
-        ("argument-a", "statement-c", "support"),
-        ("statement-s", "argument-b", "premise"),
-        ("statement-s", "argument-u", "premise"),
-        ("statement-s", "argument-w", "premise"),
+    with pytest.raises(MapError) as caught:
+        build_view(m)
+    assert [(i.code, "/".join(map(str, i.path))) for i in caught.value.issues] == [
+        ("unknown-member", "groups/g/members/1"),
+        ("unknown-statement", "arguments/a/premises/1"),
+        ("unknown-statement", "arguments/b/attacks"),
+        ("unknown-argument", "arguments/u/undercuts"),
+        ("unknown-statement", "arguments/w/supports"),
     ]
 
 
