@@ -164,7 +164,11 @@ def _references(m: ArgumentMap) -> Iterator[Issue]:
         target = argument.target
         if (
             all(premise in statements for premise in argument.premises)
-            and (target in arguments if kind == "undercut" else target in statements or target in arguments)
+            and (
+                target in arguments
+                if kind == "undercut"
+                else target in statements or target in arguments
+            )
             and not argument.by
             and not argument.quotes
         ):

@@ -670,8 +670,9 @@ def stated_only(map: ArgumentMap) -> ArgumentMap:
 
     Leaves out every implicit statement and argument, then every argument
     that has lost a premise or its target, and so on (an argument that
-    supports, attacks or undercuts an argument left out goes too); removes what is left out from the declared
-    theses and from the groups, and drops a group left with no member.
+    supports, attacks or undercuts an argument left out goes too); removes
+    what is left out from the declared theses and from the groups, and drops
+    a group left with no member.
     Sources, agents, schemes and everything else stay as they are.
 
     Returns:

@@ -144,7 +144,7 @@ def reduce_argmap(m: ArgumentMap) -> Reduced:
         owners = concluded_by.get(statement(sid), [])
         return ("argument", owners[0]) if len(owners) == 1 else statement(sid)
 
-    relations = set()
+    relations: set[tuple[Key, str, Key]] = set()
     for aid, a in m.arguments.items():
         if aid in owner and owner[aid] in mains:
             continue  # an inference of a premise-conclusion structure
@@ -351,7 +351,10 @@ def test_loose_and_mixed_styles_read_as_argdown_reads_them(
     m = read(text)
     assert [i for i in argmap.check(m) if i.severity is Severity.ERROR] == []
     assert reduce_argmap(m) == expected
-    assert {(r[1], r[2][0]) for r in expected[3]} >= {("support", "argument"), ("attack", "argument")}
+    assert {(r[1], r[2][0]) for r in expected[3]} >= {
+        ("support", "argument"),
+        ("attack", "argument"),
+    }
 
 
 @pytest.mark.parametrize("name", sorted(LOOSE))

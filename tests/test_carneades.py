@@ -185,6 +185,4 @@ def test_beyond_grounded_a_circle_of_support_is_a_choice_carneades_does_not_offe
         assert sceptical.extensions == 2
         assert {sid: sceptical.statements[sid] for sid in expected} == expected
         credulous = evaluate(m, semantics, acceptance="credulous")
-        assert {sid: credulous.statements[sid] for sid in expected} == dict.fromkeys(
-            expected, "in"
-        )
+        assert {sid: credulous.statements[sid] for sid in expected} == dict.fromkeys(expected, "in")

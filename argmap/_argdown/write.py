@@ -364,7 +364,11 @@ class _Writer:
                 steps.setdefault(main, []).append(argument)
         for main_id, members in steps.items():
             main = m.arguments[main_id]
-            if main.kind != "support" or main.target not in m.statements or main_id in self.in_chain:
+            if (
+                main.kind != "support"
+                or main.target not in m.statements
+                or main_id in self.in_chain
+            ):
                 continue
             chain = [main]
             current = main
