@@ -193,11 +193,12 @@ def _references(m: ArgumentMap) -> Iterator[Issue]:
                     path=(*base, verb),
                 )
         elif argument.target not in m.statements and argument.target not in m.arguments:
-            known = [*m.statements, *m.arguments]
+            # Most targets are statements: suggest one of them first.
+            hint = suggest(argument.target, m.statements) or suggest(argument.target, m.arguments)
             yield Issue(
                 "unknown-statement",
                 f"{what} {verb} {argument.target!r}, which is neither a defined statement nor "
-                f"a defined argument; define it or fix the id{suggest(argument.target, known)}",
+                f"a defined argument; define it under 'statements' or fix the id{hint}",
                 path=(*base, verb),
             )
         yield from _agents(m, argument.by, base, what)

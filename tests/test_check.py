@@ -57,7 +57,7 @@ def test_a_target_that_is_neither_statement_nor_argument_is_named_with_a_suggest
     assert issue == Issue(
         "unknown-statement",
         "argument 'y' attacks 'xx', which is neither a defined statement nor a defined "
-        "argument; define it or fix the id (did you mean 'x'?)",
+        "argument; define it under 'statements' or fix the id (did you mean 'x'?)",
         Severity.ERROR,
         ("arguments", "y", "attacks"),
     )
