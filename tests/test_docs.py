@@ -84,6 +84,7 @@ def test_cli_md_lists_the_subcommands_the_parser_has() -> None:
     intro = text[: text.index("\n## ")]
     listed = re.findall(r"^- \[`argmap (\w+)`\]", intro, re.M)
     sections = re.findall(r"^## `argmap (\w+)`", text, re.M)
+    assert commands.choices is not None
     assert listed == sections == list(commands.choices)
     count = re.search(r"It has\s+(\w+)\s+subcommands", intro)
     assert count is not None
