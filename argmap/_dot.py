@@ -380,18 +380,15 @@ def _legend(
         title += _html(f" · Labels: {evaluated}")
     legend = graphviz.Digraph(
         name="cluster_legend",
-        graph_attr={
-            "id": "argmap-legend",
-            "class": "argmap-legend",
-            "label": f"<{title}>",
-            "fontsize": "12",
-            "fontcolor": MUTED,
-            # Cluster labels follow the rank direction: "b" is the top in BT.
-            "labelloc": "b" if rankdir == "BT" else "t",
-            "style": "rounded,dashed",
-            "color": MUTED,
-            "margin": "6" if strip else "10",
-        },
+        graph_attr=_legend_frame(
+            rankdir,
+            "argmap-legend",
+            f"<{title}>",
+            fontsize="12",
+            style="rounded,dashed",
+            color=MUTED,
+            margin="6" if strip else "10",
+        ),
     )
     samples = [
         ("legend-statement", "Statement", "statement", False),
@@ -444,6 +441,24 @@ def _legend(
     return legend, ends
 
 
+def _legend_frame(
+    rankdir: Rankdir, id: str, label: str, *, fontsize: str, style: str, color: str, margin: str
+) -> dict[str, str]:
+    """The attributes of the legend's frame, or of a frame inside it."""
+    return {
+        "id": id,
+        "class": "argmap-legend",
+        "label": label,
+        "fontsize": fontsize,
+        "fontcolor": MUTED,
+        # Cluster labels follow the rank direction: "b" is the top in BT.
+        "labelloc": "b" if rankdir == "BT" else "t",
+        "style": style,
+        "color": color,
+        "margin": margin,
+    }
+
+
 def _legend_labels(
     rankdir: Rankdir, evaluated: str, shown: set[str | None], *, framed: bool = True
 ) -> Any:
@@ -459,17 +474,15 @@ def _legend_labels(
     else:
         labels = graphviz.Digraph(
             name="cluster_legend_labels",
-            graph_attr={
-                "id": "argmap-legend-labels",
-                "class": "argmap-legend",
-                "label": f"<{_html(f'Labels: {evaluated}')}>",
-                "fontsize": "11",
-                "fontcolor": MUTED,
-                "labelloc": "b" if rankdir == "BT" else "t",
-                "style": "rounded",
-                "color": "#cfd8dc",
-                "margin": "8",
-            },
+            graph_attr=_legend_frame(
+                rankdir,
+                "argmap-legend-labels",
+                f"<{_html(f'Labels: {evaluated}')}>",
+                fontsize="11",
+                style="rounded",
+                color="#cfd8dc",
+                margin="8",
+            ),
         )
     row = graphviz.Digraph(graph_attr={"rank": "same"})
     names = []
