@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypedDict
 
 import attrs
 
+from . import _rows
 from ._helpers import one_or_many
 from ._names import RANKDIRS, Rankdir
 from ._select import Fold, select, select_part
@@ -61,9 +62,16 @@ EdgeKind = Literal["premise", "support", "attack", "undercut", "fold"]
 
 #: Narrowest wrap width accepted; below it most words would be broken.
 MIN_WIDTH = 10
+#: The wrap width when none is given.
+DEFAULT_WIDTH = 40
+#: The wrap width when none is given and the groups are drawn in rows: a
+#: little narrower, so that the rows fit the screen they are made for.
+ROWS_WIDTH = 36
 
 
-def _check_width(options: ViewOptions, attribute: attrs.Attribute[int], width: Any) -> None:
+def _check_width(options: ViewOptions, attribute: attrs.Attribute[int | None], width: Any) -> None:
+    if width is None:
+        return
     if not isinstance(width, int) or isinstance(width, bool):
         raise TypeError(f"'width' must be an int (got {width!r})")
     if width < MIN_WIDTH:
@@ -88,7 +96,9 @@ class ViewOptions:
 
     Attributes:
         width: Wrap the text of statements (and titles) at this many
-            characters; at least 10.
+            characters; at least 10. ``None`` (the default): 40, or 36
+            when the map's groups are drawn in rows (see
+            :attr:`MapView.rows`).
         rankdir: ``"BT"`` (conclusions above premises, the default), ``"TB"``,
             ``"LR"`` or ``"RL"``.
         legend: Add a legend explaining the shapes and edges.
@@ -122,7 +132,7 @@ class ViewOptions:
             is ``False`` with ``collapse``.
     """
 
-    width: int = attrs.field(default=40, validator=_check_width)
+    width: int | None = attrs.field(default=None, validator=_check_width)
     rankdir: Rankdir = attrs.field(default="BT", validator=_check_rankdir)
     legend: bool = False
     lang: str | None = None
@@ -161,7 +171,7 @@ class ViewOptions:
 class ViewKeywords(TypedDict, total=False):
     """The fields of :class:`ViewOptions` as keywords, for the functions that take them."""
 
-    width: int
+    width: int | None
     rankdir: Rankdir
     legend: bool
     lang: str | None
@@ -351,6 +361,13 @@ class MapView:
             rejected, e.g. ``grounded semantics; rejecting lifeline``.
         wording: The words the diagram adds to the text (marks, the relay in
             a byline), in the language drawn.
+        rows: When the groups side by side would not fit a 1920x1080
+            screen: the ids of the clusters in each row, the first row
+            first in the flow (the bottom row of a bottom-to-top map), each
+            in its order along the row; empty when the groups stand in one
+            row. Chosen from the structure of the map, not its text, so it
+            is the same in every language, evaluated or not (see
+            ``docs/large-maps.md``).
     """
 
     title: str
@@ -362,6 +379,7 @@ class MapView:
     lang: str | None = None
     evaluated: str | None = None
     wording: Wording = Wording()
+    rows: tuple[tuple[str, ...], ...] = ()
 
     def node(self, node_id: str) -> ViewNode:
         """The node with element id ``node_id``; raises ``KeyError`` if absent."""
@@ -447,6 +465,15 @@ def build_view(
                     users.setdefault(premise, []).append(argument.id)
         statements = [s for s in statements if s.id not in users]
         drawn = {*(s.id for s in statements), *(a.id for a in arguments)}
+    folds = () if part is None else part.folds
+    edges = [edge for argument in arguments for edge in _argument_edges(map, argument, users)]
+    edges.extend(edge for fold in folds for edge in _fold_edges(fold))
+    clusters = _clusters(map, lang, drawn, folds)
+    kinds: dict[str, NodeKind] = {statement_node_id(s.id): "statement" for s in statements}
+    kinds.update((argument_node_id(a.id), "argument") for a in arguments)
+    kinds.update((fold_node_id(f.statement), "fold") for f in folds)
+    rows = _group_rows(clusters, kinds, edges, width or ROWS_WIDTH, o.rankdir)
+    width = width or (ROWS_WIDTH if rows else DEFAULT_WIDTH)
     words = wording(lang or map.lang)
     nodes = [_statement_node(map, s, width, lang, words, thesis=s.id in theses) for s in statements]
     if focus is not None:
@@ -454,14 +481,11 @@ def build_view(
             attrs.evolve(n, classes=(*n.classes, "argmap-focus")) if n.ref == focus else n
             for n in nodes
         ]
-    edges: list[ViewEdge] = []
-    for argument in arguments:
-        nodes.append(_argument_node(map, argument, width, lang, words, with_premises=premises))
-        edges.extend(_argument_edges(map, argument, users))
-    folds = () if part is None else part.folds
-    for fold in folds:
-        nodes.append(_fold_node(fold, width))
-        edges.extend(_fold_edges(fold))
+    nodes.extend(
+        _argument_node(map, argument, width, lang, words, with_premises=premises)
+        for argument in arguments
+    )
+    nodes.extend(_fold_node(fold, width) for fold in folds)
     if evaluation is not None:
         nodes = _labelled(map, nodes, evaluation)
         edges = _labelled_edges(map, edges, evaluation)
@@ -471,11 +495,46 @@ def build_view(
         nodes=tuple(nodes),
         edges=tuple(edges),
         legend=bool(o.legend) or evaluation is not None,
-        clusters=_clusters(map, lang, drawn, folds),
+        clusters=clusters,
         lang=lang,
         evaluated=None if evaluation is None else _evaluated(evaluation),
         wording=words,
+        rows=rows,
     )
+
+
+#: A node's estimated extent in points (width, height) by kind, for choosing
+#: rows: from the wrap width only, never the text, so that every language
+#: of a map gets the same rows. A statement's text most often fills its
+#: width; an argument's title is short.
+def _estimated_size(kind: NodeKind, width: int) -> tuple[float, float]:
+    if kind == "statement":
+        return 5.6 * width + 15.0, 75.0
+    if kind == "argument":
+        return 110.0, 28.0
+    return 4.0 * width + 15.0, 40.0
+
+
+def _group_rows(
+    clusters: tuple[ViewCluster, ...],
+    kinds: dict[str, NodeKind],
+    edges: list[ViewEdge],
+    width: int,
+    rankdir: Rankdir,
+) -> tuple[tuple[str, ...], ...]:
+    """The clusters in rows (see :attr:`MapView.rows`), wrapping text at ``width``."""
+    if len(clusters) < 2:
+        return ()
+    sizes = {}
+    for node, kind in kinds.items():
+        across, along = _estimated_size(kind, width)
+        sizes[node] = (across, along) if rankdir in ("BT", "TB") else (along, across)
+    rows = _rows.arrange(
+        [cluster.members for cluster in clusters],
+        [(edge.source, edge.target) for edge in edges],
+        sizes,
+    )
+    return tuple(tuple(clusters[g].id for g in row) for row in rows)
 
 
 def _labelled(map: ArgumentMap, nodes: list[ViewNode], evaluation: Evaluation) -> list[ViewNode]:
