@@ -21,8 +21,10 @@ model (docs/evaluation.md says it in full):
   (a tie leaves them all ``out``). A statement that arguments attack and
   that no issue names is decided the same way, the attacks weighed as the
   arguments of its negation;
-* an argument that undercuts another stands for a statement "the argument
-  does not apply": the undercut argument weighs nothing once that is ``in``.
+* an argument that undercuts another, or attacks it as a whole, stands for
+  a statement "the argument does not apply": the undercut argument weighs
+  nothing once that is ``in``. Backing an argument as a whole has no
+  counterpart in Carneades and changes no label.
 
 What is left is ``undecided``: cycles that nothing grounds. The labelling
 is a fixpoint reached in one pass over a work list, so its cost grows with
@@ -102,8 +104,10 @@ class _Graph:
         self.real = len(self.names)
         self.args: list[_Arg] = []
         by_id: dict[str, _Arg] = {}
+        arguments_on_arguments = []
         for argument in m.arguments.values():
-            if argument.kind == "undercut":
+            if argument.target not in self.index:  # an argument's target is an argument
+                arguments_on_arguments.append(argument)
                 continue
             arg = _Arg(
                 argument.id,
@@ -116,17 +120,23 @@ class _Graph:
             )
             self.args.append(arg)
             by_id[argument.id] = arg
-        for argument in m.arguments.values():
-            if argument.kind != "undercut" or argument.target not in by_id:
+        for argument in arguments_on_arguments:
+            if argument.target not in by_id:
                 continue
-            undercut = by_id[argument.target]
-            if undercut.undercutter is None:
-                undercut.undercutter = self._virtual(f"undercut:{undercut.id}")
+            target = by_id[argument.target]
+            if argument.kind == "support":
+                # Backing an argument has no counterpart in Carneades: the
+                # backing argument is weighed, and its weight goes nowhere.
+                conclusion = self._virtual(f"backing:{target.id}")
+            else:  # an undercut, or an attack on the argument as a whole
+                if target.undercutter is None:
+                    target.undercutter = self._virtual(f"undercut:{target.id}")
+                conclusion = target.undercutter
             self.args.append(
                 _Arg(
                     argument.id,
                     tuple(self.index[p] for p in argument.premises),
-                    undercut.undercutter,
+                    conclusion,
                     False,
                     1.0 if argument.weight is None else argument.weight,
                     argument.weighing,

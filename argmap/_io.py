@@ -153,10 +153,6 @@ def loads(
     if check:
         problems = check_map(argument_map, verify_quotes=False)
         errors = [i for i in problems if i.severity is Severity.ERROR]
-        if format == "carneades":
-            # Carneades' graphs may support a statement in a circle, which its
-            # weighing leaves undecided; Dung's semantics refuse such a map.
-            errors = [i for i in errors if i.code != "circular-support"]
         if errors:
             raise MapError(locate(argument_map, errors))
     return argument_map
