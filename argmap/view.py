@@ -250,7 +250,8 @@ class ViewNode:
             it hides (``+ 12 statements, 9 arguments folded``).
         speakers: Display names of the agents in ``by`` (the agent's id when
             the agent is not defined).
-        tooltip: The quotes, one per line as ``„…“ (source title)``; the full
+        tooltip: The quotes, one per line as ``“…” (source title)``, in the
+            quotation marks of the source's language; the full
             text (an argument's title or id) when there are no quotes. An
             argument node is too small to show its speakers, so for arguments
             a last line ``— speaker; speaker`` names them; when premises are
@@ -408,8 +409,8 @@ def build_view(
 ) -> MapView:
     """Decide what a diagram of ``map`` shows.
 
-    The map need not be checked: premises and targets that name no statement
-    or argument of the map are left out (the checker reports them).
+    The map need not be checked, but its arguments must name premises and
+    targets it has: an argument drawn towards nothing is refused.
 
     Args:
         map: The argument map.
@@ -427,8 +428,14 @@ def build_view(
             every statement and argument of the map, or the selection
             names what the map lacks (see :func:`select`).
         TypeError: If ``width`` or ``depth`` is not an ``int``.
+        MapError: If an argument names a premise or target, or a group a
+            member, that the map does not define (a map built in Python;
+            one loaded from a file is checked for that already). Its
+            ``issues`` are ``unknown-statement``, ``unknown-argument`` and
+            ``unknown-member`` errors, as :func:`argmap.check` reports them.
     """
     o = view_options(options, keywords)
+    _refuse_dangling(map)
     lang, focus, evaluation, premises, width = o.lang, o.focus, o.evaluation, o.premises, o.width
     if lang is not None and lang not in map.langs:
         known = list(map.langs) or ["its own, undeclared"]
@@ -810,6 +817,21 @@ def byline(speakers: tuple[str, ...], via: str | None = None, *, relay: str = "v
     return f"— {held}, {relay} {via}" if held else f"— {relay} {via}"
 
 
+def _refuse_dangling(map: ArgumentMap) -> None:
+    """Raise :class:`MapError` when an argument or group names what the map lacks."""
+    statements, arguments = map.statements, map.arguments
+    if all(
+        all(p in statements for p in a.premises)
+        and (a.target in arguments or (a.kind != "undercut" and a.target in statements))
+        for a in arguments.values()
+    ) and all(m in statements or m in arguments for g in map.groups.values() for m in g.members):
+        return  # the usual case, decided without the checker
+    from ._check import dangling_references
+    from .errors import MapError
+
+    raise MapError(dangling_references(map))
+
+
 def _speakers(map: ArgumentMap, by: tuple[str, ...], lang: str | None) -> tuple[str, ...]:
     return tuple(_agent_name(map, a, lang) for a in dict.fromkeys(by))
 
@@ -825,10 +847,48 @@ def _agent_name(map: ArgumentMap, agent: str, lang: str | None) -> str:
     return map.localized(map.agents[agent], "title", lang)[0] or agent
 
 
+#: Quotation marks by language (the tag's first part); others get English ones.
+_QUOTATION_MARKS = {
+    "en": ("“", "”"),
+    "de": ("„", "“"),
+    "cs": ("„", "“"),
+    "pl": ("„", "”"),
+    "nl": ("“", "”"),
+    "fr": ("« ", " »"),
+    "es": ("«", "»"),
+    "it": ("«", "»"),
+    "pt": ("“", "”"),
+    "ru": ("«", "»"),
+    "uk": ("«", "»"),
+    "sv": ("”", "”"),
+    "ja": ("「", "」"),
+    "zh": ("“", "”"),
+}
+
+
+def quoted(text: str, lang: str | None) -> str:
+    """``text`` in the quotation marks of ``lang``: “…” in English, „…“ in German."""
+    primary = (lang or "en").split("-")[0].lower()
+    if lang is not None and lang.lower() in ("de-ch", "de-li"):
+        opening, closing = "«", "»"
+    else:
+        opening, closing = _QUOTATION_MARKS.get(primary, _QUOTATION_MARKS["en"])
+    return f"{opening}{text}{closing}"
+
+
 def _tooltip(map: ArgumentMap, quotes: tuple[Citation, ...], fallback: str) -> str:
+    """The quotes, each in the marks of its source's language (else the map's)."""
     if not quotes:
         return _squash(fallback)
-    return "\n".join(f"„{_squash(q.text)}“ ({_source_title(map, q.source)})" for q in quotes)
+    return "\n".join(
+        f"{quoted(_squash(q.text), _quote_lang(map, q.source))} ({_source_title(map, q.source)})"
+        for q in quotes
+    )
+
+
+def _quote_lang(map: ArgumentMap, source_id: str) -> str | None:
+    source = map.sources.get(source_id)
+    return (source.lang if source is not None else None) or map.lang
 
 
 def _source_title(map: ArgumentMap, source_id: str) -> str:
