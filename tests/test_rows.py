@@ -142,17 +142,28 @@ def overview_svg(lang: str, evaluate: bool, legend: bool) -> ET.Element:
     return ET.fromstring(argmap.to_svg(m, lang=lang, evaluation=evaluation, legend=legend))
 
 
-def group_frames(root: ET.Element) -> dict[str, tuple[float, float, float, float]]:
-    """Each group's frame in the SVG: left, top, right, bottom."""
+def bounds(text: str) -> tuple[float, float, float, float]:
+    """The box around the points of an SVG path or polygon: left, top, right, bottom."""
+    numbers = [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", text)]
+    xs, ys = numbers[0::2], numbers[1::2]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def frames_of(root: ET.Element, kind: str) -> dict[str, tuple[float, float, float, float]]:
+    """The box of each drawn element of class ``kind`` in the SVG, by its id.
+
+    Left, top, right, bottom of its first outline; elements drawn without
+    one (the invisible points between rows) are left out.
+    """
     frames = {}
     for g in root.iter(f"{SVG}g"):
-        if "argmap-group" not in g.get("class", "").split():
+        if kind not in g.get("class", "").split():
             continue
-        path = g.find(f"{SVG}path")
-        assert path is not None
-        numbers = [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", path.get("d", ""))]
-        xs, ys = numbers[0::2], numbers[1::2]
-        frames[g.get("id", "")] = (min(xs), min(ys), max(xs), max(ys))
+        shape = g.find(f".//{SVG}path")
+        if shape is None:
+            shape = g.find(f".//{SVG}polygon")
+        if shape is not None:
+            frames[g.get("id", "")] = bounds(shape.get("d") or shape.get("points") or "")
     return frames
 
 
@@ -161,7 +172,7 @@ def arrangement(root: ET.Element) -> tuple[tuple[str, ...], ...]:
 
     Groups whose frames overlap up and down share a row.
     """
-    frames = group_frames(root)
+    frames = frames_of(root, "argmap-group")
     rows: list[list[str]] = []
     for group in sorted(frames, key=lambda g: -frames[g][3]):  # lowest bottom first
         top, bottom = frames[group][1], frames[group][3]
@@ -208,24 +219,6 @@ def test_the_screen_of_the_rows_is_the_one_the_test_measures() -> None:
     assert tuple(side * 96 / 72 for side in _rows.SCREEN) == SCREEN_PX
 
 
-def node_boxes(root: ET.Element) -> dict[str, tuple[float, float, float, float]]:
-    """Each node's box in the SVG (left, top, right, bottom), by its id."""
-    boxes = {}
-    for g in root.iter(f"{SVG}g"):
-        if "node" not in g.get("class", "").split():
-            continue
-        shape = g.find(f".//{SVG}path")
-        if shape is None:
-            shape = g.find(f".//{SVG}polygon")
-        if shape is None:  # an invisible point between rows
-            continue
-        text = shape.get("d") or shape.get("points") or ""
-        numbers = [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", text)]
-        xs, ys = numbers[0::2], numbers[1::2]
-        boxes[g.get("id", "")] = (min(xs), min(ys), max(xs), max(ys))
-    return boxes
-
-
 def edge_points(d: str, steps: int = 20) -> list[tuple[float, float]]:
     """Points along an SVG path of cubic curves (``M x,y C x,y x,y x,y ...``)."""
     numbers = [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", d)]
@@ -244,7 +237,7 @@ def edge_points(d: str, steps: int = 20) -> list[tuple[float, float]]:
 @pytest.mark.parametrize(("lang", "evaluate", "legend"), VARIANTS)
 def test_no_edge_of_the_overview_crosses_a_box(lang: str, evaluate: bool, legend: bool) -> None:
     root = overview_svg(lang, evaluate, legend)
-    boxes = node_boxes(root)
+    boxes = frames_of(root, "node")
     assert len([b for b in boxes if not b.startswith("legend-")]) == 28 + 19
     crossings = []
     for g in root.iter(f"{SVG}g"):
