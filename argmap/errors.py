@@ -8,7 +8,8 @@ keeps working for callers who do not know argmap::
     ├── MapError(ArgmapError, ValueError)       a map is invalid; carries .issues
     ├── SourceFileError(ArgmapError, OSError)   a map or source file cannot be read
     ├── OutputError(ArgmapError, OSError)       an output file cannot be written
-    └── RenderError(ArgmapError, RuntimeError)  Graphviz is missing or failed
+    ├── RenderError(ArgmapError, RuntimeError)  Graphviz is missing or failed
+    └── LimitError(ArgmapError, RuntimeError)   a computation would pass a set limit
 
 A :class:`MapError` collects every problem found in a document: each is an
 :class:`Issue` with a stable code, a severity, a message saying how to fix it,
@@ -27,6 +28,7 @@ __all__ = [
     "ArgmapError",
     "DocPath",
     "Issue",
+    "LimitError",
     "MapError",
     "OutputError",
     "RenderError",
@@ -141,3 +143,11 @@ class OutputError(ArgmapError, OSError):
 
 class RenderError(ArgmapError, RuntimeError):
     """Rendering failed: Graphviz's ``dot`` is missing or reported an error."""
+
+
+class LimitError(ArgmapError, RuntimeError):
+    """A computation would pass one of argmap's limits (docs/safety.md), so it stopped.
+
+    Raised, for instance, when evaluating a map would take more search steps
+    than allowed; the message names the limit and how to raise it.
+    """

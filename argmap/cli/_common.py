@@ -93,7 +93,12 @@ def what_if(argument_map: ArgumentMap, args: argparse.Namespace) -> tuple[Evalua
         raise UsageError(str(exc)) from None
     semantics: Semantics = args.semantics or "grounded"
     acceptance: Acceptance = "credulous" if args.credulous else "sceptical"
-    plain = analyse.evaluate(argument_map, semantics, acceptance=acceptance, stated_only=stated)
+    if args.max_steps is not None and args.max_steps <= 0:
+        raise UsageError(f"--max-steps must be more than 0 (got {args.max_steps})")
+    steps = args.max_steps
+    plain = analyse.evaluate(
+        argument_map, semantics, acceptance=acceptance, stated_only=stated, max_steps=steps
+    )
     if not accept and not reject:
         return plain, plain
     return (
@@ -104,6 +109,7 @@ def what_if(argument_map: ArgumentMap, args: argparse.Namespace) -> tuple[Evalua
             reject=reject,
             acceptance=acceptance,
             stated_only=stated,
+            max_steps=steps,
         ),
         plain,
     )
