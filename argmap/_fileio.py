@@ -3,27 +3,67 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
+from ._limits import MAP_BYTES, Limit
 from .errors import Issue, OutputError, SourceFileError
 
 
-def read_text(path: str | os.PathLike[str], *, what: str = "map file") -> str:
+def resolved(path: str | os.PathLike[str]) -> Path:
+    """``path`` made absolute with symbolic links followed, without ever raising.
+
+    Unlike :meth:`Path.resolve`, a loop of links gives a path (whose reading
+    then fails with a clear message), not a ``RuntimeError``. The caller
+    refuses names holding a NUL character first.
+    """
+    return Path(os.path.realpath(path))
+
+
+def read_text(
+    path: str | os.PathLike[str], *, what: str = "map file", limit: Limit = MAP_BYTES
+) -> str:
     """Read a UTF-8 text file, translating failures into :class:`SourceFileError`.
 
-    A leading byte-order mark is dropped.
+    Only a regular file is read: a folder, a device, a pipe or a socket is
+    refused before anything is read (a pipe would block), and so is a file
+    larger than ``limit`` allows (checked before reading, so a huge sparse
+    file costs nothing). A leading byte-order mark is dropped.
     """
     name = os.fspath(path)
+    if "\0" in name:
+        raise _unreadable(
+            name, "bad-file-name", f"the {what}'s name holds a NUL character; remove it"
+        )
     try:
-        data = Path(path).read_bytes()
+        fd = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
         raise _unreadable(name, "file-not-found", f"{what} not found; check the path") from None
-    except IsADirectoryError:
-        raise _unreadable(name, "not-a-file", f"this is a folder, expected a {what}") from None
     except OSError as exc:
         message = f"cannot read {what}: {exc.strerror}"
         raise _unreadable(name, "unreadable-file", message) from None
+    with os.fdopen(fd, "rb") as handle:
+        kind = os.fstat(fd)
+        if stat.S_ISDIR(kind.st_mode):
+            raise _unreadable(name, "not-a-file", f"this is a folder, expected {_a(what)}")
+        if not stat.S_ISREG(kind.st_mode):
+            raise _unreadable(
+                name,
+                "not-a-file",
+                f"this is a device, a pipe or a socket, expected {_a(what)}; "
+                "only regular files are read",
+            )
+        most = limit.value()
+        if kind.st_size > most:
+            raise _too_large(name, what, kind.st_size, limit, most)
+        try:
+            data = handle.read(most + 1)
+        except OSError as exc:
+            message = f"cannot read {what}: {exc.strerror}"
+            raise _unreadable(name, "unreadable-file", message) from None
+        if len(data) > most:  # it grew while being read
+            raise _too_large(name, what, len(data), limit, most)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -32,6 +72,19 @@ def read_text(path: str | os.PathLike[str], *, what: str = "map file") -> str:
         message = f"{what} is not valid UTF-8 (byte 0x{data[exc.start]:02x}); save it as UTF-8"
         raise _unreadable(name, "not-utf8", message, line, column) from None
     return text.removeprefix("\ufeff")
+
+
+def _a(what: str) -> str:
+    """``a map file``, ``an included map file``."""
+    return f"{'an' if what[0] in 'aeiou' else 'a'} {what}"
+
+
+def _too_large(file: str, what: str, size: int, limit: Limit, most: int) -> SourceFileError:
+    return _unreadable(
+        file,
+        "file-too-large",
+        f"the {what} has {size:,} bytes, more than the {most:,} allowed; {limit.raise_hint()}",
+    )
 
 
 def _unreadable(

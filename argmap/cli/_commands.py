@@ -370,6 +370,7 @@ def new(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def watch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .._fileio import resolved
     from ._watch import Watcher
 
     path = Path(args.path)
@@ -393,7 +394,7 @@ def watch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         target = output
     else:
         target = path.with_suffix(f".{fmt}")
-    if target.resolve() == path.resolve():
+    if resolved(target) == resolved(path):
         raise UsageError(f"-o {args.output}: the output would replace the map; give another file")
     watcher = Watcher(
         path,
