@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from ._fileio import read_text, resolved
-from ._limits import SOURCE_BYTES
 from ._graph import has_cycle, strongly_connected
 from ._helpers import gc_paused, suggest
+from ._limits import SOURCE_BYTES
 from ._locate import locate
 from .errors import DocPath, Issue, Severity, SourceFileError
 from .model import Agent, Argument, ArgumentMap, Citation, Statement

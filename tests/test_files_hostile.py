@@ -97,7 +97,8 @@ def test_an_include_with_a_nul_character_is_an_error(
         ("m.yaml", QUOTED.format(file='"src\\0.txt"')),
         (
             "m.json",
-            '{"argmap": 1, "title": "t", "sources": {"s": {"title": "S", "file": "src\\u0000.txt"}}, '
+            '{"argmap": 1, "title": "t", '
+            '"sources": {"s": {"title": "S", "file": "src\\u0000.txt"}}, '
             '"statements": {"a": {"text": "A.", "quote": {"source": "s", "text": "hello"}}}}',
         ),
     ],
