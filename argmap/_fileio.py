@@ -43,17 +43,18 @@ def read_text(
     except OSError as exc:
         message = f"cannot read {what}: {exc.strerror}"
         raise _unreadable(name, "unreadable-file", message) from None
-    with os.fdopen(fd, "rb") as handle:
-        kind = os.fstat(fd)
+    kind = os.fstat(fd)
+    if not stat.S_ISREG(kind.st_mode):
+        os.close(fd)
         if stat.S_ISDIR(kind.st_mode):
             raise _unreadable(name, "not-a-file", f"this is a folder, expected {_a(what)}")
-        if not stat.S_ISREG(kind.st_mode):
-            raise _unreadable(
-                name,
-                "not-a-file",
-                f"this is a device, a pipe or a socket, expected {_a(what)}; "
-                "only regular files are read",
-            )
+        raise _unreadable(
+            name,
+            "not-a-file",
+            f"this is a device, a pipe or a socket, expected {_a(what)}; "
+            "only regular files are read",
+        )
+    with os.fdopen(fd, "rb") as handle:
         most = limit.value()
         if kind.st_size > most:
             raise _too_large(name, what, kind.st_size, limit, most)

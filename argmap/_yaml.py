@@ -372,7 +372,7 @@ class _DeclinedError(Exception):
 
 #: Characters the fast reader leaves to libyaml: tabs, carriage returns, YAML's
 #: other line breaks, control characters, surrogates, byte order marks.
-_UNREAD = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufeff\ufffe\uffff]")
+_UNREAD = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
 #: ``key:`` at the start of a block mapping entry, followed by a space or the line's end.
 _KEY = re.compile(r"(\w[\w.\-]*):(?: |\Z)")
 #: First characters that make a scalar something other than plain text.
@@ -730,7 +730,8 @@ class _FastReader:
                     raise _DeclinedError
                 key = key_match.group().rstrip(" ")
                 key_end = at + len(key)
-                if not line.startswith(": ", key_end) or key in table:
+                # libyaml refuses a key longer than 1,024 characters, in flow as in block.
+                if not line.startswith(": ", key_end) or key in table or len(key) > 1000:
                     raise _DeclinedError
                 self.nodes += 1
                 child = (*path, key)

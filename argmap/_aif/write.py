@@ -393,5 +393,8 @@ def write(argument_map: ArgumentMap) -> str:
     errors = [i for i in check(argument_map, verify_quotes=False) if i.severity is Severity.ERROR]
     if errors:
         raise MapError(locate(argument_map, errors))
+    from .._json import require_finite  # JSON cannot write NaN or infinity: say where
+
+    require_finite(argument_map)
     document = _Writer(argument_map).document()
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
