@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from ._format import FlowList
 from ._helpers import gc_paused
+from ._limits import EXPANDED_CHARS
 from .errors import DocPath, Issue, MapError
 
 if TYPE_CHECKING:
@@ -216,13 +217,18 @@ class _Converter:
     def measure(self, root: yaml.Node) -> None:
         """Reject recursive aliases, deep nesting and alias bombs before converting.
 
-        Counts the values the document expands to, sharing the count of a
-        node that aliases reuse, so the cost is linear in the text's size.
+        Counts the values the document expands to, and the characters of
+        their text, sharing the counts of a node that aliases reuse, so the
+        cost is linear in the text's size. A bomb by count (many aliases of
+        aliases) and one by bytes (a long text aliased many times) are both
+        refused before anything is expanded.
         """
         sizes: dict[int, int] = {}
+        chars: dict[int, int] = {}
         active: set[int] = set()
         scalar = yaml.ScalarNode
         mapping = yaml.MappingNode
+        most_chars = EXPANDED_CHARS.value()
 
         def size(node: yaml.Node, depth: int) -> int:
             key = id(node)
@@ -242,14 +248,29 @@ class _Converter:
                 )
             active.add(key)
             total = 1
+            text = 0
             children = (
                 [n for pair in node.value for n in pair]
                 if node.__class__ is mapping
                 else node.value
             )
             for child in children:
-                total += 1 if child.__class__ is scalar else size(child, depth + 1)
+                if child.__class__ is scalar:
+                    total += 1
+                    text += len(child.value)
+                else:
+                    total += size(child, depth + 1)
+                    text += chars[id(child)]
             active.discard(key)
+            if text > most_chars:
+                raise self.fatal(
+                    "document-too-large",
+                    f"the document expands to more than {most_chars:,} characters of text "
+                    "(anchors and aliases are expanded); drop the aliases, or "
+                    f"{EXPANDED_CHARS.raise_hint()}",
+                    node,
+                )
+            chars[key] = text
             if total > MAX_NODES:
                 raise self.fatal(
                     "document-too-large",
