@@ -73,6 +73,7 @@ class _Writer:
             if isinstance(of, str) and of in argument_map.arguments:
                 self.inferences[statement.id] = of
         self.node_taken: set[str] = set()
+        self.counters: dict[str, int] = {}  # for fresh_id
         self.edge_taken: set[str] = set()
 
     def node_id(self, entity_id: str) -> Any:
@@ -367,7 +368,7 @@ class _Writer:
         edges.append(self.edge(ya_node, node_id, None))
 
     def fresh(self, base: str) -> str:
-        candidate = fresh_id(base, self.node_taken)
+        candidate = fresh_id(base, self.node_taken, counters=self.counters)
         self.node_taken.add(candidate)
         return candidate
 
