@@ -369,6 +369,10 @@ def new(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return write_output(path, text.encode("utf-8"), out, err)
 
 
+#: The longest pause ``watch --interval`` takes between two looks (``inf`` would overflow sleep).
+_LONGEST_INTERVAL = 86_400
+
+
 def watch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .._fileio import resolved
     from ._watch import Watcher
@@ -379,8 +383,11 @@ def watch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if not path.exists():
         raise UsageError(f"{args.path}: no such file")
     options = view_options(args)
-    if not args.interval > 0:
-        raise UsageError(f"--interval must be more than 0 seconds (got {args.interval})")
+    if not 0 < args.interval <= _LONGEST_INTERVAL:  # also refuses nan
+        raise UsageError(
+            f"--interval must be more than 0 seconds and at most {_LONGEST_INTERVAL:,} "
+            f"(a day) (got {args.interval})"
+        )
     if args.cycles is not None and args.cycles < 0:
         raise UsageError(f"--cycles must be 0 or more (got {args.cycles})")
     if args.output == "-":
