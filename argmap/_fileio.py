@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import secrets
 import stat
-import tempfile
 from pathlib import Path
 
 from ._limits import MAP_BYTES, Limit
@@ -98,25 +99,88 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
     """Write ``data`` to ``path`` through a temporary file and a rename.
 
     Either the whole new content is in place afterwards or, on failure, the
-    file is as it was before. Raises :class:`OutputError` naming the problem.
+    file is as it was before. A file that exists keeps its permissions; a
+    new one gets those the umask allows (as any program's new file does).
+    A symbolic link stays: the file it leads to is replaced. A character
+    device or a named pipe (``/dev/null``, a FIFO), and a file open in a
+    process (``/dev/stdout``), are written to in place, never replaced by a
+    file; a block device or a socket is refused. Raises :class:`OutputError` naming the problem.
     """
-    target = Path(path)
+    named = Path(path)
+    target, direct = _through_links(named)
+    try:
+        existing = os.stat(target)
+    except (OSError, ValueError):
+        existing = None
+    if direct or (existing is not None and not stat.S_ISREG(existing.st_mode)):
+        _write_special(named, existing.st_mode if existing is not None else 0, data)
+        return named
     folder = target.parent
     if not folder.is_dir():
         raise OutputError(
-            f"{os.fspath(target)}: output folder {os.fspath(folder)!r} does not exist; "
+            f"{os.fspath(named)}: output folder {os.fspath(folder)!r} does not exist; "
             "create it first"
         )
     try:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
+        fd, tmp = _temporary(folder, target.name)
     except OSError as exc:
-        raise OutputError(f"{os.fspath(target)}: cannot write here: {exc.strerror}") from None
+        raise OutputError(f"{os.fspath(named)}: cannot write here: {exc.strerror}") from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-        os.chmod(tmp, 0o644)
+        if existing is not None:
+            os.chmod(tmp, stat.S_IMODE(existing.st_mode))
         os.replace(tmp, target)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
-        raise OutputError(f"{os.fspath(target)}: cannot write: {exc.strerror}") from None
+        raise OutputError(f"{os.fspath(named)}: cannot write: {exc.strerror}") from None
+    return named
+
+
+def _through_links(path: Path) -> tuple[Path, bool]:
+    """The file a chain of symbolic links leads to, and whether to write it in place.
+
+    A link is followed, so it is the file it names that is replaced, and
+    the link stays. A link into ``/proc`` (``/dev/stdout`` is one) names a
+    file some process holds open: it is written in place, as the shell's
+    ``>`` would, never replaced (the process would not see the new file).
+    """
+    for _ in range(40):
+        try:
+            link = os.readlink(path)
+        except (OSError, ValueError):
+            return path, False  # not a link (or no file yet)
+        path = path.parent / link
+        if path.parts[1:2] == ("proc",):
+            return path, True
+    return path, True  # a loop of links: opening it says so
+
+
+def _temporary(folder: Path, name: str) -> tuple[int, str]:
+    """A new file beside the target, opened for writing, with the umask's permissions.
+
+    (:func:`tempfile.mkstemp` would make it 0600 whatever the umask.)
+    """
+    for _ in range(100):
+        tmp = os.fspath(folder / f".{name}.{secrets.token_hex(4)}.tmp")
+        try:
+            return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), tmp
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no free name for a temporary file")
+
+
+def _write_special(target: Path, mode: int, data: bytes) -> Path:
+    """Write in place to a character device, a named pipe or an open file; refuse the rest."""
+    name = os.fspath(target)
+    if stat.S_ISDIR(mode):
+        raise OutputError(f"{name}: this is a folder; give a file name inside it")
+    if mode and not (stat.S_ISCHR(mode) or stat.S_ISFIFO(mode) or stat.S_ISREG(mode)):
+        raise OutputError(f"{name}: not a regular file, a character device or a pipe; give a file")
+    try:
+        # Appending: a file open in a process (/dev/stdout) keeps what it has written.
+        with open(target, "ab") as handle:
+            handle.write(data)
+    except OSError as exc:
+        raise OutputError(f"{name}: cannot write: {exc.strerror}") from None
     return target

@@ -7,7 +7,9 @@ still checked.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -264,3 +266,67 @@ def test_a_symbolic_link_loop_is_unreadable_not_a_traceback(
         "src.yaml:4:23: error: source-file-missing: cannot verify quotes of source 's': loop: "
         "cannot read source file: Too many levels of symbolic links",
     ]
+
+
+# -- items 15, 16: outputs that are devices, pipes or links; permissions kept -------
+
+
+def test_an_output_linked_to_a_device_is_written_to_not_replaced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    work_in(tmp_path, monkeypatch, {"m.yaml": GOOD})
+    os.symlink(os.devnull, tmp_path / "null.dot")
+    assert run("render", "m.yaml", "-o", "null.dot")[:2] == (0, "wrote null.dot\n")
+    assert os.readlink(tmp_path / "null.dot") == os.devnull
+    assert Path(os.devnull).is_char_device()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["m.yaml", "null.dot"]
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc")
+def test_an_output_linked_into_proc_writes_to_the_open_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``-o /dev/stdout`` is such a link: what it names is open in a process, not replaced."""
+    work_in(tmp_path, monkeypatch, {"m.yaml": GOOD})
+    read_end, write_end = os.pipe()
+    try:
+        os.symlink(f"/proc/self/fd/{write_end}", tmp_path / "out.json")
+        assert run("convert", "m.yaml", "-o", "out.json")[0] == 0
+        os.close(write_end)
+        with os.fdopen(read_end, "rb") as pipe:
+            assert pipe.read() == b'{\n  "argmap": 1,\n  "title": "Good"\n}\n'
+    finally:
+        with contextlib.suppress(OSError):
+            os.close(write_end)
+    assert (tmp_path / "out.json").is_symlink()
+
+
+def test_an_output_that_is_a_link_to_a_file_stays_a_link(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    work_in(tmp_path, monkeypatch, {"m.yaml": GOOD, "real.json": "old"})
+    os.symlink("real.json", tmp_path / "link.json")
+    assert run("convert", "m.yaml", "-o", "link.json")[0] == 0
+    assert os.readlink(tmp_path / "link.json") == "real.json"
+    assert (tmp_path / "real.json").read_text("utf-8").startswith("{")
+
+
+def test_rewriting_an_output_keeps_its_permissions_and_new_ones_follow_the_umask(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    work_in(tmp_path, monkeypatch, {"m.yaml": GOOD})
+    old = os.umask(0o077)
+    try:
+        assert run("render", "m.yaml", "-o", "private.dot")[0] == 0
+        assert stat.S_IMODE(os.stat("private.dot").st_mode) == 0o600
+        assert run("render", "m.yaml", "-o", "private.dot")[0] == 0
+        assert stat.S_IMODE(os.stat("private.dot").st_mode) == 0o600
+        os.umask(0o022)
+        Path("shared.dot").write_text("old", encoding="utf-8")
+        os.chmod("shared.dot", 0o444)
+        assert run("render", "m.yaml", "-o", "shared.dot")[0] == 0
+        assert stat.S_IMODE(os.stat("shared.dot").st_mode) == 0o444
+        assert run("render", "m.yaml", "-o", "new.dot")[0] == 0
+        assert stat.S_IMODE(os.stat("new.dot").st_mode) == 0o644
+    finally:
+        os.umask(old)

@@ -119,7 +119,8 @@ def plan_output(output: str | None, fmt: Format | None, several: bool) -> tuple[
     """Decide the format, the output path and whether it is a folder.
 
     ``-o`` names a folder when it exists as one, ends in '/', or has no
-    suffix; otherwise a file, whose suffix gives the format unless ``-f`` does.
+    suffix and does not exist; otherwise a file (``/dev/stdout`` too), whose
+    suffix gives the format unless ``-f`` does.
     """
     if output is None:
         return fmt or "svg", Path(), False
@@ -131,7 +132,7 @@ def plan_output(output: str | None, fmt: Format | None, several: bool) -> tuple[
             raise UsageError(f"-o - writes text; {fmt.upper()} is binary: give an output file")
         return fmt, Path(), False
     path = Path(output)
-    if path.is_dir() or output.endswith(("/", os.sep)) or not path.suffix:
+    if path.is_dir() or output.endswith(("/", os.sep)) or not (path.suffix or path.exists()):
         return fmt or "svg", path, True
     if several:
         raise UsageError(
