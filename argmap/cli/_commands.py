@@ -69,9 +69,6 @@ def render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     several = len(files) > 1 or any(Path(p).is_dir() for p in args.paths)
     fmt, output, into_folder = plan_output(args.output, args.format, several)
     to_stdout = args.output == "-"
-    if into_folder and not make_folder(output, err):
-        return 1
-
     _check_evaluation_flags(args)
     jobs = []
     for file in files:
@@ -84,6 +81,9 @@ def render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         else:
             target = file.with_suffix(f".{fmt}")
         jobs.append(_render_job.RenderJob(file, target, fmt, options, args, os.getcwd()))
+    _refuse_shared_targets(jobs)
+    if into_folder and not make_folder(output, err):
+        return 1
 
     status = 0
     progress = _batch.Progress(err, len(jobs))
@@ -110,6 +110,27 @@ def render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     finally:
         progress.clear()
     return status
+
+
+def _refuse_shared_targets(jobs: Sequence[_render_job.RenderJob]) -> None:
+    """A usage error, before anything is drawn, when two maps would be written to one file.
+
+    ``a/m.yaml b/m.yaml -o out/``, or ``m.yaml`` and ``m.json`` in one folder,
+    would otherwise both write ``m.svg``, and one diagram would be lost.
+    """
+    from .._fileio import resolved
+
+    first: dict[Path, Path] = {}
+    for job in jobs:
+        if job.target is None:
+            continue
+        key = resolved(job.target)
+        if key in first and resolved(first[key]) != resolved(job.file):
+            raise UsageError(
+                f"{first[key]} and {job.file} would both be drawn to {job.target}; render "
+                "them one at a time with -o FILE, or into separate folders"
+            )
+        first[key] = job.file
 
 
 def _render_options(args: argparse.Namespace) -> ViewOptions:
