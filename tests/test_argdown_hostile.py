@@ -342,3 +342,28 @@ def test_a_value_that_would_read_back_otherwise_is_named(monkeypatch: pytest.Mon
 def test_yaml_s_other_line_breaks_in_a_title_round_trip(text: str) -> None:
     m = ArgumentMap(text, [Statement("s", f"S {text}.")])
     assert argmap.loads(argmap.dumps(m, "argdown"), format="argdown") == m
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "===\ntitle: a\ntitle: b\n===\n\n[s]: S.\n",
+            "d.argdown:3:1: error: argdown-front-matter: front matter is not valid YAML: key "
+            "'title' appears twice in the same mapping (first at line 2, column 1); YAML would "
+            "silently keep only the last one: rename or merge them",
+        ),
+        (
+            "[s]: S. {a: 1, a: 2}\n",
+            "d.argdown:1:16: error: argdown-data: data '{...}' is not valid YAML: key 'a' "
+            "appears twice in the same mapping (first at line 1, column 10); YAML would "
+            "silently keep only the last one: rename or merge them",
+        ),
+    ],
+)
+def test_a_duplicate_key_in_embedded_yaml_names_both_places_in_the_file(
+    text: str, expected: str
+) -> None:
+    with pytest.raises(MapError) as caught:
+        argmap.loads(text, file="d.argdown")
+    assert str(caught.value) == expected
