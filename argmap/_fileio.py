@@ -9,7 +9,7 @@ import stat
 from pathlib import Path
 
 from ._limits import MAP_BYTES, Limit
-from .errors import Issue, OutputError, SourceFileError
+from .errors import Issue, OutputError, SourceFileError, printable_name
 
 
 def resolved(path: str | os.PathLike[str]) -> Path:
@@ -118,13 +118,15 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
     folder = target.parent
     if not folder.is_dir():
         raise OutputError(
-            f"{os.fspath(named)}: output folder {os.fspath(folder)!r} does not exist; "
-            "create it first"
+            f"{printable_name(os.fspath(named))}: output folder {os.fspath(folder)!r} "
+            "does not exist; create it first"
         )
     try:
         fd, tmp = _temporary(folder, target.name)
     except OSError as exc:
-        raise OutputError(f"{os.fspath(named)}: cannot write here: {exc.strerror}") from None
+        raise OutputError(
+            f"{printable_name(os.fspath(named))}: cannot write here: {exc.strerror}"
+        ) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -133,7 +135,9 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
         os.replace(tmp, target)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
-        raise OutputError(f"{os.fspath(named)}: cannot write: {exc.strerror}") from None
+        raise OutputError(
+            f"{printable_name(os.fspath(named))}: cannot write: {exc.strerror}"
+        ) from None
     return named
 
 
@@ -172,7 +176,7 @@ def _temporary(folder: Path, name: str) -> tuple[int, str]:
 
 def _write_special(target: Path, mode: int, data: bytes) -> Path:
     """Write in place to a character device, a named pipe or an open file; refuse the rest."""
-    name = os.fspath(target)
+    name = printable_name(os.fspath(target))
     if stat.S_ISDIR(mode):
         raise OutputError(f"{name}: this is a folder; give a file name inside it")
     if mode and not (stat.S_ISCHR(mode) or stat.S_ISFIFO(mode) or stat.S_ISREG(mode)):

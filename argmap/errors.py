@@ -20,6 +20,7 @@ from a file, its file, line and column.
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Iterable
 
 import attrs
@@ -84,7 +85,7 @@ class Issue:
     def location(self) -> str:
         """``file:line:column`` as far as it is known, else the document path."""
         if self.file is not None:
-            parts = [self.file]
+            parts = [printable_name(self.file)]
             if self.line is not None:
                 parts.append(str(self.line))
                 if self.column is not None:
@@ -96,6 +97,19 @@ class Issue:
 
     def __str__(self) -> str:
         return f"{self.location}: {self.severity}: {self.code}: {self.message}"
+
+
+#: Characters that would break a one-line message: controls and Unicode's line breaks.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def printable_name(name: str) -> str:
+    """A file name as a message shows it: control characters escaped (``a\\nb.yaml``).
+
+    A name may hold a newline; printed as it is, it would break the one-line
+    ``file:line:column: ...`` form of a message in two.
+    """
+    return _UNPRINTABLE.sub(lambda m: repr(m.group())[1:-1], name)
 
 
 class ArgmapError(Exception):

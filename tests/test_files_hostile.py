@@ -330,3 +330,24 @@ def test_rewriting_an_output_keeps_its_permissions_and_new_ones_follow_the_umask
         assert stat.S_IMODE(os.stat("new.dot").st_mode) == 0o644
     finally:
         os.umask(old)
+
+
+# -- item 18: a file name with a newline keeps messages on one line ----------------
+
+
+def test_control_characters_in_a_file_name_are_escaped_in_messages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    broken = (
+        "argmap: 1\ntitle: t\nstatements:\n  a: A.\narguments:\n  x: {premises: [b], supports: a}\n"
+    )
+    work_in(tmp_path, monkeypatch, {"bad\nname.yaml": broken, "ok\tname.yaml": GOOD})
+    status, out, err = run("check", ".")
+    assert status == 1
+    assert err == (
+        "bad\\nname.yaml:6:18: error: unknown-statement: argument 'x' lists premise 'b', which "
+        "is not a defined statement; define it under 'statements' or fix the id\n"
+    )
+    assert out == "bad\\nname.yaml: 1 error, 0 warnings\nok\\tname.yaml: 0 errors, 0 warnings\n"
+    status, out, _ = run("render", "ok\tname.yaml", "-f", "dot", "-o", "out\u2028put.dot")
+    assert (status, out) == (0, "wrote out\\u2028put.dot\n")

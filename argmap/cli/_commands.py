@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 def check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .._check import check
     from .._io import load
-    from ..errors import ArgmapError, MapError, Severity
+    from ..errors import ArgmapError, MapError, Severity, printable_name
 
     status = 0
     for file in map_files(args.paths):
@@ -58,7 +58,8 @@ def check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             print(issue, file=err)
         if errors or (args.strict and warnings):
             status = 1
-        summary = f"{file}: {counted(errors, 'error')}, {counted(warnings, 'warning')}"
+        name = printable_name(os.fspath(file))
+        summary = f"{name}: {counted(errors, 'error')}, {counted(warnings, 'warning')}"
         print(summary + (f", {counted(notes, 'note')}" if notes else ""), file=out)
     return status
 

@@ -171,14 +171,14 @@ def view_options(args: argparse.Namespace, **selection: Unpack[ViewKeywords]) ->
 def write_output(path: str | os.PathLike[str], data: bytes, out: TextIO, err: TextIO) -> int:
     """Write ``data`` to ``path`` and say so on ``out``; 1 after saying on ``err`` why not."""
     from .._fileio import write_atomic
-    from ..errors import ArgmapError
+    from ..errors import ArgmapError, printable_name
 
     try:
         written = write_atomic(path, data)
     except ArgmapError as exc:
         print(exc, file=err)
         return 1
-    print(f"wrote {written}", file=out)
+    print(f"wrote {printable_name(os.fspath(written))}", file=out)
     return 0
 
 
