@@ -33,6 +33,7 @@ __all__ = [
     "Origin",
     "Position",
     "Relation",
+    "RelationType",
     "Role",
     "Scheme",
     "SchemeRole",
@@ -75,12 +76,46 @@ class AttackType(enum.Enum):
     * ``REBUTTAL``: attacks a statement that some argument concludes (or a
       claim that no argument uses as a premise);
     * ``UNDERMINING``: attacks a statement that is only used as a premise;
-    * ``UNDERCUT``: attacks an argument's inference itself.
+    * ``UNDERCUT``: attacks an argument's inference itself;
+    * ``ARGUMENT``: attacks another argument as a whole, without saying
+      which part (Argdown's ``-> <Argument>``).
     """
 
     REBUTTAL = "rebuttal"
     UNDERMINING = "undermining"
     UNDERCUT = "undercut"
+    ARGUMENT = "argument-attack"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class RelationType(enum.Enum):
+    """What an argument does to its target, with the kind of target it has.
+
+    An argument's ``kind`` says support, attack or undercut; whether a
+    support or an attack aims at a statement or at another argument follows
+    from the map (:meth:`ArgumentMap.relation_type`):
+
+    * ``SUPPORT``: supports a statement (its conclusion);
+    * ``ATTACK``: attacks a statement (rebuts or undermines it);
+    * ``ARGUMENT_SUPPORT``: backs another argument as a whole (its inference:
+      Toulmin's backing, AIF's RA node pointing at an RA node);
+    * ``ARGUMENT_ATTACK``: attacks another argument as a whole, without
+      saying which part;
+    * ``UNDERCUT``: attacks another argument's inference, precisely.
+    """
+
+    SUPPORT = "support"
+    ATTACK = "attack"
+    ARGUMENT_SUPPORT = "argument-support"
+    ARGUMENT_ATTACK = "argument-attack"
+    UNDERCUT = "undercut"
+
+    @property
+    def on_argument(self) -> bool:
+        """Whether the target is an argument (a support, attack or undercut of one)."""
+        return self is not RelationType.SUPPORT and self is not RelationType.ATTACK
 
     def __str__(self) -> str:
         return self.value
@@ -109,6 +144,41 @@ def _one_of(options: tuple[str, ...]) -> Any:
             )
 
     return validate
+
+
+#: The YAML keys of the kinds of argument, which the constructor accepts too.
+_RELATION_KEYS = {"supports": "support", "attacks": "attack", "undercuts": "undercut"}
+#: How YAML names the kinds of argument: the keys of their targets.
+RelationKey = Literal["supports", "attacks", "undercuts"]
+
+
+def _relation(value: Relation | RelationKey) -> Relation:
+    """``"supports"`` as YAML writes it is the kind ``"support"``; the rest as given."""
+    found: Relation = _RELATION_KEYS.get(value, value)  # type: ignore[assignment]
+    return found  # a kind, or what the validator refuses
+
+
+def _yaml_keys_named(cls: type, keys: dict[str, str]) -> None:
+    """Make ``cls()`` with a YAML key it does not take say what to write instead.
+
+    ``Statement(..., quote=...)`` would be Python's bare complaint about an
+    unexpected keyword argument; the YAML spelling is the natural first try.
+    """
+    init = cls.__init__  # type: ignore[misc]
+
+    @functools.wraps(init)
+    def init_naming_yaml_keys(self: Any, *args: Any, **kwargs: Any) -> None:
+        try:
+            init(self, *args, **kwargs)
+        except TypeError:
+            for key, instead in keys.items():
+                if key in kwargs:
+                    raise TypeError(
+                        f"{cls.__name__}() has no argument {key!r}, as YAML writes it: {instead}"
+                    ) from None
+            raise
+
+    cls.__init__ = init_naming_yaml_keys  # type: ignore[misc]
 
 
 def _nonempty(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
@@ -387,15 +457,16 @@ class Argument:
     """An inference from linked premises to one target.
 
     The premises are jointly needed (linked). The target is a statement the
-    argument supports or attacks, or another argument whose inference it
-    undercuts.
+    argument supports or attacks, or another argument: one it supports or
+    attacks as a whole, or whose inference it undercuts
+    (:meth:`ArgumentMap.relation_type` tells which).
 
     Attributes:
         id: Short, human id, unique in the map (statements included).
         premises: Ids of the premise statements, at least one.
         kind: ``"support"``, ``"attack"`` or ``"undercut"``.
         target: Id of the statement supported or attacked, or of the argument
-            undercut.
+            supported, attacked or undercut.
         title: Optional short title shown on the argument node.
         by: Ids of the agents who make the argument.
         quotes: Citations of the passages that make the argument.
@@ -418,7 +489,7 @@ class Argument:
 
     id: str = attrs.field(validator=_check_id)
     premises: tuple[str, ...] = attrs.field(converter=one_or_many, validator=_check_ids)
-    kind: Relation = attrs.field(validator=_one_of(RELATIONS))
+    kind: Relation = attrs.field(converter=_relation, validator=_one_of(RELATIONS))
     target: str = attrs.field(validator=_check_id)
     title: str | None = attrs.field(default=None, validator=_optional_str, kw_only=True)
     by: tuple[str, ...] = attrs.field(
@@ -487,6 +558,20 @@ class Argument:
         if self.kind == "support" and statement_id == self.target:
             return Role.CONCLUSION
         return None
+
+
+_QUOTES = "write quotes=[Citation(source, text)] (one or more citations)"
+_yaml_keys_named(Statement, {"quote": _QUOTES})
+_yaml_keys_named(
+    Argument,
+    {
+        "quote": _QUOTES,
+        **{
+            key: f"write Argument(id, premises, {kind!r}, target)"
+            for key, kind in _RELATION_KEYS.items()
+        },
+    },
+)
 
 
 @attrs.frozen
@@ -655,11 +740,15 @@ class Origin:
             nodes of included files carry their own file.
         files: Every file the map was read from, the including one first,
             then the included ones in the order they were read.
+        issues: Warnings found while reading the text that the map itself
+            cannot show (a text a comment cut short); :func:`argmap.check`
+            reports them with the rest.
     """
 
     file: str
     positions: Mapping[DocPath, Position] = attrs.field(factory=dict, repr=False)
     files: tuple[str, ...] = attrs.field(kw_only=True)
+    issues: tuple[Issue, ...] = attrs.field(default=(), kw_only=True, repr=False)
 
     @files.default
     def _just_the_file(self) -> tuple[str, ...]:
@@ -755,17 +844,46 @@ class ArgumentMap:
     def _targeting(self, target: str, kind: Relation) -> tuple[Argument, ...]:
         return tuple(a for a in self._index.by_target.get(target, ()) if a.kind == kind)
 
-    def arguments_for(self, statement_id: str) -> tuple[Argument, ...]:
-        """The arguments that support ``statement_id`` (convergent support)."""
-        return self._targeting(statement_id, "support")
+    def arguments_for(self, id: str) -> tuple[Argument, ...]:
+        """The arguments that support ``id``: a statement (convergent support),
+        or an argument they back as a whole."""
+        return self._targeting(id, "support")
 
-    def arguments_against(self, statement_id: str) -> tuple[Argument, ...]:
-        """The arguments that attack ``statement_id`` (rebut or undermine it)."""
-        return self._targeting(statement_id, "attack")
+    def arguments_against(self, id: str) -> tuple[Argument, ...]:
+        """The arguments that attack ``id``: a statement (they rebut or
+        undermine it), or an argument they attack as a whole (not its
+        undercutters: see :meth:`undercutters`)."""
+        return self._targeting(id, "attack")
 
     def undercutters(self, argument_id: str) -> tuple[Argument, ...]:
         """The arguments that undercut ``argument_id``'s inference."""
         return self._targeting(argument_id, "undercut")
+
+    def attackers(self, argument_id: str) -> tuple[Argument, ...]:
+        """Every argument that attacks the argument ``argument_id``: as a
+        whole, then by undercutting it, each in authored order."""
+        return self._targeting(argument_id, "attack") + self._targeting(argument_id, "undercut")
+
+    @overload
+    def relation_type(self, argument: Argument) -> RelationType: ...
+    @overload
+    def relation_type(self, argument: str) -> RelationType: ...
+    def relation_type(self, argument: Argument | str) -> RelationType:
+        """What ``argument`` does to its target, and to which kind of target.
+
+        A support or an attack whose target is an argument of the map is an
+        :attr:`~RelationType.ARGUMENT_SUPPORT` or
+        :attr:`~RelationType.ARGUMENT_ATTACK`; otherwise (its target a
+        statement, or not defined at all) a statement's
+        :attr:`~RelationType.SUPPORT` or :attr:`~RelationType.ATTACK`.
+        """
+        arg = self.arguments[argument] if isinstance(argument, str) else argument
+        if arg.kind == "undercut":
+            return RelationType.UNDERCUT
+        on_argument = arg.target in self.arguments and arg.target not in self.statements
+        if arg.kind == "support":
+            return RelationType.ARGUMENT_SUPPORT if on_argument else RelationType.SUPPORT
+        return RelationType.ARGUMENT_ATTACK if on_argument else RelationType.ATTACK
 
     def arguments_using(self, statement_id: str) -> tuple[Argument, ...]:
         """The arguments that use ``statement_id`` as a premise."""
@@ -792,8 +910,9 @@ class ArgumentMap:
         """How ``argument`` attacks, or ``None`` when it supports.
 
         An attack on a statement some argument concludes is a rebuttal; on a
-        statement only used as a premise, an undermining; on an argument, an
-        undercut. An attacked statement that plays no role at all is a claim
+        statement only used as a premise, an undermining; on an argument's
+        inference, an undercut; on an argument as a whole, an argument
+        attack. An attacked statement that plays no role at all is a claim
         in its own right, so attacking it is a rebuttal.
         """
         arg = self.arguments[argument] if isinstance(argument, str) else argument
@@ -801,6 +920,8 @@ class ArgumentMap:
             return None
         if arg.kind == "undercut":
             return AttackType.UNDERCUT
+        if arg.target in self.arguments and arg.target not in self.statements:
+            return AttackType.ARGUMENT
         roles = self.roles(arg.target)
         if Role.PREMISE in roles and Role.CONCLUSION not in roles:
             return AttackType.UNDERMINING
