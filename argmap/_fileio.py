@@ -112,7 +112,11 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
         existing = os.stat(target)
     except (OSError, ValueError):
         existing = None
-    if direct or (existing is not None and not stat.S_ISREG(existing.st_mode)):
+    if direct or (
+        existing is not None
+        and not stat.S_ISREG(existing.st_mode)
+        and not stat.S_ISDIR(existing.st_mode)  # a folder: the rename below says so
+    ):
         _write_special(named, existing.st_mode if existing is not None else 0, data)
         return named
     folder = target.parent
@@ -177,8 +181,6 @@ def _temporary(folder: Path, name: str) -> tuple[int, str]:
 def _write_special(target: Path, mode: int, data: bytes) -> Path:
     """Write in place to a character device, a named pipe or an open file; refuse the rest."""
     name = printable_name(os.fspath(target))
-    if stat.S_ISDIR(mode):
-        raise OutputError(f"{name}: this is a folder; give a file name inside it")
     if mode and not (stat.S_ISCHR(mode) or stat.S_ISFIFO(mode) or stat.S_ISREG(mode)):
         raise OutputError(f"{name}: not a regular file, a character device or a pipe; give a file")
     try:
