@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import itertools
 import random
-import time
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -188,8 +187,11 @@ def test_extensions_agree_with_python_argumentation(case: tuple[int, set[tuple[i
     assert {af.grounded()} == expected["grounded"]
 
 
-def test_25_argument_frameworks_are_quick() -> None:
-    """Preferred and stable search the strongly connected parts one by one, with pruning."""
+def test_25_argument_frameworks_are_searched_in_few_steps() -> None:
+    """Preferred and stable search the strongly connected parts one by one, with pruning.
+
+    The bound is on the search's steps, not on time (timings belong to bench/).
+    """
     generator = random.Random(25)
     names = [str(i) for i in range(25)]
     cases = [
@@ -200,14 +202,12 @@ def test_25_argument_frameworks_are_quick() -> None:
     # Twelve independent even cycles: 2**12 preferred extensions, 3**12 complete ones.
     cases.append([(names[i], names[i ^ 1]) for i in range(24)])
     cases.append([(names[i], names[(i + 1) % 25]) for i in range(25)])
-    start = time.perf_counter()
     for attacks in cases:
         af = Framework(names, attacks)
         af.grounded()
-        af.preferred()
-        af.stable()
-    assert len(Framework(names, cases[-2]).preferred()) == 4096
-    assert time.perf_counter() - start < 5
+        af.preferred(max_steps=50_000)
+        af.stable(max_steps=50_000)
+    assert len(Framework(names, cases[-2]).preferred(max_steps=50_000)) == 4096
 
 
 def ring(pairs: int) -> ArgumentMap:
