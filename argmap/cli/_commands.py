@@ -21,6 +21,7 @@ from ._common import (
     load_one,
     make_folder,
     map_files,
+    no_such_lang,
     plan_output,
     view_options,
     what_if,
@@ -28,7 +29,9 @@ from ._common import (
 )
 
 if TYPE_CHECKING:
+    from .._outline import OutlineFormat
     from ..analyse import Evaluation
+    from ..model import ArgumentMap
     from ..view import ViewOptions
 
 
@@ -73,6 +76,8 @@ def render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return 1
 
     _check_evaluation_flags(args)
+    if args.with_source and fmt != "html":
+        raise UsageError(f"--with-source works with -f html (got {fmt})")
     jobs = []
     for file in files:
         if to_stdout:
@@ -327,16 +332,39 @@ def convert(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if target is None:
         raise UsageError(
             f"cannot tell the format from -o {args.output}: use a name ending in .yaml, .json, "
-            ".aif.json, .argdown, .mmd or .graphml, or give --to"
+            ".aif.json, .argdown, .mmd, .graphml or .md, or give --to"
         )
+    outlined = target in ("outline", "text")
+    for flag, given in (("--lang", args.lang is not None), ("--evaluate", args.evaluate)):
+        if given and not outlined:
+            raise UsageError(f"{flag} works with --to outline or --to text")
+    _check_evaluation_flags(args)
     argument_map = load_one(args.path, err, args.source_format)
     if argument_map is None:
         return 1
-    text = dumps(argument_map, target)
+    if outlined:
+        text = _outline_text(argument_map, args, "markdown" if target == "outline" else "text")
+        if text is None:
+            print(no_such_lang(args.path, args.lang, argument_map.langs), file=err)
+            return 1
+    else:
+        text = dumps(argument_map, target)
     if args.output == "-":
         out.write(text)
         return 0
     return write_output(args.output, text.encode("utf-8"), out, err)
+
+
+def _outline_text(
+    argument_map: ArgumentMap, args: argparse.Namespace, fmt: OutlineFormat
+) -> str | None:
+    """The outline ``convert --to outline|text`` writes; ``None`` when the map lacks ``--lang``."""
+    from .._outline import to_outline
+
+    if args.lang is not None and args.lang not in argument_map.langs:
+        return None
+    evaluation = what_if(argument_map, args)[0] if args.evaluate else None
+    return to_outline(argument_map, fmt, lang=args.lang, evaluation=evaluation)
 
 
 def new(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

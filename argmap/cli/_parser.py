@@ -26,6 +26,8 @@ examples:
   argmap convert debate.argdown -o debate.yaml
                                         Argdown (or AIF, JSON) to argmap's YAML
   argmap convert MAP -o map.mmd         a Mermaid flowchart for GitHub
+  argmap convert MAP --to outline       the map as an outline, to read without the picture
+  argmap diff OLD NEW                   what changed between two maps
   argmap new debate.yaml                a commented map to start from
   argmap watch MAP -f png               render again on every save
 
@@ -98,6 +100,7 @@ def _render_command(commands: _Commands) -> None:
             "  argmap render maps/ -o build/maps\n"
             "  argmap render MAP -f dot -o -\n"
             "  argmap render MAP -o map.html      (pan, zoom, search, click for details)\n"
+            "  argmap render MAP -f html --with-source   (the quoted text beside the map)\n"
             "  argmap render maps/overview.yaml --focus lifeline --depth 1\n"
             "  argmap render maps/overview.yaml --collapse china-threat --tag military\n\n"
             "a large map: --focus, --collapse, --tag and --speaker draw part of it, "
@@ -161,6 +164,12 @@ def _render_command(commands: _Commands) -> None:
         dest="premises",
         action="store_false",
         help="draw each argument without its premises, a third the nodes (not with --collapse)",
+    )
+    render.add_argument(
+        "--with-source",
+        action="store_true",
+        help="with -f html: the text of the sources quoted beside the diagram, "
+        "each quoted passage marked and tied to its statements",
     )
     render.add_argument(
         "--max-nodes",
@@ -241,10 +250,12 @@ def _convert_command(commands: _Commands) -> None:
         epilog=(
             "examples:\n  argmap convert debate.argdown -o debate.yaml\n"
             "  argmap convert maps/china.yaml -o china.aif.json\n"
-            "  argmap convert MAP --to mermaid -o -\n\n"
+            "  argmap convert MAP --to mermaid\n"
+            "  argmap convert maps/overview.yaml --to outline --lang de\n"
+            "  argmap convert MAP --to text --evaluate    (an outline a screen reader follows)\n\n"
             "formats from file names: .yaml .yml (yaml), .json (json; read: json or aif by "
             "content), .aif.json .aif (aif), .argdown .ad (argdown), .mmd .mermaid (mermaid), "
-            ".graphml (graphml)\n"
+            ".graphml (graphml), .md (outline)\n"
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -253,13 +264,24 @@ def _convert_command(commands: _Commands) -> None:
         "-o",
         "--output",
         metavar="FILE",
-        required=True,
-        help="the file to write; '-' for standard output",
+        default="-",
+        help="the file to write; '-' for standard output (the default)",
     )
     _from_option(convert)
     convert.add_argument(
         "--to", choices=WRITE_FORMATS, help="format to write (default: from the -o file name)"
     )
+    convert.add_argument(
+        "--lang",
+        metavar="LANG",
+        help="with --to outline or text: the map's text in this language, one of its 'lang'",
+    )
+    convert.add_argument(
+        "--evaluate",
+        action="store_true",
+        help="with --to outline or text: label each line in, out or undecided",
+    )
+    _evaluation_options(convert, "with --evaluate: ")
 
 
 def _new_command(commands: _Commands) -> None:
