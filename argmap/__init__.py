@@ -24,9 +24,11 @@ if TYPE_CHECKING:  # what the names are, for type checkers and editors
     from typing import Any
 
     from ._check import check
+    from ._diff import Difference, MapDiff, diff
     from ._graphml import to_graphml
     from ._io import dump, dumps, load, loads
     from ._mermaid import to_mermaid
+    from ._outline import to_outline
     from ._render import render, to_dot, to_html, to_svg
     from .analyse import (
         Change,
@@ -74,6 +76,8 @@ _MODULES = {
     **dict.fromkeys(("render", "to_dot", "to_html", "to_svg"), "._render"),
     "to_graphml": "._graphml",
     "to_mermaid": "._mermaid",
+    "to_outline": "._outline",
+    **dict.fromkeys(("Difference", "MapDiff", "diff"), "._diff"),
     "ViewOptions": ".view",
     **dict.fromkeys(
         (
@@ -132,12 +136,14 @@ __all__ = [
     "AttackType",
     "Change",
     "Citation",
+    "Difference",
     "Evaluation",
     "Framework",
     "Grounding",
     "Group",
     "Issue",
     "Labelling",
+    "MapDiff",
     "MapError",
     "OutputError",
     "RenderError",
@@ -151,6 +157,7 @@ __all__ = [
     "__version__",
     "check",
     "dependents",
+    "diff",
     "dump",
     "dumps",
     "evaluate",
@@ -165,6 +172,7 @@ __all__ = [
     "to_graphml",
     "to_html",
     "to_mermaid",
+    "to_outline",
     "to_svg",
     "uncontested",
     "unsupported_premises",

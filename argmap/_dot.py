@@ -18,6 +18,7 @@ from typing import Any
 from ._palette import (
     ARGUMENT_ATTRS,
     ARGUMENT_STYLES,
+    CHANGE_STYLES,
     CLUSTER_ATTRS,
     EDGE_ATTRS,
     EDGE_STYLES,
@@ -30,6 +31,7 @@ from ._palette import (
     MUTED,
     NODE_ATTRS,
     OUT_EDGES,
+    REMOVED_EDGE,
     SPEAKER_FONT,
     THESIS_ATTRS,
     UNTRANSLATED_FONT,
@@ -117,6 +119,8 @@ def digraph(view: MapView) -> Any:
         style = EDGE_STYLES[edge.kind]
         if edge.label == "out":
             style = {**style, **OUT_EDGES[edge.kind]}
+        if "argmap-removed" in edge.classes:
+            style = {**style, **REMOVED_EDGE}
         graph.edge(
             edge.source,
             edge.target,
@@ -131,8 +135,37 @@ def digraph(view: MapView) -> Any:
         if samples:
             hedge = next((node.hedge for node in view.nodes if node.hedge), None)
             legend.subgraph(_legend_grounding(samples, view.wording, view.rankdir, hedge))
+        changes = [c for c in CHANGE_STYLES if any(f"argmap-{c}" in n.classes for n in view.nodes)]
+        if changes:
+            legend.subgraph(_legend_changes(changes))
         graph.subgraph(legend)
     return graph
+
+
+#: What the legend of a comparison says of each kind of change.
+_CHANGE_MEANINGS = {
+    "added": ("+ added", "in the new map only"),
+    "changed": ("~ changed", "in both, changed"),
+    "removed": ("- removed", "in the old map only"),
+}
+
+
+def _legend_changes(changes: list[str]) -> Any:
+    """The part of a comparison's legend that explains the changes drawn, in a row."""
+    row = _graphviz().Digraph(name="legend_changes")
+    row.attr(rank="same")
+    for change in changes:
+        mark, meaning = _CHANGE_MEANINGS[change]
+        attrs = {
+            "id": f"legend-{change}",
+            "class": f"argmap-legend argmap-{change}",
+            "label": _label([("MARK", (mark,)), ("", (meaning,))]),
+            **CHANGE_STYLES[change],
+        }
+        if change == "removed":
+            attrs["style"] = _dashed(NODE_ATTRS["style"])
+        row.node(f"legend-{change}", **attrs)
+    return row
 
 
 def _cluster_label(cluster: ViewCluster) -> str:
@@ -168,6 +201,11 @@ def _node_attrs(node: ViewNode, wording: Wording | None = None) -> dict[str, str
         attrs.update(_label_style(node.kind, node.label, thesis=node.thesis))
     if node.implicit:
         attrs["style"] = _dashed(attrs.get("style", NODE_ATTRS["style"]))
+    for change, style in CHANGE_STYLES.items():
+        if f"argmap-{change}" in node.classes:
+            attrs.update(style)
+            if change == "removed":
+                attrs["style"] = _dashed(attrs.get("style", NODE_ATTRS["style"]))
     return attrs
 
 

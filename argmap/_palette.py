@@ -135,3 +135,17 @@ CLUSTER_ATTRS = {
     "labeljust": "l",
     "margin": "12",
 }
+
+
+#: How a comparison of two maps (``argmap diff -f svg``) marks a node: what
+#: is new, what changed, and what was removed (ghosted: grey and dashed).
+ADDED = "#1565c0"
+CHANGED = "#ef6c00"
+GHOST = "#bdbdbd"
+CHANGE_STYLES: dict[str, dict[str, str]] = {
+    "added": {"color": ADDED, "penwidth": "3"},
+    "changed": {"color": CHANGED, "penwidth": "3"},
+    "removed": {"color": GHOST, "fontcolor": "#9e9e9e", "fillcolor": "#fafafa"},
+}
+#: An edge of what was removed.
+REMOVED_EDGE = {"color": GHOST, "fontcolor": GHOST, "style": "dashed"}

@@ -367,6 +367,65 @@ def _outline_text(
     return to_outline(argument_map, fmt, lang=args.lang, evaluation=evaluation)
 
 
+def diff(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Compare two maps; 0 when they are the same, 1 when they differ, 2 on any error."""
+    from .._diff import diff as compare
+    from .._diff import diff_view
+    from .._render import view_output
+    from ..errors import ArgmapError
+
+    if args.output is None and args.format is not None:
+        raise UsageError(f"-f {args.format} draws into a file; give it with -o")
+    fmt = None
+    if args.output is not None:
+        fmt, _, into_folder = plan_output(args.output, args.format, several=False)
+        if into_folder:
+            raise UsageError(f"-o {args.output}: give the file to draw, with its suffix")
+    maps = []
+    for path in (args.old, args.new):
+        loaded = load_one(path, err, args.source_format)
+        if loaded is None:
+            return 2
+        maps.append(loaded)
+    old, new = maps
+    if args.lang is not None and args.lang not in new.langs:
+        print(no_such_lang(args.new, args.lang, new.langs), file=err)
+        return 2
+    result = compare(old, new)
+    if fmt is None:
+        if args.output_format == "json":
+            _print_json(result.as_dict(), out)
+        else:
+            _print_diff(result, out)
+        return 0 if result.equal else 1
+    try:
+        merged, view = diff_view(old, new, lang=args.lang, result=result)
+        data = view_output(view, fmt, map=merged)
+    except ArgmapError as exc:
+        print(exc, file=err)
+        return 2
+    if args.output == "-":
+        out.write(data.decode("utf-8"))
+        return 0 if result.equal else 1
+    if write_output(args.output, data, out, err):
+        return 2
+    return 0 if result.equal else 1
+
+
+#: The sign of each change in ``argmap diff``'s report.
+_SIGNS = {"added": "+", "removed": "-", "changed": "~"}
+
+
+def _print_diff(result: Any, out: TextIO) -> None:
+    for d in result.differences:
+        head = f"{_SIGNS[d.change]} {d.what}" + (f" {d.id}" if d.id else "")
+        print(f"{head}: {d.detail}", file=out)
+        for sign, value in (("-", d.before), ("+", d.after)):
+            if value is not None:
+                print(_row(f"  {sign}", value).removeprefix("  "), file=out)
+    print(result.summary(), file=out)
+
+
 def new(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from . import _scaffold
 
@@ -442,6 +501,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {
     "evaluate": evaluate,
     "stats": stats,
     "convert": convert,
+    "diff": diff,
     "new": new,
     "watch": watch,
 }

@@ -56,6 +56,7 @@ def make_parser() -> argparse.ArgumentParser:
     _evaluate_command(commands)
     _stats_command(commands)
     _convert_command(commands)
+    _diff_command(commands)
     _new_command(commands)
     _watch_command(commands)
     return parser
@@ -282,6 +283,44 @@ def _convert_command(commands: _Commands) -> None:
         help="with --to outline or text: label each line in, out or undecided",
     )
     _evaluation_options(convert, "with --evaluate: ")
+
+
+def _diff_command(commands: _Commands) -> None:
+    """``argmap diff`` and its options."""
+    diff = commands.add_parser(
+        "diff",
+        help="what changed between two maps; draw the new one with the changes marked",
+        description=(
+            "Compare two maps: statements, arguments, relations, attributions and quotes "
+            "added, removed and changed. Statements and arguments are matched by id, and "
+            "where ids changed by how alike their text is (the report gives the score). "
+            "With -o, draw the new map with the changes marked and what was removed ghosted."
+        ),
+        epilog=(
+            "examples:\n  argmap diff old.yaml new.yaml\n"
+            "  argmap diff old.yaml new.yaml --format json\n"
+            "  argmap diff old.yaml new.yaml -o changes.svg\n\n"
+            "exit status: 0 the maps are the same, 1 they differ, 2 error (as diff(1))\n"
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    diff.add_argument("old", metavar="OLD", help="the earlier map")
+    diff.add_argument("new", metavar="NEW", help="the later map")
+    _output_format(diff)
+    diff.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="draw the new map with the changes marked into FILE (.svg, .html, .png, .pdf, .dot)",
+    )
+    diff.add_argument(
+        "-f",
+        dest="format",
+        choices=FORMATS,
+        help="with -o: the drawing's format (default: from -o)",
+    )
+    _lang_option(diff)
+    _from_option(diff)
 
 
 def _new_command(commands: _Commands) -> None:
