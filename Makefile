@@ -55,6 +55,10 @@ docs: setup
 	$(BIN)/argmap render maps/russian-lifeline.yaml -o docs/images/russian-lifeline.svg --legend
 	$(BIN)/argmap render docs/examples/lindenau.yaml -o docs/images/lindenau.svg --legend
 	$(BIN)/argmap render maps/overview.yaml --no-premises --legend -o docs/images/overview-no-premises.svg
+	$(BIN)/argmap diff docs/examples/lindenau.yaml docs/examples/lindenau-courier.yaml -o docs/images/lindenau-courier-diff.svg; test $$? -le 1
+	for lang in en de; do \
+	  $(BIN)/argmap render maps/overview.yaml -f html --with-source --lang $$lang -o "docs/gallery/overview.$$lang.source.html" || exit 1; \
+	done
 	for map in maps/*.yaml; do \
 	  for lang in en de; do \
 	    $(BIN)/argmap render "$$map" --lang $$lang -o "docs/gallery/$$(basename "$$map" .yaml).$$lang.svg" || exit 1; \

@@ -158,7 +158,9 @@ class _Differ:
     def run(self) -> MapDiff:
         old, new = self.old, self.new
         if old.title != new.title:
-            self.out.append(Difference("title", "changed", "", "title", old.title, new.title))
+            self.out.append(
+                Difference("title", "changed", "", "the map's title changed", old.title, new.title)
+            )
         self.statements = _match(
             "statement",
             {sid: _squash(s.text) for sid, s in old.statements.items()},

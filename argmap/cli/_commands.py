@@ -422,7 +422,7 @@ def _print_diff(result: Any, out: TextIO) -> None:
         print(f"{head}: {d.detail}", file=out)
         for sign, value in (("-", d.before), ("+", d.after)):
             if value is not None:
-                print(_row(f"  {sign}", value).removeprefix("  "), file=out)
+                print(_row(sign, value), file=out)
     print(result.summary(), file=out)
 
 
