@@ -14,7 +14,7 @@ from typing import Any
 
 import attrs
 import pytest
-from helpers import run
+from helpers import Viewer, open_viewer, run
 
 from argmap import load
 from argmap._html import page, page_data
@@ -256,68 +256,6 @@ def test_cli_renders_html_from_the_suffix_or_the_format(
 
 
 # -- in a browser ------------------------------------------------------------------
-
-
-@attrs.define
-class Viewer:
-    """A page of the viewer open in Chromium, with what it logged and requested."""
-
-    page: Any
-    url: str
-    problems: list[str]
-    requests: list[str]
-
-    def classed(self, cls: str, kind: str = "node") -> set[str]:
-        """Ids of the nodes (or titles of the edges) that carry ``cls``."""
-        if kind == "node":
-            script = f"[...document.querySelectorAll('g.node.{cls}')].map(g => g.id)"
-        else:
-            script = (
-                f"[...document.querySelectorAll('g.edge.{cls}')]"
-                ".map(g => g.querySelector('title').textContent)"
-            )
-        return set(self.page.evaluate(script))
-
-    def transform(self) -> str:
-        value: str = self.page.get_attribute("#argmap-viewport", "transform")
-        return value
-
-    def scale(self) -> float:
-        found = re.search(r"scale\(([\d.]+)\)", self.transform())
-        assert found is not None
-        return float(found[1])
-
-    def panel_texts(self, selector: str) -> list[str]:
-        texts: list[str] = self.page.locator(f"#argmap-panel {selector}").all_inner_texts()
-        return texts
-
-
-@pytest.fixture(scope="module")
-def browser(chromium: str) -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=chromium)
-        yield instance
-        instance.close()
-
-
-def open_viewer(browser: Any, path: Path) -> Iterator[Viewer]:
-    # Reduced motion: the highlights appear at once, without a transition.
-    context = browser.new_context(viewport={"width": 1280, "height": 800}, reduced_motion="reduce")
-    tab = context.new_page()
-    url = path.as_uri()
-    viewer = Viewer(tab, url, [], [])
-    tab.on("console", lambda m: viewer.problems.append(f"{m.type}: {m.text}"))
-    tab.on("pageerror", lambda e: viewer.problems.append(f"page error: {e}"))
-    tab.on("request", lambda r: viewer.requests.append(r.url))
-    tab.goto(url)
-    tab.wait_for_selector("html.argmap-ready")
-    yield viewer
-    # Whatever a test did, the page logged nothing and asked for nothing but itself.
-    assert viewer.problems == []
-    assert viewer.requests == [url]
-    context.close()
 
 
 @pytest.fixture
