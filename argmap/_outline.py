@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Literal
 import attrs
 
 from .model import Argument, ArgumentMap, Statement
-from .view import MapView, byline
+from .view import MapView, byline, require_labels, require_lang
 
 if TYPE_CHECKING:
     from .analyse import Evaluation, Label
@@ -262,20 +262,9 @@ def alt_text(view: MapView, lang: str | None = None) -> tuple[str, str]:
 
 
 def _check(map: ArgumentMap, lang: str | None, evaluation: Evaluation | None) -> None:
-    if lang is not None and lang not in map.langs:
-        known = list(map.langs) or ["its own, undeclared"]
-        raise ValueError(f"'lang' must be one of the map's languages {known!r} (got {lang!r})")
+    require_lang(map, lang)
     if evaluation is not None:
-        for ids, labels in (
-            (map.statements, evaluation.statements),
-            (map.arguments, evaluation.arguments),
-        ):
-            missing = [i for i in ids if i not in labels]
-            if missing:
-                raise ValueError(
-                    f"'evaluation' must label every statement and argument of the map "
-                    f"(got none for {missing[0]!r}); evaluate this map"
-                )
+        require_labels(map, evaluation)
 
 
 class _Outliner:

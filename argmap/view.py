@@ -43,6 +43,8 @@ __all__ = [
     "build_view",
     "byline",
     "fold_node_id",
+    "require_labels",
+    "require_lang",
     "select",
     "statement_node_id",
     "untranslated",
@@ -412,9 +414,7 @@ def build_view(
     """
     o = view_options(options, keywords)
     lang, focus, evaluation, premises, width = o.lang, o.focus, o.evaluation, o.premises, o.width
-    if lang is not None and lang not in map.langs:
-        known = list(map.langs) or ["its own, undeclared"]
-        raise ValueError(f"'lang' must be one of the map's languages {known!r} (got {lang!r})")
+    require_lang(map, lang)
     if lang == map.lang:
         lang = None  # the text as authored
     part = None
@@ -471,8 +471,15 @@ def build_view(
     )
 
 
-def _labelled(map: ArgumentMap, nodes: list[ViewNode], evaluation: Evaluation) -> list[ViewNode]:
-    """The nodes with the labels of ``evaluation``, as field and as class."""
+def require_lang(map: ArgumentMap, lang: str | None) -> None:
+    """Raise ``ValueError`` unless ``lang`` is ``None`` or one of the map's languages."""
+    if lang is not None and lang not in map.langs:
+        known = list(map.langs) or ["its own, undeclared"]
+        raise ValueError(f"'lang' must be one of the map's languages {known!r} (got {lang!r})")
+
+
+def require_labels(map: ArgumentMap, evaluation: Evaluation) -> None:
+    """Raise ``ValueError`` unless ``evaluation`` labels every statement and argument of ``map``."""
     for ids, labels in (
         (map.statements, evaluation.statements),
         (map.arguments, evaluation.arguments),
@@ -483,6 +490,11 @@ def _labelled(map: ArgumentMap, nodes: list[ViewNode], evaluation: Evaluation) -
                 f"'evaluation' must label every statement and argument of the map "
                 f"(got none for {missing[0]!r}); evaluate this map"
             )
+
+
+def _labelled(map: ArgumentMap, nodes: list[ViewNode], evaluation: Evaluation) -> list[ViewNode]:
+    """The nodes with the labels of ``evaluation``, as field and as class."""
+    require_labels(map, evaluation)
     result = []
     for node in nodes:
         if node.kind == "fold":
