@@ -113,8 +113,9 @@ class OutlineItem:
         label: ``in``, ``out`` or ``undecided`` when an evaluation is given.
         repeated: Whether it was already given above: it is then named
             only, without what hangs below it.
-        children: Arguments for, against and undercutting it; an argument's
-            premises.
+        children: Arguments for and against it; an argument's premises,
+            then the arguments for it, against it (as a whole) and
+            undercutting it.
     """
 
     role: Role
@@ -142,8 +143,9 @@ def outline(
     """The outline of ``map`` as data: one tree per main thesis, then the rest.
 
     The main theses (:attr:`~argmap.ArgumentMap.main_theses`) come first,
-    each with the arguments for it, against it and undercutting those, and
-    below each argument its premises, recursively. Statements no thesis
+    each with the arguments for and against it, and below each argument its
+    premises and the arguments backing it, attacking it as a whole or
+    undercutting it, recursively. Statements no thesis
     reaches follow as trees of their own, so the outline holds the whole map.
     A statement or argument reached again is an item with ``repeated`` set
     and no children.
@@ -324,6 +326,9 @@ class _Outliner:
             for p in dict.fromkeys(argument.premises)
             if p in m.statements
         ]
+        # What backs or attacks the argument as a whole, then what undercuts its inference.
+        children += [self.argument(a, "support") for a in m.arguments_for(argument.id)]
+        children += [self.argument(a, "attack") for a in m.arguments_against(argument.id)]
         children += [self.argument(a, "undercut") for a in m.undercutters(argument.id)]
         return attrs.evolve(item, children=tuple(children))
 

@@ -166,3 +166,25 @@ def test_the_drawing_marks_what_was_added_changed_and_removed_with_a_legend(
     svg = ET.fromstring(page[page.index("<svg") : page.index("</svg>") + len("</svg>")])
     drawn = {g.get("id"): g.get("class", "") for g in svg.iter(f"{SVG}g")}
     assert drawn["statement-moscow-measures"] == "node argmap-statement argmap-removed"
+
+
+def test_an_attack_moved_from_a_statement_to_an_argument_is_a_changed_relation() -> None:
+    old = ArgumentMap(
+        "R",
+        statements=[Statement(s, f"{s.upper()} is said.") for s in "tpq"],
+        arguments=[
+            Argument("a", ["p"], "support", "t"),
+            Argument("b", ["q"], "attack", "t"),
+        ],
+    )
+    new = ArgumentMap(
+        "R",
+        statements=list(old.statements.values()),
+        arguments=[
+            Argument("a", ["p"], "support", "t"),
+            Argument("b", ["q"], "attack", "a"),
+        ],
+    )
+    assert [
+        (d.what, d.change, d.id, d.before, d.after) for d in argmap.diff(old, new).differences
+    ] == [("relation", "changed", "b", "attack t", "attack a")]

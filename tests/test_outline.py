@@ -155,3 +155,25 @@ def test_convert_outline_errors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     assert run("convert", str(LIFELINE), "--to", "text", "--reject", "lifeline")[2] == (
         "argmap convert: error: --reject works with --evaluate; add it\n"
     )
+
+
+def test_arguments_for_and_against_an_argument_hang_below_it() -> None:
+    m = ArgumentMap(
+        "Relations",
+        statements=[Statement(s, f"{s.upper()}.") for s in "tpqr"],
+        arguments=[
+            Argument("a", ["p"], "support", "t"),
+            Argument("backs", ["q"], "support", "a"),
+            Argument("doubts", ["r"], "attack", "a"),
+        ],
+        theses=["t"],
+    )
+    assert to_outline(m, "text").splitlines()[2:] == [
+        "Main thesis: T. (stated) [t]",
+        "  For: a (stated) [a]",
+        "    Premise: P. (stated) [p]",
+        "    For: backs (stated) [backs]",
+        "      Premise: Q. (stated) [q]",
+        "    Against: doubts (stated) [doubts]",
+        "      Premise: R. (stated) [r]",
+    ]
