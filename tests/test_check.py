@@ -203,9 +203,23 @@ def test_a_misquote_shows_the_closest_passage_with_its_position(quoted: Path) ->
     assert issue.file == str(quoted / "m.yaml")
     assert issue.message == (
         "the quote of statement 's1' does not occur in source 'art'; closest passage: "
-        '"die Aushandlung einer Lockerung der Sanktionen."; copy the passage exactly as it '
-        "stands in the source"
+        '"die Aushandlung einer Lockerung der Sanktionen."; the quote against it, [-quote '
+        'only-] {+source only+}: "die Aushandlung einer Lockerung der [-Strafen-] '
+        '{+Sanktionen.+}"; copy the passage exactly as it stands in the source'
     )
+
+
+def test_a_misquote_marks_the_words_that_differ() -> None:
+    from argmap._quotes import marked_difference
+
+    assert (
+        marked_difference(
+            "the city should build the tram by 2030", "the city could build the tram by 2030,"
+        )
+        == "the city [-should-] {+could+} build the tram by 2030"
+    )
+    assert marked_difference("a b c", "a c d") == "a [-b-] c {+d+}"
+    assert marked_difference("„Same words“", '"Same words"') == ""
 
 
 def test_quotes_are_not_verified_when_asked_not_to(quoted: Path) -> None:

@@ -410,9 +410,9 @@ def _drawing_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--width",
         type=int,
-        default=40,
+        default=None,
         metavar="N",
-        help="wrap statement text at N characters (default: 40)",
+        help="wrap statement text at N characters (default: 40; 36 when groups stand in rows)",
     )
     parser.add_argument("--legend", action="store_true", help="add a legend")
 
