@@ -334,6 +334,11 @@ def convert(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             f"cannot tell the format from -o {args.output}: use a name ending in .yaml, .json, "
             ".aif.json, .argdown, .mmd, .graphml or .md, or give --to"
         )
+    if args.plain and target != "argdown":
+        raise UsageError(
+            f"--plain writes Argdown without argmap's data; this writes {target}: "
+            "give --to argdown (or -o a name ending in .argdown), or leave out --plain"
+        )
     outlined = target in ("outline", "text")
     for flag, given in (("--lang", args.lang is not None), ("--evaluate", args.evaluate)):
         if given and not outlined:
@@ -348,7 +353,7 @@ def convert(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             print(no_such_lang(args.path, args.lang, argument_map.langs), file=err)
             return 1
     else:
-        text = dumps(argument_map, target)
+        text = dumps(argument_map, target, plain=args.plain)
     if args.output == "-":
         out.write(text)
         return 0
