@@ -49,6 +49,7 @@ if TYPE_CHECKING:  # what the names are, for type checkers and editors
     from .errors import (
         ArgmapError,
         Issue,
+        LimitError,
         MapError,
         OutputError,
         RenderError,
@@ -103,6 +104,7 @@ _MODULES = {
         (
             "ArgmapError",
             "Issue",
+            "LimitError",
             "MapError",
             "OutputError",
             "RenderError",
@@ -145,6 +147,7 @@ __all__ = [
     "Group",
     "Issue",
     "Labelling",
+    "LimitError",
     "MapDiff",
     "MapError",
     "OutputError",

@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 def check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .._check import check
     from .._io import load
-    from ..errors import ArgmapError, MapError, Severity
+    from ..errors import ArgmapError, MapError, Severity, printable_name
 
     status = 0
     for file in map_files(args.paths):
@@ -61,7 +61,8 @@ def check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             print(issue, file=err)
         if errors or (args.strict and warnings):
             status = 1
-        summary = f"{file}: {counted(errors, 'error')}, {counted(warnings, 'warning')}"
+        name = printable_name(os.fspath(file))
+        summary = f"{name}: {counted(errors, 'error')}, {counted(warnings, 'warning')}"
         print(summary + (f", {counted(notes, 'note')}" if notes else ""), file=out)
     return status
 
@@ -72,9 +73,6 @@ def render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     several = len(files) > 1 or any(Path(p).is_dir() for p in args.paths)
     fmt, output, into_folder = plan_output(args.output, args.format, several)
     to_stdout = args.output == "-"
-    if into_folder and not make_folder(output, err):
-        return 1
-
     _check_evaluation_flags(args)
     if args.with_source and fmt != "html":
         raise UsageError(f"--with-source works with -f html (got {fmt})")
@@ -89,6 +87,9 @@ def render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         else:
             target = file.with_suffix(f".{fmt}")
         jobs.append(_render_job.RenderJob(file, target, fmt, options, args, os.getcwd()))
+    _refuse_shared_targets(jobs)
+    if into_folder and not make_folder(output, err):
+        return 1
 
     status = 0
     progress = _batch.Progress(err, len(jobs))
@@ -115,6 +116,27 @@ def render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     finally:
         progress.clear()
     return status
+
+
+def _refuse_shared_targets(jobs: Sequence[_render_job.RenderJob]) -> None:
+    """A usage error, before anything is drawn, when two maps would be written to one file.
+
+    ``a/m.yaml b/m.yaml -o out/``, or ``m.yaml`` and ``m.json`` in one folder,
+    would otherwise both write ``m.svg``, and one diagram would be lost.
+    """
+    from .._fileio import resolved
+
+    first: dict[Path, Path] = {}
+    for job in jobs:
+        if job.target is None:
+            continue
+        key = resolved(job.target)
+        if key in first and resolved(first[key]) != resolved(job.file):
+            raise UsageError(
+                f"{first[key]} and {job.file} would both be drawn to {job.target}; render "
+                "them one at a time with -o FILE, or into separate folders"
+            )
+        first[key] = job.file
 
 
 def _render_options(args: argparse.Namespace) -> ViewOptions:
@@ -461,7 +483,12 @@ def new(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return write_output(path, text.encode("utf-8"), out, err)
 
 
+#: The longest pause ``watch --interval`` takes between two looks (``inf`` would overflow sleep).
+_LONGEST_INTERVAL = 86_400
+
+
 def watch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .._fileio import resolved
     from ._watch import Watcher
 
     path = Path(args.path)
@@ -470,8 +497,11 @@ def watch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if not path.exists():
         raise UsageError(f"{args.path}: no such file")
     options = view_options(args)
-    if not args.interval > 0:
-        raise UsageError(f"--interval must be more than 0 seconds (got {args.interval})")
+    if not 0 < args.interval <= _LONGEST_INTERVAL:  # also refuses nan
+        raise UsageError(
+            f"--interval must be more than 0 seconds and at most {_LONGEST_INTERVAL:,} "
+            f"(a day) (got {args.interval})"
+        )
     if args.cycles is not None and args.cycles < 0:
         raise UsageError(f"--cycles must be 0 or more (got {args.cycles})")
     if args.output == "-":
@@ -485,7 +515,7 @@ def watch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         target = output
     else:
         target = path.with_suffix(f".{fmt}")
-    if target.resolve() == path.resolve():
+    if resolved(target) == resolved(path):
         raise UsageError(f"-o {args.output}: the output would replace the map; give another file")
     watcher = Watcher(
         path,
