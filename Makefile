@@ -7,12 +7,13 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: all maps test lint docs bench fuzz graphviz argdown mermaid browser setup clean
+.PHONY: all maps test lint docs serve-docs bench fuzz graphviz argdown mermaid browser setup clean
 
 all: maps
 
 $(STAMP): pyproject.toml
 	@sh .ci/venv.sh "$(PYTHON)" "$(VENV)"
+	@echo "Installing argmap and its development tools into $(VENV) (a minute or two, once)"
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $@
@@ -35,7 +36,7 @@ browser:
 	@sh .ci/browser.sh
 
 maps: setup
-	$(BIN)/argmap check --strict maps/
+	$(BIN)/argmap check --strict --no-notes maps/
 	$(BIN)/argmap render maps/ -o build/maps
 
 lint: $(STAMP)
