@@ -80,6 +80,7 @@ def _rules(argument_map: ArgumentMap) -> tuple[Issue, ...]:
     issues = list(_references(argument_map))
     issues += _arguments(argument_map)
     issues += _circular_support(argument_map)
+    issues += _circular_backing(argument_map)
     issues += _grounding(argument_map)
     issues += _unused(argument_map)
     issues += _unsafe_urls(argument_map)
@@ -446,6 +447,39 @@ def _circular_support(m: ArgumentMap) -> Iterator[Issue]:
             "the circle is not what the text argues, remove or redirect one of these arguments",
             WARNING,
             path=("arguments", first.id),
+        )
+
+
+def _circular_backing(m: ArgumentMap) -> Iterator[Issue]:
+    """Cycles of arguments that back each other (``supports`` naming an argument)."""
+    arguments = _table(m.arguments)
+    backs: dict[str, list[str]] = {}
+    for aid, argument in arguments.items():
+        if argument.kind == "support" and argument.target in arguments:
+            backs.setdefault(aid, []).append(argument.target)
+    if not backs or not has_cycle(backs):
+        return
+    for component in strongly_connected(arguments, lambda node: backs.get(node, [])):
+        if len(component) < 2:
+            continue
+        members = set(component)
+        order = [component[0]]
+        while True:  # follow backing inside the component until it closes
+            following = next(t for t in backs[order[-1]] if t in members)
+            if following in order:
+                order = order[order.index(following) :]
+                break
+            order.append(following)
+        circle = " -> ".join(repr(aid) for aid in order) + f" -> {order[0]!r}"
+        first = min(order, key=list(arguments).index)
+        yield Issue(
+            "circular-support",
+            f"arguments back themselves in a circle: {circle}; backing never makes an "
+            "argument hold, so the circle does not change the evaluation, but it backs "
+            "nothing either; if the circle is not what the text argues, remove or redirect "
+            "one of these 'supports'",
+            WARNING,
+            path=("arguments", first, "supports"),
         )
 
 

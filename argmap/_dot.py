@@ -129,10 +129,14 @@ def digraph(view: MapView) -> Any:
     for node in view.nodes:
         if node.id not in clustered:
             graph.node(node.id, **_node_attrs(node, view.wording, view.width))
+    between = _between_rows(view) if view.rows else {}
+    backwards = _backwards(view, between)
     for edge in view.edges:
         style = EDGE_STYLES[edge.kind]
         if edge.label == "out":
             style = {**style, **OUT_EDGES[edge.kind]}
+        if (edge.source, edge.target) in backwards:
+            style = {**style, "constraint": "false"}
         graph.edge(
             edge.source,
             edge.target,
@@ -156,7 +160,7 @@ def digraph(view: MapView) -> Any:
             legend_ends.extend(f"legend-{sample}" for sample in samples)
         graph.subgraph(legend)
     if view.rows:
-        _hold_rows(graph, view, legend_ends)
+        _hold_rows(graph, view, legend_ends, between)
     return graph
 
 
@@ -176,7 +180,7 @@ def _in_rows(view: MapView) -> list[ViewCluster]:
 _ROW_GAP = {"shape": "point", "style": "invis", "width": "0", "height": "0", "label": ""}
 
 
-def _hold_rows(graph: Any, view: MapView, legend: list[str]) -> None:
+def _hold_rows(graph: Any, view: MapView, legend: list[str], between: _Between) -> None:
     """Stack the rows of ``view`` along the flow, after the ``legend`` nodes (if any).
 
     Between two rows stands a rank of invisible points, one for each group
@@ -187,7 +191,9 @@ def _hold_rows(graph: Any, view: MapView, legend: list[str]) -> None:
     to every node that starts the flow within it. These edges pull both
     rows towards the points between them, so that the rows stack close
     over each other, groups of different rows share no rank, and each row
-    keeps its order.
+    keeps its order. The nodes ``between`` two rows stand in the line of
+    points (which then keeps a rank of its own), at their places: outside
+    every group, they push no two groups apart.
     """
     members = {cluster.id: cluster.members for cluster in view.clusters}
     edges = [(edge.source, edge.target) for edge in view.edges]
@@ -197,14 +203,17 @@ def _hold_rows(graph: Any, view: MapView, legend: list[str]) -> None:
     ]
     for index, (before, after) in enumerate(itertools.pairwise(rows)):
         gaps = _graphviz().Digraph(graph_attr={"rank": "same"})
-        line = []  # (place along the row, point)
+        held = between.get(index, {})
+        line = [(place, node) for node, place in held.items()]  # (place along the row, node)
+        for node in held:
+            gaps.node(node)
         for side, groups in (("before", before), ("after", after)):
             for place, (last, first) in enumerate(groups):
                 point = f"rows-{index}-{side}-{place}"
                 line.append(((place + 0.5) / len(groups), point))
                 gaps.node(point, id=point, _attributes={"class": "argmap-rows"}, **_ROW_GAP)
                 for node in last if side == "before" else ():
-                    graph.edge(node, point, style="invis", minlen="0")
+                    graph.edge(node, point, style="invis", minlen="1" if held else "0")
                 for node in first if side == "after" else ():
                     graph.edge(point, node, style="invis")
         # One line of points, held close (heavy): each row keeps its order,
@@ -223,6 +232,79 @@ def _hold_rows(graph: Any, view: MapView, legend: list[str]) -> None:
         for _, first in rows[0]:
             for node in first:
                 graph.edge(point, node, style="invis", weight="0")
+
+
+#: For two neighbouring rows (by the index of the first), the nodes held
+#: between them, each with its place along the rows (0 to 1).
+_Between = dict[int, dict[str, float]]
+
+
+def _row_of(view: MapView) -> dict[str, int]:
+    """The row of each node in a group of ``view``."""
+    members = {cluster.id: cluster.members for cluster in view.clusters}
+    return {node: r for r, row in enumerate(view.rows) for c in row for node in members[c]}
+
+
+def _between_rows(view: MapView) -> _Between:
+    """The nodes in no group that join two neighbouring rows, to hold between them.
+
+    Nodes in no group that edges join form parts; a part whose edges reach
+    groups of rows ``r`` and ``r + 1`` and no others stands between them,
+    at the middle of the groups it reaches in row ``r + 1``. Left among the
+    groups of a row, such nodes push its groups apart.
+    """
+    row_of = _row_of(view)
+    group_of = {node: cluster.id for cluster in view.clusters for node in cluster.members}
+    place = {c: (p + 0.5) / len(row) for row in view.rows for p, c in enumerate(row)}
+    free = [node.id for node in view.nodes if node.id not in row_of]
+    neighbours: dict[str, set[str]] = {node: set() for node in free}
+    for edge in view.edges:
+        for a, b in ((edge.source, edge.target), (edge.target, edge.source)):
+            if a in neighbours:
+                neighbours[a].add(b)
+    held: _Between = {}
+    seen: set[str] = set()
+    for start in free:
+        if start in seen:
+            continue
+        seen.add(start)
+        part, stack, reached = [], [start], set()
+        while stack:
+            node = stack.pop()
+            part.append(node)
+            for other in neighbours[node]:
+                if other in row_of:
+                    reached.add(other)
+                elif other not in seen:
+                    seen.add(other)
+                    stack.append(other)
+        rows = {row_of[node] for node in reached}
+        if len(rows) != 2 or max(rows) - min(rows) != 1:
+            continue
+        later = {group_of[node] for node in reached if row_of[node] == max(rows)}
+        middle = sum(place[c] for c in later) / len(later)
+        for node in sorted(part, key=free.index):
+            held.setdefault(min(rows), {})[node] = middle
+    return held
+
+
+def _backwards(view: MapView, between: _Between) -> set[tuple[str, str]]:
+    """The edges of nodes held between rows that run back: not to rank them.
+
+    An edge from a node of the later row to a node held between, or from a
+    node held between to a node of the earlier row, would otherwise turn
+    the later row's group round (``dot`` reverses edges against the flow).
+    """
+    row_of = _row_of(view)
+    held = {node: r for r, nodes in between.items() for node in nodes}
+    result = set()
+    for edge in view.edges:
+        source, target = edge.source, edge.target
+        if (target in held and source in row_of and row_of[source] > held[target]) or (
+            source in held and target in row_of and row_of[target] <= held[source]
+        ):
+            result.add((source, target))
+    return result
 
 
 def _ends(group: tuple[str, ...], edges: list[tuple[str, str]], *, last: bool) -> list[str]:
@@ -413,6 +495,10 @@ def _legend(
         ("legend-undercut", "undercutting argument", "undercut", False),
     ]
     if strip:
+        # No edge of the strip is labelled: in ``dot``, one edge label
+        # anywhere makes every rank of the whole diagram deeper. The
+        # samples say what each relation is.
+        samples[0] = ("legend-statement", "Statement (premise)", "statement", False)
         samples.append(("legend-argument", "supporting argument", "support", False))
     for node_id, text, kind, thesis in samples:
         attrs = {"id": node_id, "class": "argmap-legend", "label": _label([("", (text,))])}
@@ -434,9 +520,8 @@ def _legend(
         legend.edge(
             "legend-fold",
             "legend-statement",
-            label=_html_label("folded"),
+            **({} if strip else {"label": _html_label("folded"), "fontcolor": MUTED}),
             _attributes={"class": "argmap-legend"},
-            fontcolor=MUTED,
             **EDGE_STYLES["fold"],
         )
     ends = ["legend-thesis", "legend-argument"] if strip else ["legend-thesis"]
@@ -448,9 +533,8 @@ def _legend(
         legend.edge(
             source,
             target,
-            label=_html_label(kind),
+            **({} if strip else {"label": _html_label(kind), "fontcolor": MUTED}),
             _attributes={"class": "argmap-legend"},
-            fontcolor=MUTED,
             **EDGE_STYLES[kind],
         )
     return legend, ends

@@ -129,6 +129,24 @@ def test_circular_support_is_found_and_the_circle_is_named() -> None:
     assert issue.path == ("arguments", "ab")
 
 
+def test_arguments_that_back_each_other_in_a_circle_are_a_warning() -> None:
+    m = simple(
+        Argument("ab", ["a"], "support", "b"),
+        Argument("y", ["b"], "support", "z"),
+        Argument("z", ["a"], "support", "y"),
+        Argument("x", ["c"], "support", "y"),  # backs the circle from outside: no circle
+    )
+    [issue] = argmap.check(m)
+    assert (issue.code, issue.severity) == ("circular-support", Severity.WARNING)
+    assert issue.message == (
+        "arguments back themselves in a circle: 'y' -> 'z' -> 'y'; backing never makes an "
+        "argument hold, so the circle does not change the evaluation, but it backs nothing "
+        "either; if the circle is not what the text argues, remove or redirect one of these "
+        "'supports'"
+    )
+    assert issue.path == ("arguments", "y", "supports")
+
+
 def test_an_attack_does_not_close_a_circle() -> None:
     m = simple(
         Argument("ab", ["a"], "support", "b"), Argument("ba", ["b"], "attack", "a"), statements="ab"
