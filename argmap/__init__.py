@@ -47,6 +47,7 @@ if TYPE_CHECKING:  # what the names are, for type checkers and editors
     from .errors import (
         ArgmapError,
         Issue,
+        LimitError,
         MapError,
         OutputError,
         RenderError,
@@ -99,6 +100,7 @@ _MODULES = {
         (
             "ArgmapError",
             "Issue",
+            "LimitError",
             "MapError",
             "OutputError",
             "RenderError",
@@ -140,6 +142,7 @@ __all__ = [
     "Group",
     "Issue",
     "Labelling",
+    "LimitError",
     "MapError",
     "OutputError",
     "RelationType",

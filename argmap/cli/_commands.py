@@ -70,9 +70,6 @@ def render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     several = len(files) > 1 or any(Path(p).is_dir() for p in args.paths)
     fmt, output, into_folder = plan_output(args.output, args.format, several)
     to_stdout = args.output == "-"
-    if into_folder and not make_folder(output, err):
-        return 1
-
     _check_evaluation_flags(args)
     jobs = []
     for file in files:
@@ -85,6 +82,9 @@ def render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         else:
             target = file.with_suffix(f".{fmt}")
         jobs.append(_render_job.RenderJob(file, target, fmt, options, args, os.getcwd()))
+    _refuse_shared_targets(jobs)
+    if into_folder and not make_folder(output, err):
+        return 1
 
     status = 0
     progress = _batch.Progress(err, len(jobs))
@@ -111,6 +111,27 @@ def render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     finally:
         progress.clear()
     return status
+
+
+def _refuse_shared_targets(jobs: Sequence[_render_job.RenderJob]) -> None:
+    """A usage error, before anything is drawn, when two maps would be written to one file.
+
+    ``a/m.yaml b/m.yaml -o out/``, or ``m.yaml`` and ``m.json`` in one folder,
+    would otherwise both write ``m.svg``, and one diagram would be lost.
+    """
+    from .._fileio import resolved
+
+    first: dict[Path, Path] = {}
+    for job in jobs:
+        if job.target is None:
+            continue
+        key = resolved(job.target)
+        if key in first and resolved(first[key]) != resolved(job.file):
+            raise UsageError(
+                f"{first[key]} and {job.file} would both be drawn to {job.target}; render "
+                "them one at a time with -o FILE, or into separate folders"
+            )
+        first[key] = job.file
 
 
 def _render_options(args: argparse.Namespace) -> ViewOptions:
@@ -375,7 +396,12 @@ def new(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return write_output(path, text.encode("utf-8"), out, err)
 
 
+#: The longest pause ``watch --interval`` takes between two looks (``inf`` would overflow sleep).
+_LONGEST_INTERVAL = 86_400
+
+
 def watch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .._fileio import resolved
     from ._watch import Watcher
 
     path = Path(args.path)
@@ -384,8 +410,11 @@ def watch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if not path.exists():
         raise UsageError(f"{args.path}: no such file")
     options = view_options(args)
-    if not args.interval > 0:
-        raise UsageError(f"--interval must be more than 0 seconds (got {args.interval})")
+    if not 0 < args.interval <= _LONGEST_INTERVAL:  # also refuses nan
+        raise UsageError(
+            f"--interval must be more than 0 seconds and at most {_LONGEST_INTERVAL:,} "
+            f"(a day) (got {args.interval})"
+        )
     if args.cycles is not None and args.cycles < 0:
         raise UsageError(f"--cycles must be 0 or more (got {args.cycles})")
     if args.output == "-":
@@ -399,7 +428,7 @@ def watch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         target = output
     else:
         target = path.with_suffix(f".{fmt}")
-    if target.resolve() == path.resolve():
+    if resolved(target) == resolved(path):
         raise UsageError(f"-o {args.output}: the output would replace the map; give another file")
     watcher = Watcher(
         path,

@@ -416,7 +416,7 @@ def _output_format(parser: argparse.ArgumentParser) -> None:
 
 
 def _evaluation_options(parser: argparse.ArgumentParser, prefix: str) -> None:
-    """--semantics, --credulous, --accept and --reject, for evaluate and render."""
+    """--semantics, --credulous, --max-steps, --accept and --reject, for evaluate and render."""
     parser.add_argument(
         "--semantics",
         choices=SEMANTICS,
@@ -426,6 +426,13 @@ def _evaluation_options(parser: argparse.ArgumentParser, prefix: str) -> None:
         "--credulous",
         action="store_true",
         help=f"{prefix}in when in under one extension, not all (preferred, stable, complete)",
+    )
+    parser.add_argument(
+        "--max-steps",
+        type=int,
+        metavar="N",
+        help=f"{prefix}stop a search for labellings after N steps, with an error "
+        "(default: 1,000,000, or $ARGMAP_MAX_EVALUATION_STEPS)",
     )
     for flag, what in (("accept", "accepted"), ("reject", "rejected")):
         parser.add_argument(

@@ -14,15 +14,13 @@ import os
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TextIO
 
 import attrs
 
 from .._names import GROUP_OVER, GROUP_SHOWN
+from ..errors import Issue, printable_name
 from ._common import counted
-
-if TYPE_CHECKING:
-    from ..errors import Issue
 
 
 @attrs.frozen
@@ -111,7 +109,7 @@ def _grouped(issues: Sequence[Issue]) -> Iterator[str]:
             yield str(issue)
         elif listed[kind] == GROUP_SHOWN + 1:
             more = totals[kind] - GROUP_SHOWN
-            where = issue.file if issue.file is not None else "<map>"
+            where = printable_name(issue.file) if issue.file is not None else "<map>"
             yield f"{where}: … and {more} more {issue.code} {issue.severity}s (--all lists them)"
 
 
@@ -121,7 +119,7 @@ def _summary(
     """``FILE: 1 error, 2 warnings, 3 notes``, and where those listed under other files are."""
     entry = checked[index]
     severities = Counter(str(i.severity) for i in entry.issues)
-    line = f"{entry.file}: {counted(severities['error'], 'error')}, "
+    line = f"{printable_name(os.fspath(entry.file))}: {counted(severities['error'], 'error')}, "
     line += counted(severities["warning"], "warning")
     if severities["note"]:
         line += ", " + counted(severities["note"], "note")
@@ -132,7 +130,7 @@ def _summary(
         if listing.notes or not _is_note(issue):
             listed_by = owner[_same(issue)]
             if listed_by != index:
-                elsewhere[str(checked[listed_by].file)] += 1
+                elsewhere[printable_name(os.fspath(checked[listed_by].file))] += 1
     if elsewhere:
         line += f"; {sum(elsewhere.values())} of them listed under {', '.join(elsewhere)}"
     return line
