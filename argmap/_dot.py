@@ -36,12 +36,23 @@ from ._palette import (
     ROWS_GRAPH_ATTRS,
     ROWS_NODE_ATTRS,
     SPEAKER_FONT,
+    SPEAKER_POINTS,
     THESIS_ATTRS,
     UNTRANSLATED_FONT,
 )
 from ._text import clean
 from .errors import RenderError
-from .view import EdgeKind, MapView, Rankdir, ViewCluster, ViewNode, Wording, byline, untranslated
+from .view import (
+    DEFAULT_WIDTH,
+    EdgeKind,
+    MapView,
+    Rankdir,
+    ViewCluster,
+    ViewNode,
+    Wording,
+    byline,
+    untranslated,
+)
 
 #: Above this many nodes (the large-map limit of ``argmap render``), Graphviz
 #: places nodes within each rank with a bounded search (``nslimit``): on maps
@@ -114,12 +125,12 @@ def digraph(view: MapView) -> Any:
             },
         )
         for member in cluster.members:
-            frame.node(member, **_node_attrs(by_id[member], view.wording))
+            frame.node(member, **_node_attrs(by_id[member], view.wording, view.width))
         clustered.update(cluster.members)
         graph.subgraph(frame)
     for node in view.nodes:
         if node.id not in clustered:
-            graph.node(node.id, **_node_attrs(node, view.wording))
+            graph.node(node.id, **_node_attrs(node, view.wording, view.width))
     between = _between_rows(view) if view.rows else {}
     backwards = _backwards(view, between)
     for edge in view.edges:
@@ -345,7 +356,9 @@ def _cluster_label(cluster: ViewCluster) -> str:
     return f"<<B>{_html(cluster.title)}</B>>"
 
 
-def _node_attrs(node: ViewNode, wording: Wording | None = None) -> dict[str, str]:
+def _node_attrs(
+    node: ViewNode, wording: Wording | None = None, width: int = DEFAULT_WIDTH
+) -> dict[str, str]:
     attrs = {
         # Ids are plain (letters, digits, "-", "_", "."): the model checks them.
         "id": node.id,
@@ -369,7 +382,7 @@ def _node_attrs(node: ViewNode, wording: Wording | None = None) -> dict[str, str
     else:
         if node.thesis:
             attrs.update(THESIS_ATTRS)
-        attrs["label"] = _statement_label(node, wording or Wording())
+        attrs["label"] = _statement_label(node, wording or Wording(), width)
     if node.label is not None:
         attrs.update(_label_style(node.kind, node.label, thesis=node.thesis))
     if node.implicit:
@@ -409,20 +422,22 @@ def _badge(label: str | None) -> list[tuple[str, tuple[str, ...]]]:
     return [(f"BADGE-{label}", (LABEL_BADGES[label][0],))]
 
 
-def _statement_label(node: ViewNode, wording: Wording) -> str:
+def _statement_label(node: ViewNode, wording: Wording, width: int) -> str:
     cells = _badge(node.label)
     if node.marks:
         cells.append(("MARK", node.marks))
     if node.title_lines:
         cells.append(("B", node.title_lines))
     cells.append(("", node.lines))
-    # The hedge and the byline never widen the box: they wrap at the text's own width.
-    longest = max((len(line) for line in (*node.title_lines, *node.lines)), default=0)
+    # The hedge and the byline wrap at the text's wrap width, the byline in its smaller
+    # font (as many points wide): so the same byline wraps the same way in every box,
+    # and neither is wider than a full line of text.
     if node.hedge:
-        cells.append(("HEDGE", tuple(textwrap.wrap(f"({node.hedge})", width=max(longest, 20)))))
+        cells.append(("HEDGE", tuple(textwrap.wrap(f"({node.hedge})", width=width))))
     if node.speakers or node.via:
         line = byline(node.speakers, node.via, relay=wording.via)
-        cells.append(("SPEAKER", tuple(textwrap.wrap(line, width=max(longest, 20)))))
+        speaker_width = width * int(NODE_ATTRS["fontsize"]) // SPEAKER_POINTS
+        cells.append(("SPEAKER", tuple(textwrap.wrap(line, width=speaker_width))))
     if node.untranslated:
         cells.append(("UNTRANSLATED", (untranslated(node.untranslated),)))
     return _label(cells)

@@ -70,3 +70,8 @@ RANKDIRS: tuple[Rankdir, ...] = get_args(Rankdir)
 #: Which labellings of the framework count (Dung 1995; Caminada 2006).
 Semantics = Literal["grounded", "complete", "preferred", "stable"]
 SEMANTICS: tuple[Semantics, ...] = get_args(Semantics)
+
+#: ``argmap check`` groups more warnings (or notes) than this of one code in one map ...
+GROUP_OVER = 4
+#: ... listing this many of them, and a line that counts the rest.
+GROUP_SHOWN = 3

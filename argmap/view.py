@@ -370,6 +370,9 @@ class MapView:
             row. Chosen from the structure of the map, not its text, so it
             is the same in every language, evaluated or not (see
             ``docs/large-maps.md``).
+        width: The width, in characters, the text of statements is wrapped
+            at; a byline wraps at the same width in its own smaller font,
+            so one byline reads the same in every box.
     """
 
     title: str
@@ -382,6 +385,7 @@ class MapView:
     evaluated: str | None = None
     wording: Wording = Wording()
     rows: tuple[tuple[str, ...], ...] = ()
+    width: int = DEFAULT_WIDTH
 
     def node(self, node_id: str) -> ViewNode:
         """The node with element id ``node_id``; raises ``KeyError`` if absent."""
@@ -500,6 +504,7 @@ def build_view(
         evaluated=None if evaluation is None else _evaluated(evaluation),
         wording=words,
         rows=rows,
+        width=width,
     )
 
 

@@ -441,6 +441,26 @@ def test_search_finds_and_jumps_between_matches(viewer: Viewer) -> None:
 
 
 @pytest.mark.needs_dot
+def test_search_matches_stand_out_while_a_statement_is_selected(viewer: Viewer) -> None:
+    """A selection fades what is not part of it; what the search finds stays at full strength,
+    whether the search came after the selection or before it."""
+    tab = viewer.page
+    opacity = "g => getComputedStyle(g).opacity"
+    tab.click("#statement-less-incentive")
+    assert tab.eval_on_selector("#statement-emboldens-kim", opacity) == "0.3"
+    tab.fill("#argmap-search", "emboldens-kim")
+    assert viewer.classed("argmap-match") == {"statement-emboldens-kim"}
+    assert viewer.classed("argmap-selected") == {"statement-less-incentive"}
+    assert tab.eval_on_selector("#statement-emboldens-kim", opacity) == "1"
+    assert tab.eval_on_selector("#statement-moscow-measures", opacity) == "0.3"
+    tab.fill("#argmap-search", "Sanktionen")
+    tab.click("#statement-emboldens-kim")
+    assert viewer.classed("argmap-selected") == {"statement-emboldens-kim"}
+    for match in viewer.classed("argmap-match"):
+        assert tab.eval_on_selector(f"#{match}", opacity) == "1", match
+
+
+@pytest.mark.needs_dot
 def test_keyboard_tab_to_a_node_enter_opens_the_panel_escape_closes_it(viewer: Viewer) -> None:
     tab = viewer.page
     tab.focus("#argmap-zoom-in")

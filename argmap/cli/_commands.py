@@ -38,9 +38,11 @@ if TYPE_CHECKING:
 def check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .._check import check
     from .._io import load
-    from ..errors import ArgmapError, MapError, Severity, printable_name
+    from ..errors import ArgmapError, MapError, Severity
+    from ._report import Checked, Listing, report
 
     status = 0
+    checked: list[Checked] = []
     for file in map_files(args.paths):
         try:
             issues = check(
@@ -51,19 +53,17 @@ def check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         except MapError as exc:
             issues = exc.issues
         except ArgmapError as exc:
-            print(exc, file=err)
+            checked.append(Checked(file, failure=str(exc)))
             status = 1
             continue
-        errors = sum(1 for i in issues if i.severity is Severity.ERROR)
-        warnings = sum(1 for i in issues if i.severity is Severity.WARNING)
-        notes = len(issues) - errors - warnings
-        for issue in issues:
-            print(issue, file=err)
-        if errors or (args.strict and warnings):
+        checked.append(Checked(file, issues))
+        severities = {i.severity for i in issues}
+        if Severity.ERROR in severities or (args.strict and Severity.WARNING in severities):
             status = 1
-        name = printable_name(os.fspath(file))
-        summary = f"{name}: {counted(errors, 'error')}, {counted(warnings, 'warning')}"
-        print(summary + (f", {counted(notes, 'note')}" if notes else ""), file=out)
+    listing = Listing(
+        notes=not (args.no_notes or args.quiet), summaries=not args.quiet, group=not args.all
+    )
+    report(checked, listing, out, err)
     return status
 
 

@@ -5,7 +5,15 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from .._names import FORMATS, RANKDIRS, READ_FORMATS, SEMANTICS, WRITE_FORMATS
+from .._names import (
+    FORMATS,
+    GROUP_OVER,
+    GROUP_SHOWN,
+    RANKDIRS,
+    READ_FORMATS,
+    SEMANTICS,
+    WRITE_FORMATS,
+)
 from .._version import __version__
 
 if TYPE_CHECKING:
@@ -78,6 +86,23 @@ def _check_command(commands: _Commands) -> None:
     _from_option(check)
     check.add_argument(
         "--no-quotes", action="store_true", help="do not verify quotes against source files"
+    )
+    check.add_argument(
+        "--no-notes",
+        action="store_true",
+        help="do not list notes (open critical questions); each map's summary counts them",
+    )
+    check.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="list only errors and warnings: no notes, no summary lines",
+    )
+    check.add_argument(
+        "--all",
+        action="store_true",
+        help=f"list every issue; otherwise more than {GROUP_OVER} of one code in a map are "
+        f"listed as the first {GROUP_SHOWN} and a count",
     )
     check.add_argument(
         "--allow-outside",
