@@ -24,9 +24,11 @@ if TYPE_CHECKING:  # what the names are, for type checkers and editors
     from typing import Any
 
     from ._check import check
+    from ._diff import Difference, MapDiff, diff
     from ._graphml import to_graphml
     from ._io import dump, dumps, load, loads
     from ._mermaid import to_mermaid
+    from ._outline import to_outline
     from ._render import render, to_dot, to_html, to_svg
     from .analyse import (
         Change,
@@ -77,6 +79,8 @@ _MODULES = {
     **dict.fromkeys(("render", "to_dot", "to_html", "to_svg"), "._render"),
     "to_graphml": "._graphml",
     "to_mermaid": "._mermaid",
+    "to_outline": "._outline",
+    **dict.fromkeys(("Difference", "MapDiff", "diff"), "._diff"),
     "ViewOptions": ".view",
     **dict.fromkeys(
         (
@@ -138,6 +142,7 @@ __all__ = [
     "AttackType",
     "Change",
     "Citation",
+    "Difference",
     "Dispute",
     "Evaluation",
     "Framework",
@@ -146,6 +151,7 @@ __all__ = [
     "Issue",
     "Labelling",
     "LimitError",
+    "MapDiff",
     "MapError",
     "OutputError",
     "RelationType",
@@ -160,6 +166,7 @@ __all__ = [
     "__version__",
     "check",
     "dependents",
+    "diff",
     "dump",
     "dumps",
     "evaluate",
@@ -174,6 +181,7 @@ __all__ = [
     "to_graphml",
     "to_html",
     "to_mermaid",
+    "to_outline",
     "to_svg",
     "uncontested",
     "unsupported_premises",

@@ -26,6 +26,8 @@ _CODECS = {
     "carneades": ("argmap._carneades", ""),
     "mermaid": ("argmap._mermaid", "to_mermaid"),
     "graphml": ("argmap._graphml", "to_graphml"),
+    "outline": ("argmap._outline", "to_markdown"),
+    "text": ("argmap._outline", "to_text"),
 }
 
 
@@ -168,8 +170,10 @@ def dumps(argument_map: ArgumentMap, format: WriteFormat = "yaml", *, plain: boo
     """The map as text: YAML in format version 1 (the default), or another format.
 
     ``format`` is ``"yaml"``, ``"json"`` (argmap's canonical JSON),
-    ``"argdown"``, ``"aif"`` (AIFdb JSON), ``"mermaid"`` (a flowchart) or
-    ``"graphml"``. Each format's page in the docs lists what it cannot hold.
+    ``"argdown"``, ``"aif"`` (AIFdb JSON), ``"mermaid"`` (a flowchart),
+    ``"graphml"``, or ``"outline"`` and ``"text"`` (the map as an indented
+    outline in Markdown or plain text, see :func:`argmap.to_outline`). Each
+    format's page in the docs lists what it cannot hold.
 
     ``plain=True`` (Argdown only) writes Argdown as its own users write it:
     none of argmap's reserved ``{argmap: ...}`` data, the map's titles, an

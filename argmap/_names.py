@@ -28,8 +28,9 @@ def diagram_format_of(name: str | os.PathLike[str]) -> Format | None:
 #: ``json`` is argmap's own canonical JSON; ``carneades`` a Carneades 4 YAML
 #: argument graph.
 ReadFormat = Literal["yaml", "json", "argdown", "aif", "carneades"]
-#: The formats argmap writes (diagrams are :func:`argmap.render`'s business).
-WriteFormat = Literal["yaml", "json", "argdown", "aif", "mermaid", "graphml"]
+#: The formats argmap writes (diagrams are :func:`argmap.render`'s business);
+#: ``outline`` (Markdown) and ``text`` are the map as an indented outline.
+WriteFormat = Literal["yaml", "json", "argdown", "aif", "mermaid", "graphml", "outline", "text"]
 READ_FORMATS: tuple[ReadFormat, ...] = get_args(ReadFormat)
 WRITE_FORMATS: tuple[WriteFormat, ...] = get_args(WriteFormat)
 
@@ -42,6 +43,7 @@ SUFFIXES: dict[str, WriteFormat] = {
     ".mermaid": "mermaid",
     ".yaml": "yaml",
     ".json": "json",
+    ".md": "outline",
     ".aif": "aif",
     ".mmd": "mermaid",
     ".yml": "yaml",
@@ -73,3 +75,8 @@ DUNG_SEMANTICS: tuple[DungSemantics, ...] = get_args(DungSemantics)
 #: weighing of arguments under proof standards (Carneades 4's CAES).
 Semantics = Literal["grounded", "complete", "preferred", "stable", "carneades"]
 SEMANTICS: tuple[Semantics, ...] = get_args(Semantics)
+
+#: ``argmap check`` groups more warnings (or notes) than this of one code in one map ...
+GROUP_OVER = 4
+#: ... listing this many of them, and a line that counts the rest.
+GROUP_SHOWN = 3

@@ -39,6 +39,37 @@ def normalise(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
+def locate(source: str, quote: str) -> tuple[int, int] | None:
+    """Where ``quote`` first occurs in the raw ``source``: ``(start, end)`` indexes, or ``None``.
+
+    Matched as :func:`contains` matches, on the normalised texts; the indexes
+    are those of ``source`` as given, which should be in Unicode NFC (a
+    source read for display is normalised to NFC first).
+    """
+    wanted = normalise(quote)
+    if not wanted:
+        return None
+    chars: list[str] = []
+    where: list[int] = []  # index in source of each character of the normalised text
+    space = False
+    for index, char in enumerate(source):
+        if _INVISIBLE.match(char):
+            continue
+        if char.isspace():
+            space = bool(chars)
+            continue
+        if space:
+            chars.append(" ")
+            where.append(index - 1)
+            space = False
+        chars.append(char.translate(_QUOTE_MARKS))
+        where.append(index)
+    found = "".join(chars).find(wanted)
+    if found < 0:
+        return None
+    return where[found], where[found + len(wanted) - 1] + 1
+
+
 def contains(source: str, quote: str) -> bool:
     """Whether ``quote`` occurs in ``source`` once both are normalised.
 

@@ -93,7 +93,7 @@ def test_the_output_format_must_be_known(folder: Path) -> None:
     assert (status, out) == (2, "")
     assert err == (
         "argmap convert: error: cannot tell the format from -o map.txt: use a name ending in "
-        ".yaml, .json, .aif.json, .argdown, .mmd or .graphml, or give --to\n"
+        ".yaml, .json, .aif.json, .argdown, .mmd, .graphml or .md, or give --to\n"
     )
     assert not (folder / "map.txt").exists()
     assert run("convert", "valid.yaml", "-o", "-")[0] == 2

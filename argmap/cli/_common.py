@@ -76,6 +76,15 @@ def load_one(raw: str, err: TextIO, source_format: str | None = None) -> Argumen
         return None
 
 
+def no_such_lang(file: str | os.PathLike[str], lang: str, langs: Sequence[str]) -> str:
+    """The error for a ``--lang`` the map has no text in."""
+    known = ", ".join(langs) or "none declared"
+    return (
+        f"{os.fspath(file)}: error: no-such-lang: the map has no text in {lang!r} "
+        f"(its languages: {known}); give one of them to --lang"
+    )
+
+
 def counted(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
