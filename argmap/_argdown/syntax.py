@@ -556,22 +556,30 @@ class Lexer:
         self.add(TAG, pos, end)
         return end
 
-    def statement_definition(self, pos: int) -> int | None:
-        close = self.index.closing(self.index.bracket_colons, pos + 2)
+    def definition(self, pos: int, colons: list[int], kind: str) -> int | None:
+        """``[Title]:`` or ``<Title>:``; *colons* are the closing ``]:`` or ``>:``."""
+        close = self.index.closing(colons, pos + 2)
         if close is None or not self.index.within_line(pos + 1, close):
             return None
-        self.add(STATEMENT_DEFINITION, pos, close + 2)
+        self.add(kind, pos, close + 2)
         return close + 2
 
-    def statement_reference(self, pos: int) -> int | None:
+    def reference(self, pos: int, closers: list[int], kind: str) -> int | None:
+        """``[Title]`` or ``<Title>``; *closers* are the closing ``]`` or ``>``."""
         text = self.text
         if pos + 1 >= len(text) or text[pos + 1] == "-":
             return None
-        close = self.index.closing(self.index.brackets, pos + 2)
+        close = self.index.closing(closers, pos + 2)
         if close is None:
             return None
-        self.add(STATEMENT_REFERENCE, pos, close + 1)
+        self.add(kind, pos, close + 1)
         return close + 1
+
+    def statement_definition(self, pos: int) -> int | None:
+        return self.definition(pos, self.index.bracket_colons, STATEMENT_DEFINITION)
+
+    def statement_reference(self, pos: int) -> int | None:
+        return self.reference(pos, self.index.brackets, STATEMENT_REFERENCE)
 
     def mention(self, pos: int) -> int | None:
         text = self.text
@@ -592,21 +600,10 @@ class Lexer:
         return end
 
     def argument_definition(self, pos: int) -> int | None:
-        close = self.index.closing(self.index.angle_colons, pos + 2)
-        if close is None or not self.index.within_line(pos + 1, close):
-            return None
-        self.add(ARGUMENT_DEFINITION, pos, close + 2)
-        return close + 2
+        return self.definition(pos, self.index.angle_colons, ARGUMENT_DEFINITION)
 
     def argument_reference(self, pos: int) -> int | None:
-        text = self.text
-        if pos + 1 >= len(text) or text[pos + 1] == "-":
-            return None
-        close = self.index.closing(self.index.angles, pos + 2)
-        if close is None:
-            return None
-        self.add(ARGUMENT_REFERENCE, pos, close + 1)
-        return close + 1
+        return self.reference(pos, self.index.angles, ARGUMENT_REFERENCE)
 
     def inference_token(self, pos: int) -> int | None:
         text, char = self.text, self.text[pos]
