@@ -980,15 +980,19 @@ class Parser:
                 first,
             )
 
+    def reference_tags(self) -> list[Token]:
+        """The tags after a reference ``[Title]`` or ``<Title>``, to the end of its line."""
+        tags = []
+        while (tag := self.accept(TAG)) is not None:
+            tags.append(tag)
+        self.accept(NEWLINE)
+        return tags
+
     def statement(self, depth: int) -> Statement:
         start = self.peek()
         if start.kind == STATEMENT_REFERENCE:
             self.take()
-            tags = []
-            while (tag := self.accept(TAG)) is not None:
-                tags.append(tag)
-            self.accept(NEWLINE)
-            statement = Statement(start, start.image[1:-1], True, [], tags)
+            statement = Statement(start, start.image[1:-1], True, [], self.reference_tags())
         elif start.kind == STATEMENT_DEFINITION:
             self.take()
             content = self.content("a statement")
@@ -1013,11 +1017,7 @@ class Parser:
     def argument(self, depth: int = 0) -> Argument:
         start = self.take()
         if start.kind == ARGUMENT_REFERENCE:
-            tags = []
-            while (tag := self.accept(TAG)) is not None:
-                tags.append(tag)
-            self.accept(NEWLINE)
-            argument = Argument(start, start.image[1:-1], True, [], tags)
+            argument = Argument(start, start.image[1:-1], True, [], self.reference_tags())
         else:
             content = self.content("an argument's description")
             if not content:
