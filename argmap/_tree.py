@@ -10,12 +10,12 @@ from typing import Any, Literal
 import attrs
 
 from . import _format
-from ._check import check as check_map
+from ._check import errors as map_errors
 from ._fileio import read_text
 from ._helpers import fresh_id
 from ._locate import locate
 from ._names import format_of
-from .errors import DocPath, Issue, MapError, Severity, SourceFileError
+from .errors import DocPath, Issue, MapError, SourceFileError
 from .model import ID_PATTERN, ArgumentMap, Group, Origin, Position, Translation
 
 #: The formats of argmap's own data model: YAML, and the same document as JSON.
@@ -52,8 +52,7 @@ def load_tree(
             origin=origin,
         )
     if argument_map is not None and check:
-        problems = check_map(argument_map, verify_quotes=False)
-        issues += [i for i in problems if i.severity is Severity.ERROR]
+        issues += map_errors(argument_map)
     if argument_map is None or _format.error_count(issues):
         stand_in = argument_map or ArgumentMap("(unreadable)", origin=origin)
         raise MapError(locate(stand_in, issues))
