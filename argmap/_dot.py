@@ -9,6 +9,7 @@ The only module that imports :mod:`graphviz`, and only inside functions, so
 
 from __future__ import annotations
 
+import functools
 import html
 import itertools
 import textwrap
@@ -107,22 +108,17 @@ def digraph(view: MapView) -> Any:
             },
         )
         for member in cluster.members:
-            frame.node(member, **_node_attrs(by_id[member], view.wording))
+            frame.body.append(_node_line(member, _node_attrs(by_id[member], view.wording)))
         clustered.update(cluster.members)
         graph.subgraph(frame)
     for node in view.nodes:
         if node.id not in clustered:
-            graph.node(node.id, **_node_attrs(node, view.wording))
+            graph.body.append(_node_line(node.id, _node_attrs(node, view.wording)))
     for edge in view.edges:
         style = EDGE_STYLES[edge.kind]
         if edge.label == "out":
             style = {**style, **OUT_EDGES[edge.kind]}
-        graph.edge(
-            edge.source,
-            edge.target,
-            _attributes={"class": " ".join(edge.classes)},
-            **style,
-        )
+        graph.body.append(_edge_line(edge.source, edge.target, style, " ".join(edge.classes)))
     if view.legend:
         folds = any(node.kind == "fold" for node in view.nodes)
         labels = {node.label for node in view.nodes}
@@ -133,6 +129,45 @@ def digraph(view: MapView) -> Any:
             legend.subgraph(_legend_grounding(samples, view.wording, view.rankdir, hedge))
         graph.subgraph(legend)
     return graph
+
+
+# The lines of the nodes and edges of a view, as ``Digraph.node`` and ``Digraph.edge``
+# write them, with graphviz's own quoting: the same text, without quoting again
+# the attribute names and the values that thousands of nodes and edges share.
+
+
+@functools.lru_cache(maxsize=4096)
+def _quote(text: str) -> str:
+    """``text`` as a DOT id, quoted by graphviz (its ``quoting.quote``)."""
+    quoted: str = _graphviz().quoting.quote(text)
+    return quoted
+
+
+@functools.lru_cache(maxsize=4096)
+def _quote_edge(name: str) -> str:
+    """An edge's end, quoted by graphviz (its ``quoting.quote_edge``)."""
+    quoted: str = _graphviz().quoting.quote_edge(name)
+    return quoted
+
+
+def _a_list(attrs: dict[str, str]) -> str:
+    """``key=value`` pairs as graphviz writes the keywords of a statement: the label
+    first (its own parameter), then the rest sorted by key."""
+    pairs = [f"label={_quote(attrs['label'])}"] if "label" in attrs else []
+    pairs += [f"{_quote(k)}={_quote(v)}" for k, v in sorted(attrs.items()) if k != "label"]
+    return " ".join(pairs)
+
+
+def _node_line(name: str, attrs: dict[str, str]) -> str:
+    """The line of ``graph.node(name, **attrs)``."""
+    return f"\t{_quote(name)} [{_a_list(attrs)}]\n" if attrs else f"\t{_quote(name)}\n"
+
+
+def _edge_line(source: str, target: str, style: dict[str, str], classes: str) -> str:
+    """The line of ``graph.edge(source, target, _attributes={"class": classes}, **style)``."""
+    pairs = [_a_list(style)] if style else []
+    pairs.append(f"class={_quote(classes)}")
+    return f"\t{_quote_edge(source)} -> {_quote_edge(target)} [{' '.join(pairs)}]\n"
 
 
 def _cluster_label(cluster: ViewCluster) -> str:
