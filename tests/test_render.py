@@ -259,7 +259,9 @@ def test_diagrams_of_over_a_thousand_nodes_get_the_lighter_layout(nodes: int, li
     statements = {f"s{i}": Statement(f"s{i}", "S.") for i in range(nodes)}
     graph = _graph_line(to_dot(ArgumentMap(title="T", statements=statements)))
     assert ("nslimit=0.5" in graph) is light
+    assert ("mclimit=0.2" in graph) is light
     assert "nslimit1" not in graph  # ranking stays exact
+    assert "splines" not in graph  # edges routed as always
 
 
 def test_the_lighter_layout_counts_the_nodes_drawn_not_the_map() -> None:
