@@ -121,12 +121,7 @@ def _kind(argument_map: ArgumentMap, ref: str) -> str | None:
 
 
 def _unknown_statement(argument_map: ArgumentMap, ref: str, role: str, path: DocPath) -> Issue:
-    if ref in argument_map.arguments and role.endswith(" attacks"):
-        fix = (
-            "it is an argument: to attack an argument's inference use 'undercuts', "
-            "otherwise name the statement meant"
-        )
-    elif ref in argument_map.arguments:
+    if ref in argument_map.arguments:
         fix = "it is an argument: name the statement meant (an argument's conclusion, say)"
     else:
         fix = f"define it under 'statements' or fix the id{suggest(ref, argument_map.statements)}"
@@ -180,7 +175,11 @@ def _references(m: ArgumentMap) -> Iterator[Issue]:
         target = argument.target
         if (
             all(premise in statements for premise in argument.premises)
-            and (target in arguments if kind == "undercut" else target in statements)
+            and (
+                target in arguments
+                if kind == "undercut"
+                else target in statements or target in arguments
+            )
             and not argument.by
             and not argument.quotes
         ):
@@ -204,8 +203,15 @@ def _references(m: ArgumentMap) -> Iterator[Issue]:
                     f"{what} undercuts {argument.target!r}, which is not a defined argument; {fix}",
                     path=(*base, verb),
                 )
-        elif argument.target not in m.statements:
-            yield _unknown_statement(m, argument.target, f"{what} {verb}", (*base, verb))
+        elif argument.target not in m.statements and argument.target not in m.arguments:
+            # Most targets are statements: suggest one of them first.
+            hint = suggest(argument.target, m.statements) or suggest(argument.target, m.arguments)
+            yield Issue(
+                "unknown-statement",
+                f"{what} {verb} {argument.target!r}, which is neither a defined statement nor "
+                f"a defined argument; define it under 'statements' or fix the id{hint}",
+                path=(*base, verb),
+            )
         yield from _agents(m, argument.by, base, what)
         yield from _sources(m, argument.quotes, base, what)
 
@@ -266,6 +272,13 @@ def _arguments(m: ArgumentMap) -> Iterator[Issue]:
                 "self-undercut",
                 f"{what} undercuts itself; an argument cannot attack its own inference",
                 path=(*base, "undercuts"),
+            )
+        elif argument.target == aid:
+            verb = "supports" if argument.kind == "support" else "attacks"
+            yield Issue(
+                "self-target",
+                f"{what} {verb} itself; an argument cannot be a reason for or against itself",
+                path=(*base, verb),
             )
         elif argument.kind != "undercut" and argument.target in argument.premises:
             verb = "supports" if argument.kind == "support" else "attacks"
@@ -389,8 +402,10 @@ def _circular_support(m: ArgumentMap) -> Iterator[Issue]:
         yield Issue(
             "circular-support",
             f"statements support themselves in a circle: {statements} (through arguments "
-            f"{arguments}); a statement cannot be a reason for itself: remove or redirect one "
-            "of these arguments",
+            f"{arguments}); none of them holds through this circle alone, so evaluation "
+            "leaves them undecided unless something outside the circle decides them; if "
+            "the circle is not what the text argues, remove or redirect one of these arguments",
+            WARNING,
             path=("arguments", first.id),
         )
 

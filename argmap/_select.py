@@ -302,9 +302,9 @@ class _Graph:
     def __init__(self, map: ArgumentMap) -> None:
         self.map = map
         self.premises: dict[_Node, tuple[_Node, ...]] = {}
-        # An argument's target: a statement, or for an undercut, an argument.
+        # An argument's target: a statement, or an argument it undercuts, supports or attacks.
         self.target: dict[_Node, _Node] = {}
-        # Undercuts, both ways: argument -> arguments it undercuts or is undercut by.
+        # Relations between arguments (undercuts, supports, attacks), both ways.
         self.undercut_links: dict[_Node, list[_Node]] = {}
         self.touching: dict[_Node, list[_Node]] = {}  # statement -> its arguments
         # Below: statement -> arguments for and against it; argument -> its
@@ -316,7 +316,9 @@ class _Graph:
                 ("s", p) for p in dict.fromkeys(argument.premises) if p in map.statements
             )
             self.premises[node] = premises
-            if argument.kind == "undercut":
+            if argument.kind == "undercut" or (
+                argument.target in map.arguments and argument.target not in map.statements
+            ):  # an undercut, or a support or attack of the argument as a whole
                 if argument.target in map.arguments:
                     self.target[node] = ("a", argument.target)
                     self.undercut_links.setdefault(node, []).append(self.target[node])

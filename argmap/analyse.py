@@ -14,7 +14,12 @@ and argument ``in``, ``out`` or ``undecided``. The translation in short
   and an attacking argument of the same statement defeat each other
   (rebuttal), while an attack on a statement that no argument supports
   (undermining) meets no resistance;
-* an undercutting argument that is ``in`` puts the argument it undercuts ``out``.
+* an undercutting argument that is ``in`` puts the argument it undercuts ``out``;
+* an argument attacked as a whole meets its attacker as a statement does: an
+  attacker that is ``in`` puts it ``out``, and an argument that backs it (supports
+  it as a whole) and an attacker of it defeat each other; backing is never needed;
+* support in a circle is no footing: a statement that rests only on a circle
+  of support is ``undecided`` under grounded semantics.
 
 With ``stated_only``, :func:`evaluate` labels what the text says alone:
 the map without what it adds (:func:`stated_only`). The queries
@@ -477,6 +482,10 @@ def framework(
     * ``P -> not:P``, and ``not:P -> A`` for each argument ``A`` with premise
       ``P``: an argument needs every premise;
     * ``U -> A`` for an argument ``U`` that undercuts ``A``;
+    * ``C -> A`` for an argument ``C`` that attacks the argument ``A`` as a
+      whole, and ``K <-> C`` for each argument ``K`` that backs ``A``
+      (supports it as a whole): backing defends an argument as a
+      supporting argument defends a statement, and is never needed;
     * ``B -> S`` for an argument ``B`` that attacks ``S``, and ``A <-> B``
       for each argument ``A`` that supports ``S`` (rebuttal);
     * ``unsupported:S -> S``, and ``A -> unsupported:S`` for each argument
@@ -547,6 +556,16 @@ def _translate(
         attacks += [(f"not:{p}", argument.id) for p in argument.premises]
         if argument.kind == "undercut":
             attacks.append((argument.id, argument.target))
+    for aid in map.arguments:
+        # An argument backed and attacked as a whole is defended like a
+        # statement: its backers and its attackers defeat each other.
+        attackers = [a.id for a in map.arguments_against(aid)]
+        if attackers:
+            backers = [a.id for a in map.arguments_for(aid)]
+            attacks += [(attacker, aid) for attacker in attackers]
+            for attacker in attackers:
+                for backer in backers:
+                    attacks += [(attacker, backer), (backer, attacker)]
     for sid in map.statements:
         supporters = [a.id for a in map.arguments_for(sid)]
         attackers = [a.id for a in map.arguments_against(sid)]
@@ -569,23 +588,25 @@ def _translate(
 
 
 #: What ``argmap check`` reports that leaves a map without a sound translation.
-_UNSOUND = frozenset(
-    {"unknown-statement", "unknown-argument", "duplicate-id", "circular-support", "self-target"}
-)
+_UNSOUND = frozenset({"unknown-statement", "unknown-argument", "duplicate-id", "self-target"})
 
 
 def _require_sound(map: ArgumentMap) -> None:
-    """Raise :class:`MapError` unless every reference resolves and no support runs in a circle.
+    """Raise :class:`MapError` unless every reference resolves.
 
     Maps loaded with :func:`argmap.load` always are sound; a map built in
-    Python may not be.
+    Python may not be. Circular support is sound: evaluation decides it.
     """
     statements, arguments = map.statements, map.arguments
-    sound = not any(sid in arguments for sid in statements) and not support_cycles(map)
+    sound = not any(sid in arguments for sid in statements)
     for argument in arguments.values():
-        known = arguments if argument.kind == "undercut" else statements
         sound = sound and all(p in statements for p in argument.premises)
-        sound = sound and argument.target in known
+        if argument.kind == "undercut":
+            sound = sound and argument.target in arguments and argument.target != argument.id
+        else:
+            target = argument.target
+            sound = sound and (target in statements or target in arguments)
+            sound = sound and target != argument.id and target not in argument.premises
     if sound:
         return
     from ._check import check  # only for an unsound map: its messages are check's
@@ -648,9 +669,10 @@ def stated_only(map: ArgumentMap) -> ArgumentMap:
     """``map`` without what the map adds to the text: what the text says alone.
 
     Leaves out every implicit statement and argument, then every argument
-    that has lost a premise or its target, and so on (an undercut of an
-    argument left out goes too); removes what is left out from the declared
-    theses and from the groups, and drops a group left with no member.
+    that has lost a premise or its target, and so on (an argument that
+    supports, attacks or undercuts an argument left out goes too); removes
+    what is left out from the declared theses and from the groups, and drops
+    a group left with no member.
     Sources, agents, schemes and everything else stay as they are.
 
     Returns:
@@ -685,10 +707,11 @@ def _stated(map: ArgumentMap) -> ArgumentMap:
     ]
     gone.update(queue)
     for aid in queue:
-        for undercut in map.undercutters(aid):
-            if undercut.id not in gone:
-                gone.add(undercut.id)
-                queue.append(undercut.id)
+        aimed = (*map.arguments_for(aid), *map.arguments_against(aid), *map.undercutters(aid))
+        for argument in aimed:
+            if argument.id not in gone:
+                gone.add(argument.id)
+                queue.append(argument.id)
     if not gone:
         return map
     groups = []
@@ -877,8 +900,9 @@ def evaluate(
 
     Args:
         map: The map. It must be sound: every premise and target defined, no
-            id used for both a statement and an argument, no circular
-            support (maps that :func:`argmap.load` returns always are).
+            id used for both a statement and an argument (maps that
+            :func:`argmap.load` returns always are). Circular support is
+            allowed (docs/evaluation.md says how it is labelled).
         semantics: ``"grounded"``, ``"complete"``, ``"preferred"`` or ``"stable"``.
         accept: Ids of statements to take as accepted, whatever argues
             against them (what if they were true?).

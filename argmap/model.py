@@ -33,6 +33,7 @@ __all__ = [
     "Origin",
     "Position",
     "Relation",
+    "RelationType",
     "Role",
     "Scheme",
     "SchemeRole",
@@ -75,12 +76,46 @@ class AttackType(enum.Enum):
     * ``REBUTTAL``: attacks a statement that some argument concludes (or a
       claim that no argument uses as a premise);
     * ``UNDERMINING``: attacks a statement that is only used as a premise;
-    * ``UNDERCUT``: attacks an argument's inference itself.
+    * ``UNDERCUT``: attacks an argument's inference itself;
+    * ``ARGUMENT``: attacks another argument as a whole, without saying
+      which part (Argdown's ``-> <Argument>``).
     """
 
     REBUTTAL = "rebuttal"
     UNDERMINING = "undermining"
     UNDERCUT = "undercut"
+    ARGUMENT = "argument-attack"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class RelationType(enum.Enum):
+    """What an argument does to its target, with the kind of target it has.
+
+    An argument's ``kind`` says support, attack or undercut; whether a
+    support or an attack aims at a statement or at another argument follows
+    from the map (:meth:`ArgumentMap.relation_type`):
+
+    * ``SUPPORT``: supports a statement (its conclusion);
+    * ``ATTACK``: attacks a statement (rebuts or undermines it);
+    * ``ARGUMENT_SUPPORT``: backs another argument as a whole (its inference:
+      Toulmin's backing, AIF's RA node pointing at an RA node);
+    * ``ARGUMENT_ATTACK``: attacks another argument as a whole, without
+      saying which part;
+    * ``UNDERCUT``: attacks another argument's inference, precisely.
+    """
+
+    SUPPORT = "support"
+    ATTACK = "attack"
+    ARGUMENT_SUPPORT = "argument-support"
+    ARGUMENT_ATTACK = "argument-attack"
+    UNDERCUT = "undercut"
+
+    @property
+    def on_argument(self) -> bool:
+        """Whether the target is an argument (a support, attack or undercut of one)."""
+        return self is not RelationType.SUPPORT and self is not RelationType.ATTACK
 
     def __str__(self) -> str:
         return self.value
@@ -387,15 +422,16 @@ class Argument:
     """An inference from linked premises to one target.
 
     The premises are jointly needed (linked). The target is a statement the
-    argument supports or attacks, or another argument whose inference it
-    undercuts.
+    argument supports or attacks, or another argument: one it supports or
+    attacks as a whole, or whose inference it undercuts
+    (:meth:`ArgumentMap.relation_type` tells which).
 
     Attributes:
         id: Short, human id, unique in the map (statements included).
         premises: Ids of the premise statements, at least one.
         kind: ``"support"``, ``"attack"`` or ``"undercut"``.
         target: Id of the statement supported or attacked, or of the argument
-            undercut.
+            supported, attacked or undercut.
         title: Optional short title shown on the argument node.
         by: Ids of the agents who make the argument.
         quotes: Citations of the passages that make the argument.
@@ -755,17 +791,46 @@ class ArgumentMap:
     def _targeting(self, target: str, kind: Relation) -> tuple[Argument, ...]:
         return tuple(a for a in self._index.by_target.get(target, ()) if a.kind == kind)
 
-    def arguments_for(self, statement_id: str) -> tuple[Argument, ...]:
-        """The arguments that support ``statement_id`` (convergent support)."""
-        return self._targeting(statement_id, "support")
+    def arguments_for(self, id: str) -> tuple[Argument, ...]:
+        """The arguments that support ``id``: a statement (convergent support),
+        or an argument they back as a whole."""
+        return self._targeting(id, "support")
 
-    def arguments_against(self, statement_id: str) -> tuple[Argument, ...]:
-        """The arguments that attack ``statement_id`` (rebut or undermine it)."""
-        return self._targeting(statement_id, "attack")
+    def arguments_against(self, id: str) -> tuple[Argument, ...]:
+        """The arguments that attack ``id``: a statement (they rebut or
+        undermine it), or an argument they attack as a whole (not its
+        undercutters: see :meth:`undercutters`)."""
+        return self._targeting(id, "attack")
 
     def undercutters(self, argument_id: str) -> tuple[Argument, ...]:
         """The arguments that undercut ``argument_id``'s inference."""
         return self._targeting(argument_id, "undercut")
+
+    def attackers(self, argument_id: str) -> tuple[Argument, ...]:
+        """Every argument that attacks the argument ``argument_id``: as a
+        whole, then by undercutting it, each in authored order."""
+        return self._targeting(argument_id, "attack") + self._targeting(argument_id, "undercut")
+
+    @overload
+    def relation_type(self, argument: Argument) -> RelationType: ...
+    @overload
+    def relation_type(self, argument: str) -> RelationType: ...
+    def relation_type(self, argument: Argument | str) -> RelationType:
+        """What ``argument`` does to its target, and to which kind of target.
+
+        A support or an attack whose target is an argument of the map is an
+        :attr:`~RelationType.ARGUMENT_SUPPORT` or
+        :attr:`~RelationType.ARGUMENT_ATTACK`; otherwise (its target a
+        statement, or not defined at all) a statement's
+        :attr:`~RelationType.SUPPORT` or :attr:`~RelationType.ATTACK`.
+        """
+        arg = self.arguments[argument] if isinstance(argument, str) else argument
+        if arg.kind == "undercut":
+            return RelationType.UNDERCUT
+        on_argument = arg.target in self.arguments and arg.target not in self.statements
+        if arg.kind == "support":
+            return RelationType.ARGUMENT_SUPPORT if on_argument else RelationType.SUPPORT
+        return RelationType.ARGUMENT_ATTACK if on_argument else RelationType.ATTACK
 
     def arguments_using(self, statement_id: str) -> tuple[Argument, ...]:
         """The arguments that use ``statement_id`` as a premise."""
@@ -792,8 +857,9 @@ class ArgumentMap:
         """How ``argument`` attacks, or ``None`` when it supports.
 
         An attack on a statement some argument concludes is a rebuttal; on a
-        statement only used as a premise, an undermining; on an argument, an
-        undercut. An attacked statement that plays no role at all is a claim
+        statement only used as a premise, an undermining; on an argument's
+        inference, an undercut; on an argument as a whole, an argument
+        attack. An attacked statement that plays no role at all is a claim
         in its own right, so attacking it is a rebuttal.
         """
         arg = self.arguments[argument] if isinstance(argument, str) else argument
@@ -801,6 +867,8 @@ class ArgumentMap:
             return None
         if arg.kind == "undercut":
             return AttackType.UNDERCUT
+        if arg.target in self.arguments and arg.target not in self.statements:
+            return AttackType.ARGUMENT
         roles = self.roles(arg.target)
         if Role.PREMISE in roles and Role.CONCLUSION not in roles:
             return AttackType.UNDERMINING

@@ -21,7 +21,7 @@ import attrs
 from ._helpers import one_or_many
 from ._names import RANKDIRS, Rankdir
 from ._select import Fold, select, select_part
-from .model import Argument, ArgumentMap, AttackType, Citation, Mode, Statement
+from .model import Argument, ArgumentMap, AttackType, Citation, Mode, RelationType, Statement
 
 if TYPE_CHECKING:  # the evaluation is imported only when a diagram shows one
     from typing_extensions import Unpack
@@ -702,7 +702,9 @@ def _argument_edges(
         for p in dict.fromkeys(argument.premises)
         if p in map.statements and p not in users
     ]
-    if argument.kind == "undercut":
+    if argument.kind == "undercut" or (
+        argument.target in map.arguments and argument.target not in map.statements
+    ):  # an undercut, or a support or attack of the argument as a whole
         targets = [argument_node_id(argument.target)] if argument.target in map.arguments else []
     elif argument.target in users:
         targets = [argument_node_id(a) for a in users[argument.target] if a != argument.id]
@@ -714,10 +716,16 @@ def _argument_edges(
 
 
 def _relation_classes(map: ArgumentMap, argument: Argument) -> tuple[str, ...]:
-    """``argmap-support``; ``argmap-attack`` plus its attack type; ``argmap-undercut``."""
+    """``argmap-support``; ``argmap-attack`` plus its attack type; ``argmap-undercut``.
+
+    A support of an argument as a whole adds ``argmap-argument-support``; an
+    attack of one has the attack type ``argmap-argument-attack``.
+    """
     if argument.kind == "attack":
         attack = map.attack_type(argument) or AttackType.REBUTTAL
         return ("argmap-attack", f"argmap-{attack.value}")
+    if map.relation_type(argument) is RelationType.ARGUMENT_SUPPORT:
+        return ("argmap-support", "argmap-argument-support")
     return (f"argmap-{argument.kind}",)
 
 

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 import argmap
-from argmap import ArgumentMap, MapError
+from argmap import ArgumentMap, MapError, RelationType, Severity
 from argmap.model import plain
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -98,8 +98,8 @@ def reduce_argmap(m: ArgumentMap) -> Reduced:
     A statement marked ``argdown: {argument: T}`` stands for argument T (it is
     the premise made from T's description); an argument marked
     ``argdown: {step-of: X}`` is an inference of X's premise-conclusion
-    structure; an undercut marked ``argdown: {relation: attack}`` was an
-    attack on a reconstructed argument.
+    structure. An argument whose target is an argument supports, attacks or
+    undercuts that argument.
     """
 
     def marker(item: Any, key: str) -> Any:
@@ -144,14 +144,13 @@ def reduce_argmap(m: ArgumentMap) -> Reduced:
         owners = concluded_by.get(statement(sid), [])
         return ("argument", owners[0]) if len(owners) == 1 else statement(sid)
 
-    relations = set()
+    relations: set[tuple[Key, str, Key]] = set()
     for aid, a in m.arguments.items():
         if aid in owner and owner[aid] in mains:
             continue  # an inference of a premise-conclusion structure
         source = node(a.premises[0])
-        if a.kind == "undercut":
-            kind = "attack" if marker(a, "relation") == "attack" else "undercut"
-            relations.add((source, kind, ("argument", owner[a.target])))
+        if a.target in m.arguments:  # an undercut, or a support or attack of an argument
+            relations.add((source, a.kind, ("argument", owner[a.target])))
         else:
             relations.add((source, a.kind, node(a.target)))
     statements = {statement(s) for s in m.statements if s not in stands_for}
@@ -207,8 +206,8 @@ def test_corpus_counts() -> None:
             "statements": 20,
             "arguments": 11,
             "support": 6,
-            "attack": 4,
-            "undercut": 1,
+            "attack": 5,
+            "undercut": 0,
             "linked": 1,
             "groups": 3,
         },
@@ -317,6 +316,74 @@ def argdown_json(cli: str, documents: dict[str, str], tmp_path: Path) -> dict[st
     report = result.stdout + result.stderr
     assert "error" not in report.lower() and "canceled" not in report.lower(), report
     return {name: json.loads((out / f"{name}.json").read_text("utf-8")) for name in documents}
+
+
+#: Debates as Argdown authors draft them: relations between whole arguments
+#: (the loose style), then some arguments reconstructed (styles mixed).
+LOOSE = {
+    "loose": (
+        "# Cats or dogs\n\n"
+        "<Cats>: Cats are the better pets.\n  +> <Quiet>\n  -> <Dogs>\n\n"
+        "<Quiet>: Cats are quiet.\n\n"
+        "<Dogs>: Dogs are loyal.\n  >< [Fickle]: Dogs follow whoever feeds them.\n  <- <Walks>\n\n"
+        "<Walks>: Dogs need walks.\n  _> <Cats>\n"
+    ),
+    "mixed": (
+        "[Claim]: Cities should ban cars.\n  +> <Air>\n  -> <Jobs>\n\n"
+        "<Air>\n\n(1) [Smog]: Cars cause smog.\n(2) [Health]: Smog harms health.\n----\n"
+        "(3) [Ban]: A ban improves health.\n\n"
+        "<Jobs>\n\n(1) [Work]: Car plants employ people.\n----\n(2) [Keep]: Keep cars.\n"
+        "  -> [Ban]\n\n"
+        "<Backing>: Studies confirm it.\n  +> <Air>\n  -> <Jobs>\n\n"
+        "<Linked>\n\n(1) [E1]: Evidence one.\n(2) [E2]: Evidence two.\n----\n"
+        "(3) [Doubt]: The job numbers are inflated.\n  -> <Jobs>\n  _> <Air>\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(LOOSE))
+def test_loose_and_mixed_styles_read_as_argdown_reads_them(
+    name: str, argdown_cli: str, tmp_path: Path
+) -> None:
+    """Relation by relation, of each kind, between the same pair, as Argdown's JSON lists them."""
+    text = LOOSE[name]
+    expected = reduce_argdown(argdown_json(argdown_cli, {name: text}, tmp_path)[name])
+    m = read(text)
+    assert [i for i in argmap.check(m) if i.severity is Severity.ERROR] == []
+    assert reduce_argmap(m) == expected
+    assert {(r[1], r[2][0]) for r in expected[3]} >= {
+        ("support", "argument"),
+        ("attack", "argument"),
+    }
+
+
+@pytest.mark.parametrize("name", sorted(LOOSE))
+def test_loose_and_mixed_styles_export_the_same_relations(
+    name: str, argdown_cli: str, tmp_path: Path
+) -> None:
+    """``argdown json`` on argmap's export lists the relations of the original."""
+    m = read(LOOSE[name])
+    written = argmap.dumps(m, "argdown")
+    assert read(written) == m
+    found = argdown_json(argdown_cli, {"original": LOOSE[name], "written": written}, tmp_path)
+    assert reduce_argdown(found["written"])[3] == reduce_argdown(found["original"])[3]
+
+
+def test_linked_premises_backing_an_argument_round_trip() -> None:
+    """Written as a premise-conclusion structure whose conclusion supports the argument."""
+    m = ArgumentMap(
+        "t",
+        [argmap.Statement(s, s.upper() + ".") for s in ("a", "b", "c", "d")],
+        [
+            argmap.Argument("main", ["a"], "support", "b"),
+            argmap.Argument("backing", ["c", "d"], "support", "main"),
+            argmap.Argument("doubt", ["c", "d"], "attack", "main", title="Doubt"),
+        ],
+    )
+    written = argmap.dumps(m, "argdown")
+    assert "(3) [For: main]\n  +> <main>" in written
+    assert "(3) [Against: main]\n  -> <main>" in written
+    assert read(written) == m
 
 
 def test_argdown_reads_the_exports_without_errors(argdown_cli: str, tmp_path: Path) -> None:
@@ -505,11 +572,26 @@ def test_undercuts_target_the_inference() -> None:
     assert m.arguments["w"].target == "a"
 
 
-def test_an_attack_on_a_reconstructed_argument_is_an_undercut_marked_as_attack() -> None:
+def test_an_attack_on_a_reconstructed_argument_attacks_the_argument_not_its_inference() -> None:
     m = read("<A>\n\n(1) [P]: p\n----\n(2) [C]: c\n\n[X]: x\n  -> <A>\n")
-    argument = m.arguments["x-undercuts-a"]
-    assert (argument.kind, argument.target) == ("undercut", "a")
-    assert argument.data == {"argdown": {"relation": "attack"}}
+    argument = m.arguments["x-attacks-a"]
+    assert (argument.kind, argument.target, argument.data) == ("attack", "a", {})
+    assert m.relation_type(argument) is RelationType.ARGUMENT_ATTACK
+
+
+def test_a_support_of_a_reconstructed_argument_backs_the_argument() -> None:
+    m = read("<A>\n\n(1) [P]: p\n----\n(2) [C]: c\n\n[X]: x\n  +> <A>\n")
+    argument = m.arguments["x-supports-a"]
+    assert (argument.kind, argument.target) == ("support", "a")
+    assert m.relation_type(argument) is RelationType.ARGUMENT_SUPPORT
+    assert m.arguments_for("a") == (argument,)
+    assert m.origin is not None
+    assert m.origin.positions[("arguments", "x-supports-a", "supports")] == ("t.argdown", 8, 3)
+
+
+def test_an_argument_without_structure_contradicts_through_its_description() -> None:
+    m = read("<A>: a\n  >< [B]: b\n")
+    assert relations(m) == {("a-premise", "attack", "b"), ("b", "attack", "a-premise")}
 
 
 def test_an_attack_on_an_argument_whose_premise_it_attacks_already_is_dropped() -> None:
@@ -563,11 +645,10 @@ def test_map_title_falls_back_to_the_first_heading_then_the_file_name() -> None:
 
 
 def test_positions_point_into_the_argdown_file() -> None:
-    with pytest.raises(MapError) as caught:
-        read("# H\n\n[A]: a\n  + [B]: b\n\n[B]\n  + [A]\n")
-    (issue,) = caught.value.issues
-    assert (issue.code, issue.file, issue.line, issue.column) == (
+    (issue,) = argmap.check(read("# H\n\n[A]: a\n  + [B]: b\n\n[B]\n  + [A]\n"))
+    assert (issue.code, issue.severity, issue.file, issue.line, issue.column) == (
         "circular-support",
+        Severity.WARNING,
         "t.argdown",
         4,
         3,

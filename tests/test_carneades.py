@@ -15,7 +15,9 @@ from typing import Any
 import pytest
 import yaml
 
-from argmap.analyse import LABELS, Label, evaluate
+import argmap
+from argmap import Severity
+from argmap.analyse import LABELS, Label, evaluate, support_cycles
 from argmap.model import Argument, ArgumentMap, Statement, Status
 
 CARNEADES = Path(__file__).resolve().parent / "corpora" / "carneades-yaml"
@@ -23,7 +25,14 @@ GRAPHS = sorted(CARNEADES.glob("*.yml"))
 
 
 def test_the_corpus_is_there() -> None:
-    assert [g.name for g in GRAPHS] == ["linked-convergent.yml", "toulmin.yml"]
+    assert [g.name for g in GRAPHS] == [
+        "even-loop.yml",
+        "independent-support-loop.yml",
+        "linked-convergent.yml",
+        "odd-loop.yml",
+        "support-loop.yml",
+        "toulmin.yml",
+    ]
 
 
 def slug(carneades_id: str) -> str:
@@ -118,6 +127,12 @@ def test_labels_match_carneades_with_its_closed_world(path: Path) -> None:
         # assumes it; `t` still holds through its other premise either way.
         (CARNEADES / "linked-convergent.yml", {"s"}),
         (CARNEADES / "toulmin.yml", set()),
+        # Circles of support: every statement in them is supported, so argmap
+        # needs it supported from outside the circle, as Carneades does.
+        (CARNEADES / "support-loop.yml", set()),
+        (CARNEADES / "independent-support-loop.yml", set()),
+        (CARNEADES / "even-loop.yml", set()),
+        (CARNEADES / "odd-loop.yml", set()),
     ],
     ids=lambda v: v.stem if isinstance(v, Path) else None,
 )
@@ -140,3 +155,34 @@ def test_argmap_defaults_differ_only_where_carneades_rejects_unsupported_stateme
         assert (result.statements[sid], expected[sid]) == ("in", "out")
         assert m.statements[sid].status is None
         assert not m.arguments_for(sid)
+
+
+@pytest.mark.parametrize(
+    "name", ["support-loop", "even-loop", "odd-loop", "independent-support-loop"]
+)
+def test_circles_of_support_load_with_a_warning_and_evaluate(name: str) -> None:
+    """A circle of support is shown and warned about, not refused; Carneades' labels hold."""
+    m = translate(load(CARNEADES / f"{name}.yml"), closed=False)
+    issues = argmap.check(m)
+    assert [(i.code, i.severity) for i in issues] == [("circular-support", Severity.WARNING)]
+    assert support_cycles(m)
+    expected = carneades_labels(load(CARNEADES / f"{name}.yml"))
+    assert {sid: evaluate(m).statements[sid] for sid in expected} == expected
+
+
+@pytest.mark.parametrize("name", ["support-loop", "even-loop", "odd-loop"])
+def test_beyond_grounded_a_circle_of_support_is_a_choice_carneades_does_not_offer(
+    name: str,
+) -> None:
+    """Carneades labels with grounded semantics only. Under preferred and stable
+    semantics a circle of support with nothing outside it is a choice, as an
+    even cycle of attacks is: accept the whole circle or none of it. Sceptically
+    its statements stay undecided, as in Carneades; credulously they are in."""
+    m = translate(load(CARNEADES / f"{name}.yml"), closed=False)
+    expected = carneades_labels(load(CARNEADES / f"{name}.yml"))
+    for semantics in ("preferred", "stable"):
+        sceptical = evaluate(m, semantics)
+        assert sceptical.extensions == 2
+        assert {sid: sceptical.statements[sid] for sid in expected} == expected
+        credulous = evaluate(m, semantics, acceptance="credulous")
+        assert {sid: credulous.statements[sid] for sid in expected} == dict.fromkeys(expected, "in")

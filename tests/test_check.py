@@ -45,13 +45,36 @@ def test_issues_of_a_map_built_in_python_name_the_document_path() -> None:
     assert str(issue) == f"arguments/x/premises/1: error: unknown-statement: {issue.message}"
 
 
-def test_supporting_an_argument_suggests_undercut() -> None:
-    m = simple(Argument("x", ["a"], "support", "b"), Argument("y", ["c"], "attack", "x"))
-    [issue] = [i for i in argmap.check(m) if i.severity is Severity.ERROR]
-    assert issue.code == "unknown-statement"
+@pytest.mark.parametrize("kind", ["support", "attack"])
+def test_an_argument_may_support_or_attack_another_argument(kind: str) -> None:
+    m = simple(Argument("x", ["a"], "support", "b"), Argument("y", ["c"], kind, "x"))  # type: ignore[arg-type]
+    assert argmap.check(m) == ()
+
+
+def test_a_target_that_is_neither_statement_nor_argument_is_named_with_a_suggestion() -> None:
+    m = simple(Argument("x", ["a"], "support", "b"), Argument("y", ["c"], "attack", "xx"))
+    [issue] = argmap.check(m)
+    assert issue == Issue(
+        "unknown-statement",
+        "argument 'y' attacks 'xx', which is neither a defined statement nor a defined "
+        "argument; define it under 'statements' or fix the id (did you mean 'x'?)",
+        Severity.ERROR,
+        ("arguments", "y", "attacks"),
+    )
+
+
+@pytest.mark.parametrize("kind", ["support", "attack"])
+def test_an_argument_may_not_support_or_attack_itself(kind: str) -> None:
+    m = simple(Argument("x", ["a"], kind, "x"), statements="a")  # type: ignore[arg-type]
+    [issue] = argmap.check(m)
+    verb = "supports" if kind == "support" else "attacks"
+    assert (issue.code, issue.severity, issue.path) == (
+        "self-target",
+        Severity.ERROR,
+        ("arguments", "x", verb),
+    )
     assert issue.message == (
-        "argument 'y' attacks 'x', which is not a defined statement; it is an argument: to "
-        "attack an argument's inference use 'undercuts', otherwise name the statement meant"
+        f"argument 'x' {verb} itself; an argument cannot be a reason for or against itself"
     )
 
 
@@ -96,11 +119,12 @@ def test_circular_support_is_found_and_the_circle_is_named() -> None:
         Argument("ca", ["c"], "support", "a"),
     )
     [issue] = argmap.check(m)
-    assert issue.code == "circular-support"
+    assert (issue.code, issue.severity) == ("circular-support", Severity.WARNING)
     assert issue.message == (
         "statements support themselves in a circle: 'a' -> 'b' -> 'c' -> 'a' (through "
-        "arguments 'ab', 'bc', 'ca'); a statement cannot be a reason for itself: remove or "
-        "redirect one of these arguments"
+        "arguments 'ab', 'bc', 'ca'); none of them holds through this circle alone, so "
+        "evaluation leaves them undecided unless something outside the circle decides them; "
+        "if the circle is not what the text argues, remove or redirect one of these arguments"
     )
     assert issue.path == ("arguments", "ab")
 

@@ -194,7 +194,7 @@ def test_references_to_unknown_ids_are_left_out() -> None:
             Argument("a", ["s", "missing"], "support", "c"),
             Argument("b", ["s"], "attack", "nowhere"),
             Argument("u", ["s"], "undercut", "c"),  # undercuts name arguments
-            Argument("w", ["s"], "support", "a"),  # supports name statements
+            Argument("w", ["s"], "support", "a"),  # backs the argument a
         ],
     )
     view = build_view(m)
@@ -212,7 +212,35 @@ def test_references_to_unknown_ids_are_left_out() -> None:
         ("statement-s", "argument-b", "premise"),
         ("statement-s", "argument-u", "premise"),
         ("statement-s", "argument-w", "premise"),
+        ("argument-w", "argument-a", "support"),
     ]
+
+
+def test_supports_and_attacks_of_an_argument_end_at_its_node() -> None:
+    """Styled as their statement counterparts (solid), told apart from an undercut (dashed)."""
+    m = ArgumentMap(
+        "t",
+        statements=[Statement(s, s.upper() + ".") for s in "ckqu"],
+        arguments=[
+            Argument("a", ["c"], "support", "k"),
+            Argument("back", ["q"], "support", "a"),
+            Argument("hit", ["q"], "attack", "a"),
+            Argument("cut", ["u"], "undercut", "a"),
+        ],
+    )
+    view = build_view(m)
+    edges = {(e.source, e.target): e for e in view.edges}
+    assert edges[("argument-back", "argument-a")].kind == "support"
+    assert edges[("argument-back", "argument-a")].classes == (
+        "argmap-support",
+        "argmap-argument-support",
+    )
+    assert edges[("argument-hit", "argument-a")].kind == "attack"
+    assert edges[("argument-hit", "argument-a")].classes == (
+        "argmap-attack",
+        "argmap-argument-attack",
+    )
+    assert edges[("argument-cut", "argument-a")].kind == "undercut"
 
 
 def test_a_premise_listed_twice_gives_one_edge() -> None:

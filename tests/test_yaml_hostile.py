@@ -217,11 +217,6 @@ CASES: list[tuple[str, Content, Expected]] = [
         [("self-undercut", 7, 33)],
     ),
     (
-        "circular-support",
-        S + "arguments:\n  x: {premises: [a], supports: b}\n  y: {premises: [b], supports: a}\n",
-        [("circular-support", 7, 3)],
-    ),
-    (
         "duplicate-premise",
         S + "arguments:\n  x: {premises: [a, a], supports: b}\n",
         [("duplicate-premise", 7, 21)],

@@ -684,7 +684,7 @@ class _DraftBuilder:
         data, _ = self.merged(arg.members)
         reserved = data.get(RESERVED)
         kind = reserved.get("kind") if isinstance(reserved, dict) else None
-        if kind in ("attack", "undercut") and arg.reconstructed:
+        if kind in ("attack", "undercut", "backing") and arg.reconstructed:
             return str(kind)
         return None
 
@@ -857,19 +857,18 @@ class _DraftBuilder:
             return
         target = rel.target
         own_of = rel.source if isinstance(rel.source, ArgdownArgument) else None
-        if rel.kind == "contradictory" and not (
-            isinstance(rel.source, EquivalenceClass) and isinstance(rel.target, EquivalenceClass)
-        ):
-            self.problem(
-                "argdown-unsupported",
-                "'><' (contradiction) joins two statements; an argument cannot contradict: "
-                "use '->' or '-' to attack with it",
-                *where,
-            )
-            return
         if rel.kind in ("contradictory", "contrary"):
-            other = self.by_ec.get(id(target)) if isinstance(target, EquivalenceClass) else None
+            # An argument without premise-conclusion structure contradicts
+            # through its description, as it attacks through it.
+            other = self.endpoint(target, rel)
             if other is None:
+                self.problem(
+                    "argdown-unsupported",
+                    f"'><' (contradiction) joins statements; {self.label(target)} has a "
+                    "premise-conclusion structure: contradict its conclusion ('>< [Title]') "
+                    "or attack the argument with '->'",
+                    *where,
+                )
                 return
             self.new(
                 rel, source=source, kind="attack", target=other, own_of=own_of, relation=rel.kind
@@ -884,28 +883,21 @@ class _DraftBuilder:
                 self.new(rel, source=source, kind="undercut", target=step, own_of=own_of)
             return
         if isinstance(target, ArgdownArgument) and target.reconstructed:
-            if kind == "support":
-                self.problem(
-                    "argdown-unsupported",
-                    f"this supports {target.label}, which has a premise-conclusion structure: "
-                    "argmap cannot tell which premise it supports; aim it at that premise "
-                    "('+> [Title]' under it, or '<+' under the premise)",
-                    *where,
-                )
-                return
+            # A support or an attack of the argument as a whole: of its main inference.
             main = self.mains[id(target)][-1]
-            self.new(
-                rel,
-                source=source,
-                kind="undercut",
-                target=main,
-                own_of=own_of,
-                relation="attack",
-            )
+            self.new(rel, source=source, kind=kind, target=main, own_of=own_of)
             return
         end = self.endpoint(target, rel)
         if end is not None:
             self.new(rel, source=source, kind=kind, target=end, own_of=own_of)
+
+    @staticmethod
+    def label(node: Node) -> str:
+        if isinstance(node, ArgdownArgument):
+            return node.label
+        if isinstance(node, Inference):
+            return f"the inference of {node.argument.label}"
+        return f"[{node.title}]" if node.title else "the statement"
 
     def undercut_targets(self, rel: ArgdownRelation) -> list[ArgumentDraft]:
         target = rel.target
@@ -964,10 +956,24 @@ class _DraftBuilder:
         ok = main.target is None
         if kind == "attack":
             ok = ok and rel.kind in ("attack", "contrary", "contradictory")
-            end = self.endpoint(other, rel) if ok else None
+            end: StatementDraft | ArgumentDraft | None = None
+            if ok and isinstance(other, ArgdownArgument) and other.reconstructed:
+                end = self.mains[id(other)][-1] if rel.kind == "attack" else None
+            elif ok:
+                end = self.endpoint(other, rel)
             ok = ok and end is not None
             if ok and end is not None:
                 main.kind, main.target, main.target_at = "attack", end, (rel.line, rel.column)
+        elif kind == "backing":
+            # A support of another argument as a whole, from linked premises.
+            ok = ok and rel.kind == "support" and rel.source is generated
+            ok = ok and isinstance(other, ArgdownArgument) and other.reconstructed
+            if ok:
+                main.kind, main.target, main.target_at = (
+                    "support",
+                    self.mains[id(other)][-1],
+                    (rel.line, rel.column),
+                )
         else:
             ok = ok and rel.kind == "undercut" and rel.source is generated
             targets = self.undercut_targets(rel) if ok else []
@@ -979,11 +985,15 @@ class _DraftBuilder:
                     (rel.line, rel.column),
                 )
         if not ok:
+            verb, what = {
+                "attack": ("attack", "statement or argument"),
+                "backing": ("support", "argument with a premise-conclusion structure"),
+            }.get(str(kind), ("undercut", "argument"))
             self.problem(
                 "argdown-reserved",
                 f"{arg.label} is marked '{RESERVED}: {{kind: {kind}}}', so its conclusion "
-                f"must {kind} exactly one {'statement' if kind == 'attack' else 'argument'} "
-                "and nothing else; fix the relations of its conclusion or remove the mark",
+                f"must {verb} exactly one {what} and nothing else; fix the relations of its "
+                "conclusion or remove the mark",
                 rel.line,
                 rel.column,
             )
@@ -1209,10 +1219,10 @@ class _MapAssembler:
         kind = draft.kind
         if r.has("kind") and draft.origin == "main":
             value = r.text("kind")
-            if value not in ("support", "attack", "undercut"):
-                r.problem(f"'kind' must be support, attack or undercut (got {value!r})")
+            if value not in ("support", "attack", "undercut", "backing"):
+                r.problem(f"'kind' must be support, attack, undercut or backing (got {value!r})")
             else:
-                kind = value
+                kind = "support" if value == "backing" else value
         target = draft.target.id if draft.target is not None else None
         if r.has("target"):
             target = r.text("target")

@@ -364,7 +364,11 @@ class _Writer:
                 steps.setdefault(main, []).append(argument)
         for main_id, members in steps.items():
             main = m.arguments[main_id]
-            if main.kind != "support" or main_id in self.in_chain:
+            if (
+                main.kind != "support"
+                or main.target not in m.statements
+                or main_id in self.in_chain
+            ):
                 continue
             chain = [main]
             current = main
@@ -414,6 +418,18 @@ class _Writer:
                 continue
             if argument.premises[0] not in self.m.statements:
                 continue
+            if relation in ("contradictory", "contrary") and argument.target in self.f3:
+                # Argdown writes the pair once, under the argument ('<A>' then '>< [B]'),
+                # and reads both directions from it.
+                partner = [
+                    a
+                    for a in self.own[argument.target]
+                    if a.target == argument.premises[0]
+                    and _markers(a.data).get("relation") == relation
+                ]
+                if partner:
+                    self.written.add(aid)
+                    continue
             self.relational.add(aid)
 
     def pcs_statements(self) -> list[str]:
@@ -424,7 +440,7 @@ class _Writer:
                 continue
             for index, step in enumerate(self.chains.get(aid, [a])):
                 names += step.premises[1:] if index else step.premises
-                if step.kind == "support":
+                if step.kind == "support" and step.target in self.m.statements:
                     names.append(step.target)
         return names
 
@@ -615,6 +631,8 @@ class _Writer:
             marker = _markers(a.data).get("relation")
             symbol = "->" if marker == "attack" else "_>"
             return f"  {symbol} {self.argument_ref(a.target)}"
+        if a.target in self.m.arguments:  # a support or attack of an argument as a whole
+            return f"  {_VERBS[a.kind]} {self.argument_ref(a.target)}"
         marker = _markers(a.data).get("relation")
         symbol = "><" if marker == "contradictory" else _VERBS[a.kind]
         return f"  {symbol} {self.statement_ref(a.target)}"
@@ -625,7 +643,9 @@ class _Writer:
             reserved["id"] = a.id
         if a.title != title or self.full:
             reserved["title"] = a.title
-        if a.kind != "support" or self.full:
+        if a.kind == "support" and a.target in self.m.arguments:
+            reserved["kind"] = "backing"
+        elif a.kind != "support" or self.full:
             reserved["kind"] = a.kind
         if self.full:
             reserved["target"] = a.target
@@ -715,15 +735,15 @@ class _Writer:
                 lines += self.pcs_line(number, premise)
             lines += self.inference_lines(step, self.pretty)
             number += 1
-            if step.kind == "support":
+            if step.kind == "support" and step.target not in self.m.arguments:
                 lines += self.pcs_line(number, step.target)
             else:
                 conclusion = self.generated_title(step)
                 lines.append(f"({number}) [{conclusion}]")
-                if step.kind == "attack":
-                    lines.append(f"  -> {self.statement_ref(step.target)}")
+                if step.target in self.m.arguments:
+                    lines.append(f"  {_VERBS[step.kind]} {self.argument_ref(step.target)}")
                 else:
-                    lines.append(f"  _> {self.argument_ref(step.target)}")
+                    lines.append(f"  -> {self.statement_ref(step.target)}")
         return [head, "\n".join(lines) + "\n"]
 
     def premise_ref(self, sid: str) -> str:
@@ -732,11 +752,11 @@ class _Writer:
         return f"[{self.stitle[sid]}]"
 
     def generated_title(self, a: Argument) -> str:
-        if a.kind == "attack":
-            target = self.stitle.get(a.target) or self.f3.get(a.target) or a.target
-        else:
+        if a.target in self.m.arguments:
             target = self.argument_ref(a.target)[1:-1]
-        base = f"Against: {target}".replace("]", ")")
+        else:
+            target = self.stitle.get(a.target) or self.f3.get(a.target) or a.target
+        base = f"{'For' if a.kind == 'support' else 'Against'}: {target}".replace("]", ")")
         used = set(self.stitle.values()) | self.generated
         title = fresh_id(base, used, "{base} ({number})")
         self.generated.add(title)
