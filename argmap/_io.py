@@ -10,6 +10,7 @@ from pathlib import Path
 from . import _format
 from ._check import errors as map_errors
 from ._fileio import read_text, write_atomic
+from ._helpers import gc_paused
 from ._names import READ_FORMATS, WRITE_FORMATS, ReadFormat, WriteFormat, format_of
 from ._tree import load_tree
 from .errors import Issue, MapError
@@ -123,7 +124,8 @@ def loads(
     if format in ("yaml", "json"):
         return load_tree(text, file, check=check, format=format)
     reader = importlib.import_module(_CODECS[format][0])
-    argument_map: ArgumentMap = reader.loads(text, file)
+    with gc_paused():  # as the YAML reader: many objects, no cycles to collect
+        argument_map: ArgumentMap = reader.loads(text, file)
     if check:
         errors = map_errors(argument_map)
         if errors:
