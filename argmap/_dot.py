@@ -50,6 +50,14 @@ LIGHT_LAYOUT_NODES = 300
 #: about a quarter of the time, some 15-20% more crossings on maps of 1,000
 #: arguments). The ranks are computed exactly, edges routed as always.
 LIGHT_LAYOUT = {"nslimit": "0.5", "mclimit": "0.2"}
+#: And when such a diagram has groups (clusters): one ranking of the whole graph.
+#: Graphviz's default ranks each cluster on its own, so a chain of reasoning
+#: that passes from one group to another and back is laid flat: a debate of
+#: 2,000 arguments whose relations stand under one heading and whose
+#: arguments under another came out on three ranks, 4,300 nodes wide, with
+#: 1.8 million crossings; ranked as a whole, on 36 ranks with 93,000, in less
+#: time. Without clusters both rankings are the same, the default the faster.
+LIGHT_LAYOUT_CLUSTERS = {"newrank": "true"}
 
 
 def _graphviz() -> Any:
@@ -91,7 +99,7 @@ def digraph(view: MapView) -> Any:
         graph_attr={
             **GRAPH_ATTRS,
             "rankdir": view.rankdir,
-            **(LIGHT_LAYOUT if len(view.nodes) > LIGHT_LAYOUT_NODES else {}),
+            **(_light_layout(view) if len(view.nodes) > LIGHT_LAYOUT_NODES else {}),
         },
         node_attr=NODE_ATTRS,
         edge_attr=EDGE_ATTRS,
@@ -133,6 +141,11 @@ def digraph(view: MapView) -> Any:
             legend.subgraph(_legend_grounding(samples, view.wording, view.rankdir, hedge))
         graph.subgraph(legend)
     return graph
+
+
+def _light_layout(view: MapView) -> dict[str, str]:
+    """The bounds of the layout of a large diagram (see :data:`LIGHT_LAYOUT`)."""
+    return {**LIGHT_LAYOUT, **(LIGHT_LAYOUT_CLUSTERS if view.clusters else {})}
 
 
 # The lines of the nodes and edges of a view, as ``Digraph.node`` and ``Digraph.edge``
