@@ -57,6 +57,8 @@ AIF_MAPS = 660
 ARGUMENTS = (10, 100, 500, 1000, 2000)
 #: Loose-style Argdown debates of N arguments (bench/loose.py).
 LOOSE = (500, 1000, 2000)
+#: The workloads, each of which ``--only`` can pick.
+PARTS = ("synthetic", "loose", "aif", "evaluation")
 STATEMENTS = (10_000, 30_000, 100_000)
 #: A command slower than this is run once, not ``--runs`` times (said so in the table).
 ONCE_AFTER = 120.0
@@ -181,6 +183,8 @@ class Bench:
     #: Statements, arguments, relations of each loose debate; whether supports are in it.
     loose_counts: dict[str, tuple[int, int, int, bool]] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    #: The workloads run (:data:`PARTS`).
+    parts: tuple[str, ...] = ()
 
     def map(self, name: str, size: int, *, statements: bool = False) -> tuple[Path, Path, Path]:
         """Write the synthetic map of ``size`` arguments (or statements) in every format.
@@ -355,8 +359,10 @@ def run(bench: Bench) -> None:
             bench.record("argdown json", name, [str(ARGDOWN), "json", str(argdown_path), str(out)])
     for n in bench.loose:
         run_loose(bench, n)
-    run_aif(bench)
-    run_evaluation(bench)
+    if "aif" in bench.parts:
+        run_aif(bench)
+    if "evaluation" in bench.parts:
+        run_evaluation(bench)
 
 
 def loose_debate(bench: Bench, n: int) -> Path:
@@ -894,10 +900,12 @@ def versions(argdown: bool) -> str:
 def section(bench: Bench, hostile: list[str]) -> str:
     """The generated part of docs/performance.md."""
     today = datetime.date.today().isoformat()
+    left_out = [part for part in PARTS if part not in bench.parts]
+    only = f" --only, without: {', '.join(left_out)}" if left_out else ""
     lines = [
         BEGIN,
         "",
-        f"Measured {today} by `make bench`: {versions(bench.argdown)}. Whole-process "
+        f"Measured {today} by `make bench`{only}: {versions(bench.argdown)}. Whole-process "
         f"wall time in seconds, the median of {bench.runs} runs unless marked.",
         "",
         *tables(bench),
@@ -956,6 +964,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--no-write", action="store_true", help="print, do not update docs/performance.md"
     )
     parser.add_argument("--no-argdown", action="store_true", help="skip Argdown's CLI")
+    parser.add_argument(
+        "--only",
+        action="append",
+        choices=PARTS,
+        help="run only this workload (repeatable; default: all of them)",
+    )
     args = parser.parse_args(argv)
     if shutil.which("dot") is None:
         print("bench: Graphviz's dot is needed (`make graphviz`)", file=sys.stderr)
@@ -974,7 +988,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             (10_000,) if args.quick else STATEMENTS,
             loose=(100,) if args.quick else LOOSE,
             arguebuf=os.access(ARGUEBUF, os.X_OK),
+            parts=tuple(args.only or PARTS),
         )
+        if "synthetic" not in bench.parts:
+            bench.sizes, bench.statement_sizes = (), ()
+        if "loose" not in bench.parts:
+            bench.loose = ()
         if not bench.arguebuf:
             print("bench: no arguebuf; `sh .ci/arguebuf.sh` installs it", file=sys.stderr)
         run(bench)
