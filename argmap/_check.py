@@ -50,6 +50,8 @@ def check(
     """
     with gc_paused():
         issues = list(_rules(argument_map))
+        if argument_map.origin is not None:
+            issues += argument_map.origin.issues  # found while reading the text
         if verify_quotes:
             issues += _QuoteChecker(argument_map, base_dir, allow_outside).run()
         return locate(argument_map, issues)
@@ -89,6 +91,7 @@ def _rules(argument_map: ArgumentMap) -> tuple[Issue, ...]:
     issues = list(_references(argument_map))
     issues += _arguments(argument_map)
     issues += _circular_support(argument_map)
+    issues += _circular_backing(argument_map)
     issues += _grounding(argument_map)
     issues += _unused(argument_map)
     issues += _unsafe_urls(argument_map)
@@ -214,6 +217,54 @@ def _references(m: ArgumentMap) -> Iterator[Issue]:
             )
         yield from _agents(m, argument.by, base, what)
         yield from _sources(m, argument.quotes, base, what)
+
+
+def dangling_references(m: ArgumentMap) -> tuple[Issue, ...]:
+    """The premises, targets and group members that name nothing the map defines, located."""
+    codes = ("unknown-statement", "unknown-argument", "unknown-member")
+    return locate(m, [i for i in _references(m) if i.code in codes])
+
+
+#: The sections where each kind of unknown reference might find the id it names.
+_REFERENCED = {
+    "unknown-statement": ("statements", "arguments"),
+    "unknown-argument": ("arguments", "statements"),
+    "unknown-member": ("statements", "arguments"),
+    "unknown-agent": ("agents",),
+    "unknown-source": ("sources",),
+}
+_TARGETS = ("supports", "attacks", "undercuts")
+
+
+def refers_to_invalid(m: ArgumentMap, issue: Issue, invalid: Mapping[str, set[str]]) -> bool:
+    """Whether ``issue`` is an unknown reference to an entry that is there, only invalid.
+
+    The entry's own problem is reported where it is written; an error at
+    each reference to it would be one mistake reported many times.
+    """
+    sections = _REFERENCED.get(issue.code)
+    if not sections or not invalid:
+        return False
+    ref = _referenced(m, issue.path)
+    return ref is not None and any(ref in invalid.get(section, ()) for section in sections)
+
+
+def _referenced(m: ArgumentMap, path: DocPath) -> str | None:
+    """The id written at ``path`` of a map's document: a premise, a target, an agent, ..."""
+    try:
+        if path[0] == "theses":
+            return m.theses[int(path[1])]
+        value: Any = getattr(m, str(path[0]))[path[1]]
+        for step in path[2:]:
+            if step in _TARGETS:
+                value = value.target
+            elif isinstance(step, int):
+                value = value[step]
+            else:
+                value = getattr(value, step)
+    except (AttributeError, IndexError, KeyError, TypeError, ValueError):
+        return None
+    return value if isinstance(value, str) else None
 
 
 def _agents(m: ArgumentMap, by: tuple[str, ...], base: DocPath, what: str) -> Iterator[Issue]:
@@ -410,6 +461,39 @@ def _circular_support(m: ArgumentMap) -> Iterator[Issue]:
         )
 
 
+def _circular_backing(m: ArgumentMap) -> Iterator[Issue]:
+    """Cycles of arguments that back each other (``supports`` naming an argument)."""
+    arguments = _table(m.arguments)
+    backs: dict[str, list[str]] = {}
+    for aid, argument in arguments.items():
+        if argument.kind == "support" and argument.target in arguments:
+            backs.setdefault(aid, []).append(argument.target)
+    if not backs or not has_cycle(backs):
+        return
+    for component in strongly_connected(arguments, lambda node: backs.get(node, [])):
+        if len(component) < 2:
+            continue
+        members = set(component)
+        order = [component[0]]
+        while True:  # follow backing inside the component until it closes
+            following = next(t for t in backs[order[-1]] if t in members)
+            if following in order:
+                order = order[order.index(following) :]
+                break
+            order.append(following)
+        circle = " -> ".join(repr(aid) for aid in order) + f" -> {order[0]!r}"
+        first = min(order, key=list(arguments).index)
+        yield Issue(
+            "circular-support",
+            f"arguments back themselves in a circle: {circle}; backing never makes an "
+            "argument hold, so the circle does not change the evaluation, but it backs "
+            "nothing either; if the circle is not what the text argues, remove or redirect "
+            "one of these 'supports'",
+            WARNING,
+            path=("arguments", first, "supports"),
+        )
+
+
 def _cycle_through(
     start: str, members: set[str], edges: dict[str, list[tuple[str, Argument]]]
 ) -> list[tuple[str, Argument]]:
@@ -443,7 +527,7 @@ def _missing_translations(m: ArgumentMap) -> Iterator[Issue]:
     items += [(("statements", sid), f"statement {sid!r}", s) for sid, s in m.statements.items()]
     items += [(("arguments", aid), f"argument {aid!r}", a) for aid, a in m.arguments.items()]
     items += [(("agents", aid), f"agent {aid!r}", a) for aid, a in m.agents.items()]
-    example = ", ".join(f"{lang}: ..." for lang in m.langs)
+    example = ", ".join(f'{lang}: "..."' for lang in m.langs)
     for path, what, item in items:
         for field in ("text", "title"):
             key = "description" if item is m and field == "text" else field
@@ -606,16 +690,23 @@ class _QuoteChecker:
         if citation.source not in self.map.sources:
             return  # reported as unknown-source
         text = self.source_text(citation.source)
-        from ._quotes import closest_passage, contains
+        from ._quotes import closest_passage, contains, marked_difference
 
         if text is None or contains(text, citation.text):
             return
         passage = closest_passage(text, citation.text)
+        marked = marked_difference(citation.text, passage)
+        differ = (
+            f'; the quote against it, [-quote only-] {{+source only+}}: "{marked}"'
+            if marked
+            else ""
+        )
         self.issues.append(
             Issue(
                 "quote-not-found",
                 f"the quote of {what} does not occur in source {citation.source!r}; closest "
-                f'passage: "{passage}"; copy the passage exactly as it stands in the source',
+                f'passage: "{passage}"{differ}; copy the passage exactly as it stands in the '
+                "source",
                 path=(*path, "text"),
             )
         )

@@ -31,6 +31,9 @@ from ._palette import (
     MUTED,
     NODE_ATTRS,
     OUT_EDGES,
+    ROWS_CLUSTER_ATTRS,
+    ROWS_GRAPH_ATTRS,
+    ROWS_NODE_ATTRS,
     SPEAKER_FONT,
     THESIS_ATTRS,
     UNTRANSLATED_FONT,
@@ -99,20 +102,22 @@ def digraph(view: MapView) -> Any:
         graph_attr={
             **GRAPH_ATTRS,
             "rankdir": view.rankdir,
+            **(ROWS_GRAPH_ATTRS if view.rows else {}),
             **(_light_layout(view) if len(view.nodes) > LIGHT_LAYOUT_NODES else {}),
         },
-        node_attr=NODE_ATTRS,
+        node_attr={**NODE_ATTRS, **(ROWS_NODE_ATTRS if view.rows else {})},
         edge_attr=EDGE_ATTRS,
     )
     if view.title.strip():
         graph.attr(label=f"<<B>{_html(view.title)}</B>>")
     by_id = {node.id: node for node in view.nodes}
     clustered: set[str] = set()
-    for cluster in view.clusters:
+    for cluster in _in_rows(view):
         frame = graphviz.Digraph(
             name=f"cluster_{cluster.id}",
             graph_attr={
                 **CLUSTER_ATTRS,
+                **(ROWS_CLUSTER_ATTRS if view.rows else {}),
                 "id": cluster.id,
                 "label": _cluster_label(cluster),
                 # Cluster labels follow the flow: "b" is the top of a bottom-to-top map.
@@ -126,26 +131,41 @@ def digraph(view: MapView) -> Any:
     for node in view.nodes:
         if node.id not in clustered:
             graph.body.append(_node_line(node.id, _node_attrs(node, view.wording)))
+    between = _between_rows(view) if view.rows else {}
+    backwards = _backwards(view, between)
     for edge in view.edges:
         style = EDGE_STYLES[edge.kind]
         if edge.label == "out":
             style = {**style, **OUT_EDGES[edge.kind]}
+        if (edge.source, edge.target) in backwards:
+            style = {**style, "constraint": "false"}
         graph.body.append(_edge_line(edge.source, edge.target, style, " ".join(edge.classes)))
+    strip = bool(view.rows)
+    legend_ends: list[str] = []
     if view.legend:
         folds = any(node.kind == "fold" for node in view.nodes)
         labels = {node.label for node in view.nodes}
-        legend = _legend(view.rankdir, view.evaluated, folds=folds, labels=labels)
+        legend, legend_ends = _legend(
+            view.rankdir, view.evaluated, folds=folds, labels=labels, strip=strip
+        )
         samples = _grounding_samples(view)
         if samples:
             hedge = next((node.hedge for node in view.nodes if node.hedge), None)
-            legend.subgraph(_legend_grounding(samples, view.wording, view.rankdir, hedge))
+            legend.subgraph(
+                _legend_grounding(samples, view.wording, view.rankdir, hedge, strip=strip)
+            )
+            legend_ends.extend(f"legend-{sample}" for sample in samples)
         graph.subgraph(legend)
+    if view.rows:
+        _hold_rows(graph, view, legend_ends, between)
     return graph
 
 
 def _light_layout(view: MapView) -> dict[str, str]:
     """The bounds of the layout of a large diagram (see :data:`LIGHT_LAYOUT`)."""
-    return {**LIGHT_LAYOUT, **(LIGHT_LAYOUT_CLUSTERS if view.clusters else {})}
+    # Groups in rows are held in place by their own edges (see _hold_rows).
+    ranked_whole = view.clusters and not view.rows
+    return {**LIGHT_LAYOUT, **(LIGHT_LAYOUT_CLUSTERS if ranked_whole else {})}
 
 
 # The lines of the nodes and edges of a view, as ``Digraph.node`` and ``Digraph.edge``
@@ -185,6 +205,160 @@ def _edge_line(source: str, target: str, style: dict[str, str], classes: str) ->
     pairs = [_a_list(style)] if style else []
     pairs.append(f"class={_quote(classes)}")
     return f"\t{_quote_edge(source)} -> {_quote_edge(target)} [{' '.join(pairs)}]\n"
+
+
+def _in_rows(view: MapView) -> list[ViewCluster]:
+    """The clusters in the order to write them: row by row, each row in its order.
+
+    ``dot`` sets clusters side by side in the order it reads them, unless
+    moving one saves crossings; the order along the rows is chosen so that
+    the edges between rows run short and cross little.
+    """
+    by_id = {cluster.id: cluster for cluster in view.clusters}
+    ordered = [by_id[cluster] for row in view.rows for cluster in row]
+    return ordered or list(view.clusters)
+
+
+#: An invisible point between two rows, where they meet.
+_ROW_GAP = {"shape": "point", "style": "invis", "width": "0", "height": "0", "label": ""}
+
+
+def _hold_rows(graph: Any, view: MapView, legend: list[str], between: _Between) -> None:
+    """Stack the rows of ``view`` along the flow, after the ``legend`` nodes (if any).
+
+    Between two rows stands a rank of invisible points, one for each group
+    of the row before and one for each of the row after, each line of
+    points held in the order of its groups. Every node that ends the flow
+    within a group of the row before points to that group's point (on the
+    same rank or before it); the point of a group of the row after points
+    to every node that starts the flow within it. These edges pull both
+    rows towards the points between them, so that the rows stack close
+    over each other, groups of different rows share no rank, and each row
+    keeps its order. The nodes ``between`` two rows stand in the line of
+    points (which then keeps a rank of its own), at their places: outside
+    every group, they push no two groups apart.
+    """
+    members = {cluster.id: cluster.members for cluster in view.clusters}
+    edges = [(edge.source, edge.target) for edge in view.edges]
+    rows = [
+        [(_ends(members[c], edges, last=True), _ends(members[c], edges, last=False)) for c in row]
+        for row in view.rows
+    ]
+    for index, (before, after) in enumerate(itertools.pairwise(rows)):
+        gaps = _graphviz().Digraph(graph_attr={"rank": "same"})
+        held = between.get(index, {})
+        line = [(place, node) for node, place in held.items()]  # (place along the row, node)
+        for node in held:
+            gaps.node(node)
+        for side, groups in (("before", before), ("after", after)):
+            for place, (last, first) in enumerate(groups):
+                point = f"rows-{index}-{side}-{place}"
+                line.append(((place + 0.5) / len(groups), point))
+                gaps.node(point, id=point, _attributes={"class": "argmap-rows"}, **_ROW_GAP)
+                for node in last if side == "before" else ():
+                    graph.edge(node, point, style="invis", minlen="1" if held else "0")
+                for node in first if side == "after" else ():
+                    graph.edge(point, node, style="invis")
+        # One line of points, held close (heavy): each row keeps its order,
+        # its groups close, and the rows stand over each other.
+        points = [point for _, point in sorted(line)]
+        for left, right in itertools.pairwise(points):
+            gaps.edge(left, right, style="invis", weight="10")
+        graph.subgraph(gaps)
+    if legend:
+        point = "rows-legend"
+        graph.node(point, id=point, _attributes={"class": "argmap-rows"}, **_ROW_GAP)
+        for node in legend:
+            graph.edge(node, point, style="invis", minlen="0")
+        # The first row is free to end where its groups end: the legend
+        # only keeps out of its way (weight 0: no pull).
+        for _, first in rows[0]:
+            for node in first:
+                graph.edge(point, node, style="invis", weight="0")
+
+
+#: For two neighbouring rows (by the index of the first), the nodes held
+#: between them, each with its place along the rows (0 to 1).
+_Between = dict[int, dict[str, float]]
+
+
+def _row_of(view: MapView) -> dict[str, int]:
+    """The row of each node in a group of ``view``."""
+    members = {cluster.id: cluster.members for cluster in view.clusters}
+    return {node: r for r, row in enumerate(view.rows) for c in row for node in members[c]}
+
+
+def _between_rows(view: MapView) -> _Between:
+    """The nodes in no group that join two neighbouring rows, to hold between them.
+
+    Nodes in no group that edges join form parts; a part whose edges reach
+    groups of rows ``r`` and ``r + 1`` and no others stands between them,
+    at the middle of the groups it reaches in row ``r + 1``. Left among the
+    groups of a row, such nodes push its groups apart.
+    """
+    row_of = _row_of(view)
+    group_of = {node: cluster.id for cluster in view.clusters for node in cluster.members}
+    place = {c: (p + 0.5) / len(row) for row in view.rows for p, c in enumerate(row)}
+    free = [node.id for node in view.nodes if node.id not in row_of]
+    neighbours: dict[str, set[str]] = {node: set() for node in free}
+    for edge in view.edges:
+        for a, b in ((edge.source, edge.target), (edge.target, edge.source)):
+            if a in neighbours:
+                neighbours[a].add(b)
+    held: _Between = {}
+    seen: set[str] = set()
+    for start in free:
+        if start in seen:
+            continue
+        seen.add(start)
+        part, stack, reached = [], [start], set()
+        while stack:
+            node = stack.pop()
+            part.append(node)
+            for other in neighbours[node]:
+                if other in row_of:
+                    reached.add(other)
+                elif other not in seen:
+                    seen.add(other)
+                    stack.append(other)
+        rows = {row_of[node] for node in reached}
+        if len(rows) != 2 or max(rows) - min(rows) != 1:
+            continue
+        later = {group_of[node] for node in reached if row_of[node] == max(rows)}
+        middle = sum(place[c] for c in later) / len(later)
+        for node in sorted(part, key=free.index):
+            held.setdefault(min(rows), {})[node] = middle
+    return held
+
+
+def _backwards(view: MapView, between: _Between) -> set[tuple[str, str]]:
+    """The edges of nodes held between rows that run back: not to rank them.
+
+    An edge from a node of the later row to a node held between, or from a
+    node held between to a node of the earlier row, would otherwise turn
+    the later row's group round (``dot`` reverses edges against the flow).
+    """
+    row_of = _row_of(view)
+    held = {node: r for r, nodes in between.items() for node in nodes}
+    result = set()
+    for edge in view.edges:
+        source, target = edge.source, edge.target
+        if (target in held and source in row_of and row_of[source] > held[target]) or (
+            source in held and target in row_of and row_of[target] <= held[source]
+        ):
+            result.add((source, target))
+    return result
+
+
+def _ends(group: tuple[str, ...], edges: list[tuple[str, str]], *, last: bool) -> list[str]:
+    """The nodes of ``group`` where the flow within it ends (``last``) or starts."""
+    inside = set(group)
+    linked = {
+        (source if last else target)
+        for source, target in edges
+        if source in inside and target in inside
+    }
+    return [node for node in group if node not in linked]
 
 
 def _cluster_label(cluster: ViewCluster) -> str:
@@ -308,34 +482,49 @@ _LEGEND_EDGES: tuple[tuple[str, str, EdgeKind], ...] = (
 )
 
 
+#: The legend as a strip two ranks deep, for a map drawn in rows: a second
+#: argument takes the premise and the undercut, so that no sample stands
+#: three high.
+_STRIP_EDGES: tuple[tuple[str, str, EdgeKind], ...] = (
+    ("legend-support", "legend-thesis", "support"),
+    ("legend-attack", "legend-thesis", "attack"),
+    ("legend-statement", "legend-argument", "premise"),
+    ("legend-undercut", "legend-argument", "undercut"),
+)
+
+
 def _legend(
     rankdir: Rankdir,
     evaluated: str | None = None,
     *,
     folds: bool = False,
     labels: Iterable[str | None] = (),
-) -> Any:
+    strip: bool = False,
+) -> tuple[Any, list[str]]:
     """A cluster drawing one of each: statement, main thesis, argument, relation.
 
     With ``evaluated`` (what the labels are the labels of), also one
     statement for each of ``labels`` (those the diagram shows) and a line
-    naming the evaluation; with ``folds``, a folded branch.
+    naming the evaluation; with ``folds``, a folded branch. With ``strip``,
+    the samples stand two ranks deep (see :data:`_STRIP_EDGES`). Also the
+    samples no edge of the legend leaves, where the legend ends along the
+    flow.
     """
     graphviz = _graphviz()
+    title = "<B>Legend</B>"
+    if strip and evaluated is not None:  # the labels have no frame to name it
+        title += _html(f" · Labels: {evaluated}")
     legend = graphviz.Digraph(
         name="cluster_legend",
-        graph_attr={
-            "id": "argmap-legend",
-            "class": "argmap-legend",
-            "label": "<<B>Legend</B>>",
-            "fontsize": "12",
-            "fontcolor": MUTED,
-            # Cluster labels follow the rank direction: "b" is the top in BT.
-            "labelloc": "b" if rankdir == "BT" else "t",
-            "style": "rounded,dashed",
-            "color": MUTED,
-            "margin": "10",
-        },
+        graph_attr=_legend_frame(
+            rankdir,
+            "argmap-legend",
+            f"<{title}>",
+            fontsize="12",
+            style="rounded,dashed",
+            color=MUTED,
+            margin="6" if strip else "10",
+        ),
     )
     samples = [
         ("legend-statement", "Statement", "statement", False),
@@ -344,6 +533,12 @@ def _legend(
         ("legend-attack", "attacking argument", "attack", False),
         ("legend-undercut", "undercutting argument", "undercut", False),
     ]
+    if strip:
+        # No edge of the strip is labelled: in ``dot``, one edge label
+        # anywhere makes every rank of the whole diagram deeper. The
+        # samples say what each relation is.
+        samples[0] = ("legend-statement", "Statement (premise)", "statement", False)
+        samples.append(("legend-argument", "supporting argument", "support", False))
     for node_id, text, kind, thesis in samples:
         attrs = {"id": node_id, "class": "argmap-legend", "label": _label([("", (text,))])}
         if kind == "statement":
@@ -364,45 +559,69 @@ def _legend(
         legend.edge(
             "legend-fold",
             "legend-statement",
-            label=_html_label("folded"),
+            **({} if strip else {"label": _html_label("folded"), "fontcolor": MUTED}),
             _attributes={"class": "argmap-legend"},
-            fontcolor=MUTED,
             **EDGE_STYLES["fold"],
         )
+    ends = ["legend-thesis", "legend-argument"] if strip else ["legend-thesis"]
     if evaluated is not None:
-        legend.subgraph(_legend_labels(rankdir, evaluated, set(labels)))
-    for source, target, kind in _LEGEND_EDGES:
+        shown = set(labels)
+        legend.subgraph(_legend_labels(rankdir, evaluated, shown, framed=not strip))
+        ends.extend(f"legend-{label}" for label in LABEL_MEANINGS if label in shown)
+    for source, target, kind in _STRIP_EDGES if strip else _LEGEND_EDGES:
         legend.edge(
             source,
             target,
-            label=_html_label(kind),
+            **({} if strip else {"label": _html_label(kind), "fontcolor": MUTED}),
             _attributes={"class": "argmap-legend"},
-            fontcolor=MUTED,
             **EDGE_STYLES[kind],
         )
-    return legend
+    return legend, ends
 
 
-def _legend_labels(rankdir: Rankdir, evaluated: str, shown: set[str | None]) -> Any:
+def _legend_frame(
+    rankdir: Rankdir, id: str, label: str, *, fontsize: str, style: str, color: str, margin: str
+) -> dict[str, str]:
+    """The attributes of the legend's frame, or of a frame inside it."""
+    return {
+        "id": id,
+        "class": "argmap-legend",
+        "label": label,
+        "fontsize": fontsize,
+        "fontcolor": MUTED,
+        # Cluster labels follow the rank direction: "b" is the top in BT.
+        "labelloc": "b" if rankdir == "BT" else "t",
+        "style": style,
+        "color": color,
+        "margin": margin,
+    }
+
+
+def _legend_labels(
+    rankdir: Rankdir, evaluated: str, shown: set[str | None], *, framed: bool = True
+) -> Any:
     """The part of the legend that explains the labels ``shown``, in a row: in, out, undecided.
 
-    Each sample looks as a plain statement with that label looks.
+    Each sample looks as a plain statement with that label looks. Unless
+    ``framed``, the samples stand without a frame of their own (the
+    legend's title then names the evaluation).
     """
     graphviz = _graphviz()
-    labels = graphviz.Digraph(
-        name="cluster_legend_labels",
-        graph_attr={
-            "id": "argmap-legend-labels",
-            "class": "argmap-legend",
-            "label": f"<{_html(f'Labels: {evaluated}')}>",
-            "fontsize": "11",
-            "fontcolor": MUTED,
-            "labelloc": "b" if rankdir == "BT" else "t",
-            "style": "rounded",
-            "color": "#cfd8dc",
-            "margin": "8",
-        },
-    )
+    if not framed:
+        labels = graphviz.Digraph(name="legend_labels")
+    else:
+        labels = graphviz.Digraph(
+            name="cluster_legend_labels",
+            graph_attr=_legend_frame(
+                rankdir,
+                "argmap-legend-labels",
+                f"<{_html(f'Labels: {evaluated}')}>",
+                fontsize="11",
+                style="rounded",
+                color="#cfd8dc",
+                margin="8",
+            ),
+        )
     row = graphviz.Digraph(graph_attr={"rank": "same"})
     names = []
     for label, meaning in LABEL_MEANINGS.items():
@@ -447,12 +666,18 @@ def _grounding_samples(view: MapView) -> list[str]:
 
 
 def _legend_grounding(
-    samples: list[str], wording: Wording, rankdir: Rankdir, hedge: str | None
+    samples: list[str],
+    wording: Wording,
+    rankdir: Rankdir,
+    hedge: str | None,
+    *,
+    strip: bool = False,
 ) -> Any:
     """The part of the legend that explains what the text says and what the map adds.
 
     The samples stand in columns of up to three, read from the top (or the
-    left); ``hedge`` is a hedge the diagram shows, for its sample.
+    left), or side by side with ``strip``; ``hedge`` is a hedge the diagram
+    shows, for its sample.
     """
     graphviz = _graphviz()
     row = graphviz.Digraph(name="legend_grounding")
@@ -480,7 +705,7 @@ def _legend_grounding(
     # Columns of up to three, as tall as the rest of the legend; an edge
     # points up the page in BT (left in RL), so there each goes the other way.
     backwards = rankdir in ("BT", "RL")
-    for start in range(0, len(names), 3):
+    for start in range(0, 0 if strip else len(names), 3):
         for first, second in itertools.pairwise(names[start : start + 3]):
             row.edge(*((second, first) if backwards else (first, second)), style="invis")
     return row

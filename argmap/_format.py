@@ -57,6 +57,8 @@ TOP_KEYS = (
     "data",
 )
 SOURCE_KEYS = ("title", "author", "publisher", "date", "url", "lang", "file")
+#: The keys of a source that hold prose, where a comment cutting the text is reported.
+_PROSE_SOURCE_KEYS = ("author", "publisher")
 AGENT_KEYS = ("name", "description", "url", "data")
 STATEMENT_KEYS = (
     "text",
@@ -104,6 +106,25 @@ class FlowList(list[Any]):
     """A list of short items (ids, tags) best written on one line: ``[a, b]``."""
 
 
+class CutByComment(str):
+    """Plain text that a comment on the same line ended: ``text: the #1 way`` reads ``the``.
+
+    The YAML readers give it in place of ``str`` so that a text cut short
+    this way is reported; ``comment`` is the rest of the line, from ``#``.
+    """
+
+    comment: str
+
+    def __new__(cls, text: str, comment: str) -> CutByComment:
+        self = super().__new__(cls, text)
+        self.comment = comment
+        return self
+
+
+class FlowMapping(dict[str, Any]):
+    """A mapping written on one line, ``{en: ..., de: ...}``, where a comma ends a text."""
+
+
 class _DocumentReader:
     """Walks the parsed document, collecting issues while building the model."""
 
@@ -111,9 +132,14 @@ class _DocumentReader:
         self.issues: list[Issue] = []
         self.includes: list[tuple[str, DocPath]] = []
         self.langs: tuple[str, ...] = ()
+        #: Ids of entries written but not valid, by section: defined, for references.
+        self.invalid: dict[str, set[str]] = {}
 
     def error(self, code: str, message: str, path: DocPath) -> None:
         self.issues.append(Issue(code, message, path=path))
+
+    def warning(self, code: str, message: str, path: DocPath) -> None:
+        self.issues.append(Issue(code, message, Severity.WARNING, path=path))
 
     # -- typed accessors ---------------------------------------------------
 
@@ -140,8 +166,17 @@ class _DocumentReader:
                 )
 
     def text(
-        self, data: Mapping[str, Any], key: str, path: DocPath, what: str, *, required: bool = False
+        self,
+        data: Mapping[str, Any],
+        key: str,
+        path: DocPath,
+        what: str,
+        *,
+        required: bool = False,
+        prose: bool = True,
     ) -> str | None:
+        """The text under ``key``; ``prose`` (not an id, a keyword or an address) is
+        checked for a comment that cut it short."""
         if key not in data or _is_null(data[key]):
             if required:
                 self.error(
@@ -162,6 +197,15 @@ class _DocumentReader:
         if required and not text.strip():
             self.error("missing-key", f"{what} needs a non-empty {key!r}", (*path, key))
             return None
+        if prose and type(value) is CutByComment:
+            self.warning(
+                "text-cut-by-comment",
+                f"'{key}' of {what} ends at ' #', where YAML starts a comment: the text is "
+                f"{text!r} without {_shortened(value.comment)!r}; if the '#' belongs to the "
+                'text, put the whole text in quotes ("..."), else move the comment to a '
+                "line of its own",
+                (*path, key),
+            )
         return text
 
     def localized(
@@ -180,6 +224,8 @@ class _DocumentReader:
             )
             return None, {}
         by_lang: dict[str, str] = {}
+        if isinstance(value, FlowMapping):
+            value = self.comma_cuts(value, (*path, key), f"'{key}' of {what}")
         for lang in value:
             lang_path = (*path, key, lang)
             if lang not in self.langs:
@@ -202,6 +248,51 @@ class _DocumentReader:
                 (*path, key),
             )
         return primary, by_lang
+
+    def comma_cuts(self, value: FlowMapping, path: DocPath, what: str) -> dict[str, Any]:
+        """``{en: Four days, same pay}`` without the keys a comma cut off a text, reported.
+
+        On one line, a comma ends a text: YAML reads ``same pay`` as a key of
+        its own, with no value. Such keys (not a declared language, and no
+        language tag or no value) are reported once per text they belong to.
+        """
+        kept: dict[str, Any] = {}
+        lang: str | None = None
+        strays: list[str] = []
+
+        def report() -> None:
+            if not strays:
+                return
+            at = (*path, strays[0], "<key>")
+            if lang is None or _is_null(value[lang]) or any(not _is_null(value[k]) for k in strays):
+                self.error(
+                    "unquoted-comma",
+                    f"{what} has {strays[0]!r} where a language belongs: in {{...}} on one "
+                    'line a comma ends a text; put each text in quotes: {en: "...", de: "..."}',
+                    at,
+                )
+            else:
+                whole = ", ".join([str(value[lang]), *strays])
+                self.error(
+                    "unquoted-comma",
+                    f"{what} is cut at a comma: in {{...}} on one line a comma ends a text, so "
+                    f"YAML read {str(value[lang])!r} in {lang!r} and "
+                    f"{' and '.join(map(repr, strays))} as "
+                    f"{'a language of its own' if len(strays) == 1 else 'languages of their own'}"
+                    f'; put the text in quotes: {lang}: "{whole}"',
+                    at,
+                )
+            strays.clear()
+
+        for key, item in value.items():
+            if key not in self.langs and (not LANG_PATTERN.match(key) or _is_null(item)):
+                strays.append(key)
+                continue
+            report()
+            lang = key
+            kept[key] = item
+        report()
+        return kept
 
     def translations(self, **fields: dict[str, str]) -> tuple[Translation, ...]:
         """Translations from ``text={de: ...}, title={de: ...}``, in the map's language order."""
@@ -300,7 +391,9 @@ class _DocumentReader:
             if citation is None:
                 continue
             self.keys(citation, CITATION_KEYS, item_path, f"a quote of {what}")
-            source = self.text(citation, "source", item_path, f"a quote of {what}", required=True)
+            source = self.text(
+                citation, "source", item_path, f"a quote of {what}", required=True, prose=False
+            )
             text = self.text(citation, "text", item_path, f"a quote of {what}", required=True)
             if (
                 source is not None
@@ -330,6 +423,8 @@ class _DocumentReader:
             built = build(entity_id, value, path)
             if built is not None:
                 result.append(built)
+            else:  # reported; a reference to it is no second mistake
+                self.invalid.setdefault(key, set()).add(entity_id)
         return result
 
     # -- entities ----------------------------------------------------------
@@ -340,7 +435,11 @@ class _DocumentReader:
         if data is None:
             return None
         self.keys(data, SOURCE_KEYS, path, what)
-        fields = {k: self.text(data, k, path, what) for k in SOURCE_KEYS if k != "title"}
+        fields = {
+            k: self.text(data, k, path, what, prose=k in _PROSE_SOURCE_KEYS)
+            for k in SOURCE_KEYS
+            if k != "title"
+        }
         title = self.text(data, "title", path, what, required=True)
         return None if title is None else Source(source_id, title, **fields)
 
@@ -354,7 +453,7 @@ class _DocumentReader:
         self.keys(data, AGENT_KEYS, path, what)
         name, names = self.localized(data, "name", path, what, required=True)
         description = self.text(data, "description", path, what)
-        url = self.text(data, "url", path, what)
+        url = self.text(data, "url", path, what, prose=False)
         if name is None:
             return None
         return Agent(
@@ -509,7 +608,7 @@ class _DocumentReader:
     def optional_id(
         self, data: Mapping[str, Any], key: str, path: DocPath, what: str
     ) -> str | None:
-        value = self.text(data, key, path, what)
+        value = self.text(data, key, path, what, prose=False)
         if value is None or not self.check_id(value, (*path, key)):
             return None
         return value
@@ -524,7 +623,7 @@ class _DocumentReader:
         self, data: Mapping[str, Any], key: str, options: tuple[_T, ...], path: DocPath, what: str
     ) -> _T | None:
         """The value of ``key`` when it is one of ``options``; else reported and ``None``."""
-        value = self.text(data, key, path, what)
+        value = self.text(data, key, path, what, prose=False)
         if value is None:
             return None
         for option in options:
@@ -695,7 +794,7 @@ def _simple_statement(statement_id: str, value: Any) -> Statement | None:
     if type(value) is str:  # the shorthand `s1: The text.`
         text: Any = value
     else:
-        text = value.get("text") if type(value) is dict and len(value) == 1 else None
+        text = value.get("text") if isinstance(value, dict) and len(value) == 1 else None
     if type(text) is str and text.strip():
         return Statement(statement_id, text)
     return None
@@ -746,6 +845,11 @@ def _plain_value(value: Any) -> Any:
     return None if value is None else str(value)  # text and dates as written
 
 
+def _shortened(text: str, limit: int = 40) -> str:
+    """``text``, cut with an ellipsis after ``limit`` characters."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def _is_null(value: Any) -> bool:
     return value is None or (getattr(value, "value", "") is None)
 
@@ -759,11 +863,15 @@ class Built:
         issues: Problems in the document's structure; whole-map rules such as
             unknown ids are :func:`argmap.check`'s business.
         includes: The files named under ``include``, with their document paths.
+        invalid: The ids of entries that are there but not valid (a statement
+            whose text is a list, say), by section; the problem is reported
+            once, not again at each reference to them.
     """
 
     map: ArgumentMap | None
     issues: list[Issue]
     includes: list[tuple[str, DocPath]]
+    invalid: dict[str, set[str]] = attrs.field(factory=dict)
 
 
 def from_data(document: Any, origin: Origin | None = None) -> Built:
@@ -771,7 +879,7 @@ def from_data(document: Any, origin: Origin | None = None) -> Built:
     builder = _DocumentReader()
     with gc_paused():
         argument_map = builder.build(document, origin)
-    return Built(argument_map, builder.issues, builder.includes)
+    return Built(argument_map, builder.issues, builder.includes, builder.invalid)
 
 
 def to_data(argument_map: ArgumentMap) -> dict[str, Any]:

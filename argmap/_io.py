@@ -133,13 +133,28 @@ def loads(
     return argument_map
 
 
-def dumps(argument_map: ArgumentMap, format: WriteFormat = "yaml") -> str:
+def dumps(argument_map: ArgumentMap, format: WriteFormat = "yaml", *, plain: bool = False) -> str:
     """The map as text: YAML in format version 1 (the default), or another format.
 
     ``format`` is ``"yaml"``, ``"json"`` (argmap's canonical JSON),
     ``"argdown"``, ``"aif"`` (AIFdb JSON), ``"mermaid"`` (a flowchart) or
     ``"graphml"``. Each format's page in the docs lists what it cannot hold.
+
+    ``plain=True`` (Argdown only) writes Argdown as its own users write it:
+    none of argmap's reserved ``{argmap: ...}`` data, the map's titles, an
+    attack's conclusion named as the negation of what it attacks. It keeps
+    the statements, arguments and relations, not every field: it does not
+    read back to an equal map.
+
+    Raises:
+        ValueError: an unknown format, or ``plain`` with a format other than Argdown.
     """
+    if plain and format != "argdown":
+        raise ValueError(f"plain applies to the argdown format only (got {format!r})")
+    if plain:
+        from . import _argdown
+
+        return _argdown.dumps(argument_map, plain=True)
     if format == "yaml":
         from . import _yaml
 
@@ -156,12 +171,13 @@ def dump(
     path: str | os.PathLike[str],
     *,
     format: WriteFormat | None = None,
+    plain: bool = False,
 ) -> Path:
     """Write the map to a file atomically; return the path written.
 
     The format is ``format`` when given, else the one the file name's ending
     names (``.yaml``, ``.json``, ``.aif.json``, ``.argdown``, ``.mmd``,
-    ``.graphml``), else YAML.
+    ``.graphml``), else YAML. ``plain`` is as for :func:`dumps`.
     """
     chosen = format or format_of(path) or "yaml"
-    return write_atomic(path, dumps(argument_map, chosen).encode("utf-8"))
+    return write_atomic(path, dumps(argument_map, chosen, plain=plain).encode("utf-8"))

@@ -124,6 +124,13 @@ SPEAKER_FONT = f'<FONT POINT-SIZE="10" COLOR="{MUTED}"><I>'
 # a hypothesis): small italics, darker than the byline so it reads in print.
 MARK_FONT = '<FONT POINT-SIZE="10" COLOR="#455a64"><I>'
 UNTRANSLATED_FONT = f'<FONT POINT-SIZE="10" COLOR="{UNTRANSLATED}"><I>'
+#: Over the above, for a map whose groups are drawn in rows (see
+#: :attr:`argmap.view.MapView.rows`): nodes and groups closer, so that the
+#: rows fit the screen they are made for; ``newrank`` ranks the whole graph
+#: at once, which lets the rows stack.
+ROWS_GRAPH_ATTRS = {"newrank": "true", "nodesep": "0.2", "ranksep": "0.3"}
+ROWS_CLUSTER_ATTRS = {"margin": "8"}
+ROWS_NODE_ATTRS = {"margin": "0.08,0.04"}
 CLUSTER_ATTRS = {
     "class": "argmap-group",
     "style": "rounded,filled",

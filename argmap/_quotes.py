@@ -81,3 +81,34 @@ def closest_passage(source: str, quote: str, *, limit: int = 240) -> str:
     if len(passage) > limit:
         passage = passage[: limit - 1].rstrip() + "…"
     return passage
+
+
+def marked_difference(quote: str, passage: str) -> str:
+    """``quote`` word by word against ``passage``, the differences marked as in a word diff.
+
+    ``[-word-]`` is in the quote only, ``{+word+}`` in the passage only;
+    both are compared normalised, words without the punctuation around them.
+    ``""`` when they have the same words.
+    """
+    mine, theirs = normalise(quote).split(), normalise(passage).split()
+    # Words compared without the punctuation around them: the passage is cut
+    # at spaces, so its first and last words may carry a quotation mark.
+    matcher = difflib.SequenceMatcher(
+        None, [_bare(w) for w in mine], [_bare(w) for w in theirs], autojunk=False
+    )
+    pieces: list[str] = []
+    differ = False
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            pieces.extend(mine[i1:i2])
+            continue
+        differ = True
+        if i2 > i1:
+            pieces.append("[-" + " ".join(mine[i1:i2]) + "-]")
+        if j2 > j1:
+            pieces.append("{+" + " ".join(theirs[j1:j2]) + "+}")
+    return " ".join(pieces) if differ else ""
+
+
+def _bare(word: str) -> str:
+    return word.strip("\"'.,;:!?()[]") or word

@@ -11,11 +11,12 @@ import attrs
 
 from . import _format
 from ._check import errors as map_errors
+from ._check import refers_to_invalid
 from ._fileio import read_text
 from ._helpers import fresh_id
 from ._locate import locate
 from ._names import format_of
-from .errors import DocPath, Issue, MapError, SourceFileError
+from .errors import DocPath, Issue, MapError, Severity, SourceFileError
 from .model import ID_PATTERN, ArgumentMap, Group, Origin, Position, Translation
 
 #: The formats of argmap's own data model: YAML, and the same document as JSON.
@@ -35,8 +36,13 @@ def load_tree(
     merger = _IncludeMerger(Path(file).parent if file != "<string>" else Path())
     document = merger.read(text, file, None, format)
     positions = merger.single if merger.single is not None else merger.positions
-    origin = Origin(file, positions, files=tuple(merger.files))
     issues = merger.issues
+    origin = Origin(
+        file,
+        positions,
+        files=tuple(merger.files),
+        issues=tuple(i for i in issues if i.severity is not Severity.ERROR),
+    )
     argument_map = None
     if document is not None and merger.single is not None:
         argument_map = attrs.evolve(document, origin=origin)
@@ -52,7 +58,11 @@ def load_tree(
             origin=origin,
         )
     if argument_map is not None and check:
-        issues += map_errors(argument_map)
+        issues += [
+            i
+            for i in map_errors(argument_map)
+            if not refers_to_invalid(argument_map, i, merger.invalid)
+        ]
     if argument_map is None or _format.error_count(issues):
         stand_in = argument_map or ArgumentMap("(unreadable)", origin=origin)
         raise MapError(locate(stand_in, issues))
@@ -92,6 +102,7 @@ class _IncludeMerger:
         self.files: list[str] = []
         self.read_files: set[Path] = set()
         self.merged: dict[str, dict[str, Any]] = {section: {} for section in SECTIONS}
+        self.invalid: dict[str, set[str]] = {}
 
     def read(
         self, text: str, file: str, chain: list[Path] | None, format: TreeFormat = "yaml"
@@ -105,6 +116,8 @@ class _IncludeMerger:
             return None
         positions = _alias_single_quotes(data, parsed)
         built = _format.from_data(data)
+        for section, ids in built.invalid.items():
+            self.invalid.setdefault(section, set()).update(ids)
         document_origin = Origin(file, positions)
         stand_in = built.map or ArgumentMap("(unreadable)")
         self.issues += issues + list(

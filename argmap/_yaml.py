@@ -28,7 +28,7 @@ import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from ._format import FlowList
+from ._format import CutByComment, FlowList, FlowMapping
 from ._helpers import gc_paused
 from .errors import DocPath, Issue, MapError
 
@@ -202,8 +202,10 @@ def _position(node: yaml.Node) -> tuple[int, int]:
 
 
 class _Converter:
-    def __init__(self, file: str) -> None:
+    def __init__(self, file: str, text: str) -> None:
         self.file = file
+        self.text = text
+        self.lines: list[str] | None = None
         self.positions: Positions = {}
         self.issues: list[Issue] = []
 
@@ -288,7 +290,7 @@ class _Converter:
         tag = node.tag
         text = str(node.value)
         if tag == _STR:
-            return text
+            return text if getattr(node, "style", None) else self.comment_cut(node, text)
         if tag not in _SCALAR_TAGS:
             self.issue(
                 "unsupported-tag",
@@ -298,7 +300,19 @@ class _Converter:
                 path,
             )
             return text
-        return _scalar(text, tag)
+        value = _scalar(text, tag)
+        return self.comment_cut(node, value) if type(value) is str else value
+
+    def comment_cut(self, node: yaml.Node, text: str) -> str:
+        """``text``, a plain scalar's, as :class:`CutByComment` when a comment follows it."""
+        if self.lines is None:
+            self.lines = self.text.split("\n")
+        mark = node.end_mark
+        rest = self.lines[mark.line][mark.column :] if mark.line < len(self.lines) else ""
+        comment = rest.lstrip(" ")
+        if comment[:1] == "#" and len(comment) < len(rest):
+            return CutByComment(text, comment.rstrip(" "))
+        return text
 
     def sequence(self, node: yaml.SequenceNode, path: DocPath) -> list[Any]:
         items = []
@@ -312,7 +326,7 @@ class _Converter:
         return items
 
     def mapping(self, node: yaml.MappingNode, path: DocPath) -> dict[str, Any]:
-        result: dict[str, Any] = {}
+        result: dict[str, Any] = FlowMapping() if node.flow_style else {}
         first_seen: dict[str, yaml.Node] = {}
         file = self.file
         positions = self.positions
@@ -595,7 +609,9 @@ class _FastReader:
         if first in _INDICATORS:
             raise _DeclinedError
         cut = rest.find(" #")
+        comment = ""
         if cut >= 0:
+            comment = rest[cut:].lstrip(" ")
             rest = rest[:cut].rstrip(" ")
         if ": " in rest or rest[-1] == ":":
             raise _DeclinedError
@@ -619,7 +635,9 @@ class _FastReader:
                 self.index += 1
             if len(parts) > 1:
                 rest = " ".join(parts)
-        return _plain(rest), position
+            return _plain(rest), position
+        value = _plain(rest)
+        return (CutByComment(value, comment) if type(value) is str else value), position
 
     def quoted(self, line: str, start: int, index: int, indent: int) -> str:
         """A single- or double-quoted scalar, possibly over several lines."""
@@ -707,7 +725,7 @@ class _FastReader:
         closing = "]" if line[start] == "[" else "}"
         is_list = closing == "]"
         items: list[Any] = []
-        table: dict[str, Any] = {}
+        table: dict[str, Any] = FlowMapping()
         positions = self.positions
         file = self.file
         at = start + 1
@@ -833,16 +851,21 @@ def parse_full(text: str, file: str) -> tuple[Any, Positions, list[Issue]]:
         problem = exc.problem or "invalid YAML"
         context = f" ({exc.context})" if exc.context else ""
         hint = _syntax_hint(f"{problem} {exc.context or ''}", text, mark)
+        line = mark.line + 1 if mark else None
+        column = mark.column + 1 if mark else None
+        message = f"{problem}{context}; {hint}"
+        if (
+            mark is not None
+            and problem.startswith("did not find expected")
+            and "block" in (exc.context or "")
+            and "\t" not in text
+            and _at_indentation(text, mark.line, mark.column)
+        ):
+            found = _broken_indentation(text.split("\n"), mark.line)
+            if found is not None:
+                line, column, message = found
         raise MapError(
-            [
-                Issue(
-                    "yaml-syntax",
-                    f"{problem}{context}; {hint}",
-                    file=file,
-                    line=mark.line + 1 if mark else None,
-                    column=mark.column + 1 if mark else None,
-                )
-            ]
+            [Issue("yaml-syntax", message, file=file, line=line, column=column)]
         ) from None
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow
         line = text.count("\n", 0, exc.position) + 1
@@ -873,11 +896,70 @@ def parse_full(text: str, file: str) -> tuple[Any, Positions, list[Issue]]:
                 )
             ]
         )
-    converter = _Converter(file)
+    converter = _Converter(file, text)
     converter.measure(node)
     converter.positions[()] = (file, *_position(node))
     data = converter.convert(node, ())
     return data, converter.positions, converter.issues
+
+
+def _broken_indentation(lines: list[str], at: int) -> tuple[int, int, str] | None:
+    """Line, column and plain words for an entry whose indentation fits no level above.
+
+    libyaml reports the first line it cannot place, which is not always the
+    one that is wrong: a line moved left ends the mapping it was in, and the
+    next line, correctly indented, is then the one that fits nowhere.
+    """
+
+    def indent(index: int) -> int:
+        return len(lines[index]) - len(lines[index].lstrip(" "))
+
+    def content(index: int) -> bool:
+        stripped = lines[index].strip()
+        return bool(stripped) and not stripped.startswith("#")
+
+    spaces = indent(at)
+    above = [i for i in range(at - 1, -1, -1) if content(i)]
+    outdented = next((i for i in above if indent(i) < spaces), None)
+    if outdented is not None:
+        before = next((i for i in above if i < outdented and indent(i) <= spaces), None)
+        if before is not None and indent(before) == spaces:
+            return (
+                outdented + 1,
+                indent(outdented) + 1,
+                f"this line is indented by {_count(indent(outdented))}, less than the entries "
+                f"before it (line {before + 1}) and after it (line {at + 1}), which are "
+                f"indented by {spaces}; so it ends their mapping, and line {at + 1} belongs to "
+                f"nothing: indent this line by {_count(spaces)} like them",
+            )
+    levels: list[int] = []
+    for i in above:
+        if not levels or indent(i) < levels[-1]:
+            levels.append(indent(i))
+    if spaces in levels or not levels:
+        return None
+    shown = ", ".join(map(str, levels[:-1])) + (" or " if len(levels) > 1 else "") + str(levels[-1])
+    return (
+        at + 1,
+        spaces + 1,
+        f"this line is indented by {_count(spaces)}, which lines up with no line above it "
+        f"(those it could belong with are indented by {shown}): indent it like the entries "
+        "it belongs with",
+    )
+
+
+def _at_indentation(text: str, line: int, column: int) -> bool:
+    """Whether ``column`` of ``line`` is where the line's content starts."""
+    lines = text.split("\n")
+    return (
+        line < len(lines)
+        and column == len(lines[line]) - len(lines[line].lstrip(" "))
+        and (column < len(lines[line]))
+    )
+
+
+def _count(spaces: int) -> str:
+    return f"{spaces} space" if spaces == 1 else f"{spaces} spaces"
 
 
 def _syntax_hint(problem: str, text: str, mark: yaml.Mark | None) -> str:

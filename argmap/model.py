@@ -146,6 +146,41 @@ def _one_of(options: tuple[str, ...]) -> Any:
     return validate
 
 
+#: The YAML keys of the kinds of argument, which the constructor accepts too.
+_RELATION_KEYS = {"supports": "support", "attacks": "attack", "undercuts": "undercut"}
+#: How YAML names the kinds of argument: the keys of their targets.
+RelationKey = Literal["supports", "attacks", "undercuts"]
+
+
+def _relation(value: Relation | RelationKey) -> Relation:
+    """``"supports"`` as YAML writes it is the kind ``"support"``; the rest as given."""
+    found: Relation = _RELATION_KEYS.get(value, value)  # type: ignore[assignment]
+    return found  # a kind, or what the validator refuses
+
+
+def _yaml_keys_named(cls: type, keys: dict[str, str]) -> None:
+    """Make ``cls()`` with a YAML key it does not take say what to write instead.
+
+    ``Statement(..., quote=...)`` would be Python's bare complaint about an
+    unexpected keyword argument; the YAML spelling is the natural first try.
+    """
+    init = cls.__init__  # type: ignore[misc]
+
+    @functools.wraps(init)
+    def init_naming_yaml_keys(self: Any, *args: Any, **kwargs: Any) -> None:
+        try:
+            init(self, *args, **kwargs)
+        except TypeError:
+            for key, instead in keys.items():
+                if key in kwargs:
+                    raise TypeError(
+                        f"{cls.__name__}() has no argument {key!r}, as YAML writes it: {instead}"
+                    ) from None
+            raise
+
+    cls.__init__ = init_naming_yaml_keys  # type: ignore[misc]
+
+
 def _nonempty(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
     if not value.strip():
         raise ValueError(f"'{attribute.name}' must be a non-empty string (got {value!r})")
@@ -454,7 +489,7 @@ class Argument:
 
     id: str = attrs.field(validator=_check_id)
     premises: tuple[str, ...] = attrs.field(converter=one_or_many, validator=_check_ids)
-    kind: Relation = attrs.field(validator=_one_of(RELATIONS))
+    kind: Relation = attrs.field(converter=_relation, validator=_one_of(RELATIONS))
     target: str = attrs.field(validator=_check_id)
     title: str | None = attrs.field(default=None, validator=_optional_str, kw_only=True)
     by: tuple[str, ...] = attrs.field(
@@ -523,6 +558,20 @@ class Argument:
         if self.kind == "support" and statement_id == self.target:
             return Role.CONCLUSION
         return None
+
+
+_QUOTES = "write quotes=[Citation(source, text)] (one or more citations)"
+_yaml_keys_named(Statement, {"quote": _QUOTES})
+_yaml_keys_named(
+    Argument,
+    {
+        "quote": _QUOTES,
+        **{
+            key: f"write Argument(id, premises, {kind!r}, target)"
+            for key, kind in _RELATION_KEYS.items()
+        },
+    },
+)
 
 
 @attrs.frozen
@@ -691,11 +740,15 @@ class Origin:
             nodes of included files carry their own file.
         files: Every file the map was read from, the including one first,
             then the included ones in the order they were read.
+        issues: Warnings found while reading the text that the map itself
+            cannot show (a text a comment cut short); :func:`argmap.check`
+            reports them with the rest.
     """
 
     file: str
     positions: Mapping[DocPath, Position] = attrs.field(factory=dict, repr=False)
     files: tuple[str, ...] = attrs.field(kw_only=True)
+    issues: tuple[Issue, ...] = attrs.field(default=(), kw_only=True, repr=False)
 
     @files.default
     def _just_the_file(self) -> tuple[str, ...]:

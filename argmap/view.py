@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypedDict
 
 import attrs
 
+from . import _rows
 from ._helpers import one_or_many
 from ._names import RANKDIRS, Rankdir
 from ._select import Fold, select, select_part
@@ -61,9 +62,16 @@ EdgeKind = Literal["premise", "support", "attack", "undercut", "fold"]
 
 #: Narrowest wrap width accepted; below it most words would be broken.
 MIN_WIDTH = 10
+#: The wrap width when none is given.
+DEFAULT_WIDTH = 40
+#: The wrap width when none is given and the groups are drawn in rows: a
+#: little narrower, so that the rows fit the screen they are made for.
+ROWS_WIDTH = 36
 
 
-def _check_width(options: ViewOptions, attribute: attrs.Attribute[int], width: Any) -> None:
+def _check_width(options: ViewOptions, attribute: attrs.Attribute[int | None], width: Any) -> None:
+    if width is None:
+        return
     if not isinstance(width, int) or isinstance(width, bool):
         raise TypeError(f"'width' must be an int (got {width!r})")
     if width < MIN_WIDTH:
@@ -88,7 +96,9 @@ class ViewOptions:
 
     Attributes:
         width: Wrap the text of statements (and titles) at this many
-            characters; at least 10.
+            characters; at least 10. ``None`` (the default): 40, or 36
+            when the map's groups are drawn in rows (see
+            :attr:`MapView.rows`).
         rankdir: ``"BT"`` (conclusions above premises, the default), ``"TB"``,
             ``"LR"`` or ``"RL"``.
         legend: Add a legend explaining the shapes and edges.
@@ -122,7 +132,7 @@ class ViewOptions:
             is ``False`` with ``collapse``.
     """
 
-    width: int = attrs.field(default=40, validator=_check_width)
+    width: int | None = attrs.field(default=None, validator=_check_width)
     rankdir: Rankdir = attrs.field(default="BT", validator=_check_rankdir)
     legend: bool = False
     lang: str | None = None
@@ -161,7 +171,7 @@ class ViewOptions:
 class ViewKeywords(TypedDict, total=False):
     """The fields of :class:`ViewOptions` as keywords, for the functions that take them."""
 
-    width: int
+    width: int | None
     rankdir: Rankdir
     legend: bool
     lang: str | None
@@ -240,7 +250,8 @@ class ViewNode:
             it hides (``+ 12 statements, 9 arguments folded``).
         speakers: Display names of the agents in ``by`` (the agent's id when
             the agent is not defined).
-        tooltip: The quotes, one per line as ``„…“ (source title)``; the full
+        tooltip: The quotes, one per line as ``“…” (source title)``, in the
+            quotation marks of the source's language; the full
             text (an argument's title or id) when there are no quotes. An
             argument node is too small to show its speakers, so for arguments
             a last line ``— speaker; speaker`` names them; when premises are
@@ -350,6 +361,13 @@ class MapView:
             rejected, e.g. ``grounded semantics; rejecting lifeline``.
         wording: The words the diagram adds to the text (marks, the relay in
             a byline), in the language drawn.
+        rows: When the groups side by side would not fit a 1920x1080
+            screen: the ids of the clusters in each row, the first row
+            first in the flow (the bottom row of a bottom-to-top map), each
+            in its order along the row; empty when the groups stand in one
+            row. Chosen from the structure of the map, not its text, so it
+            is the same in every language, evaluated or not (see
+            ``docs/large-maps.md``).
     """
 
     title: str
@@ -361,6 +379,7 @@ class MapView:
     lang: str | None = None
     evaluated: str | None = None
     wording: Wording = Wording()
+    rows: tuple[tuple[str, ...], ...] = ()
 
     def node(self, node_id: str) -> ViewNode:
         """The node with element id ``node_id``; raises ``KeyError`` if absent."""
@@ -390,8 +409,8 @@ def build_view(
 ) -> MapView:
     """Decide what a diagram of ``map`` shows.
 
-    The map need not be checked: premises and targets that name no statement
-    or argument of the map are left out (the checker reports them).
+    The map need not be checked, but its arguments must name premises and
+    targets it has: an argument drawn towards nothing is refused.
 
     Args:
         map: The argument map.
@@ -409,8 +428,14 @@ def build_view(
             every statement and argument of the map, or the selection
             names what the map lacks (see :func:`select`).
         TypeError: If ``width`` or ``depth`` is not an ``int``.
+        MapError: If an argument names a premise or target, or a group a
+            member, that the map does not define (a map built in Python;
+            one loaded from a file is checked for that already). Its
+            ``issues`` are ``unknown-statement``, ``unknown-argument`` and
+            ``unknown-member`` errors, as :func:`argmap.check` reports them.
     """
     o = view_options(options, keywords)
+    _refuse_dangling(map)
     lang, focus, evaluation, premises, width = o.lang, o.focus, o.evaluation, o.premises, o.width
     if lang is not None and lang not in map.langs:
         known = list(map.langs) or ["its own, undeclared"]
@@ -440,6 +465,15 @@ def build_view(
                     users.setdefault(premise, []).append(argument.id)
         statements = [s for s in statements if s.id not in users]
         drawn = {*(s.id for s in statements), *(a.id for a in arguments)}
+    folds = () if part is None else part.folds
+    edges = [edge for argument in arguments for edge in _argument_edges(map, argument, users)]
+    edges.extend(edge for fold in folds for edge in _fold_edges(fold))
+    clusters = _clusters(map, lang, drawn, folds)
+    kinds: dict[str, NodeKind] = {statement_node_id(s.id): "statement" for s in statements}
+    kinds.update((argument_node_id(a.id), "argument") for a in arguments)
+    kinds.update((fold_node_id(f.statement), "fold") for f in folds)
+    rows = _group_rows(clusters, kinds, edges, width or ROWS_WIDTH, o.rankdir)
+    width = width or (ROWS_WIDTH if rows else DEFAULT_WIDTH)
     words = wording(lang or map.lang)
     nodes = [_statement_node(map, s, width, lang, words, thesis=s.id in theses) for s in statements]
     if focus is not None:
@@ -447,14 +481,11 @@ def build_view(
             attrs.evolve(n, classes=(*n.classes, "argmap-focus")) if n.ref == focus else n
             for n in nodes
         ]
-    edges: list[ViewEdge] = []
-    for argument in arguments:
-        nodes.append(_argument_node(map, argument, width, lang, words, with_premises=premises))
-        edges.extend(_argument_edges(map, argument, users))
-    folds = () if part is None else part.folds
-    for fold in folds:
-        nodes.append(_fold_node(fold, width))
-        edges.extend(_fold_edges(fold))
+    nodes.extend(
+        _argument_node(map, argument, width, lang, words, with_premises=premises)
+        for argument in arguments
+    )
+    nodes.extend(_fold_node(fold, width) for fold in folds)
     if evaluation is not None:
         nodes = _labelled(map, nodes, evaluation)
         edges = _labelled_edges(map, edges, evaluation)
@@ -464,11 +495,46 @@ def build_view(
         nodes=tuple(nodes),
         edges=tuple(edges),
         legend=bool(o.legend) or evaluation is not None,
-        clusters=_clusters(map, lang, drawn, folds),
+        clusters=clusters,
         lang=lang,
         evaluated=None if evaluation is None else _evaluated(evaluation),
         wording=words,
+        rows=rows,
     )
+
+
+#: A node's estimated extent in points (width, height) by kind, for choosing
+#: rows: from the wrap width only, never the text, so that every language
+#: of a map gets the same rows. A statement's text most often fills its
+#: width; an argument's title is short.
+def _estimated_size(kind: NodeKind, width: int) -> tuple[float, float]:
+    if kind == "statement":
+        return 5.6 * width + 15.0, 75.0
+    if kind == "argument":
+        return 110.0, 28.0
+    return 4.0 * width + 15.0, 40.0
+
+
+def _group_rows(
+    clusters: tuple[ViewCluster, ...],
+    kinds: dict[str, NodeKind],
+    edges: list[ViewEdge],
+    width: int,
+    rankdir: Rankdir,
+) -> tuple[tuple[str, ...], ...]:
+    """The clusters in rows (see :attr:`MapView.rows`), wrapping text at ``width``."""
+    if len(clusters) < 2:
+        return ()
+    sizes = {}
+    for node, kind in kinds.items():
+        across, along = _estimated_size(kind, width)
+        sizes[node] = (across, along) if rankdir in ("BT", "TB") else (along, across)
+    rows = _rows.arrange(
+        [cluster.members for cluster in clusters],
+        [(edge.source, edge.target) for edge in edges],
+        sizes,
+    )
+    return tuple(tuple(clusters[g].id for g in row) for row in rows)
 
 
 def _labelled(map: ArgumentMap, nodes: list[ViewNode], evaluation: Evaluation) -> list[ViewNode]:
@@ -751,6 +817,21 @@ def byline(speakers: tuple[str, ...], via: str | None = None, *, relay: str = "v
     return f"— {held}, {relay} {via}" if held else f"— {relay} {via}"
 
 
+def _refuse_dangling(map: ArgumentMap) -> None:
+    """Raise :class:`MapError` when an argument or group names what the map lacks."""
+    statements, arguments = map.statements, map.arguments
+    if all(
+        all(p in statements for p in a.premises)
+        and (a.target in arguments or (a.kind != "undercut" and a.target in statements))
+        for a in arguments.values()
+    ) and all(m in statements or m in arguments for g in map.groups.values() for m in g.members):
+        return  # the usual case, decided without the checker
+    from ._check import dangling_references
+    from .errors import MapError
+
+    raise MapError(dangling_references(map))
+
+
 def _speakers(map: ArgumentMap, by: tuple[str, ...], lang: str | None) -> tuple[str, ...]:
     return tuple(_agent_name(map, a, lang) for a in dict.fromkeys(by))
 
@@ -766,10 +847,48 @@ def _agent_name(map: ArgumentMap, agent: str, lang: str | None) -> str:
     return map.localized(map.agents[agent], "title", lang)[0] or agent
 
 
+#: Quotation marks by language (the tag's first part); others get English ones.
+_QUOTATION_MARKS = {
+    "en": ("“", "”"),
+    "de": ("„", "“"),
+    "cs": ("„", "“"),
+    "pl": ("„", "”"),
+    "nl": ("“", "”"),
+    "fr": ("« ", " »"),
+    "es": ("«", "»"),
+    "it": ("«", "»"),
+    "pt": ("“", "”"),
+    "ru": ("«", "»"),
+    "uk": ("«", "»"),
+    "sv": ("”", "”"),
+    "ja": ("「", "」"),
+    "zh": ("“", "”"),
+}
+
+
+def quoted(text: str, lang: str | None) -> str:
+    """``text`` in the quotation marks of ``lang``: “…” in English, „…“ in German."""
+    primary = (lang or "en").split("-")[0].lower()
+    if lang is not None and lang.lower() in ("de-ch", "de-li"):
+        opening, closing = "«", "»"
+    else:
+        opening, closing = _QUOTATION_MARKS.get(primary, _QUOTATION_MARKS["en"])
+    return f"{opening}{text}{closing}"
+
+
 def _tooltip(map: ArgumentMap, quotes: tuple[Citation, ...], fallback: str) -> str:
+    """The quotes, each in the marks of its source's language (else the map's)."""
     if not quotes:
         return _squash(fallback)
-    return "\n".join(f"„{_squash(q.text)}“ ({_source_title(map, q.source)})" for q in quotes)
+    return "\n".join(
+        f"{quoted(_squash(q.text), _quote_lang(map, q.source))} ({_source_title(map, q.source)})"
+        for q in quotes
+    )
+
+
+def _quote_lang(map: ArgumentMap, source_id: str) -> str | None:
+    source = map.sources.get(source_id)
+    return (source.lang if source is not None else None) or map.lang
 
 
 def _source_title(map: ArgumentMap, source_id: str) -> str:

@@ -10,7 +10,7 @@ import pytest
 from helpers import round_trip
 
 import argmap
-from argmap import AttackType
+from argmap import AttackType, RelationType
 from argmap.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -223,15 +223,14 @@ def test_ova_wrapper_and_every_kind_of_scheme_node() -> None:
     assert m.title == "debate"
     kinds = {a.id: (a.kind, a.premises, a.target) for a in m.arguments.values()}
     assert kinds == {
-        # RA 5 points at RA 3: it supports 3's inference, a statement of its own.
-        "3": ("support", ("1", "3-inference"), "2"),
-        "5": ("support", ("4",), "3-inference"),
+        "3": ("support", ("1",), "2"),
+        "5": ("support", ("4",), "3"),  # RA on an RA node: backs argument 3 as a whole
         "7": ("undercut", ("6",), "3"),  # CA on an RA node
         "9": ("support", ("2",), "8"),  # MA: a rephrase
         "14": ("undercut", ("n-13",), "7"),  # CA on a CA node
     }
-    assert m.statements["3-inference"].text == "The inference of argument '3' holds."
-    assert m.statements["3-inference"].data == {"aif": {"inference-of": "3"}}
+    assert set(m.statements) == {"1", "2", "4", "6", "8", "n-13"}  # one for each I-node
+    assert m.relation_type("5") is RelationType.ARGUMENT_SUPPORT
     assert m.arguments["9"].data["aif"]["type"] == "MA"
     assert m.statements["n-13"].data["aif"]["nodeID"] == "n 13"  # not an id: made one
     assert m.statements["1"].data["aif"]["nodeID"] == 1  # a number in OVA
@@ -252,6 +251,68 @@ def test_ova_round_trip_keeps_the_wrapper_and_the_graph() -> None:
     assert structure(written) == structure(original)
     assert written["AIF"]["participants"] == original["AIF"]["participants"]
     assert argmap.loads(json.dumps(written), format="aif") == m
+
+
+def test_relations_of_arguments_are_edges_between_scheme_nodes_and_read_back() -> None:
+    """A support of an argument is RA -> RA, an attack or undercut CA -> RA; no node between."""
+    m = argmap.loads(
+        "argmap: 1\ntitle: T\n"
+        "statements: {s1: A., s2: B., s3: C., s4: D., s5: E., s6: F.}\n"
+        "arguments:\n"
+        "  base: {premises: [s1], supports: s2}\n"
+        "  backing: {premises: [s3], supports: base}\n"
+        "  whole: {premises: [s4], attacks: base}\n"
+        "  inference: {premises: [s5], undercuts: base}\n"
+        "  for-attack: {premises: [s6], supports: whole}\n",
+        format="yaml",
+    )
+    document = json.loads(argmap.dumps(m, "aif"))
+    nodes = {n["nodeID"]: n for n in document["nodes"]}
+    assert {k: n["type"] for k, n in nodes.items()} == {
+        **{f"s{i}": "I" for i in range(1, 7)},
+        **{"base": "RA", "backing": "RA", "whole": "CA", "inference": "CA", "for-attack": "RA"},
+    }
+    pairs = {(e["fromID"], e["toID"]) for e in document["edges"]}
+    assert {("backing", "base"), ("whole", "base"), ("inference", "base")} <= pairs
+    assert ("for-attack", "whole") in pairs
+    # AIF reads a CA node on an RA node as an undercut: the attack on the whole says so.
+    assert nodes["whole"]["argmap"] == {"attacks": "base"}
+    assert "argmap" not in nodes["inference"]
+    again = argmap.loads(json.dumps(document), format="aif")
+    assert again == m
+    assert {a: again.relation_type(a) for a in again.arguments} == {
+        "base": RelationType.SUPPORT,
+        "backing": RelationType.ARGUMENT_SUPPORT,
+        "whole": RelationType.ARGUMENT_ATTACK,
+        "inference": RelationType.UNDERCUT,
+        "for-attack": RelationType.ARGUMENT_SUPPORT,
+    }
+    # Without the reserved fields, plain AIF: the CA node on the RA node is an undercut.
+    del nodes["whole"]["argmap"]
+    plain_aif = argmap.loads(json.dumps(document), format="aif")
+    assert plain_aif.relation_type("whole") is RelationType.UNDERCUT
+
+
+def test_support_in_a_circle_loads_and_check_warns() -> None:
+    """Circular support is something to show: the AIF loads, the check names the circle."""
+    document = {
+        "nodes": [
+            {"nodeID": "1", "type": "I", "text": "A."},
+            {"nodeID": "2", "type": "I", "text": "B."},
+            {"nodeID": "3", "type": "RA", "text": "Default Inference"},
+            {"nodeID": "4", "type": "RA", "text": "Default Inference"},
+        ],
+        "edges": [
+            {"fromID": "1", "toID": "3"},
+            {"fromID": "3", "toID": "2"},
+            {"fromID": "2", "toID": "4"},
+            {"fromID": "4", "toID": "1"},
+        ],
+    }
+    m = argmap.loads(json.dumps(document), format="aif")
+    assert [(i.code, i.severity) for i in argmap.check(m)] == [
+        ("circular-support", argmap.Severity.WARNING)
+    ]
 
 
 def test_a_statement_held_by_an_agent_gets_a_locution_that_reads_back() -> None:

@@ -274,44 +274,6 @@ CASES = {
             )
         ],
     ),
-    "support in a circle": (
-        nodes(
-            I1,
-            I2,
-            RA3,
-            RA4,
-            edges=",\n".join([edge("1", "3"), edge("3", "2"), edge("2", "4"), edge("4", "1")]),
-        ),
-        [
-            (
-                "aif-cycle",
-                "these nodes support each other in a circle: "
-                "'1' -> RA node '3' -> '2' -> RA node '4' -> '1'; a statement cannot be a "
-                "reason for itself: remove or redirect one of these edges",
-                10,
-                1,
-            )
-        ],
-    ),
-    "inferences supporting each other": (
-        nodes(
-            I1,
-            I2,
-            RA3,
-            RA4,
-            edges=",\n".join([edge("1", "3"), edge("3", "4"), edge("2", "4"), edge("4", "3")]),
-        ),
-        [
-            (
-                "aif-cycle",
-                "these nodes support each other in a circle: "
-                "RA node '3' -> RA node '4' -> RA node '3'; a statement cannot be a "
-                "reason for itself: remove or redirect one of these edges",
-                10,
-                1,
-            )
-        ],
-    ),
     "a statement attacking itself": (
         nodes(I1, CA5, edges=",\n".join([edge("1", "5"), edge("5", "1")])),
         [

@@ -42,11 +42,12 @@ def norm(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def reduce_argdown(data: dict[str, Any]) -> Reduced:
+def reduce_argdown(data: dict[str, Any], *, by_text: bool = False) -> Reduced:
     """Argdown's JSON as (statements, arguments, pcs roles, relations).
 
     A statement is its title, or its text when Argdown titled it "Untitled N"
-    (or when argmap, writing it, declared it untitled: ``argmap: {title: null}``).
+    (or when argmap, writing it, declared it untitled: ``argmap: {title: null}``);
+    with ``by_text``, always its text (its title when it has none).
     A relation that starts at the main conclusion of one argument is that
     argument's (Argdown moves an argument's outgoing relations onto its
     conclusion). Entailment is support; contrary and contradictory statements
@@ -56,11 +57,9 @@ def reduce_argdown(data: dict[str, Any]) -> Reduced:
     def statement(title: str) -> Key:
         ec = data["statements"][title]
         reserved = (ec.get("data") or {}).get("argmap", {})
-        if UNTITLED.match(title) or reserved.get("title", "") is None:
-            text = (
-                reserved.get("text")
-                or [m for m in ec["members"] if not m.get("isReference")][-1]["text"]
-            )
+        if UNTITLED.match(title) or reserved.get("title", "") is None or by_text:
+            defined = [m.get("text") for m in ec["members"] if not m.get("isReference")]
+            text = reserved.get("text") or (defined[-1] if defined else None) or title
             return ("text", norm(LINK.sub(r"\1", TRAILING_TAGS.sub("", text))))
         return ("title", title)
 
@@ -437,6 +436,77 @@ TRICKY = [
     "Ünïcödé “quotes” – dashes … and 😀 emoji.",
     "Trailing #tag-like #(words in parens) text",
 ]
+
+
+def test_plain_export_lists_the_same_relations_without_argmaps_data(
+    argdown_cli: str, tmp_path: Path
+) -> None:
+    """``plain=True``: no reserved data, the map's titles, and Argdown sees the same relations."""
+    maps = {p.stem: argmap.load(p) for p in SHIPPED}
+    maps |= {name: corpus(name) for name in DOCUMENTS}
+    maps |= {name: read(text) for name, text in LOOSE.items()}
+    documents = {}
+    for name, m in maps.items():
+        documents[f"{name}.full"] = argmap.dumps(m, "argdown")
+        documents[f"{name}.plain"] = argmap.dumps(m, "argdown", plain=True)
+        assert "argmap" not in documents[f"{name}.plain"], name
+    found = argdown_json(argdown_cli, documents, tmp_path)
+    for name, m in maps.items():
+        full, plain = found[f"{name}.full"], found[f"{name}.plain"]
+        _, arguments, roles, relations = reduce_argdown(plain, by_text=True)
+        assert relations == reduce_argdown(full, by_text=True)[3], name
+        assert arguments == reduce_argdown(full, by_text=True)[1], name
+        # Premises and conclusions too; an attack's conclusion is 'Not: X', not 'Against: X'.
+        renamed = {
+            (a, ("text", "Against: " + s[1][5:]) if s[1].startswith("Not: ") else s, r)
+            for a, s, r in roles
+        }
+        assert renamed == reduce_argdown(full, by_text=True)[2], name
+        titles = {s.title for s in m.statements.values() if s.title is not None}
+        assert titles <= set(plain["statements"]), name  # [Title]: as the map titles it
+        titled = {a.title for a in m.arguments.values() if a.title is not None}
+        assert titled <= set(plain["arguments"]) | set(plain["statements"]), name
+        # Argdown keeps no 'argmap' data anywhere: not in the front matter, not in any element.
+        everything = [*plain["statements"].values(), *plain["arguments"].values()]
+        assert not any("argmap" in (e.get("data") or {}) for e in everything), name
+        members = [m for ec in plain["statements"].values() for m in ec["members"]]
+        assert not any("argmap" in (m.get("data") or {}) for m in members), name
+
+
+def test_plain_export_names_an_attacks_conclusion_as_its_negation() -> None:
+    m = argmap.load(ROOT / "docs" / "examples" / "first-map.yaml")
+    text = argmap.dumps(m, "argdown", plain=True)
+    assert text.startswith("===\ntitle: Is North Korea arming Russia?\n===\n")
+    assert "<Both governments deny it>\n\n(1) [no-deal]\n----\n(2) [Not: An arms deal]\n" in text
+    assert "  -> [An arms deal]\n" in text
+    # An untitled statement named once is written where the structure names it.
+    assert "(1) Russia's forces run short of shells in winter.\n" in text
+    back = read(text)
+    assert back.statements["an-arms-deal"].text == m.statements["arms-deal"].text
+    with pytest.raises(ValueError, match="plain applies to the argdown format only"):
+        argmap.dumps(m, "yaml", plain=True)
+
+
+def test_an_untitled_statement_with_an_id_of_its_own_is_written_under_its_id() -> None:
+    """As the docs promise: ``[id]: text``, not an untitled statement whose id is only data."""
+    m = ArgumentMap(
+        "t",
+        [
+            argmap.Statement("claim", "A claim.", title="Claim"),
+            argmap.Statement("reply", "A reply.", data={"x": 1}),
+            argmap.Statement("a-reply-too", "A reply too."),
+        ],
+        [
+            argmap.Argument("a", ["reply"], "support", "claim", title="A"),
+            argmap.Argument("b", ["a-reply-too"], "support", "claim", title="B"),
+        ],
+    )
+    written = argmap.dumps(m, "argdown")
+    assert "[reply]: A reply. {x: 1, argmap: {title: null}}\n" in written
+    assert "<A>\n\n(1) [reply]\n----\n(2) [Claim]\n" in written
+    # An id that reading the text gives back: untitled, defined where it is used.
+    assert "<B>\n\n(1) A reply too.\n----\n(2) [Claim]\n" in written
+    assert read(written) == m
 
 
 def test_argdown_reads_escaped_text_as_argmap_wrote_it(argdown_cli: str, tmp_path: Path) -> None:

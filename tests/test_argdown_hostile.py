@@ -114,6 +114,38 @@ def test_an_error_message_says_how_to_fix_it() -> None:
     )
 
 
+#: Each relation argmap cannot hold, and its message: where it stands and how to write it instead.
+UNSUPPORTED = {
+    "contradiction aimed at an argument": (
+        "<B>\n\n(1) p\n----\n(2) c\n\n[A]: a\n  >< <B>\n",
+        "t.argdown:8:6: error: argdown-unsupported: '><' (contradiction) joins two statements, "
+        "and this one points at an argument: write '>< [Title]' under the argument to "
+        "contradict through its description, aim at its conclusion ('>< [Conclusion]'), or "
+        "attack the argument with '->' or '-'",
+    ),
+    "undercut aimed at a statement": (
+        "[A]: a\n  _> [B]: b\n",
+        "t.argdown:2:3: error: argdown-unsupported: an undercut ('_>', '<_') attacks an "
+        "argument's inference; this one points at a statement: use '->' or '-' to attack a "
+        "statement",
+    ),
+    "undercut of an argument for nothing": (
+        "<A>: a\n\n<B>: b\n  _> <A>\n",
+        "t.argdown:4:3: error: argdown-unsupported: this undercuts <A>, which argues for "
+        "nothing: an undercut attacks the step from premises to a conclusion; give that "
+        "argument a relation to what it supports or attacks, or a premise-conclusion structure",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", UNSUPPORTED, ids=list(UNSUPPORTED))
+def test_a_relation_argmap_cannot_hold_names_its_place_and_a_fix(case: str) -> None:
+    text, message = UNSUPPORTED[case]
+    with pytest.raises(MapError) as caught:
+        argmap.loads(text, file="t.argdown")
+    assert str(caught.value) == message
+
+
 def test_several_problems_are_reported_together() -> None:
     with pytest.raises(MapError) as caught:
         argmap.loads("[A]: a {x: [}\n\n[B]: b {argmap: {by: 3}}\n  _> [C]: c\n", file="t.argdown")

@@ -129,6 +129,24 @@ def test_circular_support_is_found_and_the_circle_is_named() -> None:
     assert issue.path == ("arguments", "ab")
 
 
+def test_arguments_that_back_each_other_in_a_circle_are_a_warning() -> None:
+    m = simple(
+        Argument("ab", ["a"], "support", "b"),
+        Argument("y", ["b"], "support", "z"),
+        Argument("z", ["a"], "support", "y"),
+        Argument("x", ["c"], "support", "y"),  # backs the circle from outside: no circle
+    )
+    [issue] = argmap.check(m)
+    assert (issue.code, issue.severity) == ("circular-support", Severity.WARNING)
+    assert issue.message == (
+        "arguments back themselves in a circle: 'y' -> 'z' -> 'y'; backing never makes an "
+        "argument hold, so the circle does not change the evaluation, but it backs nothing "
+        "either; if the circle is not what the text argues, remove or redirect one of these "
+        "'supports'"
+    )
+    assert issue.path == ("arguments", "y", "supports")
+
+
 def test_an_attack_does_not_close_a_circle() -> None:
     m = simple(
         Argument("ab", ["a"], "support", "b"), Argument("ba", ["b"], "attack", "a"), statements="ab"
@@ -203,9 +221,23 @@ def test_a_misquote_shows_the_closest_passage_with_its_position(quoted: Path) ->
     assert issue.file == str(quoted / "m.yaml")
     assert issue.message == (
         "the quote of statement 's1' does not occur in source 'art'; closest passage: "
-        '"die Aushandlung einer Lockerung der Sanktionen."; copy the passage exactly as it '
-        "stands in the source"
+        '"die Aushandlung einer Lockerung der Sanktionen."; the quote against it, [-quote '
+        'only-] {+source only+}: "die Aushandlung einer Lockerung der [-Strafen-] '
+        '{+Sanktionen.+}"; copy the passage exactly as it stands in the source'
     )
+
+
+def test_a_misquote_marks_the_words_that_differ() -> None:
+    from argmap._quotes import marked_difference
+
+    assert (
+        marked_difference(
+            "the city should build the tram by 2030", "the city could build the tram by 2030,"
+        )
+        == "the city [-should-] {+could+} build the tram by 2030"
+    )
+    assert marked_difference("a b c", "a c d") == "a [-b-] c {+d+}"
+    assert marked_difference("„Same words“", '"Same words"') == ""
 
 
 def test_quotes_are_not_verified_when_asked_not_to(quoted: Path) -> None:

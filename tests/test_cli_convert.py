@@ -99,6 +99,30 @@ def test_the_output_format_must_be_known(folder: Path) -> None:
     assert run("convert", "valid.yaml", "-o", "-")[0] == 2
 
 
+def test_convert_to_plain_argdown(folder: Path) -> None:
+    """``--plain``: Argdown without argmap's data, the same text as ``dumps(plain=True)``."""
+    source = str(ROOT / "docs" / "examples" / "first-map.yaml")
+    assert run("convert", source, "-o", "plain.argdown", "--plain")[:2] == (
+        0,
+        "wrote plain.argdown\n",
+    )
+    written = (folder / "plain.argdown").read_text("utf-8")
+    assert written == argmap.dumps(argmap.load(source), "argdown", plain=True)
+    assert "argmap" not in written
+    assert run("convert", source, "--to", "argdown", "--plain", "-o", "-")[1] == written
+
+
+def test_plain_is_for_argdown_only(folder: Path) -> None:
+    (folder / "out.yaml").write_text("old", encoding="utf-8")
+    assert run("convert", "valid.yaml", "-o", "out.yaml", "--plain") == (
+        2,
+        "",
+        "argmap convert: error: --plain writes Argdown without argmap's data; this writes "
+        "yaml: give --to argdown (or -o a name ending in .argdown), or leave out --plain\n",
+    )
+    assert (folder / "out.yaml").read_text("utf-8") == "old"
+
+
 def test_convert_usage_errors(folder: Path) -> None:
     assert run("convert", "missing.yaml", "-o", "x.yaml") == (
         2,

@@ -30,12 +30,12 @@ def test_new_writes_a_map_that_checks_with_only_the_unverified_quote_warning(
     assert run("check", "tram-debate.yaml") == (
         0,
         "tram-debate.yaml: 0 errors, 1 warning\n",
-        "tram-debate.yaml:17:3: warning: unverified-quote: source 'source' has no 'file', so "
+        "tram-debate.yaml:18:3: warning: unverified-quote: source 'article' has no 'file', so "
         "its quotes cannot be verified; add a plain-text copy of the source and name it in "
         "'file'\n",
     )
     lines = (folder / "tram-debate.yaml").read_text("utf-8").splitlines()
-    assert lines[16] == "  source:"  # the warning points at the source whose file is missing
+    assert lines[17] == "  article:"  # the warning points at the source whose file is missing
     assert any(line.strip().startswith("# file: ") for line in lines[16:24])
 
 
@@ -44,14 +44,14 @@ def test_the_new_map_has_what_a_map_needs(folder: Path) -> None:
     m = argmap.load("tram-debate.yaml")
     assert m.title == "Tram debate"
     assert m.langs == ("en",)
-    assert list(m.sources) == ["source"]
-    assert m.sources["source"].file is None
+    assert list(m.sources) == ["article"]
+    assert m.sources["article"].file is None
     assert list(m.agents) == ["author"]
     assert list(m.statements) == ["claim", "reason", "bridge"]
     assert [(a.id, a.premises, a.kind, a.target) for a in m.arguments.values()] == [
         ("why", ("reason", "bridge"), "support", "claim")
     ]
-    assert [c.source for c in m.statements["reason"].quotes] == ["source"]
+    assert [c.source for c in m.statements["reason"].quotes] == ["article"]
     assert list(m.main_theses) == ["claim"]
 
 
@@ -263,3 +263,18 @@ def test_scaffold_validates_its_arguments() -> None:
         scaffold("T", lang="", schema="s.json")
     with pytest.raises(ValueError, match="one word without spaces"):
         scaffold("T", schema="")
+
+
+def test_the_new_map_quotes_a_source_by_an_id_that_is_not_the_word_source(
+    folder: Path,
+) -> None:
+    run("new", "tram-debate.yaml")
+    text = (folder / "tram-debate.yaml").read_text("utf-8")
+    assert "quote: {source: article, " in text
+    assert "source: source" not in text
+
+
+def test_the_new_map_puts_no_comment_after_a_text(folder: Path) -> None:
+    """A comment after a text would cut it (text-cut-by-comment) once the text is replaced."""
+    run("new", "tram-debate.yaml")
+    assert [i.code for i in argmap.check(argmap.load("tram-debate.yaml"))] == ["unverified-quote"]

@@ -40,7 +40,7 @@ def test_every_issue_code_is_documented() -> None:
     sources = "".join(p.read_text("utf-8") for p in (ROOT / "argmap").glob("*.py"))
     codes = set(
         re.findall(
-            r'(?:Issue\(|error\(|issue\(|fatal\(|problem\(|_unreadable\([^,]+,)\s*"([a-z0-9-]+)"',
+            r'(?:Issue\(|error\(|warning\(|issue\(|fatal\(|problem\(|_unreadable\([^,]+,)\s*"([a-z0-9-]+)"',
             sources,
         )
     )

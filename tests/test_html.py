@@ -711,3 +711,58 @@ def test_the_panel_says_stated_or_implicit_and_shows_hedge_relay_and_an_argument
             "Implicit",
         ]
         assert viewer.panel_texts("blockquote") == []
+
+
+def argument_relations() -> ArgumentMap:
+    """An argument backed by one argument, attacked by another and undercut by a third."""
+    return ArgumentMap(
+        "Relations between arguments",
+        [Statement(f"s{i}", f"Statement {i}.") for i in range(1, 6)],
+        [
+            Argument("base", ["s1"], "support", "s2", title="Base"),
+            Argument("backing", ["s3"], "support", "base", title="Backing"),
+            Argument("whole", ["s4"], "attack", "base", title="Whole"),
+            Argument("cut", ["s5"], "undercut", "base", title="Cut"),
+        ],
+    )
+
+
+@pytest.mark.needs_dot
+def test_selecting_an_argument_highlights_what_supports_and_attacks_it(
+    browser: Any, tmp_path: Path
+) -> None:
+    path = render(argument_relations(), tmp_path / "relations.html")
+    for viewer in open_viewer(browser, path):
+        viewer.page.click("#argument-base", force=True)
+        assert viewer.classed("argmap-selected") == {"argument-base"}
+        assert viewer.classed("argmap-hl-support") == {
+            "statement-s1",  # its premise
+            "argument-backing",
+            "statement-s3",
+        }
+        assert viewer.classed("argmap-hl-attack") == {
+            "argument-whole",
+            "statement-s4",
+            "argument-cut",
+            "statement-s5",
+        }
+        assert viewer.classed("argmap-hl-target") == {"statement-s2"}
+        assert viewer.classed("argmap-hl-support", "edge") == {
+            "statement-s1->argument-base",
+            "statement-s3->argument-backing",
+            "argument-backing->argument-base",
+        }
+        assert viewer.classed("argmap-hl-attack", "edge") == {
+            "statement-s4->argument-whole",
+            "argument-whole->argument-base",
+            "statement-s5->argument-cut",
+            "argument-cut->argument-base",
+        }
+        assert viewer.panel_texts(".argmap-supporters button") == ["Backing"]
+        assert viewer.panel_texts(".argmap-argument-attackers button") == ["Whole"]
+        assert viewer.panel_texts(".argmap-attackers button") == ["Cut"]
+        # The backing argument points at the argument it backs.
+        viewer.page.click("#argument-backing", force=True)
+        assert viewer.classed("argmap-hl-target") == {"argument-base"}
+        assert viewer.classed("argmap-hl-target", "edge") == {"argument-backing->argument-base"}
+        assert viewer.panel_texts(".argmap-target button") == ["Base"]

@@ -391,3 +391,186 @@ def test_data_refuses_what_json_cannot_hold() -> None:
         argmap.Statement("a", "A", data={"tags": {1, 2}})
     with pytest.raises(ValueError, match=r"'data' keys must be strings \(got 1 in data\)"):
         argmap.Statement("a", "A", data={1: "one"})  # type: ignore[dict-item]
+
+
+# -- YAML readings that would silently change a text ---------------------------
+
+OP_ED = """\
+argmap: 1
+title: Four days
+statements:
+  hire:
+    text: A shorter week is the #1 way to hire and keep good people.
+    mode: question # asked, not claimed: a keyword, not prose
+  pay: Same pay # for all
+"""
+#: An anchor: the fast reader declines it, so the full reader reads the document.
+FULL_READER = "data: &shared {a: 1}\n"
+
+
+@pytest.mark.parametrize("tail", ["", FULL_READER], ids=["fast reader", "full reader"])
+def test_a_text_cut_by_a_comment_is_a_warning_with_the_fix(tail: str, tmp_path: Path) -> None:
+    path = tmp_path / "op-ed.yaml"
+    path.write_text(OP_ED + tail, encoding="utf-8")
+    m = argmap.load(path)
+    assert m.statements["hire"].text == "A shorter week is the"  # what YAML reads
+    found = [str(i) for i in argmap.check(m) if i.code == "text-cut-by-comment"]
+    assert found == [
+        f"{path}:5:11: warning: text-cut-by-comment: 'text' of statement 'hire' ends at ' #', "
+        "where YAML starts a comment: the text is 'A shorter week is the' without '#1 way to "
+        "hire and keep good people.'; if the '#' belongs to the text, put the whole text in "
+        'quotes ("..."), else move the comment to a line of its own',
+        f"{path}:7:8: warning: text-cut-by-comment: 'text' of statement 'pay' ends at ' #', "
+        "where YAML starts a comment: the text is 'Same pay' without '# for all'; if the '#' "
+        'belongs to the text, put the whole text in quotes ("..."), else move the comment to '
+        "a line of its own",
+    ]
+
+
+def test_a_quoted_text_with_a_hash_is_whole_and_clean() -> None:
+    quoted = '"A shorter week is the #1 way to hire and keep good people."'
+    m = argmap.loads(
+        OP_ED.replace("A shorter week is the #1 way to hire and keep good people.", quoted)
+    )
+    assert m.statements["hire"].text == quoted.strip('"')
+    cut = [i.path for i in argmap.check(m) if i.code == "text-cut-by-comment"]
+    assert cut == [("statements", "pay", "text")]
+
+
+TYPED_TEXTS = """\
+argmap: 1
+title: 1984
+statements:
+  a: yes
+  b: 2024-01-05
+  c: 1e3
+  d: 0x1F
+  e: .inf
+  f: 1_000
+  g: 12:30
+  h: 010
+  i: Off
+  j:
+    text: 3.50
+    title: 007
+"""
+
+
+@pytest.mark.parametrize("tail", ["", FULL_READER], ids=["fast reader", "full reader"])
+def test_numbers_dates_and_booleans_where_text_is_expected_are_kept_as_written(
+    tail: str,
+) -> None:
+    m = argmap.loads(TYPED_TEXTS + tail)
+    assert m.title == "1984"
+    texts = {s.id: s.text for s in m.statements.values()}
+    assert texts == {
+        "a": "yes",
+        "b": "2024-01-05",
+        "c": "1e3",
+        "d": "0x1F",
+        "e": ".inf",
+        "f": "1_000",
+        "g": "12:30",
+        "h": "010",
+        "i": "Off",
+        "j": "3.50",
+    }
+    assert m.statements["j"].title == "007"
+
+
+INVALID_ENTRIES = """\
+argmap: 1
+title: One error per mistake
+agents:
+  bob: [a, b]
+sources:
+  art: {author: x}
+statements:
+  s1:
+    text: [a, b]
+    by: bob
+  s2:
+  s3:
+    text: ok
+    by: bob
+    quote: {source: art, text: hi}
+  s4: four
+arguments:
+  a1:
+    premises: [s1, s2]
+    supports: s3
+  a2:
+    premises: [s4]
+  a3:
+    premises: [s4]
+    undercuts: a2
+groups:
+  g: {title: G, members: [s1, a2]}
+theses: [s2]
+"""
+
+
+def test_an_invalid_entry_is_still_defined_for_references() -> None:
+    """One error per mistake: no unknown-statement, -agent, -source or -argument after it."""
+    with pytest.raises(MapError) as caught:
+        argmap.loads(INVALID_ENTRIES, file="m.yaml")
+    assert [(i.code, i.line) for i in caught.value.issues] == [
+        ("wrong-type", 4),  # agent bob, a list
+        ("missing-key", 6),  # source art, no title
+        ("wrong-type", 9),  # statement s1, its text a list
+        ("missing-key", 11),  # statement s2, empty
+        ("missing-target", 21),  # argument a2
+    ]
+
+
+def test_a_reference_to_an_id_defined_nowhere_is_still_reported_beside_invalid_entries() -> None:
+    text = INVALID_ENTRIES.replace("premises: [s1, s2]", "premises: [s1, s2, s5]")
+    with pytest.raises(MapError) as caught:
+        argmap.loads(text, file="m.yaml")
+    unknown = [str(i) for i in caught.value.issues if i.code.startswith("unknown-")]
+    assert unknown == [
+        "m.yaml:19:24: error: unknown-statement: argument 'a1' lists premise 's5', which is not "
+        "a defined statement; define it under 'statements' or fix the id (did you mean 's4'?)"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "message"),
+    [
+        (
+            # s2 moved to column 1: libyaml stumbles on s3, the next, correct entry.
+            "argmap: 1\ntitle: T\nstatements:\n  s1:\n    text: one\ns2:\n    text: two\n"
+            "  s3:\n    text: three\n",
+            (6, 1),
+            "this line is indented by 0 spaces, less than the entries before it (line 4) and "
+            "after it (line 8), which are indented by 2; so it ends their mapping, and line 8 "
+            "belongs to nothing: indent this line by 2 spaces like them",
+        ),
+        (
+            "argmap: 1\ntitle: T\nstatements:\n  s1:\n    text: a\n    by: x\n   title: y\n",
+            (7, 4),
+            "this line is indented by 3 spaces, which lines up with no line above it (those it "
+            "could belong with are indented by 4, 2 or 0): indent it like the entries it "
+            "belongs with",
+        ),
+        (
+            "argmap: 1\ntitle: T\nstatements:\n  s1: one\n s2: two\n  s3: three\n",
+            (5, 2),
+            "this line is indented by 1 space, which lines up with no line above it (those it "
+            "could belong with are indented by 2 or 0): indent it like the entries it belongs "
+            "with",
+        ),
+    ],
+    ids=["moved left", "between two levels", "one space short"],
+)
+def test_broken_indentation_is_shown_where_it_broke_in_plain_words(
+    text: str, where: tuple[int, int], message: str
+) -> None:
+    with pytest.raises(MapError) as caught:
+        argmap.loads(text)
+    [issue] = caught.value.issues
+    assert (issue.code, (issue.line, issue.column), issue.message) == (
+        "yaml-syntax",
+        where,
+        message,
+    )

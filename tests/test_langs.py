@@ -64,7 +64,7 @@ def test_a_missing_translation_is_a_warning() -> None:
     )
     assert issue.message == (
         "'text' of statement 'unreliable' has no 'de' version; give it by language: "
-        "{en: ..., de: ...}"
+        '{en: "...", de: "..."}'
     )
 
 
@@ -129,3 +129,45 @@ def test_agent_names_are_translated_too() -> None:
     assert ("missing-translation", ("agents", "jo", "name")) in codes
     view = argmap.view.build_view(m, lang="de")
     assert view.node("statement-breaks").speakers == ("Analysten", "Journalists")
+
+
+COMMAS = """\
+argmap: 1
+title: {en: Four days, same pay, de: Vier Tage, gleicher Lohn}
+lang: [en, de]
+statements:
+  week: {text: {en: Short weeks, long lives, more, de: Kurze Wochen}}
+  pay: {text: {en: Same pay, fr: Même salaire, de: Gleicher Lohn}}
+"""
+
+
+@pytest.mark.parametrize("tail", ["", "data: &x {a: 1}\n"], ids=["fast reader", "full reader"])
+def test_a_comma_in_text_by_language_on_one_line_says_to_quote_the_text(tail: str) -> None:
+    with pytest.raises(MapError) as caught:
+        argmap.loads(COMMAS + tail, file="m.yaml")
+    assert [str(i) for i in caught.value.issues] == [
+        "m.yaml:2:24: error: unquoted-comma: 'title' of a map is cut at a comma: in {...} on "
+        "one line a comma ends a text, so YAML read 'Four days' in 'en' and 'same pay' as a "
+        'language of its own; put the text in quotes: en: "Four days, same pay"',
+        "m.yaml:2:49: error: unquoted-comma: 'title' of a map is cut at a comma: in {...} on "
+        "one line a comma ends a text, so YAML read 'Vier Tage' in 'de' and 'gleicher Lohn' as "
+        'a language of its own; put the text in quotes: de: "Vier Tage, gleicher Lohn"',
+        "m.yaml:5:34: error: unquoted-comma: 'text' of statement 'week' is cut at a comma: in "
+        "{...} on one line a comma ends a text, so YAML read 'Short weeks' in 'en' and 'long "
+        "lives' and 'more' as languages of their own; put the text in quotes: en: \"Short "
+        'weeks, long lives, more"',
+        # A language tag with a text is a language, not the rest of a text.
+        "m.yaml:6:30: error: undeclared-lang: 'text' of statement 'pay' is given in 'fr', which "
+        "the map does not declare in 'lang' (en, de); add it there or fix the language",
+    ]
+
+
+def test_text_by_language_over_lines_has_no_commas_to_mind() -> None:
+    m = argmap.loads(
+        "argmap: 1\nlang: [en, de]\ntitle:\n  en: Four days, same pay\n"
+        "  de: Vier Tage, gleicher Lohn\n"
+    )
+    assert (m.title, m.localized(m, "title", "de")[0]) == (
+        "Four days, same pay",
+        "Vier Tage, gleicher Lohn",
+    )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from argmap import (
@@ -147,3 +149,45 @@ def test_declared_theses_win() -> None:
         theses=["a"],
     )
     assert m.main_theses == ("a",)
+
+
+def test_an_argument_s_kind_may_be_written_as_yaml_writes_its_key() -> None:
+    assert Argument("a", ["p"], "supports", "c").kind == "support"
+    assert Argument("a", ["p"], "attacks", "c").kind == "attack"
+    assert Argument("a", ["p"], "undercuts", "c").kind == "undercut"
+
+
+@pytest.mark.parametrize(
+    ("build", "message"),
+    [
+        (
+            lambda: Statement("s", "T.", quote=Citation("art", "q")),  # type: ignore[call-arg]
+            "Statement() has no argument 'quote', as YAML writes it: write "
+            "quotes=[Citation(source, text)] (one or more citations)",
+        ),
+        (
+            lambda: Argument(  # type: ignore[call-arg]
+                "a", ["p"], quote=Citation("art", "q"), kind="support", target="c"
+            ),
+            "Argument() has no argument 'quote', as YAML writes it: write "
+            "quotes=[Citation(source, text)] (one or more citations)",
+        ),
+        (
+            lambda: Argument("a", ["p"], supports="c"),  # type: ignore[call-arg]
+            "Argument() has no argument 'supports', as YAML writes it: write "
+            "Argument(id, premises, 'support', target)",
+        ),
+    ],
+    ids=["statement quote", "argument quote", "supports"],
+)
+def test_a_yaml_key_in_a_constructor_says_how_python_spells_it(
+    build: Callable[[], object], message: str
+) -> None:
+    with pytest.raises(TypeError) as caught:
+        build()
+    assert str(caught.value) == message
+
+
+def test_other_type_errors_of_the_constructors_are_python_s_own() -> None:
+    with pytest.raises(TypeError, match="unexpected keyword argument 'colour'"):
+        Statement("s", "T.", colour="red")  # type: ignore[call-arg]

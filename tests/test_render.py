@@ -17,7 +17,7 @@ from sample_maps import LIFELINE_NODE_IDS, NASTY, bilingual_map, lifeline_map, n
 from argmap._dot import LIGHT_LAYOUT_NODES, run_dot
 from argmap._render import mimebundle, render, to_dot, to_svg
 from argmap._text import UNSAFE, clean
-from argmap.errors import ArgmapError, OutputError, RenderError
+from argmap.errors import ArgmapError, MapError, OutputError, RenderError
 from argmap.model import Argument, ArgumentMap, Citation, Group, Source, Statement
 
 TESTS = Path(__file__).resolve().parent
@@ -343,7 +343,7 @@ def test_markup_quotes_and_backslashes_in_text_stay_text_in_svg() -> None:
     lines = texts(statement)
     assert lines[:2] == [f"<i>{NASTY}</i>", NASTY]
     assert " ".join(lines[2:]) == f"— Agent {NASTY}"  # the byline wraps at the text's width
-    assert tooltip(statement) == f"„Quote {NASTY}“ (Source {NASTY})"
+    assert tooltip(statement) == f"“Quote {NASTY}” (Source {NASTY})"
     assert texts(groups["argument-a1"]) == [f"Arg {NASTY}"]
     assert tooltip(groups["argument-a1"]) == f"Arg {NASTY}"
     graph = root.find(f"{SVG}g")
@@ -363,7 +363,7 @@ def test_each_quote_is_its_own_tooltip_line() -> None:
         ],
     )
     tip = tooltip(svg_groups(svg_root(to_svg(m)))["statement-s"])
-    assert tip == "„One“ (The article)\n„Two \\n“ (The article)"
+    assert tip == "“One” (The article)\n“Two \\n” (The article)"
 
 
 @pytest.mark.needs_dot
@@ -531,14 +531,26 @@ def test_dot_syntax_errors_reach_the_render_error() -> None:
         run_dot("digraph {", "svg")
 
 
-def test_maps_with_dangling_references_still_render_to_dot() -> None:
+def test_a_map_with_dangling_references_is_not_drawn(tmp_path: Path) -> None:
+    """An argument built in Python towards a missing id would be an edge to nothing."""
     m = ArgumentMap(
         "t",
         statements=[Statement("s", "S.")],
         arguments=[Argument("a", ["s", "ghost"], "undercut", "phantom")],
     )
-    dot = parse_dot(to_dot(m))
-    assert list(dot.edges) == [("statement-s", "argument-a")]
+    out = tmp_path / "m.dot"
+    out.write_text("before", encoding="utf-8")
+    with pytest.raises(MapError) as caught:
+        render(m, out)
+    assert [str(i) for i in caught.value.issues] == [
+        "arguments/a/premises/1: error: unknown-statement: argument 'a' lists premise 'ghost', "
+        "which is not a defined statement; define it under 'statements' or fix the id",
+        "arguments/a/undercuts: error: unknown-argument: argument 'a' undercuts 'phantom', "
+        "which is not a defined argument; define it under 'arguments' or fix the id",
+    ]
+    assert out.read_text(encoding="utf-8") == "before"
+    with pytest.raises(MapError):
+        to_dot(m)
 
 
 @pytest.mark.needs_dot

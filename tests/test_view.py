@@ -10,6 +10,7 @@ import pytest
 from sample_maps import LIFELINE_NODE_IDS, bilingual_map, lifeline_map
 
 from argmap.analyse import evaluate
+from argmap.errors import MapError
 from argmap.model import (
     Agent,
     Argument,
@@ -158,8 +159,48 @@ def test_tooltip_lists_quotes_with_their_source_titles() -> None:
         ],
     )
     assert build_view(m).node("statement-s").tooltip == (
-        "„First quote“ (The article)\n„Second“ (gone)"
+        "“First quote” (The article)\n“Second” (gone)"
     )
+
+
+def test_quotation_marks_follow_the_language_of_the_quote() -> None:
+    """A quote is in its source's language, else the map's: „…“ in German, “…” in English."""
+    m = ArgumentMap(
+        "t",
+        lang="en",
+        sources=[
+            Source("zeit", "Die Zeit", lang="de"),
+            Source("times", "The Times", lang="en"),
+            Source("monde", "Le Monde", lang="fr"),
+            Source("nzz", "NZZ", lang="de-CH"),
+            Source("notes", "Notes"),
+        ],
+        statements=[
+            Statement(
+                "s",
+                "Text.",
+                quotes=[
+                    Citation("zeit", "Ja"),
+                    Citation("times", "Yes"),
+                    Citation("monde", "Oui"),
+                    Citation("nzz", "Jo"),
+                    Citation("notes", "Noted"),
+                ],
+            )
+        ],
+    )
+    assert build_view(m).node("statement-s").tooltip.split("\n") == [
+        "„Ja“ (Die Zeit)",
+        "“Yes” (The Times)",
+        "« Oui » (Le Monde)",
+        "«Jo» (NZZ)",
+        "“Noted” (Notes)",
+    ]
+    german = attrs.evolve(m, lang="de", sources=[Source("notes", "Notizen")])
+    german = attrs.evolve(
+        german, statements=[Statement("s", "Text.", quotes=[Citation("notes", "Notiert")])]
+    )
+    assert build_view(german).node("statement-s").tooltip == "„Notiert“ (Notizen)"
 
 
 def test_tooltip_is_the_full_text_when_there_are_no_quotes() -> None:
@@ -186,7 +227,8 @@ def test_argument_tooltip_ends_with_its_speakers() -> None:
     assert view.node("argument-b").tooltip == "b"
 
 
-def test_references_to_unknown_ids_are_left_out() -> None:
+def test_a_map_with_references_to_unknown_ids_is_refused() -> None:
+    """A map built in Python is not drawn with arguments pointing at nothing."""
     m = ArgumentMap(
         "t",
         statements=[Statement("s", "S."), Statement("c", "C.")],
@@ -196,23 +238,15 @@ def test_references_to_unknown_ids_are_left_out() -> None:
             Argument("u", ["s"], "undercut", "c"),  # undercuts name arguments
             Argument("w", ["s"], "support", "a"),  # backs the argument a
         ],
+        groups=[Group("g", "G", ["s", "gone"])],
     )
-    view = build_view(m)
-    assert [n.id for n in view.nodes] == [
-        "statement-s",
-        "statement-c",
-        "argument-a",
-        "argument-b",
-        "argument-u",
-        "argument-w",
-    ]
-    assert edge_triples(view) == [
-        ("statement-s", "argument-a", "premise"),
-        ("argument-a", "statement-c", "support"),
-        ("statement-s", "argument-b", "premise"),
-        ("statement-s", "argument-u", "premise"),
-        ("statement-s", "argument-w", "premise"),
-        ("argument-w", "argument-a", "support"),
+    with pytest.raises(MapError) as caught:
+        build_view(m)
+    assert [(i.code, "/".join(map(str, i.path))) for i in caught.value.issues] == [
+        ("unknown-member", "groups/g/members/1"),
+        ("unknown-statement", "arguments/a/premises/1"),
+        ("unknown-statement", "arguments/b/attacks"),
+        ("unknown-argument", "arguments/u/undercuts"),
     ]
 
 

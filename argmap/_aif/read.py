@@ -4,10 +4,10 @@ I-nodes become statements; RA-nodes support arguments from the I-nodes that
 point at them to the node they point at; CA-nodes attacks (on an I-node) or
 undercuts (on an RA or CA node); MA-nodes (rephrases) support arguments
 marked as such. An RA node that points at another scheme node supports that
-node's inference: argmap gives the inference a statement of its own, a
-premise of the argument it belongs to, which the supporting argument
-supports. Dialogue (L, YA, TA nodes, locutions) and preferences (PA nodes)
-are kept in the map's data, and the dialogue says who holds which statement.
+argument as a whole; a CA node on a scheme node is an undercut, unless the
+reserved fields say it attacks the argument as a whole. Dialogue (L, YA, TA
+nodes, locutions) and preferences (PA nodes) are kept in the map's data, and
+the dialogue says who holds which statement.
 """
 
 from __future__ import annotations
@@ -28,7 +28,6 @@ from .shared import (
     AIF_DATA,
     DEFAULT_TEXT,
     ENTITY_NODES,
-    INFERENCE_OF,
     NODE_TYPES,
     RESERVED,
     SCHEME_NODES,
@@ -399,7 +398,7 @@ class _Reader:
     # -- the graph -------------------------------------------------------------
 
     def check_graph(self, nodes: dict[str, _Node], edges: list[_Edge]) -> None:
-        """Every scheme node has premises and one conclusion; no circles of support."""
+        """Every scheme node has premises and one conclusion; nothing attacks its own premise."""
         seen: dict[tuple[str, str], _Edge] = {}
         ins: dict[str, list[_Edge]] = {}
         outs: dict[str, list[_Edge]] = {}
@@ -443,7 +442,7 @@ class _Reader:
                     ("edges", targets[1].index),
                 )
             premises = ins.get(node.key, [])
-            if not any(nodes[e.source].type != "CA" for e in premises):
+            if not any(nodes[e.source].type == "I" for e in premises):
                 self.error(
                     "aif-node-edges",
                     f"{name} has no premises; add an edge to it from each I-node it argues from",
@@ -458,26 +457,7 @@ class _Reader:
                         "a statement cannot attack itself: remove one of these edges",
                         ("edges", targets[0].index),
                     )
-        # Circles of support: through RA and MA nodes (CA nodes attack, which may go both ways).
-        graph: dict[str, list[_Edge]] = {}
-        for edge in seen.values():
-            if "CA" not in (nodes[edge.source].type, nodes[edge.target].type):
-                graph.setdefault(edge.source, []).append(edge)
-        cycle = _find_cycle(list(nodes), graph)
-        if cycle:
-            names = [
-                f"{nodes[e.source].type} node {e.source!r}"
-                if nodes[e.source].type != "I"
-                else repr(e.source)
-                for e in cycle
-            ]
-            shown = " -> ".join([*names, names[0]])
-            self.error(
-                "aif-cycle",
-                f"these nodes support each other in a circle: {shown}; a statement cannot be "
-                "a reason for itself: remove or redirect one of these edges",
-                ("edges", cycle[-1].index),
-            )
+        # Circles of support load: the map's check warns of them (circular-support).
 
     # -- the map ---------------------------------------------------------------
 
@@ -500,8 +480,8 @@ class _Reader:
             and isinstance(n.raw.get(RESERVED), dict)
             and n.raw[RESERVED].get("generated") is True
         }
-        ids, reserved, entity_ids = self.entity_ids(nodes)
-        graph = _graph(nodes, edges, generated, ids, entity_ids)
+        reserved, entity_ids = self.entity_ids(nodes)
+        graph = _graph(nodes, edges, generated)
         speakers, held = self.speakers(nodes, edges, persons, aif, reserved_top)
         document = self.top(reserved_top)
         own_lang = document.get("lang")
@@ -535,11 +515,11 @@ class _Reader:
 
     def entity_ids(
         self, nodes: dict[str, _Node]
-    ) -> tuple[Ids, dict[str, dict[str, Any]], dict[str, str]]:
+    ) -> tuple[dict[str, dict[str, Any]], dict[str, str]]:
         """Ids: the reserved ones first, then the node ids, made valid where they are not.
 
-        Returns the ids taken, each entity node's reserved fields (without
-        ``id``) and the id of each entity node.
+        Returns each entity node's reserved fields (without ``id``) and the
+        id of each entity node.
         """
         ids = Ids()
         reserved: dict[str, dict[str, Any]] = {}
@@ -588,7 +568,7 @@ class _Reader:
         for node in nodes.values():
             if node.type in ENTITY_NODES and node.key not in entity_ids:
                 entity_ids[node.key] = ids.make(_valid_id(node.key), "node")
-        return ids, reserved, entity_ids
+        return reserved, entity_ids
 
     def speakers(
         self,
@@ -650,7 +630,7 @@ class _Reader:
         draft.table[(section, entity_id, "<key>")] = (*base, "nodeID")
 
     def statements(self, nodes: dict[str, _Node], graph: _Graph, draft: _Draft) -> dict[str, Any]:
-        """The statements: one for each I-node, one for each inference an RA node supports."""
+        """The statements: one for each I-node."""
         statements: dict[str, Any] = {}
         for node in nodes.values():
             if node.type != "I":
@@ -670,14 +650,6 @@ class _Reader:
             statements[sid] = entry
             self.place(draft, "statements", sid, node)
             draft.table[("statements", sid, "text")] = (*self.prefix, *node.path, "text")
-        for node_key, statement_id in graph.inference.items():
-            node = nodes[node_key]
-            what = "attack" if node.type == "CA" else "inference"
-            statements[statement_id] = {
-                "text": f"The {what} of argument {draft.entity_ids[node_key]!r} holds.",
-                "data": {AIF_DATA: {INFERENCE_OF: draft.entity_ids[node_key]}},
-            }
-            self.place(draft, "statements", statement_id, node)
         return statements
 
     def arguments(
@@ -707,8 +679,6 @@ class _Reader:
             for index, edge in enumerate(graph.premises.get(node.key, [])):
                 at = (*self.prefix, "edges", edge.index)
                 draft.table[("arguments", aid, "premises", index)] = at
-            if node.key in graph.inference:
-                premise_ids.append(graph.inference[node.key])
             roles = entry.get("premises")
             if not (
                 isinstance(roles, dict)
@@ -718,13 +688,13 @@ class _Reader:
                 entry["premises"] = premise_ids
             out = graph.conclusion[node.key]
             target = nodes[out.target]
-            if target.type == "I":
-                kind = "attack" if node.type == "CA" else "support"
-                target_id = draft.entity_ids[target.key]
-            elif node.type == "CA":
-                kind, target_id = "undercut", draft.entity_ids[target.key]
+            target_id = draft.entity_ids[target.key]
+            if node.type != "CA":
+                kind = "support"  # of a statement, or of an argument as a whole
+            elif target.type == "I" or entry.get("attacks") == target_id:
+                kind = "attack"  # of a statement, or (so the reserved fields say) of an argument
             else:
-                kind, target_id = "support", graph.inference[target.key]
+                kind = "undercut"  # AIF's conflict with an inference
             for verb in _VERBS.values():
                 entry.pop(verb, None)
             entry[_VERBS[kind]] = target_id
@@ -850,20 +820,12 @@ class _Graph:
 
     premises: dict[str, list[_Edge]]
     conclusion: dict[str, _Edge]
-    inference: dict[str, str]  # scheme node -> id of the statement for its inference
     raw_edges: list[dict[str, Any]]  # the edges of other nodes, kept as they are
 
 
-def _graph(
-    nodes: dict[str, _Node],
-    edges: list[_Edge],
-    generated: set[str],
-    ids: Ids,
-    entity_ids: dict[str, str],
-) -> _Graph:
-    """The graph between statements and arguments: premises, conclusions, supported inferences."""
+def _graph(nodes: dict[str, _Node], edges: list[_Edge], generated: set[str]) -> _Graph:
+    """The graph between statements and arguments: premises and conclusions."""
     premises: dict[str, list[_Edge]] = {}
-    supporters: dict[str, list[_Edge]] = {}
     conclusion: dict[str, _Edge] = {}
     raw_edges: list[dict[str, Any]] = []
     for edge in edges:
@@ -877,13 +839,7 @@ def _graph(
             conclusion[edge.source] = edge
         if a.type == "I":
             premises.setdefault(edge.target, []).append(edge)
-        elif b.type in SCHEME_NODES and a.type != "CA":
-            supporters.setdefault(edge.target, []).append(edge)
-    inference: dict[str, str] = {}  # scheme node -> id of the statement for its inference
-    for node in nodes.values():
-        if node.key in supporters:
-            inference[node.key] = ids.make(f"{entity_ids[node.key]}-inference", "inference")
-    return _Graph(premises, conclusion, inference, raw_edges)
+    return _Graph(premises, conclusion, raw_edges)
 
 
 @attrs.define
@@ -938,36 +894,6 @@ def _title(file: str) -> str:
 def _plain(value: Any) -> Any:
 
     return plain(value)
-
-
-def _find_cycle(order: list[str], graph: dict[str, list[_Edge]]) -> list[_Edge]:
-    """The edges of one directed cycle, or an empty list (iterative depth-first search)."""
-    state: dict[str, int] = {}  # 1: on the path, 2: done
-    for start in order:
-        if start in state or start not in graph:
-            continue
-        path: list[_Edge] = []
-        stack: list[tuple[str, Iterator[_Edge]]] = [(start, iter(graph.get(start, [])))]
-        state[start] = 1
-        while stack:
-            node, remaining = stack[-1]
-            edge = next(remaining, None)
-            if edge is None:
-                state[node] = 2
-                stack.pop()
-                if path:
-                    path.pop()
-                continue
-            nxt = edge.target
-            if state.get(nxt) == 1:
-                path.append(edge)
-                first = next(i for i, e in enumerate(path) if e.source == nxt)
-                return path[first:]
-            if nxt not in state:
-                state[nxt] = 1
-                path.append(edge)
-                stack.append((nxt, iter(graph.get(nxt, []))))
-    return []
 
 
 def read(text: str, file: str) -> ArgumentMap:

@@ -14,9 +14,6 @@ from ..schemes import CATALOGUE
 RESERVED = "argmap"
 #: Data key under which an imported map keeps what AIF has and argmap has no field for.
 AIF_DATA = "aif"
-#: Data key of a statement that stands for the inference of an RA (or CA) node
-#: which another RA node supports.
-INFERENCE_OF = "inference-of"
 
 #: The node types argmap reads. I, RA, CA and MA become statements and arguments;
 #: the others are kept as they are.

@@ -2,7 +2,9 @@
 
 Statements become I-nodes, support arguments RA-nodes (MA-nodes when they
 came from one), attacks and undercuts CA-nodes, each with an edge from every
-premise and one to the target. Who holds a statement becomes an L-node
+premise and one to the target (an I-node, or the node of the argument it
+backs, attacks or undercuts: a CA node on an argument's node is an undercut
+unless its reserved fields say ``attacks``). Who holds a statement becomes an L-node
 ("Name : text") and a YA-node (Asserting; Pure Questioning for a question,
 Default Illocuting for a hypothesis) with its locution, so AIF tools see the
 speaker. Each quote becomes an L-node holding the passage, anchored as AIF+
@@ -25,12 +27,11 @@ from .._format import to_data
 from .._helpers import fresh_id
 from .._locate import locate
 from ..errors import MapError, Severity
-from ..model import Argument, ArgumentMap, Mode, Statement, plain
+from ..model import Argument, ArgumentMap, Mode, RelationType, Statement, plain
 from .read import default_edge
 from .shared import (
     AIF_DATA,
     DEFAULT_TEXT,
-    INFERENCE_OF,
     RESERVED,
     Speakers,
     aif_scheme_name,
@@ -66,12 +67,6 @@ class _Writer:
         own = [(s.id, s.name) for s in argument_map.schemes.values()]
         self.scheme_ids = scheme_table([*own, *built_in_schemes()])
         self.scheme_names = dict([*built_in_schemes(), *own])
-        # Statements that stand for the inference of an argument another one supports.
-        self.inferences: dict[str, str] = {}
-        for statement in argument_map.statements.values():
-            of = _aif(statement).get(INFERENCE_OF)
-            if isinstance(of, str) and of in argument_map.arguments:
-                self.inferences[statement.id] = of
         self.node_taken: set[str] = set()
         self.edge_taken: set[str] = set()
 
@@ -116,11 +111,10 @@ class _Writer:
         reserved: dict[str, dict[str, Any]] = {}  # by node id (as text)
         entity_of: dict[str, Statement | Argument] = {}
         for statement in m.statements.values():
-            if statement.id not in self.inferences:
-                node, entry = self.statement_node(statement, full["statements"][statement.id])
-                nodes.append(node)
-                reserved[key(node["nodeID"])] = entry
-                entity_of[key(node["nodeID"])] = statement
+            node, entry = self.statement_node(statement, full["statements"][statement.id])
+            nodes.append(node)
+            reserved[key(node["nodeID"])] = entry
+            entity_of[key(node["nodeID"])] = statement
         for argument in m.arguments.values():
             node, entry = self.argument_node(argument, full["arguments"][argument.id], edges)
             nodes.append(node)
@@ -141,8 +135,6 @@ class _Writer:
         # Who holds what: the dialogue kept from AIF says some; L and YA nodes say the rest.
         held = self.attributions(nodes, edges, locutions, participants)
         for statement in m.statements.values():
-            if statement.id in self.inferences:
-                continue
             node_id = self.node_id(statement.id)
             for agent_id in statement.by:
                 if agent_id in held.get(key(node_id), []) or agent_id not in m.agents:
@@ -158,8 +150,6 @@ class _Writer:
         # Quotes: the passage itself as a locution anchored to the node it states.
         quoted: list[Statement | Argument] = [*m.statements.values(), *m.arguments.values()]
         for part in quoted:
-            if part.id in self.inferences:
-                continue
             for number, citation in enumerate(part.quotes, 1):
                 self.quote(
                     part,
@@ -244,18 +234,18 @@ class _Writer:
         if scheme is not None:
             node.setdefault("scheme", scheme)
         for premise in argument.premises:
-            if premise in self.inferences:
-                continue  # the supporting argument points at this node itself
             source = self.node_id(premise)
             edges.append(self.edge(source, node_id, edges_in.get(key(source))))
-        if argument.target in self.inferences:
-            target = self.node_id(self.inferences[argument.target])
-        else:
-            target = self.node_id(argument.target)
-        edges.append(self.edge(node_id, target, edge_out))
+        # The target's node: a statement's I-node, or the node of the argument it backs,
+        # attacks or undercuts.
+        edges.append(self.edge(node_id, self.node_id(argument.target), edge_out))
         entry = dict(entry)
+        # The edge says the target. A CA node on an argument's node is AIF's undercut, so an
+        # attack on an argument as a whole keeps 'attacks' among the reserved fields.
+        whole_attack = self.map.relation_type(argument) is RelationType.ARGUMENT_ATTACK
         for verb in _TARGET_KEYS:
-            entry.pop(verb, None)
+            if not (verb == "attacks" and whole_attack):
+                entry.pop(verb, None)
         if not isinstance(entry.get("premises"), dict):
             entry.pop("premises", None)
         if scheme is not None and self.scheme_ids.get(normal_scheme(scheme)) == argument.scheme:

@@ -852,7 +852,10 @@ class _DraftBuilder:
         where = (rel.line, rel.column)
         if source is None:  # an inference cannot be a source; reconstructed sources moved
             self.problem(
-                "argdown-unsupported", "this relation has no statement to start from", *where
+                "argdown-unsupported",
+                "this relation has no statement to start from: write it under the statement "
+                "('[Title]') or the argument ('<Title>') it starts from",
+                *where,
             )
             return
         target = rel.target

@@ -1062,8 +1062,10 @@ class Parser:
                 if token.symbol == "><":
                     raise self.fail(
                         "argdown-unsupported",
-                        "'><' (contradiction) joins two statements; an argument cannot "
-                        "contradict: use '->' or '-' to attack with it",
+                        "'><' (contradiction) joins two statements, and this one points at "
+                        "an argument: write '>< [Title]' under the argument to contradict "
+                        "through its description, aim at its conclusion ('>< [Conclusion]'), "
+                        "or attack the argument with '->' or '-'",
                         nxt,
                     )
                 child = self.argument(depth + 1)

@@ -262,8 +262,10 @@ class _Writer:
         interleave: bool = False,
         tail: bool = False,
         inline: bool = False,
+        unreserved: bool = False,
     ) -> None:
         self.m = m
+        self.plain = unreserved  # no reserved data: for Argdown users, not read back equal
         self.level = level
         self.interleave = interleave
         self.tail = tail
@@ -471,7 +473,14 @@ class _Writer:
             section = first_group.get(sid)
             if sid in self.f3 or not uses.get(sid) or _markers(statement.data).get("texts"):
                 continue
-            if statement.title is None and uses[sid] == 1 and sid not in referred:
+            if (
+                statement.title is None
+                and uses[sid] == 1
+                and sid not in referred
+                and (self.plain or _id_from_text(statement))
+            ):
+                # Untitled only when its id is made from its text, as reading Argdown makes it;
+                # an id of its own is written as its title ('[id]: text'), as for any statement.
                 started.add(section)
                 self.inlined.add(sid)
                 self.children[sid] = [
@@ -504,7 +513,7 @@ class _Writer:
 
     def data_text(self, inline: dict[str, Any], reserved: dict[str, Any]) -> str:
         data = dict(inline)
-        if reserved:
+        if reserved and not self.plain:
             data[RESERVED] = reserved
         return f" {flow(data)}" if data else ""
 
@@ -756,7 +765,13 @@ class _Writer:
             target = self.argument_ref(a.target)[1:-1]
         else:
             target = self.stitle.get(a.target) or self.f3.get(a.target) or a.target
-        base = f"{'For' if a.kind == 'support' else 'Against'}: {target}".replace("]", ")")
+        if a.kind == "support":
+            word = "For"
+        elif self.plain and a.kind == "attack" and a.target in self.m.statements:
+            word = "Not"  # the conclusion of an attack on a statement is its negation
+        else:
+            word = "Against"
+        base = f"{word}: {target}".replace("]", ")")
         used = set(self.stitle.values()) | self.generated
         title = fresh_id(base, used, "{base} ({number})")
         self.generated.add(title)
@@ -960,7 +975,7 @@ class _Writer:
                 "statements": list(m.statements),
                 "arguments": list(m.arguments),
             }
-        if reserved:
+        if reserved and not self.plain:
             front[RESERVED] = reserved
         body = _yaml.dump(_plain_lists(front))
         if "===" in body:
@@ -968,6 +983,12 @@ class _Writer:
             # JSON leaves DEL, C1 controls and noncharacters as they are; Argdown refuses them.
             body = _JSON_RAW.sub(_json_escape, written.replace("=", "\\u003d")) + "\n"
         return f"===\n{body}===\n"
+
+
+def _id_from_text(s: Statement) -> bool:
+    """Whether ``s`` has the id that reading an untitled statement gives it (maybe numbered)."""
+    base = text_slug(collapse(_visible(s.text)) or s.id)
+    return s.id == base or re.fullmatch(rf"{re.escape(base)}-\d+", s.id) is not None
 
 
 def _json_escape(match: re.Match[str]) -> str:
@@ -992,8 +1013,13 @@ def _same(a: ArgumentMap, b: ArgumentMap) -> bool:
     )
 
 
-def write(m: ArgumentMap) -> str:
-    """``m`` as Argdown; raises MapError when the map has errors (Argdown cannot hold them)."""
+def write(m: ArgumentMap, *, plain: bool = False) -> str:
+    """``m`` as Argdown; raises MapError when the map has errors (Argdown cannot hold them).
+
+    With ``plain``, no reserved ``argmap`` data is written: the text is what
+    an Argdown author would write, with the map's titles, and reads back to
+    the same statements, arguments and relations but not to an equal map.
+    """
     errors = [i for i in check(m, verify_quotes=False) if i.severity is Severity.ERROR]
     if errors:
         raise MapError(errors)
@@ -1019,11 +1045,12 @@ def write(m: ArgumentMap) -> str:
                 interleave=interleave,
                 tail=tail,
                 inline=level == "inline",
+                unreserved=plain,
             ).render()
             back = read(text, "<argdown>")
         except (MapError, _FallbackError) as exc:
             last = exc
             continue
-        if _same(back, m):
+        if plain or _same(back, m):
             return text
     raise RuntimeError(f"cannot write this map as Argdown so that it reads back equal ({last})")

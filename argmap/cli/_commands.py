@@ -330,10 +330,15 @@ def convert(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             f"cannot tell the format from -o {args.output}: use a name ending in .yaml, .json, "
             ".aif.json, .argdown, .mmd or .graphml, or give --to"
         )
+    if args.plain and target != "argdown":
+        raise UsageError(
+            f"--plain writes Argdown without argmap's data; this writes {target}: "
+            "give --to argdown (or -o a name ending in .argdown), or leave out --plain"
+        )
     argument_map = load_one(args.path, err, args.source_format)
     if argument_map is None:
         return 1
-    text = dumps(argument_map, target)
+    text = dumps(argument_map, target, plain=args.plain)
     if args.output == "-":
         out.write(text)
         return 0

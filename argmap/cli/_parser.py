@@ -252,7 +252,8 @@ def _convert_command(commands: _Commands) -> None:
         epilog=(
             "examples:\n  argmap convert debate.argdown -o debate.yaml\n"
             "  argmap convert maps/china.yaml -o china.aif.json\n"
-            "  argmap convert MAP --to mermaid -o -\n\n"
+            "  argmap convert MAP --to mermaid -o -\n"
+            "  argmap convert maps/china.yaml --to argdown --plain -o china.argdown\n\n"
             "formats from file names: .yaml .yml (yaml), .json (json; read: json or aif by "
             "content), .aif.json .aif (aif), .argdown .ad (argdown), .mmd .mermaid (mermaid), "
             ".graphml (graphml)\n"
@@ -270,6 +271,12 @@ def _convert_command(commands: _Commands) -> None:
     _from_option(convert)
     convert.add_argument(
         "--to", choices=WRITE_FORMATS, help="format to write (default: from the -o file name)"
+    )
+    convert.add_argument(
+        "--plain",
+        action="store_true",
+        help="Argdown without argmap's reserved {argmap: ...} data, as Argdown's users write "
+        "it (it does not read back to an equal map)",
     )
 
 
@@ -360,9 +367,9 @@ def _drawing_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--width",
         type=int,
-        default=40,
+        default=None,
         metavar="N",
-        help="wrap statement text at N characters (default: 40)",
+        help="wrap statement text at N characters (default: 40; 36 when groups stand in rows)",
     )
     parser.add_argument("--legend", action="store_true", help="add a legend")
 

@@ -88,10 +88,11 @@ lang: {lang}
 # description: What the map covers, in a sentence or two.
 # theses: [claim]     # the main theses, drawn emphasised; derived when left out
 
-# The documents the map quotes, each under an id of your choosing.
+# The documents the map quotes, each under an id of your choosing ('article'
+# here; a quote's 'source' names it). The title is required.
 sources:
-  source:
-    title: Title of the document           # required
+  article:
+    title: Title of the document
     # author: Who wrote it
     # date: 2024-06-19                     # as written; ISO 8601 recommended
     # url: https://example.org/the-document
@@ -101,28 +102,33 @@ sources:
     #   then it warns that the quotes are unverified.
 
 # Who holds the statements and makes the arguments: people, groups, outlets.
+# (The shorthand for {{name: The author of the document}}.)
 agents:
-  author: The author of the document       # shorthand for {{name: ...}}
+  author: The author of the document
 
 # The propositions, one sentence each. Ids are short and human: letters,
-# digits, '-', '_' and '.'.
+# digits, '-', '_' and '.'. A comment ends a text that is not in quotes, so
+# comments stand on lines of their own here; quote a text holding " #".
 statements:
   claim:
-    title: The claim                       # optional; drawn in bold above the text
-    text: The claim the map is about.      # required
+    # The title is optional, drawn in bold above the text; the text is required.
+    title: The claim
+    text: The claim the map is about.
     by: author                             # the agent(s) holding it (optional)
   reason:
     text: A reason that speaks for the claim.
     by: author
     # The passage of the source this rests on, exactly as it stands there:
-    quote: {{source: source, text: "The words of the document, copied verbatim."}}
-  bridge: If the reason holds, so does the claim.   # shorthand: just the text
+    quote: {{source: article, text: "The words of the document, copied verbatim."}}
+  # The shorthand for a statement that is just a text:
+  bridge: If the reason holds, so does the claim.
 
 # The inferences: premises that are jointly needed, and exactly one target,
 # which the argument supports, attacks (a statement) or undercuts (an argument).
 arguments:
   why:
-    title: Why the claim holds             # optional; drawn on the argument's node
+    # The title is optional, drawn on the argument's node.
+    title: Why the claim holds
     premises: [reason, bridge]             # linked: both needed together
     supports: claim
   # A second, separate reason is an argument of its own; an objection too:

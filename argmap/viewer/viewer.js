@@ -312,12 +312,18 @@
     });
   }
 
+  // Whether an argument's target is another argument: an undercut, or a
+  // support or attack of that argument as a whole (ids are unique across both).
+  function onArgument(argument) {
+    return argument.kind === "undercut" || Object.prototype.hasOwnProperty.call(args, argument.target);
+  }
+
   // Where an argument's edges to its target end: the target's node or, when
   // the target is a premise not drawn (--no-premises), each argument using it.
   function targetNodes(aid) {
     var argument = args[aid];
-    var target = elementId(argument.kind === "undercut" ? "argument" : "statement", argument.target);
-    if (nodes[target] || argument.kind === "undercut") {
+    var target = elementId(onArgument(argument) ? "argument" : "statement", argument.target);
+    if (nodes[target] || onArgument(argument)) {
       return [target];
     }
     return using(argument.target)
@@ -404,8 +410,14 @@
         mark(target, "argmap-hl-target");
         markEdge(id, target, "argmap-hl-target");
       });
-      targeting("undercut", ref.id).forEach(function (aid) {
-        markArgument(aid, "argmap-hl-attack");
+      // What backs this argument, and what attacks or undercuts it.
+      targeting("support", ref.id).forEach(function (aid) {
+        markArgument(aid, "argmap-hl-support");
+      });
+      ["attack", "undercut"].forEach(function (kind) {
+        targeting(kind, ref.id).forEach(function (aid) {
+          markArgument(aid, "argmap-hl-attack");
+        });
       });
     }
     // The selected node is itself, whatever else it also is.
@@ -628,7 +640,9 @@
     } else {
       children.push(refList("Premises", "argmap-premises", "statement", entry.premises || []));
       var verb = entry.kind === "support" ? "Supports" : entry.kind === "attack" ? "Attacks" : "Undercuts";
-      children.push(refList(verb, "argmap-target", entry.kind === "undercut" ? "argument" : "statement", [entry.target]));
+      children.push(refList(verb, "argmap-target", onArgument(entry) ? "argument" : "statement", [entry.target]));
+      children.push(refList("Supported by", "argmap-supporters", "argument", targeting("support", ref.id)));
+      children.push(refList("Attacked by", "argmap-argument-attackers", "argument", targeting("attack", ref.id)));
       children.push(refList("Undercut by", "argmap-attackers", "argument", targeting("undercut", ref.id)));
     }
     if (entry.quotes && entry.quotes.length) {
