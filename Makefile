@@ -7,12 +7,13 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: all maps test lint docs bench fuzz graphviz argdown mermaid browser setup clean
+.PHONY: all maps test lint docs serve-docs bench fuzz graphviz argdown mermaid browser setup clean
 
 all: maps
 
 $(STAMP): pyproject.toml
 	@sh .ci/venv.sh "$(PYTHON)" "$(VENV)"
+	@echo "Installing argmap and its development tools into $(VENV) (a minute or two, once)"
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $@
@@ -35,7 +36,7 @@ browser:
 	@sh .ci/browser.sh
 
 maps: setup
-	$(BIN)/argmap check --strict maps/
+	$(BIN)/argmap check --strict --no-notes maps/
 	$(BIN)/argmap render maps/ -o build/maps
 
 lint: $(STAMP)
@@ -48,20 +49,19 @@ test: setup argdown browser mermaid lint
 	ARGMAP_REQUIRE_DOT=1 ARGMAP_REQUIRE_ARGDOWN=1 ARGMAP_REQUIRE_BROWSER=1 ARGMAP_REQUIRE_MERMAID=1 $(BIN)/pytest -q
 
 # The pictures of the docs (the README's, the tutorial's, and the gallery of every shipped
-# map in English and German), rendered; then the documentation site, built into build/site
-# with every warning an error (mkdocs.yml).
+# map in English and German), rendered (.ci/docs-pictures.sh: the same bytes as those
+# committed, on the same Graphviz); then the documentation site, built into build/site
+# with every warning an error (mkdocs.yml). It works opened from files:
+# build/site/index.html; `make serve-docs` serves docs/ as you edit.
 docs: setup
-	@mkdir -p docs/images docs/gallery
-	$(BIN)/argmap render maps/russian-lifeline.yaml -o docs/images/russian-lifeline.svg --legend
-	$(BIN)/argmap render docs/examples/lindenau.yaml -o docs/images/lindenau.svg --legend
-	$(BIN)/argmap render maps/overview.yaml --no-premises --legend -o docs/images/overview-no-premises.svg
-	for map in maps/*.yaml; do \
-	  for lang in en de; do \
-	    $(BIN)/argmap render "$$map" --lang $$lang -o "docs/gallery/$$(basename "$$map" .yaml).$$lang.svg" || exit 1; \
-	  done; \
-	done
+	@sh .ci/docs-pictures.sh
 	ARGMAP_REQUIRE_DOT=1 $(BIN)/pytest -q tests/test_docs.py tests/test_gallery.py
 	$(BIN)/properdocs build --strict -f mkdocs.yml
+	@echo "The site is in build/site: open build/site/index.html in a browser."
+
+# The documentation site at http://127.0.0.1:8000, built anew on every save in docs/.
+serve-docs: setup
+	$(BIN)/properdocs serve -f mkdocs.yml
 
 # Many more random and mutated inputs than `make test` tries.
 fuzz: $(STAMP)

@@ -10,6 +10,7 @@ if [ -x "$ARGDOWN" ]; then
 fi
 . .ci/need-npm.sh
 need_npm "Argdown's CLI"
+echo "Installing Argdown's CLI from npm into .argdown/ (for the Argdown tests; once)" >&2
 mkdir -p .argdown
 npm install --silent --no-audit --no-fund --prefix .argdown '@argdown/cli@1' >/dev/null
 "$ARGDOWN" --version >/dev/null

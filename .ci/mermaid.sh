@@ -10,6 +10,7 @@ if [ -f "$MODULES/mermaid/package.json" ] && [ -f "$MODULES/jsdom/package.json" 
 fi
 . .ci/need-npm.sh
 need_npm "Mermaid's parser"
+echo "Installing Mermaid's parser from npm into .mermaid/ (for the Mermaid tests; once)" >&2
 mkdir -p .mermaid
 npm install --silent --no-audit --no-fund --prefix .mermaid 'mermaid@11' 'jsdom@26' >/dev/null
 node tests/mermaid_parse.mjs "$MODULES" <<'JSON' >/dev/null

@@ -24,9 +24,11 @@ if TYPE_CHECKING:  # what the names are, for type checkers and editors
     from typing import Any
 
     from ._check import check
+    from ._diff import Difference, MapDiff, diff
     from ._graphml import to_graphml
     from ._io import dump, dumps, load, loads
     from ._mermaid import to_mermaid
+    from ._outline import to_outline
     from ._render import render, to_dot, to_html, to_svg
     from .analyse import (
         Change,
@@ -47,6 +49,7 @@ if TYPE_CHECKING:  # what the names are, for type checkers and editors
     from .errors import (
         ArgmapError,
         Issue,
+        LimitError,
         MapError,
         OutputError,
         RenderError,
@@ -75,6 +78,8 @@ _MODULES = {
     **dict.fromkeys(("render", "to_dot", "to_html", "to_svg"), "._render"),
     "to_graphml": "._graphml",
     "to_mermaid": "._mermaid",
+    "to_outline": "._outline",
+    **dict.fromkeys(("Difference", "MapDiff", "diff"), "._diff"),
     "ViewOptions": ".view",
     **dict.fromkeys(
         (
@@ -99,6 +104,7 @@ _MODULES = {
         (
             "ArgmapError",
             "Issue",
+            "LimitError",
             "MapError",
             "OutputError",
             "RenderError",
@@ -134,12 +140,15 @@ __all__ = [
     "AttackType",
     "Change",
     "Citation",
+    "Difference",
     "Evaluation",
     "Framework",
     "Grounding",
     "Group",
     "Issue",
     "Labelling",
+    "LimitError",
+    "MapDiff",
     "MapError",
     "OutputError",
     "RelationType",
@@ -154,6 +163,7 @@ __all__ = [
     "__version__",
     "check",
     "dependents",
+    "diff",
     "dump",
     "dumps",
     "evaluate",
@@ -168,6 +178,7 @@ __all__ = [
     "to_graphml",
     "to_html",
     "to_mermaid",
+    "to_outline",
     "to_svg",
     "uncontested",
     "unsupported_premises",

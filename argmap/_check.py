@@ -14,9 +14,10 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from ._fileio import read_text
+from ._fileio import read_text, resolved
 from ._graph import has_cycle, strongly_connected
 from ._helpers import gc_paused, suggest
+from ._limits import SOURCE_BYTES
 from ._locate import locate
 from .errors import DocPath, Issue, Severity, SourceFileError
 from .model import Agent, Argument, ArgumentMap, Citation, Statement
@@ -656,8 +657,17 @@ class _QuoteChecker:
                     path=("sources", source_id, "<key>"),
                 )
             )
-        elif not self.allow_outside and not (self.base / source.file).resolve().is_relative_to(
-            self.base.resolve()
+        elif "\0" in source.file:
+            self.issues.append(
+                Issue(
+                    "bad-file-name",
+                    f"source {source_id!r} names {source.file!r}, which holds a NUL character, "
+                    "so its quotes cannot be verified; remove it",
+                    path=("sources", source_id, "file"),
+                )
+            )
+        elif not self.allow_outside and not resolved(self.base / source.file).is_relative_to(
+            resolved(self.base)
         ):
             self.issues.append(
                 Issue(
@@ -673,7 +683,7 @@ class _QuoteChecker:
             from ._quotes import normalise
 
             try:
-                text = normalise(read_text(path, what="source file"))
+                text = normalise(read_text(path, what="source file", limit=SOURCE_BYTES))
             except SourceFileError as exc:
                 problem = f"{exc.issue.location}: {exc.issue.message}"
                 self.issues.append(

@@ -19,6 +19,7 @@ from typing import Any
 from ._palette import (
     ARGUMENT_ATTRS,
     ARGUMENT_STYLES,
+    CHANGE_STYLES,
     CLUSTER_ATTRS,
     EDGE_ATTRS,
     EDGE_STYLES,
@@ -31,16 +32,28 @@ from ._palette import (
     MUTED,
     NODE_ATTRS,
     OUT_EDGES,
+    REMOVED_EDGE,
     ROWS_CLUSTER_ATTRS,
     ROWS_GRAPH_ATTRS,
     ROWS_NODE_ATTRS,
     SPEAKER_FONT,
+    SPEAKER_POINTS,
     THESIS_ATTRS,
     UNTRANSLATED_FONT,
 )
 from ._text import clean
 from .errors import RenderError
-from .view import EdgeKind, MapView, Rankdir, ViewCluster, ViewNode, Wording, byline, untranslated
+from .view import (
+    DEFAULT_WIDTH,
+    EdgeKind,
+    MapView,
+    Rankdir,
+    ViewCluster,
+    ViewNode,
+    Wording,
+    byline,
+    untranslated,
+)
 
 #: Above this many nodes (the large-map limit of ``argmap render``), Graphviz
 #: lays out with bounded searches: on maps of thousands of nodes the full
@@ -125,12 +138,14 @@ def digraph(view: MapView) -> Any:
             },
         )
         for member in cluster.members:
-            frame.body.append(_node_line(member, _node_attrs(by_id[member], view.wording)))
+            frame.body.append(
+                _node_line(member, _node_attrs(by_id[member], view.wording, view.width))
+            )
         clustered.update(cluster.members)
         graph.subgraph(frame)
     for node in view.nodes:
         if node.id not in clustered:
-            graph.body.append(_node_line(node.id, _node_attrs(node, view.wording)))
+            graph.body.append(_node_line(node.id, _node_attrs(node, view.wording, view.width)))
     between = _between_rows(view) if view.rows else {}
     backwards = _backwards(view, between)
     for edge in view.edges:
@@ -139,6 +154,8 @@ def digraph(view: MapView) -> Any:
             style = {**style, **OUT_EDGES[edge.kind]}
         if (edge.source, edge.target) in backwards:
             style = {**style, "constraint": "false"}
+        if "argmap-removed" in edge.classes:
+            style = {**style, **REMOVED_EDGE}
         graph.body.append(_edge_line(edge.source, edge.target, style, " ".join(edge.classes)))
     strip = bool(view.rows)
     legend_ends: list[str] = []
@@ -155,6 +172,10 @@ def digraph(view: MapView) -> Any:
                 _legend_grounding(samples, view.wording, view.rankdir, hedge, strip=strip)
             )
             legend_ends.extend(f"legend-{sample}" for sample in samples)
+        changes = [c for c in CHANGE_STYLES if any(f"argmap-{c}" in n.classes for n in view.nodes)]
+        if changes:
+            legend.subgraph(_legend_changes(changes))
+            legend_ends.extend(f"legend-{change}" for change in changes)
         graph.subgraph(legend)
     if view.rows:
         _hold_rows(graph, view, legend_ends, between)
@@ -205,6 +226,32 @@ def _edge_line(source: str, target: str, style: dict[str, str], classes: str) ->
     pairs = [_a_list(style)] if style else []
     pairs.append(f"class={_quote(classes)}")
     return f"\t{_quote_edge(source)} -> {_quote_edge(target)} [{' '.join(pairs)}]\n"
+
+
+#: What the legend of a comparison says of each kind of change.
+_CHANGE_MEANINGS = {
+    "added": ("+ added", "in the new map only"),
+    "changed": ("~ changed", "in both, changed"),
+    "removed": ("- removed", "in the old map only"),
+}
+
+
+def _legend_changes(changes: list[str]) -> Any:
+    """The part of a comparison's legend that explains the changes drawn, in a row."""
+    row = _graphviz().Digraph(name="legend_changes")
+    row.attr(rank="same")
+    for change in changes:
+        mark, meaning = _CHANGE_MEANINGS[change]
+        attrs = {
+            "id": f"legend-{change}",
+            "class": f"argmap-legend argmap-{change}",
+            "label": _label([("MARK", (mark,)), ("", (meaning,))]),
+            **CHANGE_STYLES[change],
+        }
+        if change == "removed":
+            attrs["style"] = _dashed(NODE_ATTRS["style"])
+        row.node(f"legend-{change}", **attrs)
+    return row
 
 
 def _in_rows(view: MapView) -> list[ViewCluster]:
@@ -365,7 +412,9 @@ def _cluster_label(cluster: ViewCluster) -> str:
     return f"<<B>{_html(cluster.title)}</B>>"
 
 
-def _node_attrs(node: ViewNode, wording: Wording | None = None) -> dict[str, str]:
+def _node_attrs(
+    node: ViewNode, wording: Wording | None = None, width: int = DEFAULT_WIDTH
+) -> dict[str, str]:
     attrs = {
         # Ids are plain (letters, digits, "-", "_", "."): the model checks them.
         "id": node.id,
@@ -389,11 +438,16 @@ def _node_attrs(node: ViewNode, wording: Wording | None = None) -> dict[str, str
     else:
         if node.thesis:
             attrs.update(THESIS_ATTRS)
-        attrs["label"] = _statement_label(node, wording or Wording())
+        attrs["label"] = _statement_label(node, wording or Wording(), width)
     if node.label is not None:
         attrs.update(_label_style(node.kind, node.label, thesis=node.thesis))
     if node.implicit:
         attrs["style"] = _dashed(attrs.get("style", NODE_ATTRS["style"]))
+    for change, style in CHANGE_STYLES.items():
+        if f"argmap-{change}" in node.classes:
+            attrs.update(style)
+            if change == "removed":
+                attrs["style"] = _dashed(attrs.get("style", NODE_ATTRS["style"]))
     return attrs
 
 
@@ -424,20 +478,22 @@ def _badge(label: str | None) -> list[tuple[str, tuple[str, ...]]]:
     return [(f"BADGE-{label}", (LABEL_BADGES[label][0],))]
 
 
-def _statement_label(node: ViewNode, wording: Wording) -> str:
+def _statement_label(node: ViewNode, wording: Wording, width: int) -> str:
     cells = _badge(node.label)
     if node.marks:
         cells.append(("MARK", node.marks))
     if node.title_lines:
         cells.append(("B", node.title_lines))
     cells.append(("", node.lines))
-    # The hedge and the byline never widen the box: they wrap at the text's own width.
-    longest = max((len(line) for line in (*node.title_lines, *node.lines)), default=0)
+    # The hedge and the byline wrap at the text's wrap width, the byline in its smaller
+    # font (as many points wide): so the same byline wraps the same way in every box,
+    # and neither is wider than a full line of text.
     if node.hedge:
-        cells.append(("HEDGE", tuple(textwrap.wrap(f"({node.hedge})", width=max(longest, 20)))))
+        cells.append(("HEDGE", tuple(textwrap.wrap(f"({node.hedge})", width=width))))
     if node.speakers or node.via:
         line = byline(node.speakers, node.via, relay=wording.via)
-        cells.append(("SPEAKER", tuple(textwrap.wrap(line, width=max(longest, 20)))))
+        speaker_width = width * int(NODE_ATTRS["fontsize"]) // SPEAKER_POINTS
+        cells.append(("SPEAKER", tuple(textwrap.wrap(line, width=speaker_width))))
     if node.untranslated:
         cells.append(("UNTRANSLATED", (untranslated(node.untranslated),)))
     return _label(cells)

@@ -12,14 +12,23 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
+import itertools
 import json
 import re
+from collections.abc import Mapping
 from functools import cache
 from importlib import resources
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
+import attrs
+
+from ._outline import OutlineItem, OutlineWords, describe, outline, outline_words
+from ._quotes import locate
 from .model import Argument, ArgumentMap, Citation, Statement, Translation
 from .view import MapView, ViewNode
+
+if TYPE_CHECKING:
+    from .analyse import Label
 
 __all__ = ["page", "page_data"]
 
@@ -41,14 +50,20 @@ def _asset(name: str) -> str:
     return text
 
 
-def page(map: ArgumentMap, view: MapView, svg: str) -> str:
-    """The viewer page: ``svg`` (Graphviz's drawing of ``view``) with pan, zoom, search and
-    a panel that shows everything the map says about the statement or argument clicked.
+def page(
+    map: ArgumentMap, view: MapView, svg: str, sources: Mapping[str, str] | None = None
+) -> str:
+    """The viewer page: ``svg`` (Graphviz's drawing of ``view``) with pan, zoom, search,
+    an outline of the map, and a panel that shows everything the map says about the
+    statement or argument clicked.
 
     Args:
         map: The map ``view`` was built from.
         view: What the diagram shows; only its statements and arguments go into the page.
         svg: The SVG document Graphviz drew for ``view``.
+        sources: The text of each source the map quotes, by source id: shown
+            beside the diagram, one tab per source, every passage quoted
+            marked and tied to the statements and arguments quoting it.
 
     Returns:
         The HTML document. The same arguments always give the same text.
@@ -68,6 +83,13 @@ def page(map: ArgumentMap, view: MapView, svg: str) -> str:
     )
     lang = view.lang or map.lang
     lang_attr = f' lang="{html.escape(lang)}"' if lang else ""
+    data = page_data(map, view)
+    drawn = {
+        *(f"statement-{sid}" for sid in data.get("statements", {})),
+        *(f"argument-{aid}" for aid in data.get("arguments", {})),
+    }
+    source_pane = "" if sources is None else _source_pane(map, sources, drawn)
+    main_class = "argmap-main argmap-with-source" if sources is not None else "argmap-main"
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -80,6 +102,8 @@ def page(map: ArgumentMap, view: MapView, svg: str) -> str:
 </head>
 <body>
 <header class="argmap-bar">
+<button type="button" id="argmap-outline-toggle" aria-controls="argmap-outline" \
+aria-expanded="false" title="Show the map as an outline (o)">Outline</button>
 <h1 class="argmap-title"{lang_attr}>{html.escape(title)}</h1>
 <div class="argmap-search" role="search">
 <input id="argmap-search" type="search" placeholder="Search text, title or id" \
@@ -99,7 +123,8 @@ Fit</button>
 <button type="button" id="argmap-zoom-in" title="Zoom in (+)" aria-label="Zoom in">+</button>
 </div>
 </header>
-<main class="argmap-main">
+<main class="{main_class}">
+{_outline_pane(map, view, drawn, lang_attr)}
 <div id="argmap-canvas" class="argmap-canvas"{lang_attr}>
 {_inline_svg(svg)}
 </div>
@@ -108,15 +133,112 @@ Fit</button>
 aria-label="Close">&#215;</button>
 <div id="argmap-panel-body"></div>
 </aside>
-</main>
+{source_pane}</main>
 <footer class="argmap-help">Click a statement or argument, or Tab to it and press Enter. \
 Drag to pan, wheel or <kbd>+</kbd> <kbd>-</kbd> to zoom, <kbd>0</kbd> to fit, \
 <kbd>Esc</kbd> to clear.</footer>
-<script type="application/json" id="argmap-data">{_json(page_data(map, view))}</script>
+<script type="application/json" id="argmap-data">{_json(data)}</script>
 <script>{script}</script>
 </body>
 </html>
 """
+
+
+def _outline_pane(map: ArgumentMap, view: MapView, drawn: set[str], lang_attr: str) -> str:
+    """The outline of what the page holds, as nested lists of buttons that select their node."""
+    labels = {node.id: node.label for node in view.nodes}
+    words = outline_words(view.lang or map.lang)
+    lists = "".join(
+        _outline_list(item, drawn, labels, words)
+        for item in outline(map, lang=view.lang)
+        if _element_id(item) in drawn
+    )
+    return (
+        '<nav id="argmap-outline" class="argmap-outline" aria-label="Outline" hidden>\n'
+        f'<h2 class="argmap-outline-title">Outline</h2>\n<ul{lang_attr}>{lists}</ul>\n</nav>'
+    )
+
+
+def _outline_list(
+    item: OutlineItem, drawn: set[str], labels: Mapping[str, Label | None], words: OutlineWords
+) -> str:
+    node = _element_id(item)
+    label = labels.get(node) if not item.repeated else None
+    line = describe(item if label is None else attrs.evolve(item, label=label), words)
+    children = "".join(
+        _outline_list(child, drawn, labels, words)
+        for child in item.children
+        if _element_id(child) in drawn
+    )
+    nested = f"<ul>{children}</ul>" if children else ""
+    return (
+        f'<li><button type="button" class="argmap-outline-item" data-node="{html.escape(node)}">'
+        f"{html.escape(line)}</button>{nested}</li>"
+    )
+
+
+def _element_id(item: OutlineItem) -> str:
+    return f"{item.kind}-{item.id}"
+
+
+def _source_pane(map: ArgumentMap, sources: Mapping[str, str], drawn: set[str]) -> str:
+    """The sources' texts, one tab each, every passage the page's items quote marked."""
+    tabs = []
+    panels = []
+    for index, (sid, text) in enumerate(sources.items()):
+        source = map.sources[sid]
+        slug = f"{index + 1}"
+        selected = "true" if index == 0 else "false"
+        tabs.append(
+            f'<button type="button" role="tab" id="argmap-tab-{slug}" '
+            f'aria-controls="argmap-source-{slug}" aria-selected="{selected}" '
+            f'tabindex="{0 if index == 0 else -1}" data-source="{html.escape(sid)}">'
+            f"{html.escape(source.title)}</button>"
+        )
+        lang = f' lang="{html.escape(source.lang)}"' if source.lang else ""
+        hidden = "" if index == 0 else " hidden"
+        panels.append(
+            f'<div role="tabpanel" id="argmap-source-{slug}" class="argmap-source-text" '
+            f'aria-labelledby="argmap-tab-{slug}" tabindex="0"{lang}{hidden}>'
+            f"{_marked_text(map, sid, text, drawn)}</div>"
+        )
+    return (
+        '<section id="argmap-sources" class="argmap-sources" aria-label="Source text">\n'
+        f'<div role="tablist" class="argmap-tabs" aria-label="Sources">{"".join(tabs)}</div>\n'
+        + "\n".join(panels)
+        + "\n</section>\n"
+    )
+
+
+def _marked_text(map: ArgumentMap, source_id: str, text: str, drawn: set[str]) -> str:
+    """``text`` escaped, each passage quoted from it a ``<mark>`` naming who quotes it.
+
+    Passages that overlap split into pieces, each naming everyone quoting it.
+    """
+    spans: list[tuple[int, int, str]] = []
+    for kind, entities in (("statement", map.statements), ("argument", map.arguments)):
+        for eid, entity in entities.items():
+            node = f"{kind}-{eid}"
+            if node not in drawn:
+                continue
+            for quote in entity.quotes:
+                if quote.source == source_id:
+                    found = locate(text, quote.text)
+                    if found is not None:
+                        spans.append((*found, node))
+    cuts = sorted({0, len(text), *(s for s, _, _ in spans), *(e for _, e, _ in spans)})
+    pieces = []
+    for start, end in itertools.pairwise(cuts):
+        refs = list(dict.fromkeys(n for s, e, n in spans if s <= start and end <= e))
+        chunk = html.escape(text[start:end], quote=False)
+        if refs:
+            pieces.append(
+                f'<mark class="argmap-passage" tabindex="0" role="button" '
+                f'data-refs="{html.escape(" ".join(refs))}">{chunk}</mark>'
+            )
+        else:
+            pieces.append(chunk)
+    return "".join(pieces)
 
 
 def _sha256(text: str) -> str:

@@ -24,6 +24,8 @@ _CODECS = {
     "aif": ("argmap._aif", "dumps"),
     "mermaid": ("argmap._mermaid", "to_mermaid"),
     "graphml": ("argmap._graphml", "to_graphml"),
+    "outline": ("argmap._outline", "to_markdown"),
+    "text": ("argmap._outline", "to_text"),
 }
 
 
@@ -38,21 +40,25 @@ def sniff(text: str, file: str) -> ReadFormat:
     JSON whose top level has ``nodes`` and ``edges``, or OVA's ``AIF``
     wrapper, is AIF; JSON with an ``argmap`` format version is canonical
     JSON; anything else that is not JSON is read as YAML, except in a
-    ``.json`` file, whose syntax errors the JSON reader reports.
+    ``.json`` file, which holds JSON or nothing: the JSON reader reports
+    where it breaks (YAML in a ``.json`` file is ``json-syntax`` too).
     """
+    named_json = format_of(file) == "json"
     stripped = text.lstrip()
     if not stripped.startswith("{"):
-        return "yaml"
+        return "json" if named_json else "yaml"
     try:
         data = json.loads(text)
-    except json.JSONDecodeError:
-        # YAML flow mappings start with '{' too; a .json file's reader says where it breaks.
-        return "json" if format_of(file) == "json" else "yaml"
+    except (ValueError, RecursionError):
+        # Not JSON, or JSON nested too deep or with a number too long for Python
+        # to take: the safe readers say which and where. YAML flow mappings start
+        # with '{' too.
+        return "json" if named_json else "yaml"
     if isinstance(data, dict) and ("AIF" in data or ("nodes" in data and "edges" in data)):
         return "aif"
     if isinstance(data, dict) and "argmap" in data:
         return "json"
-    if format_of(file) == "json":
+    if named_json:
         raise MapError(
             [
                 Issue(
@@ -137,8 +143,10 @@ def dumps(argument_map: ArgumentMap, format: WriteFormat = "yaml", *, plain: boo
     """The map as text: YAML in format version 1 (the default), or another format.
 
     ``format`` is ``"yaml"``, ``"json"`` (argmap's canonical JSON),
-    ``"argdown"``, ``"aif"`` (AIFdb JSON), ``"mermaid"`` (a flowchart) or
-    ``"graphml"``. Each format's page in the docs lists what it cannot hold.
+    ``"argdown"``, ``"aif"`` (AIFdb JSON), ``"mermaid"`` (a flowchart),
+    ``"graphml"``, or ``"outline"`` and ``"text"`` (the map as an indented
+    outline in Markdown or plain text, see :func:`argmap.to_outline`). Each
+    format's page in the docs lists what it cannot hold.
 
     ``plain=True`` (Argdown only) writes Argdown as its own users write it:
     none of argmap's reserved ``{argmap: ...}`` data, the map's titles, an

@@ -48,6 +48,19 @@ def dumps(argument_map: ArgumentMap) -> str:
             way to write (``json-number``).
     """
     data = _format.to_data(argument_map)
+    require_finite(argument_map, data)
+    return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+
+
+def require_finite(argument_map: ArgumentMap, data: Any = None) -> None:
+    """Raise :class:`MapError` (``json-number``) for each NaN or infinity in the map's ``data``.
+
+    JSON has no way to write them; every JSON writer (canonical JSON, AIF)
+    calls this first. ``data`` is the map's :func:`argmap._format.to_data`,
+    when the caller has it already.
+    """
+    if data is None:
+        data = _format.to_data(argument_map)
     unwritable = [
         Issue(
             "json-number",
@@ -59,7 +72,6 @@ def dumps(argument_map: ArgumentMap) -> str:
     ]
     if unwritable:
         raise MapError(locate(argument_map, unwritable))
-    return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
 def _non_finite(value: Any, path: DocPath) -> Iterator[tuple[DocPath, float]]:

@@ -208,10 +208,11 @@ class _Ids:
     def __init__(self) -> None:
         self.ids: dict[str, str] = {}
         self.taken: set[str] = set()
+        self.counters: dict[str, int] = {}
 
     def claim(self, element_id: str, kind: str, ref: str) -> str:
         base = f"{self.PREFIXES[kind]}_{re.sub(r'[^A-Za-z0-9]', '_', ref)}"
-        candidate = fresh_id(base, self.taken, "{base}_{number}")
+        candidate = fresh_id(base, self.taken, "{base}_{number}", self.counters)
         self.taken.add(candidate)
         self.ids[element_id] = candidate
         return candidate

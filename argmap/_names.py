@@ -27,8 +27,9 @@ def diagram_format_of(name: str | os.PathLike[str]) -> Format | None:
 #: The formats argmap reads. ``aif`` is AIF JSON (AIFdb, or OVA's wrapper);
 #: ``json`` is argmap's own canonical JSON.
 ReadFormat = Literal["yaml", "json", "argdown", "aif"]
-#: The formats argmap writes (diagrams are :func:`argmap.render`'s business).
-WriteFormat = Literal["yaml", "json", "argdown", "aif", "mermaid", "graphml"]
+#: The formats argmap writes (diagrams are :func:`argmap.render`'s business);
+#: ``outline`` (Markdown) and ``text`` are the map as an indented outline.
+WriteFormat = Literal["yaml", "json", "argdown", "aif", "mermaid", "graphml", "outline", "text"]
 READ_FORMATS: tuple[ReadFormat, ...] = get_args(ReadFormat)
 WRITE_FORMATS: tuple[WriteFormat, ...] = get_args(WriteFormat)
 
@@ -41,6 +42,7 @@ SUFFIXES: dict[str, WriteFormat] = {
     ".mermaid": "mermaid",
     ".yaml": "yaml",
     ".json": "json",
+    ".md": "outline",
     ".aif": "aif",
     ".mmd": "mermaid",
     ".yml": "yaml",
@@ -68,3 +70,8 @@ RANKDIRS: tuple[Rankdir, ...] = get_args(Rankdir)
 #: Which labellings of the framework count (Dung 1995; Caminada 2006).
 Semantics = Literal["grounded", "complete", "preferred", "stable"]
 SEMANTICS: tuple[Semantics, ...] = get_args(Semantics)
+
+#: ``argmap check`` groups more warnings (or notes) than this of one code in one map ...
+GROUP_OVER = 4
+#: ... listing this many of them, and a line that counts the rest.
+GROUP_SHOWN = 3

@@ -119,7 +119,9 @@ FOLD_ATTRS = {
     "peripheries": "2",
 }
 
-SPEAKER_FONT = f'<FONT POINT-SIZE="10" COLOR="{MUTED}"><I>'
+#: The byline's size in points, smaller than the text's (NODE_ATTRS).
+SPEAKER_POINTS = 10
+SPEAKER_FONT = f'<FONT POINT-SIZE="{SPEAKER_POINTS}" COLOR="{MUTED}"><I>'
 # What the diagram says of a node above its text (reconstructed, a question,
 # a hypothesis): small italics, darker than the byline so it reads in print.
 MARK_FONT = '<FONT POINT-SIZE="10" COLOR="#455a64"><I>'
@@ -142,3 +144,17 @@ CLUSTER_ATTRS = {
     "labeljust": "l",
     "margin": "12",
 }
+
+
+#: How a comparison of two maps (``argmap diff -f svg``) marks a node: what
+#: is new, what changed, and what was removed (ghosted: grey and dashed).
+ADDED = "#1565c0"
+CHANGED = "#ef6c00"
+GHOST = "#bdbdbd"
+CHANGE_STYLES: dict[str, dict[str, str]] = {
+    "added": {"color": ADDED, "penwidth": "3"},
+    "changed": {"color": CHANGED, "penwidth": "3"},
+    "removed": {"color": GHOST, "fontcolor": "#9e9e9e", "fillcolor": "#fafafa"},
+}
+#: An edge of what was removed.
+REMOVED_EDGE = {"color": GHOST, "fontcolor": GHOST, "style": "dashed"}

@@ -7,14 +7,18 @@ for drawing, and writes the files.
 
 from __future__ import annotations
 
+import html
 import os
 import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ._dot import digraph, run_dot
 from ._fileio import write_atomic
 from ._names import FORMATS, Format, diagram_format_of
+from ._sources import read_sources
+from ._text import clean
 from .model import ArgumentMap
 from .view import (
     MapView,
@@ -78,17 +82,26 @@ def to_svg(
     ``statement-<id>`` or ``argument-<id>`` and ``class`` names such as
     ``argmap-statement argmap-thesis``, ready for CSS and scripts; a folded
     branch is a ``<g>`` with ``id`` ``fold-<statement id>`` and ``class``
-    ``argmap-fold``. Arguments are as for :func:`to_dot`.
+    ``argmap-fold``. The ``<svg>`` element's first children are a
+    ``<title>`` (the map's title) and a ``<desc>`` giving the diagram in
+    short, for readers who cannot see it: what it counts, each main thesis
+    and the arguments for and against it (alt text for publishing).
+    Arguments are as for :func:`to_dot`.
 
     Raises:
         RenderError: If Graphviz's ``dot`` is not installed or fails.
         ValueError: As for :func:`to_dot`.
     """
-    return run_dot(to_dot(map, options, **keywords), "svg").decode("utf-8")
+    view = build_view(map, options, **keywords)
+    return view_output(view, "svg", map=map).decode("utf-8")
 
 
 def to_html(
-    map: ArgumentMap, options: ViewOptions | None = None, **keywords: Unpack[ViewKeywords]
+    map: ArgumentMap,
+    options: ViewOptions | None = None,
+    *,
+    with_source: bool = False,
+    **keywords: Unpack[ViewKeywords],
 ) -> str:
     """The diagram of ``map`` in the interactive viewer: one self-contained HTML page.
 
@@ -96,15 +109,26 @@ def to_html(
     and a panel showing everything the map says about the statement or
     argument clicked, in every language of the map, with what supports and
     attacks it highlighted. It loads nothing from anywhere, so it works
-    offline. Arguments are as for :func:`to_dot`; the data of what is not
-    drawn stays out of the page.
+    offline. An outline of the map (a button in the bar shows it) gives
+    the same as a nested list a keyboard or a screen reader can walk.
+    Arguments are as for :func:`to_dot`; the data of what is not drawn stays
+    out of the page.
+
+    With ``with_source``, the text of each source the map quotes stands
+    beside the diagram (one tab per source), every passage quoted marked:
+    selecting a statement or argument scrolls to its passages, selecting a
+    passage selects who quotes it. The source files are read from beside
+    the map file, as ``argmap check`` reads them to verify quotes.
 
     Raises:
         RenderError: If Graphviz's ``dot`` is not installed or fails.
+        SourceFileError: With ``with_source``, if the map quotes no source,
+            a quoted source has no ``file``, or the file cannot be read.
         ValueError: As for :func:`to_dot`.
     """
     view = build_view(map, options, **keywords)
-    return view_output(view, "html", map=map).decode("utf-8")
+    sources = read_sources(map) if with_source else None
+    return view_output(view, "html", map=map, sources=sources).decode("utf-8")
 
 
 def render(
@@ -113,6 +137,7 @@ def render(
     options: ViewOptions | None = None,
     *,
     format: Format | None = None,
+    with_source: bool = False,
     **keywords: Unpack[ViewKeywords],
 ) -> Path:
     """Draw ``map`` into the file ``path``.
@@ -127,6 +152,8 @@ def render(
         format: ``"svg"``, ``"png"``, ``"pdf"``, ``"dot"`` or ``"html"`` (the
             interactive viewer, see :func:`to_html`); by default taken from the
             suffix of ``path``.
+        with_source: For ``html``: the sources' text beside the diagram
+            (see :func:`to_html`).
         **keywords: Fields of :class:`~argmap.ViewOptions`, over ``options``.
 
     Returns:
@@ -137,17 +164,29 @@ def render(
             or another option is invalid (see :func:`to_dot`).
         RenderError: If Graphviz's ``dot`` is needed but missing, or fails.
         OutputError: If the file cannot be written.
+        SourceFileError: With ``with_source``, as for :func:`to_html`.
     """
     fmt = _output_format(path, format)
+    if with_source and fmt != "html":
+        raise ValueError(f"'with_source' works with the html format (got {fmt!r})")
     view = build_view(map, options, **keywords)
-    return write_atomic(path, view_output(view, fmt, map=map))
+    sources = read_sources(map) if with_source else None
+    return write_atomic(path, view_output(view, fmt, map=map, sources=sources))
 
 
-def view_output(view: MapView, format: Format, *, map: ArgumentMap | None = None) -> bytes:
+def view_output(
+    view: MapView,
+    format: Format,
+    *,
+    map: ArgumentMap | None = None,
+    sources: Mapping[str, str] | None = None,
+) -> bytes:
     """The bytes of ``view`` drawn in ``format``: DOT text, or what ``dot`` makes of it.
 
     ``html`` needs ``map``, the map ``view`` was built from: the viewer
     shows what the diagram leaves out (full text, translations, quotes).
+    ``sources`` (texts by source id, see :func:`read_sources`) puts them
+    beside the diagram in the ``html`` page.
 
     Raises:
         RenderError: If Graphviz's ``dot`` is needed but missing, or fails.
@@ -158,9 +197,27 @@ def view_output(view: MapView, format: Format, *, map: ArgumentMap | None = None
             raise ValueError("'map' must be given for the html format (got None)")
         from ._html import page
 
-        svg = run_dot(view_to_dot(view), "svg").decode("utf-8")
-        return page(map, view, svg).encode("utf-8")
+        return page(map, view, _svg(view, map.lang), sources).encode("utf-8")
+    if format == "svg":
+        return _svg(view, map.lang if map is not None else None).encode("utf-8")
     return _output(view_to_dot(view), format)
+
+
+def _svg(view: MapView, lang: str | None) -> str:
+    """The SVG of ``view`` with its alt text: a ``<title>`` and ``<desc>`` first in ``<svg>``."""
+    from ._outline import alt_text
+
+    svg = run_dot(view_to_dot(view), "svg").decode("utf-8")
+    start = svg.find("<svg")
+    end = svg.find(">", start) + 1
+    if start < 0 or end <= 0:
+        return svg
+    title, desc = alt_text(view, lang)
+    alt = (
+        f"\n<title>{html.escape(clean(title, newlines=False), quote=False)}</title>"
+        f"\n<desc>{html.escape(clean(desc, newlines=False), quote=False)}</desc>"
+    )
+    return svg[:end] + alt + svg[end:]
 
 
 def _output(source: str, format: Format) -> bytes:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Generator, Iterator, Mapping
 from pathlib import Path
 from typing import Any, Literal
 
@@ -12,8 +12,9 @@ import attrs
 from . import _format
 from ._check import errors as map_errors
 from ._check import refers_to_invalid
-from ._fileio import read_text
+from ._fileio import read_text, resolved
 from ._helpers import fresh_id
+from ._limits import INCLUDE_DEPTH
 from ._locate import locate
 from ._names import format_of
 from .errors import DocPath, Issue, MapError, Severity, SourceFileError
@@ -82,6 +83,9 @@ def _parse(
     return _yaml.parse(text, file)
 
 
+#: Reading one document: yields the reading of each file it includes, returns its map.
+_Reading = Generator[Any, None, ArgumentMap | None]
+
 SECTIONS = ("sources", "agents", "schemes", "statements", "arguments", "groups")
 _SECTION_KEYS = {(section,) for section in SECTIONS}
 
@@ -94,7 +98,7 @@ class _IncludeMerger:
     """
 
     def __init__(self, root: Path) -> None:
-        self.root = root.resolve()
+        self.root = resolved(root)
         self.positions: dict[DocPath, Position] = {}
         #: The positions of a map read from one file alone, not copied.
         self.single: Mapping[DocPath, Position] | None = None
@@ -107,7 +111,27 @@ class _IncludeMerger:
     def read(
         self, text: str, file: str, chain: list[Path] | None, format: TreeFormat = "yaml"
     ) -> ArgumentMap | None:
-        """Parse and build one document; merge it after the files it includes."""
+        """Parse and build one document; merge it after the files it includes.
+
+        The included files are read by a loop over a stack, not by recursion,
+        so a long chain of includes meets :data:`INCLUDE_DEPTH`, never
+        Python's recursion limit.
+        """
+        stack = [self.document(text, file, chain, format)]
+        built: ArgumentMap | None = None
+        while stack:
+            try:
+                stack.append(next(stack[-1]))
+            except StopIteration as done:
+                stack.pop()
+                built = done.value
+        return built
+
+    def document(
+        self, text: str, file: str, chain: list[Path] | None, format: TreeFormat
+    ) -> _Reading:
+        """:meth:`read` of one document: yields the reading of each file it includes,
+        for :meth:`read` to finish first; returns the document's map."""
         self.files.append(file)
         try:
             data, parsed, issues = _parse(text, file, format)
@@ -127,10 +151,12 @@ class _IncludeMerger:
         including = chain is None
         chain = [
             *(chain or []),
-            *([(here / Path(file).name).resolve()] if file != "<string>" else []),
+            *([resolved(here / Path(file).name)] if file != "<string>" else []),
         ]
         for name, path in built.includes:
-            self.include(name, here, chain, positions.get(path) or positions.get(()))
+            nested = self.include(name, here, chain, positions.get(path) or positions.get(()))
+            if nested is not None:
+                yield nested
         if including and not built.includes:
             # One file: its entities and positions as they are, nothing to merge.
             # (JSON finds its positions only when asked.)
@@ -146,13 +172,21 @@ class _IncludeMerger:
                 self.positions.setdefault(key, value)
         return built.map
 
-    def include(self, name: str, here: Path, chain: list[Path], where: Position | None) -> None:
-        target = (here / name).resolve()
+    def include(
+        self, name: str, here: Path, chain: list[Path], where: Position | None
+    ) -> _Reading | None:
+        """The reading of an included file (for :meth:`read` to run), or ``None``
+        when it is not to be read: a problem, or read already."""
         file = os.fspath(here / name)
 
         def problem(code: str, message: str) -> None:
             at = where or (file, None, None)
             self.issues.append(Issue(code, message, file=at[0], line=at[1], column=at[2]))
+
+        if "\0" in name:
+            problem("bad-file-name", f"include {name!r} holds a NUL character; remove it")
+            return None
+        target = resolved(here / name)
 
         if not target.is_relative_to(self.root):
             problem(
@@ -160,7 +194,7 @@ class _IncludeMerger:
                 f"include {name!r} points outside the map's folder ({self.root}); "
                 "keep included maps inside it",
             )
-            return
+            return None
         if target in chain:
             loop = " -> ".join(p.name for p in chain[chain.index(target) :])
             problem(
@@ -168,9 +202,18 @@ class _IncludeMerger:
                 f"include {name!r} leads back to itself ({loop} -> {target.name}); "
                 "remove one of these includes",
             )
-            return
+            return None
         if target in self.read_files:
-            return  # included already, through another file
+            return None  # included already, through another file
+        most = INCLUDE_DEPTH.value()
+        if len(chain) > most:
+            problem(
+                "include-too-deep",
+                f"include {name!r} goes {len(chain):,} levels of include deep, more than "
+                f"the {most:,} allowed; include the files from fewer levels, or "
+                f"{INCLUDE_DEPTH.raise_hint()}",
+            )
+            return None
         self.read_files.add(target)
         try:
             text = read_text(file, what="included map file")
@@ -179,8 +222,8 @@ class _IncludeMerger:
                 self.issues.append(exc.issue)
             else:
                 problem(exc.issue.code, f"cannot include {name!r}: {exc.issue.message}")
-            return
-        self.read(text, file, chain, "json" if format_of(name) == "json" else "yaml")
+            return None
+        return self.document(text, file, chain, "json" if format_of(name) == "json" else "yaml")
 
     def merge(
         self, document: ArgumentMap, positions: Mapping[DocPath, Position], here: Path
@@ -240,9 +283,9 @@ class _IncludeMerger:
 
     def relative(self, here: Path, name: str) -> str:
         """A source file named in an included map, relative to the including map."""
-        if here.resolve() == self.root:
-            return name
-        return Path(os.path.relpath((here / name).resolve(), self.root)).as_posix()
+        if resolved(here) == self.root or "\0" in name:
+            return name  # a name with NUL in it is reported when the source is read
+        return Path(os.path.relpath(resolved(here / name), self.root)).as_posix()
 
 
 def _alias_single_quotes(

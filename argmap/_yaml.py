@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from ._format import CutByComment, FlowList, FlowMapping
 from ._helpers import gc_paused
+from ._limits import EXPANDED_CHARS
 from .errors import DocPath, Issue, MapError
 
 if TYPE_CHECKING:
@@ -218,13 +219,18 @@ class _Converter:
     def measure(self, root: yaml.Node) -> None:
         """Reject recursive aliases, deep nesting and alias bombs before converting.
 
-        Counts the values the document expands to, sharing the count of a
-        node that aliases reuse, so the cost is linear in the text's size.
+        Counts the values the document expands to, and the characters of
+        their text, sharing the counts of a node that aliases reuse, so the
+        cost is linear in the text's size. A bomb by count (many aliases of
+        aliases) and one by bytes (a long text aliased many times) are both
+        refused before anything is expanded.
         """
         sizes: dict[int, int] = {}
+        chars: dict[int, int] = {}
         active: set[int] = set()
         scalar = yaml.ScalarNode
         mapping = yaml.MappingNode
+        most_chars = EXPANDED_CHARS.value()
 
         def size(node: yaml.Node, depth: int) -> int:
             key = id(node)
@@ -244,14 +250,29 @@ class _Converter:
                 )
             active.add(key)
             total = 1
+            text = 0
             children = (
                 [n for pair in node.value for n in pair]
                 if node.__class__ is mapping
                 else node.value
             )
             for child in children:
-                total += 1 if child.__class__ is scalar else size(child, depth + 1)
+                if child.__class__ is scalar:
+                    total += 1
+                    text += len(child.value)
+                else:
+                    total += size(child, depth + 1)
+                    text += chars[id(child)]
             active.discard(key)
+            if text > most_chars:
+                raise self.fatal(
+                    "document-too-large",
+                    f"the document expands to more than {most_chars:,} characters of text "
+                    "(anchors and aliases are expanded); drop the aliases, or "
+                    f"{EXPANDED_CHARS.raise_hint()}",
+                    node,
+                )
+            chars[key] = text
             if total > MAX_NODES:
                 raise self.fatal(
                     "document-too-large",
@@ -386,7 +407,7 @@ class _DeclinedError(Exception):
 
 #: Characters the fast reader leaves to libyaml: tabs, carriage returns, YAML's
 #: other line breaks, control characters, surrogates, byte order marks.
-_UNREAD = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufeff\ufffe\uffff]")
+_UNREAD = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
 #: ``key:`` at the start of a block mapping entry, followed by a space or the line's end.
 _KEY = re.compile(r"(\w[\w.\-]*):(?: |\Z)")
 #: First characters that make a scalar something other than plain text.
@@ -748,7 +769,8 @@ class _FastReader:
                     raise _DeclinedError
                 key = key_match.group().rstrip(" ")
                 key_end = at + len(key)
-                if not line.startswith(": ", key_end) or key in table:
+                # libyaml refuses a key longer than 1,024 characters, in flow as in block.
+                if not line.startswith(": ", key_end) or key in table or len(key) > 1000:
                     raise _DeclinedError
                 self.nodes += 1
                 child = (*path, key)

@@ -38,6 +38,7 @@ import attrs
 
 from ._graph import strongly_connected
 from ._helpers import one_or_many, suggest
+from ._limits import Budget
 from ._names import SEMANTICS, Semantics
 from .errors import MapError, Severity
 from .model import ArgumentMap
@@ -147,32 +148,43 @@ class Framework:
         """The grounded extension: what is accepted without making any choice."""
         return self._members(self._solver.grounded())
 
-    def complete(self) -> tuple[frozenset[str], ...]:
+    def complete(self, *, max_steps: int | None = None) -> tuple[frozenset[str], ...]:
         """The complete extensions: the admissible sets that hold every argument they defend."""
-        return self.extensions("complete")
+        return self.extensions("complete", max_steps=max_steps)
 
-    def preferred(self) -> tuple[frozenset[str], ...]:
+    def preferred(self, *, max_steps: int | None = None) -> tuple[frozenset[str], ...]:
         """The preferred extensions: the complete extensions maximal under inclusion."""
-        return self.extensions("preferred")
+        return self.extensions("preferred", max_steps=max_steps)
 
-    def stable(self) -> tuple[frozenset[str], ...]:
+    def stable(self, *, max_steps: int | None = None) -> tuple[frozenset[str], ...]:
         """The stable extensions: conflict-free sets that attack every argument outside them.
 
         There may be none: an odd cycle of attacks has no stable extension.
         """
-        return self.extensions("stable")
+        return self.extensions("stable", max_steps=max_steps)
 
-    def extensions(self, semantics: Semantics) -> tuple[frozenset[str], ...]:
+    def extensions(
+        self, semantics: Semantics, *, max_steps: int | None = None
+    ) -> tuple[frozenset[str], ...]:
         """The extensions under ``semantics``, in a fixed order.
+
+        Args:
+            semantics: ``"grounded"``, ``"complete"``, ``"preferred"`` or ``"stable"``.
+            max_steps: The most steps the search may take (a choice tried or
+                an extension found is a step); ``None`` for the limit in
+                force, 1,000,000 unless the environment variable
+                ``ARGMAP_MAX_EVALUATION_STEPS`` says otherwise.
 
         Raises:
             ValueError: If ``semantics`` is not one of grounded, complete,
                 preferred, stable.
+            LimitError: If the search would take more than ``max_steps`` steps.
         """
         _one_of("semantics", semantics, SEMANTICS)
+        budget = Budget(max_steps, f"finding the {semantics} extensions")
         found = sorted(
             tuple(i for i, label in enumerate(labels) if label == _IN)
-            for labels in self._solver.labellings(semantics)
+            for labels in self._solver.labellings(semantics, budget)
         )
         return tuple(frozenset(self.arguments[i] for i in members) for members in found)
 
@@ -227,8 +239,8 @@ class _Solver:
                         stack.append(z)
         return [label or _UNDEC for label in labels]
 
-    def labellings(self, semantics: Semantics) -> Iterator[list[int]]:
-        """Every labelling under ``semantics`` (each a fresh list)."""
+    def labellings(self, semantics: Semantics, budget: Budget) -> Iterator[list[int]]:
+        """Every labelling under ``semantics`` (each a fresh list), a step of ``budget`` each."""
         grounded = self.grounded()
         if semantics == "grounded":
             yield grounded
@@ -241,7 +253,7 @@ class _Solver:
         if not parts:
             yield labels
             return
-        choices = [iter(self._local(parts[0], labels, semantics))]
+        choices = [iter(self._local(parts[0], labels, semantics, budget))]
         while choices:
             depth = len(choices) - 1
             choice = next(choices[-1], None)
@@ -252,10 +264,11 @@ class _Solver:
                 continue
             for x, label in zip(parts[depth], choice, strict=True):
                 labels[x] = label
+            budget.spend()
             if depth + 1 == len(parts):
                 yield list(labels)
             else:
-                choices.append(iter(self._local(parts[depth + 1], labels, semantics)))
+                choices.append(iter(self._local(parts[depth + 1], labels, semantics, budget)))
 
     def _required(self, x: int, labels: list[int]) -> int:
         """The label a complete labelling gives ``x``, its attackers labelled as in ``labels``."""
@@ -268,21 +281,24 @@ class _Solver:
         return _UNDEC if undecided else _IN
 
     def _local(
-        self, part: list[int], labels: list[int], semantics: Semantics
+        self, part: list[int], labels: list[int], semantics: Semantics, budget: Budget
     ) -> list[tuple[int, ...]]:
         """The labellings of the strongly connected ``part``, its attackers outside it labelled.
 
         A backtracking search over which members of ``part`` are ``in``
         (Nofal, Atkinson and Dunne 2014), with propagation; ``labels`` is not
-        changed. For preferred semantics it looks for the maximal admissible
-        sets, pruning every branch that cannot grow beyond one found
-        already: preferred semantics is SCC-recursive (Baroni, Giacomin and
-        Guida 2005), so maximal in each part, in turn, is maximal overall.
+        changed. For preferred semantics it looks for the maximal complete
+        labellings (every admissible set lies in a complete extension, so
+        these are the maximal admissible sets, and the search for complete
+        ones propagates much further), pruning every branch that cannot grow
+        beyond one found already: preferred semantics is SCC-recursive
+        (Baroni, Giacomin and Guida 2005), so maximal in each part, in turn,
+        is maximal overall. Each choice tried is a step of ``budget``.
         """
         if len(part) == 1 and part[0] not in self.attackers[part[0]]:
             label = self._required(part[0], labels)
             return [] if semantics == "stable" and label == _UNDEC else [(label,)]
-        search = _PartSearch(self, part, labels, semantics)
+        search = _PartSearch(self, part, labels, semantics, budget)
         return search.labellings(search.extensions())
 
     def _required_local(self, x: int, labels: list[int], local: dict[int, int]) -> int:
@@ -318,9 +334,15 @@ class _PartSearch:
     """The search of :meth:`_Solver._local` over one strongly connected part of the framework."""
 
     def __init__(
-        self, solver: _Solver, part: list[int], labels: list[int], semantics: Semantics
+        self,
+        solver: _Solver,
+        part: list[int],
+        labels: list[int],
+        semantics: Semantics,
+        budget: Budget,
     ) -> None:
         self.solver = solver
+        self.budget = budget
         self.part = part
         self.labels = labels
         self.semantics = semantics
@@ -341,7 +363,6 @@ class _PartSearch:
         }
         self.state = dict.fromkeys(part, _NONE)  # _IN, _OUT (here: not in), or _NONE
         self.trail: list[int] = []
-        self.complete = semantics != "preferred"
 
     def set_(self, x: int, value: int, queue: list[int]) -> None:
         self.state[x] = value
@@ -358,7 +379,7 @@ class _PartSearch:
         # Attributes read once into locals: this loop is where evaluation spends its time.
         state, attackers, targets = self.state, self.attackers, self.targets
         beaten, exposed, hit, set_ = self.beaten, self.exposed, self.hit, self.set_
-        complete, stable = self.complete, self.semantics == "stable"
+        stable = self.semantics == "stable"
         while queue:
             y = queue.pop()
             own = state[y]
@@ -375,8 +396,6 @@ class _PartSearch:
                             return False
                         if len(open_) == 1:
                             set_(open_[0], _IN, queue)
-                continue
-            if not complete:
                 continue
             defended = not beaten[y] and not exposed[y] and all(hit(a) for a in attackers[y])
             if own == _NONE and defended:
@@ -428,6 +447,7 @@ class _PartSearch:
                 continue
             choice = _CHOICES[frame.tried]
             frame.tried += 1
+            self.budget.spend()
             queue: list[int] = []
             self.set_(part[position], choice, queue)
             if self.propagate(queue):
@@ -446,9 +466,7 @@ class _PartSearch:
                     local[x] = _OUT if attacked else _UNDEC
             if self.semantics == "stable" and _UNDEC in local.values():
                 continue
-            if self.complete and not all(
-                local[x] == self.solver._required_local(x, labels, local) for x in part
-            ):
+            if not all(local[x] == self.solver._required_local(x, labels, local) for x in part):
                 continue
             result.append(tuple(local[x] for x in part))
         return result
@@ -878,6 +896,7 @@ def evaluate(
     reject: Iterable[str] = (),
     acceptance: Acceptance = "sceptical",
     stated_only: bool = False,
+    max_steps: int | None = None,
 ) -> Evaluation:
     """Label every statement and argument of ``map`` ``in``, ``out`` or ``undecided``.
 
@@ -913,6 +932,11 @@ def evaluate(
             of the map, in which a statement the text argues for (through a
             stated argument) still needs a supporting argument that is
             ``in``, even where every such argument was left out.
+        max_steps: The most steps the search for labellings may take (each
+            choice tried and each labelling combined is one); ``None`` for
+            the limit in force: 1,000,000, unless the environment variable
+            ``ARGMAP_MAX_EVALUATION_STEPS`` says otherwise. Grounded
+            semantics needs no search.
 
     Returns:
         The labels, statements and arguments each in authored order (with
@@ -923,6 +947,8 @@ def evaluate(
             ``accept`` or ``reject`` names no statement of the map (or, with
             ``stated_only``, an implicit one), or a statement is in both.
         MapError: If the map is not sound; ``.issues`` says why.
+        LimitError: If finding the labellings would take more than
+            ``max_steps`` steps; the message says how to allow more.
 
     Example:
         >>> from argmap import Argument, ArgumentMap, Statement
@@ -938,11 +964,12 @@ def evaluate(
     """
     _one_of("semantics", semantics, SEMANTICS)
     _one_of("acceptance", acceptance, ACCEPTANCES)
+    budget = Budget(max_steps, f"evaluating this map under {semantics} semantics")
     kept, af, accepted, rejected = _prepare(map, accept, reject, stated_only)
     size = len(kept.statements) + len(kept.arguments)
     seen = [0] * size
     count = 0
-    for labels in af._solver.labellings(semantics):
+    for labels in af._solver.labellings(semantics, budget):
         count += 1
         for i in range(size):
             seen[i] |= 1 << labels[i]
@@ -976,6 +1003,7 @@ def what_if(
     semantics: Semantics = "grounded",
     acceptance: Acceptance = "sceptical",
     stated_only: bool = False,
+    max_steps: int | None = None,
 ) -> tuple[Change, ...]:
     """What changes if the statements in ``accept`` were accepted and those in ``reject`` rejected.
 
@@ -986,7 +1014,9 @@ def what_if(
         The statements, then the arguments, whose label changes, each with
         its label before and after, in authored order.
     """
-    plain = evaluate(map, semantics, acceptance=acceptance, stated_only=stated_only)
+    plain = evaluate(
+        map, semantics, acceptance=acceptance, stated_only=stated_only, max_steps=max_steps
+    )
     return plain.diff(
         evaluate(
             map,
@@ -995,6 +1025,7 @@ def what_if(
             reject=reject,
             acceptance=acceptance,
             stated_only=stated_only,
+            max_steps=max_steps,
         )
     )
 

@@ -8,7 +8,8 @@ keeps working for callers who do not know argmap::
     ├── MapError(ArgmapError, ValueError)       a map is invalid; carries .issues
     ├── SourceFileError(ArgmapError, OSError)   a map or source file cannot be read
     ├── OutputError(ArgmapError, OSError)       an output file cannot be written
-    └── RenderError(ArgmapError, RuntimeError)  Graphviz is missing or failed
+    ├── RenderError(ArgmapError, RuntimeError)  Graphviz is missing or failed
+    └── LimitError(ArgmapError, RuntimeError)   a computation would pass a set limit
 
 A :class:`MapError` collects every problem found in a document: each is an
 :class:`Issue` with a stable code, a severity, a message saying how to fix it,
@@ -19,6 +20,7 @@ from a file, its file, line and column.
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Iterable
 
 import attrs
@@ -27,6 +29,7 @@ __all__ = [
     "ArgmapError",
     "DocPath",
     "Issue",
+    "LimitError",
     "MapError",
     "OutputError",
     "RenderError",
@@ -82,7 +85,7 @@ class Issue:
     def location(self) -> str:
         """``file:line:column`` as far as it is known, else the document path."""
         if self.file is not None:
-            parts = [self.file]
+            parts = [printable_name(self.file)]
             if self.line is not None:
                 parts.append(str(self.line))
                 if self.column is not None:
@@ -94,6 +97,19 @@ class Issue:
 
     def __str__(self) -> str:
         return f"{self.location}: {self.severity}: {self.code}: {self.message}"
+
+
+#: Characters that would break a one-line message: controls and Unicode's line breaks.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def printable_name(name: str) -> str:
+    """A file name as a message shows it: control characters escaped (``a\\nb.yaml``).
+
+    A name may hold a newline; printed as it is, it would break the one-line
+    ``file:line:column: ...`` form of a message in two.
+    """
+    return _UNPRINTABLE.sub(lambda m: repr(m.group())[1:-1], name)
 
 
 class ArgmapError(Exception):
@@ -141,3 +157,11 @@ class OutputError(ArgmapError, OSError):
 
 class RenderError(ArgmapError, RuntimeError):
     """Rendering failed: Graphviz's ``dot`` is missing or reported an error."""
+
+
+class LimitError(ArgmapError, RuntimeError):
+    """A computation would pass one of argmap's limits (docs/safety.md), so it stopped.
+
+    Raised, for instance, when evaluating a map would take more search steps
+    than allowed; the message names the limit and how to raise it.
+    """

@@ -44,6 +44,8 @@ __all__ = [
     "build_view",
     "byline",
     "fold_node_id",
+    "require_labels",
+    "require_lang",
     "select",
     "statement_node_id",
     "untranslated",
@@ -368,6 +370,9 @@ class MapView:
             row. Chosen from the structure of the map, not its text, so it
             is the same in every language, evaluated or not (see
             ``docs/large-maps.md``).
+        width: The width, in characters, the text of statements is wrapped
+            at; a byline wraps at the same width in its own smaller font,
+            so one byline reads the same in every box.
     """
 
     title: str
@@ -380,6 +385,7 @@ class MapView:
     evaluated: str | None = None
     wording: Wording = Wording()
     rows: tuple[tuple[str, ...], ...] = ()
+    width: int = DEFAULT_WIDTH
 
     def node(self, node_id: str) -> ViewNode:
         """The node with element id ``node_id``; raises ``KeyError`` if absent."""
@@ -437,9 +443,7 @@ def build_view(
     o = view_options(options, keywords)
     _refuse_dangling(map)
     lang, focus, evaluation, premises, width = o.lang, o.focus, o.evaluation, o.premises, o.width
-    if lang is not None and lang not in map.langs:
-        known = list(map.langs) or ["its own, undeclared"]
-        raise ValueError(f"'lang' must be one of the map's languages {known!r} (got {lang!r})")
+    require_lang(map, lang)
     if lang == map.lang:
         lang = None  # the text as authored
     part = None
@@ -500,6 +504,7 @@ def build_view(
         evaluated=None if evaluation is None else _evaluated(evaluation),
         wording=words,
         rows=rows,
+        width=width,
     )
 
 
@@ -537,8 +542,15 @@ def _group_rows(
     return tuple(tuple(clusters[g].id for g in row) for row in rows)
 
 
-def _labelled(map: ArgumentMap, nodes: list[ViewNode], evaluation: Evaluation) -> list[ViewNode]:
-    """The nodes with the labels of ``evaluation``, as field and as class."""
+def require_lang(map: ArgumentMap, lang: str | None) -> None:
+    """Raise ``ValueError`` unless ``lang`` is ``None`` or one of the map's languages."""
+    if lang is not None and lang not in map.langs:
+        known = list(map.langs) or ["its own, undeclared"]
+        raise ValueError(f"'lang' must be one of the map's languages {known!r} (got {lang!r})")
+
+
+def require_labels(map: ArgumentMap, evaluation: Evaluation) -> None:
+    """Raise ``ValueError`` unless ``evaluation`` labels every statement and argument of ``map``."""
     for ids, labels in (
         (map.statements, evaluation.statements),
         (map.arguments, evaluation.arguments),
@@ -549,6 +561,11 @@ def _labelled(map: ArgumentMap, nodes: list[ViewNode], evaluation: Evaluation) -
                 f"'evaluation' must label every statement and argument of the map "
                 f"(got none for {missing[0]!r}); evaluate this map"
             )
+
+
+def _labelled(map: ArgumentMap, nodes: list[ViewNode], evaluation: Evaluation) -> list[ViewNode]:
+    """The nodes with the labels of ``evaluation``, as field and as class."""
+    require_labels(map, evaluation)
     result = []
     for node in nodes:
         if node.kind == "fold":

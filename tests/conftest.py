@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import pytest
 
@@ -73,3 +74,13 @@ def mermaid_modules() -> Path:
     if not (MERMAID / "mermaid" / "package.json").is_file() or shutil.which("node") is None:
         missing("Mermaid's parser", "make mermaid", "ARGMAP_REQUIRE_MERMAID")
     return MERMAID
+
+
+@pytest.fixture(scope="session")
+def browser(chromium: str) -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=chromium)
+        yield instance
+        instance.close()

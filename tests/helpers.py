@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import attrs
 import pytest
@@ -141,3 +142,55 @@ def parse_dot(source: str) -> Dot:
         elif line.startswith("\tsubgraph "):
             dot.subgraphs.append(line.split()[1])
     return dot
+
+
+@attrs.define
+class Viewer:
+    """A page of the viewer open in Chromium, with what it logged and requested."""
+
+    page: Any
+    url: str
+    problems: list[str]
+    requests: list[str]
+
+    def classed(self, cls: str, kind: str = "node") -> set[str]:
+        """Ids of the nodes (or titles of the edges) that carry ``cls``."""
+        if kind == "node":
+            script = f"[...document.querySelectorAll('g.node.{cls}')].map(g => g.id)"
+        else:
+            script = (
+                f"[...document.querySelectorAll('g.edge.{cls}')]"
+                ".map(g => g.querySelector('title').textContent)"
+            )
+        return set(self.page.evaluate(script))
+
+    def transform(self) -> str:
+        value: str = self.page.get_attribute("#argmap-viewport", "transform")
+        return value
+
+    def scale(self) -> float:
+        found = re.search(r"scale\(([\d.]+)\)", self.transform())
+        assert found is not None
+        return float(found[1])
+
+    def panel_texts(self, selector: str) -> list[str]:
+        texts: list[str] = self.page.locator(f"#argmap-panel {selector}").all_inner_texts()
+        return texts
+
+
+def open_viewer(browser: Any, path: Path) -> Iterator[Viewer]:
+    # Reduced motion: the highlights appear at once, without a transition.
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, reduced_motion="reduce")
+    tab = context.new_page()
+    url = path.as_uri()
+    viewer = Viewer(tab, url, [], [])
+    tab.on("console", lambda m: viewer.problems.append(f"{m.type}: {m.text}"))
+    tab.on("pageerror", lambda e: viewer.problems.append(f"page error: {e}"))
+    tab.on("request", lambda r: viewer.requests.append(r.url))
+    tab.goto(url)
+    tab.wait_for_selector("html.argmap-ready")
+    yield viewer
+    # Whatever a test did, the page logged nothing and asked for nothing but itself.
+    assert viewer.problems == []
+    assert viewer.requests == [url]
+    context.close()

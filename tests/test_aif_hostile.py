@@ -408,3 +408,21 @@ def test_a_json_file_that_is_neither_is_refused_by_content() -> None:
     with pytest.raises(argmap.MapError) as caught:
         argmap.loads('{"vertices": []}', file="m.json")
     assert [i.code for i in caught.value.issues] == ["unknown-format"]
+
+
+def test_an_infinite_weight_is_refused_not_written_as_infinity() -> None:
+    """JSON has no Infinity: the writer says so instead of writing what no reader takes."""
+    text = (
+        '{"nodes": [{"nodeID": "1", "text": "A", "type": "I", "weight": 1e400},'
+        ' {"nodeID": "2", "text": "B", "type": "I"},'
+        ' {"nodeID": "3", "text": "Default Inference", "type": "RA"}],'
+        ' "edges": [{"edgeID": "e1", "fromID": "1", "toID": "3"},'
+        ' {"edgeID": "e2", "fromID": "3", "toID": "2"}]}'
+    )
+    m = argmap.loads(text, file="w.json")
+    with pytest.raises(argmap.MapError) as caught:
+        argmap.dumps(m, "aif")
+    assert str(caught.value) == (
+        "w.json:1:12: error: json-number: 'data' of statement '1' holds inf at 'aif/weight', "
+        "a number JSON cannot write; give it as text (in quotes) or leave it out"
+    )

@@ -329,3 +329,66 @@ def test_any_valid_map_reads_back_equal(m: ArgumentMap) -> None:
 def test_an_exported_map_exports_the_same_again(m: ArgumentMap) -> None:
     text = argmap.dumps(m, "argdown")
     assert argmap.dumps(argmap.loads(text, format="argdown"), "argdown") == text
+
+
+def test_a_map_argdown_cannot_hold_is_a_map_error_with_the_real_reason() -> None:
+    m = ArgumentMap("t", [Statement("x" * 100_000, "S.")])
+    with pytest.raises(MapError) as caught:
+        argmap.dumps(m, "argdown")
+    [issue] = caught.value.issues
+    assert issue.code == "argdown-unwritable"
+    assert issue.message.startswith(
+        "this map cannot be written as Argdown that reads back the same (argdown-line-too-long: "
+    )
+    assert issue.message.endswith(
+        "; change it, or export the map as YAML, JSON or AIF, which hold it as it is"
+    )
+
+
+def test_a_value_that_would_read_back_otherwise_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib
+
+    write = importlib.import_module("argmap._argdown.write")
+
+    m = ArgumentMap("t", [Statement("s", "S.")])
+    # Every way of writing reads back with another text: the message names where.
+    changed = ArgumentMap("t", [Statement("s", "S, changed.")])
+    monkeypatch.setattr(write, "read", lambda text, file: changed)
+    with pytest.raises(MapError) as caught:
+        argmap.dumps(m, "argdown")
+    assert str(caught.value) == (
+        "statements/s/text: error: argdown-unwritable: Argdown cannot hold "
+        "statements/s/text as it is: 'S.' would read back as 'S, changed.'; change it, or "
+        "export the map as YAML, JSON or AIF, which hold it as it is"
+    )
+
+
+@pytest.mark.parametrize("text", ["a\u2028b", "a\u2029  b", "a\u2028\u2029 b\x85c"])
+def test_yaml_s_other_line_breaks_in_a_title_round_trip(text: str) -> None:
+    m = ArgumentMap(text, [Statement("s", f"S {text}.")])
+    assert argmap.loads(argmap.dumps(m, "argdown"), format="argdown") == m
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "===\ntitle: a\ntitle: b\n===\n\n[s]: S.\n",
+            "d.argdown:3:1: error: argdown-front-matter: front matter is not valid YAML: key "
+            "'title' appears twice in the same mapping (first at line 2, column 1); YAML would "
+            "silently keep only the last one: rename or merge them",
+        ),
+        (
+            "[s]: S. {a: 1, a: 2}\n",
+            "d.argdown:1:16: error: argdown-data: data '{...}' is not valid YAML: key 'a' "
+            "appears twice in the same mapping (first at line 1, column 10); YAML would "
+            "silently keep only the last one: rename or merge them",
+        ),
+    ],
+)
+def test_a_duplicate_key_in_embedded_yaml_names_both_places_in_the_file(
+    text: str, expected: str
+) -> None:
+    with pytest.raises(MapError) as caught:
+        argmap.loads(text, file="d.argdown")
+    assert str(caught.value) == expected

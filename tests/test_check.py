@@ -293,3 +293,31 @@ def test_source_files_outside_the_maps_folder_are_not_read(tmp_path: Path) -> No
         "(allow_outside=True) if you trust the map"
     )
     assert argmap.check(m, allow_outside=True) == ()
+
+
+def test_closest_passage_aligns_only_bounded_stretches_of_long_texts(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A 200 KB source of repeated words and a 2 KB near-quote once took 20 s of difflib."""
+    import difflib
+    import random
+
+    sizes: list[tuple[int, int]] = []
+    matcher = difflib.SequenceMatcher
+
+    def measured(junk: None, a: str, b: str, autojunk: bool = True) -> difflib.SequenceMatcher[str]:
+        sizes.append((len(a), len(b)))
+        return matcher(junk, a, b, autojunk)
+
+    monkeypatch.setattr(difflib, "SequenceMatcher", measured)
+    rng = random.Random(1)
+    words = ["the", "of", "and", "war", "peace", "russia", "korea", "kim", "putin", "deal"]
+    source = normalise(" ".join(rng.choice(words) for _ in range(40_000)))
+    quote = source[50_000:52_000]
+    misquote = quote[:1000] + "X" + quote[1001:]
+    passage = closest_passage(source, misquote)
+    assert passage.endswith("…") and len(passage) == 240
+    assert passage[:-1].rstrip() in source[49_000:53_000]
+    assert sizes and all(a <= 1_800 and b <= 600 for a, b in sizes)
+    assert closest_passage(source, "nothing of this is in there") != ""
+    assert closest_passage(source, "zzz yyy") == ""  # no word in common: nothing to show

@@ -252,13 +252,14 @@ def test_render_in_another_language_of_the_map(folder: Path) -> None:
 def test_a_read_only_output_folder_is_a_clear_error_and_nothing_changes(
     folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import tempfile
+    from argmap import _fileio
 
     def refuse(*args: object, **kwargs: object) -> tuple[int, str]:
         raise PermissionError(13, "Permission denied")
 
     Path("valid.dot").write_text("previous", encoding="utf-8")
-    monkeypatch.setattr(tempfile, "mkstemp", refuse)  # as root, chmod alone would not refuse
+    # The temporary file beside the output cannot be made; as root, chmod alone would not refuse.
+    monkeypatch.setattr(_fileio, "_temporary", refuse)
     assert run("render", "-f", "dot", "valid.yaml") == (
         1,
         "",

@@ -255,3 +255,41 @@ def test_help_lists_the_new_commands() -> None:
     status, out, _ = run("evaluate", "--help")
     assert status == 0
     assert "--credulous" in out
+
+
+PAIRS = (
+    "argmap: 1\ntitle: Pairs\nstatements:\n"
+    + "".join(f"  a{i}: A{i}.\n  b{i}: B{i}.\n" for i in range(12))
+    + "arguments:\n"
+    + "".join(
+        f"  x{i}: {{premises: [a{i}], attacks: b{i}}}\n"
+        f"  y{i}: {{premises: [b{i}], attacks: a{i}}}\n"
+        for i in range(12)
+    )
+)
+
+
+def test_an_evaluation_past_its_step_limit_is_an_error_not_a_hang(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    work_in(tmp_path, monkeypatch, {"pairs.yaml": PAIRS})
+    status, out, err = run(
+        "evaluate", "pairs.yaml", "--semantics", "preferred", "--max-steps", "500"
+    )
+    assert (status, out) == (1, "")
+    assert err.startswith(
+        "evaluating this map under preferred semantics takes more than 500 steps, so it "
+        "stopped; allow more with --max-steps"
+    )
+    status, out, err = run("evaluate", "pairs.yaml", "--semantics", "preferred")
+    assert (status, err) == (0, "")
+    assert out.startswith("preferred semantics, sceptical: 4096 extensions\n")
+    monkeypatch.setenv("ARGMAP_MAX_EVALUATION_STEPS", "500")
+    status, out, err = run(
+        "render", "pairs.yaml", "--evaluate", "--semantics", "stable", "-f", "dot"
+    )
+    assert status == 1
+    assert "evaluating this map under stable semantics takes more than 500 steps" in err
+    assert not (tmp_path / "pairs.dot").exists()
+    status, _, err = run("evaluate", "pairs.yaml", "--max-steps", "0")
+    assert (status, err) == (2, "argmap evaluate: error: --max-steps must be more than 0 (got 0)\n")

@@ -460,3 +460,42 @@ def test_no_premises_draws_arguments_and_the_statements_no_argument_uses(shipped
     premises = {p for a in m.arguments.values() for p in a.premises}
     assert drawn == (set(m.statements) - premises) | (set(m.main_theses) & premises)
     assert len(re.findall(r'^\s+"?argument-[\w-]+"? \[', out, re.MULTILINE)) == len(m.arguments)
+
+
+@pytest.mark.parametrize(
+    ("files", "argv", "message"),
+    [
+        (
+            ["a/m.yaml", "b/m.yaml"],
+            ["a/m.yaml", "b/m.yaml", "-o", "out/"],
+            "a/m.yaml and b/m.yaml would both be drawn to out/m.dot",
+        ),
+        (["c/m.yaml", "c/m.json"], ["c", "-o", "out/"], "c/m.json and c/m.yaml would both be drawn to out/m.dot"),  # noqa: E501
+        (["c/m.yaml", "c/m.json"], ["c"], "c/m.json and c/m.yaml would both be drawn to c/m.dot"),
+    ],
+)  # fmt: skip
+def test_two_maps_drawn_to_one_file_are_refused_before_anything_is_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, files: list[str], argv: list[str], message: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    for name in files:
+        Path(name).parent.mkdir(exist_ok=True)
+        text = argmap.dumps(argmap.loads(VALID), "json" if name.endswith(".json") else "yaml")
+        Path(name).write_text(text, encoding="utf-8")
+    before = sorted(str(p) for p in tmp_path.rglob("*"))
+    assert run("render", *argv, "-f", "dot") == (
+        2,
+        "",
+        f"argmap render: error: {message}; render them one at a time with -o FILE, or into "
+        "separate folders\n",
+    )
+    assert sorted(str(p) for p in tmp_path.rglob("*")) == before
+
+
+def test_the_same_map_named_twice_is_drawn_once_to_its_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("m.yaml").write_text(VALID, encoding="utf-8")
+    status, out, _ = run("render", "m.yaml", "./m.yaml", "-f", "dot")
+    assert (status, out) == (0, "wrote m.dot\nwrote m.dot\n")

@@ -93,7 +93,7 @@ def test_the_output_format_must_be_known(folder: Path) -> None:
     assert (status, out) == (2, "")
     assert err == (
         "argmap convert: error: cannot tell the format from -o map.txt: use a name ending in "
-        ".yaml, .json, .aif.json, .argdown, .mmd or .graphml, or give --to\n"
+        ".yaml, .json, .aif.json, .argdown, .mmd, .graphml or .md, or give --to\n"
     )
     assert not (folder / "map.txt").exists()
     assert run("convert", "valid.yaml", "-o", "-")[0] == 2
@@ -154,3 +154,26 @@ def test_json_that_is_no_map_is_named(folder: Path) -> None:
     status, _, err = run("check", "broken.json")
     assert status == 1
     assert err.startswith("broken.json:2:12: error: json-syntax: not valid JSON: ")
+
+
+INFINITE = {
+    "m.yaml": ("argmap: 1\ntitle: t\ndata: {v: .inf}\n", "m.yaml:3:11"),
+    "m.json": ('{"argmap": 1, "title": "t", "data": {"v": 1e400}}', "m.json:1:43"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(INFINITE))
+@pytest.mark.parametrize("target", ["out.json", "out.aif.json"])
+def test_a_number_json_cannot_write_is_an_error_not_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, target: str
+) -> None:
+    text, place = INFINITE[name]
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    status, out, err = run("convert", name, "-o", target)
+    assert (status, out) == (1, "")
+    assert err == (
+        f"{place}: error: json-number: 'data' of the map holds inf at 'v', a number JSON "
+        "cannot write; give it as text (in quotes) or leave it out\n"
+    )
+    assert not (tmp_path / target).exists()

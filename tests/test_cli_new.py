@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 from pathlib import Path
 
 import pytest
 from helpers import run
 
 import argmap
+from argmap import _fileio
 from argmap.cli._scaffold import SCHEMA, scaffold, schema_reference, title_from_name, yaml_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -217,7 +217,8 @@ def test_an_unwritable_place_is_a_clear_error_and_leaves_nothing(
     def refuse(*args: object, **kwargs: object) -> tuple[int, str]:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(tempfile, "mkstemp", refuse)  # as root, chmod alone would not refuse
+    # The temporary file beside the output cannot be made; as root, chmod alone would not refuse.
+    monkeypatch.setattr(_fileio, "_temporary", refuse)
     assert run("new", "m.yaml") == (1, "", "m.yaml: cannot write here: Permission denied\n")
     assert list(folder.iterdir()) == []
 

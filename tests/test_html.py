@@ -14,7 +14,7 @@ from typing import Any
 
 import attrs
 import pytest
-from helpers import run
+from helpers import Viewer, open_viewer, run
 
 from argmap import load
 from argmap._html import page, page_data
@@ -258,68 +258,6 @@ def test_cli_renders_html_from_the_suffix_or_the_format(
 # -- in a browser ------------------------------------------------------------------
 
 
-@attrs.define
-class Viewer:
-    """A page of the viewer open in Chromium, with what it logged and requested."""
-
-    page: Any
-    url: str
-    problems: list[str]
-    requests: list[str]
-
-    def classed(self, cls: str, kind: str = "node") -> set[str]:
-        """Ids of the nodes (or titles of the edges) that carry ``cls``."""
-        if kind == "node":
-            script = f"[...document.querySelectorAll('g.node.{cls}')].map(g => g.id)"
-        else:
-            script = (
-                f"[...document.querySelectorAll('g.edge.{cls}')]"
-                ".map(g => g.querySelector('title').textContent)"
-            )
-        return set(self.page.evaluate(script))
-
-    def transform(self) -> str:
-        value: str = self.page.get_attribute("#argmap-viewport", "transform")
-        return value
-
-    def scale(self) -> float:
-        found = re.search(r"scale\(([\d.]+)\)", self.transform())
-        assert found is not None
-        return float(found[1])
-
-    def panel_texts(self, selector: str) -> list[str]:
-        texts: list[str] = self.page.locator(f"#argmap-panel {selector}").all_inner_texts()
-        return texts
-
-
-@pytest.fixture(scope="module")
-def browser(chromium: str) -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=chromium)
-        yield instance
-        instance.close()
-
-
-def open_viewer(browser: Any, path: Path) -> Iterator[Viewer]:
-    # Reduced motion: the highlights appear at once, without a transition.
-    context = browser.new_context(viewport={"width": 1280, "height": 800}, reduced_motion="reduce")
-    tab = context.new_page()
-    url = path.as_uri()
-    viewer = Viewer(tab, url, [], [])
-    tab.on("console", lambda m: viewer.problems.append(f"{m.type}: {m.text}"))
-    tab.on("pageerror", lambda e: viewer.problems.append(f"page error: {e}"))
-    tab.on("request", lambda r: viewer.requests.append(r.url))
-    tab.goto(url)
-    tab.wait_for_selector("html.argmap-ready")
-    yield viewer
-    # Whatever a test did, the page logged nothing and asked for nothing but itself.
-    assert viewer.problems == []
-    assert viewer.requests == [url]
-    context.close()
-
-
 @pytest.fixture
 def viewer(browser: Any, tmp_path: Path) -> Iterator[Viewer]:
     yield from open_viewer(browser, render(lifeline(), tmp_path / "lifeline.html"))
@@ -500,6 +438,26 @@ def test_search_finds_and_jumps_between_matches(viewer: Viewer) -> None:
     assert tab.inner_text("#argmap-search-count") == "no match"
     tab.press("#argmap-search", "Escape")
     assert tab.input_value("#argmap-search") == ""
+
+
+@pytest.mark.needs_dot
+def test_search_matches_stand_out_while_a_statement_is_selected(viewer: Viewer) -> None:
+    """A selection fades what is not part of it; what the search finds stays at full strength,
+    whether the search came after the selection or before it."""
+    tab = viewer.page
+    opacity = "g => getComputedStyle(g).opacity"
+    tab.click("#statement-less-incentive")
+    assert tab.eval_on_selector("#statement-emboldens-kim", opacity) == "0.3"
+    tab.fill("#argmap-search", "emboldens-kim")
+    assert viewer.classed("argmap-match") == {"statement-emboldens-kim"}
+    assert viewer.classed("argmap-selected") == {"statement-less-incentive"}
+    assert tab.eval_on_selector("#statement-emboldens-kim", opacity) == "1"
+    assert tab.eval_on_selector("#statement-moscow-measures", opacity) == "0.3"
+    tab.fill("#argmap-search", "Sanktionen")
+    tab.click("#statement-emboldens-kim")
+    assert viewer.classed("argmap-selected") == {"statement-emboldens-kim"}
+    for match in viewer.classed("argmap-match"):
+        assert tab.eval_on_selector(f"#{match}", opacity) == "1", match
 
 
 @pytest.mark.needs_dot

@@ -188,12 +188,49 @@ def test_the_labels_carry_the_marks_the_hedge_and_the_relay(grounded: ArgumentMa
     assert mark.format("reconstructed") in nodes["argument-ends"]
     deal = nodes["statement-deal"]
     assert "<I>(presumably)</I>" in deal
-    assert "<I>— Washington and Seoul, via The<BR/>publication</I>" in deal
+    assert "<I>— Washington and Seoul, via The publication</I>" in deal
     # The mark comes first, above the text.
     assert nodes["statement-link"].index("reconstructed") < nodes["statement-link"].index("Debris")
     # An argument's speakers and relay are in its tooltip.
     assert nodes["argument-from-debris"].endswith(
         '\\n— Washington and Seoul, via The publication" width=0.3'
+    )
+
+
+BYLINES = """\
+argmap: 1
+title: Bylines
+agents:
+  analysts: Analysts cited in the article
+  long: Daniel Pinkston, East Asia expert at Troy University in Seoul
+statements:
+  broken:
+    text: Dictators can break their commitments at any time.
+    by: analysts
+  unreliable:
+    text: Dictators are not reliable partners.
+    by: analysts
+  tired:
+    text: The Chinese are tired of it.
+    by: long
+arguments:
+  a:
+    premises: [broken, tired]
+    supports: unreliable
+"""
+
+
+def test_a_byline_wraps_at_the_wrap_width_of_the_text_in_its_smaller_font() -> None:
+    """A byline wraps at the text's wrap width in its own smaller font (10 points to 12):
+    the same byline stays whole under a narrow text and a wide one, and a long one wraps
+    the same way in every box, never wider than a full line of text."""
+    nodes = node_lines(to_dot(argmap.loads(BYLINES), width=30))
+    assert "Dictators can break their<BR/>commitments at any time." in nodes["statement-broken"]
+    for statement in ("broken", "unreliable"):
+        assert "<I>— Analysts cited in the article</I>" in nodes[f"statement-{statement}"]
+    assert (
+        "<I>— Daniel Pinkston, East Asia expert<BR/>at Troy University in Seoul</I>"
+        in nodes["statement-tired"]
     )
 
 
@@ -204,7 +241,7 @@ def test_german_marks_and_byline(grounded: ArgumentMap) -> None:
         ">? Frage<",
         ">wenn …<",
         "<I>(vermutlich)</I>",
-        "— Washington und Seoul, via Die<BR/>Veröffentlichung",
+        "— Washington und Seoul, via Die Veröffentlichung",
     ):
         assert text in dot
 

@@ -303,7 +303,10 @@ def test_without_graphviz_the_watch_says_how_to_install_it_and_goes_on(
         (["nope.yaml"], "nope.yaml: no such file"),
         (["."], ".: a folder; give one map file"),
         (["map.yaml", "-o", "-"], "-o -: watch writes a file again and again; give a file or a folder"),  # noqa: E501
-        (["map.yaml", "--interval", "0"], "--interval must be more than 0 seconds (got 0.0)"),
+        (["map.yaml", "--interval", "0"], "--interval must be more than 0 seconds and at most 86,400 (a day) (got 0.0)"),  # noqa: E501
+        (["map.yaml", "--interval", "inf"], "--interval must be more than 0 seconds and at most 86,400 (a day) (got inf)"),  # noqa: E501
+        (["map.yaml", "--interval", "1e300"], "--interval must be more than 0 seconds and at most 86,400 (a day) (got 1e+300)"),  # noqa: E501
+        (["map.yaml", "--interval", "nan"], "--interval must be more than 0 seconds and at most 86,400 (a day) (got nan)"),  # noqa: E501
         (["map.yaml", "--cycles", "-1"], "--cycles must be 0 or more (got -1)"),
         (["map.yaml", "--width", "5"], "--width must be at least 10 (got 5)"),
         (["map.yaml", "-f", "dot", "-o", "map.yaml"], "-o map.yaml: the output would replace the map; give another file"),  # noqa: E501

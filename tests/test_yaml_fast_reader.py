@@ -275,3 +275,35 @@ def test_plain_maps_are_read_without_pyyaml() -> None:
         check=True,
     ).stdout
     assert out == "False\n"
+
+
+@pytest.mark.parametrize("other", ["", "note: 'a\tb'\n"])
+@pytest.mark.parametrize("brk", ["\u2028", "\u2029"])
+def test_yaml_s_other_line_breaks_read_the_same_whatever_else_the_file_holds(
+    other: str, brk: str
+) -> None:
+    """U+2028 and U+2029 are line breaks to YAML: the fast reader leaves them to libyaml."""
+    text = f"argmap: 1\ntitle: 'a{brk}  b'\n{other}"
+    assert _yaml.read_fast(text, "doc.yaml") is None
+    assert _yaml.parse(text, "doc.yaml")[0]["title"] == f"a{brk}b"
+
+
+def test_json_to_yaml_and_back_keeps_yaml_s_other_line_breaks() -> None:
+    import argmap
+
+    text = '{"argmap": 1, "title": "a\\u2028b", "statements": {"s": "x\\u2029y"}}'
+    m = argmap.loads(text, format="json")
+    again = m
+    for _ in range(3):
+        again = argmap.loads(argmap.dumps(again, "yaml"))
+        again = argmap.loads(argmap.dumps(again, "json"), format="json")
+    assert again == m
+    assert (again.title, again.statements["s"].text) == ("a\u2028b", "x\u2029y")
+
+
+def test_a_flow_mapping_key_libyaml_refuses_is_declined() -> None:
+    text = "argmap: 1\ntitle: t\nx: {" + "k" * 1100 + ": v}\n"
+    assert _yaml.read_fast(text, "doc.yaml") is None
+    with pytest.raises(MapError) as caught:
+        _yaml.parse(text, "doc.yaml")
+    assert caught.value.issues[0].code == "yaml-syntax"

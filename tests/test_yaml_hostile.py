@@ -371,3 +371,30 @@ def test_every_failure_is_an_argmap_error(tmp_path: Path) -> None:
             pass
         else:
             assert not expected, name
+
+
+def bytes_bomb(length: int, aliases: int) -> str:
+    """One long text anchored once and aliased by many statements: few values, much text."""
+    statements = "".join(f"  s{i}: *big\n" for i in range(1, aliases))
+    return f"argmap: 1\ntitle: t\nstatements:\n  s0: &big {'x' * length}\n{statements}"
+
+
+def test_an_alias_bomb_by_bytes_is_refused_before_it_is_expanded() -> None:
+    with pytest.raises(MapError) as caught:
+        argmap.loads(bytes_bomb(1_000_000, 2000), file="bomb.yaml")
+    assert str(caught.value) == (
+        "bomb.yaml:4:3: error: document-too-large: the document expands to more than "
+        "100,000,000 characters of text (anchors and aliases are expanded); drop the aliases, "
+        "or set the environment variable ARGMAP_MAX_EXPANDED_CHARS to a larger number to "
+        "allow more"
+    )
+
+
+def test_the_expanded_size_limit_can_be_raised_or_lowered(monkeypatch: pytest.MonkeyPatch) -> None:
+    small = bytes_bomb(1000, 20)
+    assert len(argmap.loads(small, check=False).statements) == 20
+    monkeypatch.setenv("ARGMAP_MAX_EXPANDED_CHARS", "10000")
+    with pytest.raises(MapError, match="more than 10,000 characters of text"):
+        argmap.loads(small, check=False)
+    monkeypatch.setenv("ARGMAP_MAX_EXPANDED_CHARS", "30000")
+    assert len(argmap.loads(small, check=False).statements) == 20

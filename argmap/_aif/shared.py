@@ -104,6 +104,7 @@ class Speakers:
         self.known = len(self.agents)
         self.participants = participants
         self.taken = {agent.id for agent in self.agents}
+        self.counters: dict[str, int] = {}  # for fresh_id
 
     def resolve(self, person: Any, name: str | None) -> str | None:
         """The id of the agent who is ``person`` or ``name``, made if need be."""
@@ -127,7 +128,7 @@ class Speakers:
         base = slug(name or "") or (
             f"person-{slug(key(person))}" if slug(key(person)) else "person"
         )
-        agent_id = fresh_id(base, self.taken)
+        agent_id = fresh_id(base, self.taken, counters=self.counters)
         self.taken.add(agent_id)
         data = {AIF_DATA: {"personID": person}} if person is not None else {}
         self.agents.append(Agent(agent_id, name or f"Person {key(person)}", data=data))

@@ -68,6 +68,7 @@ class _Writer:
         self.scheme_ids = scheme_table([*own, *built_in_schemes()])
         self.scheme_names = dict([*built_in_schemes(), *own])
         self.node_taken: set[str] = set()
+        self.counters: dict[str, int] = {}  # for fresh_id
         self.edge_taken: set[str] = set()
 
     def node_id(self, entity_id: str) -> Any:
@@ -357,7 +358,7 @@ class _Writer:
         edges.append(self.edge(ya_node, node_id, None))
 
     def fresh(self, base: str) -> str:
-        candidate = fresh_id(base, self.node_taken)
+        candidate = fresh_id(base, self.node_taken, counters=self.counters)
         self.node_taken.add(candidate)
         return candidate
 
@@ -383,5 +384,8 @@ def write(argument_map: ArgumentMap) -> str:
     errors = [i for i in check(argument_map, verify_quotes=False) if i.severity is Severity.ERROR]
     if errors:
         raise MapError(locate(argument_map, errors))
+    from .._json import require_finite  # JSON cannot write NaN or infinity: say where
+
+    require_finite(argument_map)
     document = _Writer(argument_map).document()
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n"

@@ -111,6 +111,10 @@ def plain_yaml(value: Any) -> Any:
     return text
 
 
+#: Where a duplicate key's first occurrence is, in a YAML reader's message.
+_FIRST_AT = re.compile(r"\(first at line (\d+), column (\d+)\)")
+
+
 def read_yaml(
     source: str, code: str, what: str, *, file: str, line: int, column: int, block: bool
 ) -> dict[str, Any]:
@@ -121,22 +125,31 @@ def read_yaml(
     Problems become issues with ``code``, located in the Argdown file.
     """
 
+    def place(inner_line: int, inner_column: int) -> tuple[int, int]:
+        """A line and column of the YAML as a line and column of the Argdown file."""
+        at_line = line + inner_line - (0 if block else 1)
+        at_column = inner_column + (column - 1 if not block and inner_line == 1 else 0)
+        return at_line, at_column
+
+    def first_at(match: re.Match[str]) -> str:
+        """``(first at line 1, column 1)`` of a duplicate key, in the Argdown file too."""
+        at_line, at_column = place(int(match[1]), int(match[2]))
+        return f"(first at line {at_line}, column {at_column})"
+
     def moved(issue: Issue) -> Issue:
+        message = _FIRST_AT.sub(first_at, issue.message)
         if issue.line is None:
             return Issue(
                 code,
-                f"{what} is not valid YAML: {issue.message}",
+                f"{what} is not valid YAML: {message}",
                 file=file,
                 line=line,
                 column=column,
             )
-        at_line = line + issue.line - (0 if block else 1)
-        at_column = issue.column or 1
-        if not block and issue.line == 1:
-            at_column += column - 1
+        at_line, at_column = place(issue.line, issue.column or 1)
         return Issue(
             code,
-            f"{what} is not valid YAML: {issue.message}",
+            f"{what} is not valid YAML: {message}",
             file=file,
             line=at_line,
             column=at_column,

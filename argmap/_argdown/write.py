@@ -24,7 +24,8 @@ from typing import Any
 from .. import _format, _yaml
 from .._check import check
 from .._helpers import Ids, fresh_id, slug
-from ..errors import MapError, Severity
+from .._locate import locate
+from ..errors import DocPath, Issue, MapError, Severity
 from ..model import Argument, ArgumentMap, Group, Statement, Translation, plain
 from . import syntax
 from .read import collapse, read, read_text
@@ -1023,7 +1024,8 @@ def write(m: ArgumentMap, *, plain: bool = False) -> str:
     errors = [i for i in check(m, verify_quotes=False) if i.severity is Severity.ERROR]
     if errors:
         raise MapError(errors)
-    last: Exception | None = None
+    last: MapError | _FallbackError | None = None
+    closest: ArgumentMap | None = None
     attempts = [  # level, order, interleave, tail: the plainest last
         ("inline", False, False, False),
         ("inline", False, True, False),
@@ -1053,4 +1055,50 @@ def write(m: ArgumentMap, *, plain: bool = False) -> str:
             continue
         if plain or _same(back, m):
             return text
-    raise RuntimeError(f"cannot write this map as Argdown so that it reads back equal ({last})")
+        closest = back
+    raise MapError(locate(m, [_unwritable(m, closest, last)]))
+
+
+def _unwritable(
+    m: ArgumentMap, back: ArgumentMap | None, problem: MapError | _FallbackError | None
+) -> Issue:
+    """Why no way of writing ``m`` as Argdown reads back equal, at the value at fault.
+
+    ``back`` is what the last text that could be read back read as; ``problem``
+    why the last text that could not be read back failed.
+    """
+    fix = "change it, or export the map as YAML, JSON or AIF, which hold it as it is"
+    if back is not None:
+        path, wanted, got = _first_difference(_format.to_data(m), _format.to_data(back), ())
+        where = "/".join(str(p) for p in path) or "the map"
+        return Issue(
+            "argdown-unwritable",
+            f"Argdown cannot hold {where} as it is: {wanted!r} would read back as {got!r}; {fix}",
+            path=path,
+        )
+    if isinstance(problem, MapError) and problem.issues:
+        reason = f"{problem.issues[0].code}: {problem.issues[0].message}"
+    else:
+        reason = str(problem)
+    return Issue(
+        "argdown-unwritable",
+        f"this map cannot be written as Argdown that reads back the same ({reason}); {fix}",
+    )
+
+
+def _first_difference(a: Any, b: Any, path: DocPath) -> tuple[DocPath, Any, Any]:
+    """The first path where two plain documents differ, and the two values there."""
+    if isinstance(a, Mapping) and isinstance(b, Mapping):
+        for key in a:
+            if key not in b:
+                return (*path, key), a[key], None
+            if a[key] != b[key]:
+                return _first_difference(a[key], b[key], (*path, key))
+        extra = next((key for key in b if key not in a), None)
+        if extra is not None:
+            return (*path, extra), None, b[extra]
+    elif isinstance(a, list) and isinstance(b, list) and len(a) == len(b):
+        for index, (x, y) in enumerate(zip(a, b, strict=True)):
+            if x != y:
+                return _first_difference(x, y, (*path, index))
+    return path, a, b

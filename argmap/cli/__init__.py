@@ -41,6 +41,7 @@ def main(
         parser.print_help(out)
         return 2
     # Imported only now, for start-up speed: --help and --version need the parser alone.
+    from ..errors import ArgmapError
     from ._commands import COMMANDS
     from ._common import UsageError
 
@@ -49,6 +50,9 @@ def main(
     except UsageError as exc:
         print(f"argmap {args.command}: error: {exc}", file=err)
         return 2
+    except ArgmapError as exc:  # what a command did not report itself: still no traceback
+        print(exc, file=err)
+        return 1
     except BrokenPipeError:  # e.g. `argmap render -f dot -o - map.yaml | head`
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1

@@ -21,6 +21,7 @@ from ._common import (
     load_one,
     make_folder,
     map_files,
+    no_such_lang,
     plan_output,
     view_options,
     what_if,
@@ -28,7 +29,9 @@ from ._common import (
 )
 
 if TYPE_CHECKING:
+    from .._outline import OutlineFormat
     from ..analyse import Evaluation
+    from ..model import ArgumentMap
     from ..view import ViewOptions
 
 
@@ -36,8 +39,10 @@ def check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .._check import check
     from .._io import load
     from ..errors import ArgmapError, MapError, Severity
+    from ._report import Checked, Listing, report
 
     status = 0
+    checked: list[Checked] = []
     for file in map_files(args.paths):
         try:
             issues = check(
@@ -48,18 +53,17 @@ def check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         except MapError as exc:
             issues = exc.issues
         except ArgmapError as exc:
-            print(exc, file=err)
+            checked.append(Checked(file, failure=str(exc)))
             status = 1
             continue
-        errors = sum(1 for i in issues if i.severity is Severity.ERROR)
-        warnings = sum(1 for i in issues if i.severity is Severity.WARNING)
-        notes = len(issues) - errors - warnings
-        for issue in issues:
-            print(issue, file=err)
-        if errors or (args.strict and warnings):
+        checked.append(Checked(file, issues))
+        severities = {i.severity for i in issues}
+        if Severity.ERROR in severities or (args.strict and Severity.WARNING in severities):
             status = 1
-        summary = f"{file}: {counted(errors, 'error')}, {counted(warnings, 'warning')}"
-        print(summary + (f", {counted(notes, 'note')}" if notes else ""), file=out)
+    listing = Listing(
+        notes=not (args.no_notes or args.quiet), summaries=not args.quiet, group=not args.all
+    )
+    report(checked, listing, out, err)
     return status
 
 
@@ -69,10 +73,9 @@ def render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     several = len(files) > 1 or any(Path(p).is_dir() for p in args.paths)
     fmt, output, into_folder = plan_output(args.output, args.format, several)
     to_stdout = args.output == "-"
-    if into_folder and not make_folder(output, err):
-        return 1
-
     _check_evaluation_flags(args)
+    if args.with_source and fmt != "html":
+        raise UsageError(f"--with-source works with -f html (got {fmt})")
     jobs = []
     for file in files:
         if to_stdout:
@@ -84,6 +87,9 @@ def render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         else:
             target = file.with_suffix(f".{fmt}")
         jobs.append(_render_job.RenderJob(file, target, fmt, options, args, os.getcwd()))
+    _refuse_shared_targets(jobs)
+    if into_folder and not make_folder(output, err):
+        return 1
 
     status = 0
     progress = _batch.Progress(err, len(jobs))
@@ -110,6 +116,27 @@ def render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     finally:
         progress.clear()
     return status
+
+
+def _refuse_shared_targets(jobs: Sequence[_render_job.RenderJob]) -> None:
+    """A usage error, before anything is drawn, when two maps would be written to one file.
+
+    ``a/m.yaml b/m.yaml -o out/``, or ``m.yaml`` and ``m.json`` in one folder,
+    would otherwise both write ``m.svg``, and one diagram would be lost.
+    """
+    from .._fileio import resolved
+
+    first: dict[Path, Path] = {}
+    for job in jobs:
+        if job.target is None:
+            continue
+        key = resolved(job.target)
+        if key in first and resolved(first[key]) != resolved(job.file):
+            raise UsageError(
+                f"{first[key]} and {job.file} would both be drawn to {job.target}; render "
+                "them one at a time with -o FILE, or into separate folders"
+            )
+        first[key] = job.file
 
 
 def _render_options(args: argparse.Namespace) -> ViewOptions:
@@ -328,21 +355,103 @@ def convert(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if target is None:
         raise UsageError(
             f"cannot tell the format from -o {args.output}: use a name ending in .yaml, .json, "
-            ".aif.json, .argdown, .mmd or .graphml, or give --to"
+            ".aif.json, .argdown, .mmd, .graphml or .md, or give --to"
         )
     if args.plain and target != "argdown":
         raise UsageError(
             f"--plain writes Argdown without argmap's data; this writes {target}: "
             "give --to argdown (or -o a name ending in .argdown), or leave out --plain"
         )
+    outlined = target in ("outline", "text")
+    for flag, given in (("--lang", args.lang is not None), ("--evaluate", args.evaluate)):
+        if given and not outlined:
+            raise UsageError(f"{flag} works with --to outline or --to text")
+    _check_evaluation_flags(args)
     argument_map = load_one(args.path, err, args.source_format)
     if argument_map is None:
         return 1
-    text = dumps(argument_map, target, plain=args.plain)
+    if outlined:
+        text = _outline_text(argument_map, args, "markdown" if target == "outline" else "text")
+        if text is None:
+            print(no_such_lang(args.path, args.lang, argument_map.langs), file=err)
+            return 1
+    else:
+        text = dumps(argument_map, target, plain=args.plain)
     if args.output == "-":
         out.write(text)
         return 0
     return write_output(args.output, text.encode("utf-8"), out, err)
+
+
+def _outline_text(
+    argument_map: ArgumentMap, args: argparse.Namespace, fmt: OutlineFormat
+) -> str | None:
+    """The outline ``convert --to outline|text`` writes; ``None`` when the map lacks ``--lang``."""
+    from .._outline import to_outline
+
+    if args.lang is not None and args.lang not in argument_map.langs:
+        return None
+    evaluation = what_if(argument_map, args)[0] if args.evaluate else None
+    return to_outline(argument_map, fmt, lang=args.lang, evaluation=evaluation)
+
+
+def diff(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Compare two maps; 0 when they are the same, 1 when they differ, 2 on any error."""
+    from .._diff import diff as compare
+    from .._diff import diff_view
+    from .._render import view_output
+    from ..errors import ArgmapError
+
+    if args.output is None and args.format is not None:
+        raise UsageError(f"-f {args.format} draws into a file; give it with -o")
+    fmt = None
+    if args.output is not None:
+        fmt, _, into_folder = plan_output(args.output, args.format, several=False)
+        if into_folder:
+            raise UsageError(f"-o {args.output}: give the file to draw, with its suffix")
+    maps = []
+    for path in (args.old, args.new):
+        loaded = load_one(path, err, args.source_format)
+        if loaded is None:
+            return 2
+        maps.append(loaded)
+    old, new = maps
+    if args.lang is not None and args.lang not in new.langs:
+        print(no_such_lang(args.new, args.lang, new.langs), file=err)
+        return 2
+    result = compare(old, new)
+    if fmt is None:
+        if args.output_format == "json":
+            _print_json(result.as_dict(), out)
+        else:
+            _print_diff(result, out)
+        return 0 if result.equal else 1
+    try:
+        merged, view = diff_view(old, new, lang=args.lang, result=result)
+        data = view_output(view, fmt, map=merged)
+    except ArgmapError as exc:
+        print(exc, file=err)
+        return 2
+    if args.output == "-":
+        out.write(data.decode("utf-8"))
+        return 0 if result.equal else 1
+    if write_output(args.output, data, out, err):
+        return 2
+    return 0 if result.equal else 1
+
+
+#: The sign of each change in ``argmap diff``'s report.
+_SIGNS = {"added": "+", "removed": "-", "changed": "~"}
+
+
+def _print_diff(result: Any, out: TextIO) -> None:
+    for d in result.differences:
+        head = f"{_SIGNS[d.change]} {d.what}" + (f" {d.id}" if d.id else "")
+        print(f"{head}: {d.detail}", file=out)
+        for sign, value in (("-", d.before), ("+", d.after)):
+            if value is not None:
+                print(_row(sign, value), file=out)
+    print(result.summary(), file=out)
 
 
 def new(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -375,7 +484,12 @@ def new(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return write_output(path, text.encode("utf-8"), out, err)
 
 
+#: The longest pause ``watch --interval`` takes between two looks (``inf`` would overflow sleep).
+_LONGEST_INTERVAL = 86_400
+
+
 def watch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .._fileio import resolved
     from ._watch import Watcher
 
     path = Path(args.path)
@@ -384,8 +498,11 @@ def watch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if not path.exists():
         raise UsageError(f"{args.path}: no such file")
     options = view_options(args)
-    if not args.interval > 0:
-        raise UsageError(f"--interval must be more than 0 seconds (got {args.interval})")
+    if not 0 < args.interval <= _LONGEST_INTERVAL:  # also refuses nan
+        raise UsageError(
+            f"--interval must be more than 0 seconds and at most {_LONGEST_INTERVAL:,} "
+            f"(a day) (got {args.interval})"
+        )
     if args.cycles is not None and args.cycles < 0:
         raise UsageError(f"--cycles must be 0 or more (got {args.cycles})")
     if args.output == "-":
@@ -399,7 +516,7 @@ def watch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         target = output
     else:
         target = path.with_suffix(f".{fmt}")
-    if target.resolve() == path.resolve():
+    if resolved(target) == resolved(path):
         raise UsageError(f"-o {args.output}: the output would replace the map; give another file")
     watcher = Watcher(
         path,
@@ -420,6 +537,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {
     "evaluate": evaluate,
     "stats": stats,
     "convert": convert,
+    "diff": diff,
     "new": new,
     "watch": watch,
 }

@@ -76,6 +76,15 @@ def load_one(raw: str, err: TextIO, source_format: str | None = None) -> Argumen
         return None
 
 
+def no_such_lang(file: str | os.PathLike[str], lang: str, langs: Sequence[str]) -> str:
+    """The error for a ``--lang`` the map has no text in."""
+    known = ", ".join(langs) or "none declared"
+    return (
+        f"{os.fspath(file)}: error: no-such-lang: the map has no text in {lang!r} "
+        f"(its languages: {known}); give one of them to --lang"
+    )
+
+
 def counted(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
@@ -93,7 +102,12 @@ def what_if(argument_map: ArgumentMap, args: argparse.Namespace) -> tuple[Evalua
         raise UsageError(str(exc)) from None
     semantics: Semantics = args.semantics or "grounded"
     acceptance: Acceptance = "credulous" if args.credulous else "sceptical"
-    plain = analyse.evaluate(argument_map, semantics, acceptance=acceptance, stated_only=stated)
+    if args.max_steps is not None and args.max_steps <= 0:
+        raise UsageError(f"--max-steps must be more than 0 (got {args.max_steps})")
+    steps = args.max_steps
+    plain = analyse.evaluate(
+        argument_map, semantics, acceptance=acceptance, stated_only=stated, max_steps=steps
+    )
     if not accept and not reject:
         return plain, plain
     return (
@@ -104,6 +118,7 @@ def what_if(argument_map: ArgumentMap, args: argparse.Namespace) -> tuple[Evalua
             reject=reject,
             acceptance=acceptance,
             stated_only=stated,
+            max_steps=steps,
         ),
         plain,
     )
@@ -113,7 +128,8 @@ def plan_output(output: str | None, fmt: Format | None, several: bool) -> tuple[
     """Decide the format, the output path and whether it is a folder.
 
     ``-o`` names a folder when it exists as one, ends in '/', or has no
-    suffix; otherwise a file, whose suffix gives the format unless ``-f`` does.
+    suffix and does not exist; otherwise a file (``/dev/stdout`` too), whose
+    suffix gives the format unless ``-f`` does.
     """
     if output is None:
         return fmt or "svg", Path(), False
@@ -125,7 +141,7 @@ def plan_output(output: str | None, fmt: Format | None, several: bool) -> tuple[
             raise UsageError(f"-o - writes text; {fmt.upper()} is binary: give an output file")
         return fmt, Path(), False
     path = Path(output)
-    if path.is_dir() or output.endswith(("/", os.sep)) or not path.suffix:
+    if path.is_dir() or output.endswith(("/", os.sep)) or not (path.suffix or path.exists()):
         return fmt or "svg", path, True
     if several:
         raise UsageError(
@@ -164,14 +180,14 @@ def view_options(args: argparse.Namespace, **selection: Unpack[ViewKeywords]) ->
 def write_output(path: str | os.PathLike[str], data: bytes, out: TextIO, err: TextIO) -> int:
     """Write ``data`` to ``path`` and say so on ``out``; 1 after saying on ``err`` why not."""
     from .._fileio import write_atomic
-    from ..errors import ArgmapError
+    from ..errors import ArgmapError, printable_name
 
     try:
         written = write_atomic(path, data)
     except ArgmapError as exc:
         print(exc, file=err)
         return 1
-    print(f"wrote {written}", file=out)
+    print(f"wrote {printable_name(os.fspath(written))}", file=out)
     return 0
 
 

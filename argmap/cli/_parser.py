@@ -5,7 +5,15 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from .._names import FORMATS, RANKDIRS, READ_FORMATS, SEMANTICS, WRITE_FORMATS
+from .._names import (
+    FORMATS,
+    GROUP_OVER,
+    GROUP_SHOWN,
+    RANKDIRS,
+    READ_FORMATS,
+    SEMANTICS,
+    WRITE_FORMATS,
+)
 from .._version import __version__
 
 if TYPE_CHECKING:
@@ -26,6 +34,8 @@ examples:
   argmap convert debate.argdown -o debate.yaml
                                         Argdown (or AIF, JSON) to argmap's YAML
   argmap convert MAP -o map.mmd         a Mermaid flowchart for GitHub
+  argmap convert MAP --to outline       the map as an outline, to read without the picture
+  argmap diff OLD NEW                   what changed between two maps
   argmap new debate.yaml                a commented map to start from
   argmap watch MAP -f png               render again on every save
 
@@ -54,6 +64,7 @@ def make_parser() -> argparse.ArgumentParser:
     _evaluate_command(commands)
     _stats_command(commands)
     _convert_command(commands)
+    _diff_command(commands)
     _new_command(commands)
     _watch_command(commands)
     return parser
@@ -77,6 +88,23 @@ def _check_command(commands: _Commands) -> None:
         "--no-quotes", action="store_true", help="do not verify quotes against source files"
     )
     check.add_argument(
+        "--no-notes",
+        action="store_true",
+        help="do not list notes (open critical questions); each map's summary counts them",
+    )
+    check.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="list only errors and warnings: no notes, no summary lines",
+    )
+    check.add_argument(
+        "--all",
+        action="store_true",
+        help=f"list every issue; otherwise more than {GROUP_OVER} of one code in a map are "
+        f"listed as the first {GROUP_SHOWN} and a count",
+    )
+    check.add_argument(
         "--allow-outside",
         action="store_true",
         help="read source files outside the map's folder too (only for maps you trust)",
@@ -98,6 +126,7 @@ def _render_command(commands: _Commands) -> None:
             "  argmap render maps/ -o build/maps\n"
             "  argmap render MAP -f dot -o -\n"
             "  argmap render MAP -o map.html      (pan, zoom, search, click for details)\n"
+            "  argmap render MAP -f html --with-source   (the quoted text beside the map)\n"
             "  argmap render maps/overview.yaml --focus lifeline --depth 1\n"
             "  argmap render maps/overview.yaml --collapse china-threat --tag military\n\n"
             "a large map: --focus, --collapse, --tag and --speaker draw part of it, "
@@ -171,6 +200,12 @@ def _render_command(commands: _Commands) -> None:
         default=None,
         help="draw every premise, even where the diagram has more than --max-nodes nodes "
         "(by default, such a diagram is drawn without premises)",
+    )
+    render.add_argument(
+        "--with-source",
+        action="store_true",
+        help="with -f html: the text of the sources quoted beside the diagram, "
+        "each quoted passage marked and tied to its statements",
     )
     render.add_argument(
         "--max-nodes",
@@ -252,11 +287,13 @@ def _convert_command(commands: _Commands) -> None:
         epilog=(
             "examples:\n  argmap convert debate.argdown -o debate.yaml\n"
             "  argmap convert maps/china.yaml -o china.aif.json\n"
-            "  argmap convert MAP --to mermaid -o -\n"
-            "  argmap convert maps/china.yaml --to argdown --plain -o china.argdown\n\n"
+            "  argmap convert MAP --to mermaid\n"
+            "  argmap convert maps/china.yaml --to argdown --plain -o china.argdown\n"
+            "  argmap convert maps/overview.yaml --to outline --lang de\n"
+            "  argmap convert MAP --to text --evaluate    (an outline a screen reader follows)\n\n"
             "formats from file names: .yaml .yml (yaml), .json (json; read: json or aif by "
             "content), .aif.json .aif (aif), .argdown .ad (argdown), .mmd .mermaid (mermaid), "
-            ".graphml (graphml)\n"
+            ".graphml (graphml), .md (outline)\n"
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -265,8 +302,8 @@ def _convert_command(commands: _Commands) -> None:
         "-o",
         "--output",
         metavar="FILE",
-        required=True,
-        help="the file to write; '-' for standard output",
+        default="-",
+        help="the file to write; '-' for standard output (the default)",
     )
     _from_option(convert)
     convert.add_argument(
@@ -278,6 +315,55 @@ def _convert_command(commands: _Commands) -> None:
         help="Argdown without argmap's reserved {argmap: ...} data, as Argdown's users write "
         "it (it does not read back to an equal map)",
     )
+    convert.add_argument(
+        "--lang",
+        metavar="LANG",
+        help="with --to outline or text: the map's text in this language, one of its 'lang'",
+    )
+    convert.add_argument(
+        "--evaluate",
+        action="store_true",
+        help="with --to outline or text: label each line in, out or undecided",
+    )
+    _evaluation_options(convert, "with --evaluate: ")
+
+
+def _diff_command(commands: _Commands) -> None:
+    """``argmap diff`` and its options."""
+    diff = commands.add_parser(
+        "diff",
+        help="what changed between two maps; draw the new one with the changes marked",
+        description=(
+            "Compare two maps: statements, arguments, relations, attributions and quotes "
+            "added, removed and changed. Statements and arguments are matched by id, and "
+            "where ids changed by how alike their text is (the report gives the score). "
+            "With -o, draw the new map with the changes marked and what was removed ghosted."
+        ),
+        epilog=(
+            "examples:\n  argmap diff old.yaml new.yaml\n"
+            "  argmap diff old.yaml new.yaml --format json\n"
+            "  argmap diff old.yaml new.yaml -o changes.svg\n\n"
+            "exit status: 0 the maps are the same, 1 they differ, 2 error (as diff(1))\n"
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    diff.add_argument("old", metavar="OLD", help="the earlier map")
+    diff.add_argument("new", metavar="NEW", help="the later map")
+    _output_format(diff)
+    diff.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="draw the new map with the changes marked into FILE (.svg, .html, .png, .pdf, .dot)",
+    )
+    diff.add_argument(
+        "-f",
+        dest="format",
+        choices=FORMATS,
+        help="with -o: the drawing's format (default: from -o)",
+    )
+    _lang_option(diff)
+    _from_option(diff)
 
 
 def _new_command(commands: _Commands) -> None:
@@ -402,7 +488,7 @@ def _output_format(parser: argparse.ArgumentParser) -> None:
 
 
 def _evaluation_options(parser: argparse.ArgumentParser, prefix: str) -> None:
-    """--semantics, --credulous, --accept and --reject, for evaluate and render."""
+    """--semantics, --credulous, --max-steps, --accept and --reject, for evaluate and render."""
     parser.add_argument(
         "--semantics",
         choices=SEMANTICS,
@@ -412,6 +498,13 @@ def _evaluation_options(parser: argparse.ArgumentParser, prefix: str) -> None:
         "--credulous",
         action="store_true",
         help=f"{prefix}in when in under one extension, not all (preferred, stable, complete)",
+    )
+    parser.add_argument(
+        "--max-steps",
+        type=int,
+        metavar="N",
+        help=f"{prefix}stop a search for labellings after N steps, with an error "
+        "(default: 1,000,000, or $ARGMAP_MAX_EVALUATION_STEPS)",
     )
     for flag, what in (("accept", "accepted"), ("reject", "rejected")):
         parser.add_argument(

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .._names import Format
-from ._common import FLAGS, UsageError, what_if
+from ._common import FLAGS, UsageError, no_such_lang, what_if
 
 if TYPE_CHECKING:
     from ..errors import Issue
@@ -47,6 +47,7 @@ def render_job(job: RenderJob) -> Rendered:
     from .. import _render as renderer
     from .._io import load
     from .._select import check_selection
+    from .._sources import read_sources
     from ..errors import ArgmapError
     from ..view import build_view
 
@@ -57,13 +58,7 @@ def render_job(job: RenderJob) -> Rendered:
         argument_map = load(file, format=args.source_format)
         evaluation = what_if(argument_map, args)[0] if args.evaluate else None
         if args.lang is not None and args.lang not in argument_map.langs:
-            langs = ", ".join(argument_map.langs) or "none declared"
-            return Rendered(
-                (
-                    f"{file}: error: no-such-lang: the map has no text in {args.lang!r} "
-                    f"(its languages: {langs}); give one of them to --lang",
-                )
-            )
+            return Rendered((no_such_lang(file, args.lang, argument_map.langs),))
         o = job.options
         try:
             check_selection(
@@ -91,7 +86,9 @@ def render_job(job: RenderJob) -> Rendered:
             if len(view.nodes) > limit:
                 too_large = _too_large(argument_map, file, len(view.nodes), limit, premises)
                 messages.append(str(too_large))
-        return Rendered(tuple(messages), renderer.view_output(view, job.format, map=argument_map))
+        sources = read_sources(argument_map) if getattr(args, "with_source", False) else None
+        data = renderer.view_output(view, job.format, map=argument_map, sources=sources)
+        return Rendered(tuple(messages), data)
     except UsageError as exc:
         return Rendered(usage=str(exc))
     except ArgmapError as exc:

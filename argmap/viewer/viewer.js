@@ -435,12 +435,16 @@
     if (options && options.reveal && nodes[id]) {
       showNode(nodes[id]);
     }
+    markOutline(id);
+    showPassages(id, options && options.passage);
   }
 
   function clearSelection() {
     var previous = selected;
     selected = null;
     clearHighlights();
+    markOutline(null);
+    showPassages(null);
     if (!panel.hidden) {
       panel.hidden = true;
       canvasResized();
@@ -804,6 +808,125 @@
     jump(-1);
   });
 
+  // -- the outline: the map as nested lists of buttons ----------------------------------
+
+  var outline = document.getElementById("argmap-outline");
+  var outlineToggle = document.getElementById("argmap-outline-toggle");
+  var outlineItems = outline ? outline.querySelectorAll(".argmap-outline-item") : [];
+
+  function toggleOutline(show) {
+    if (!outline) {
+      return;
+    }
+    outline.hidden = !show;
+    outlineToggle.setAttribute("aria-expanded", show ? "true" : "false");
+    canvasResized();
+    if (show) {
+      var current = outline.querySelector('[aria-current="true"]') || outlineItems[0];
+      if (current) {
+        current.focus();
+      }
+    }
+  }
+
+  function markOutline(id) {
+    Array.prototype.forEach.call(outlineItems, function (button) {
+      if (id && button.getAttribute("data-node") === id) {
+        button.setAttribute("aria-current", "true");
+      } else {
+        button.removeAttribute("aria-current");
+      }
+    });
+  }
+
+  if (outlineToggle) {
+    outlineToggle.addEventListener("click", function () {
+      toggleOutline(outline.hidden);
+    });
+  }
+  Array.prototype.forEach.call(outlineItems, function (button) {
+    button.addEventListener("click", function () {
+      select(button.getAttribute("data-node"), { reveal: true });
+    });
+  });
+
+  // -- the source text beside the map: its tabs and passages ----------------------------
+
+  var passages = document.querySelectorAll(".argmap-passage");
+  var tabs = document.querySelectorAll('.argmap-tabs [role="tab"]');
+
+  function showTab(tab) {
+    Array.prototype.forEach.call(tabs, function (other) {
+      var on = other === tab;
+      other.setAttribute("aria-selected", on ? "true" : "false");
+      other.setAttribute("tabindex", on ? "0" : "-1");
+      document.getElementById(other.getAttribute("aria-controls")).hidden = !on;
+    });
+  }
+
+  function refsOf(passage) {
+    return (passage.getAttribute("data-refs") || "").split(" ").filter(Boolean);
+  }
+
+  function showPassages(id, keep) {
+    var first = null;
+    Array.prototype.forEach.call(passages, function (passage) {
+      var on = Boolean(id) && refsOf(passage).indexOf(id) >= 0;
+      passage.classList.toggle("argmap-passage-current", on);
+      if (on && !first) {
+        first = passage;
+      }
+    });
+    if (first && !keep) {
+      var panelId = first.closest('[role="tabpanel"]').id;
+      Array.prototype.forEach.call(tabs, function (tab) {
+        if (tab.getAttribute("aria-controls") === panelId) {
+          showTab(tab);
+        }
+      });
+      first.scrollIntoView({ block: "center" });
+    }
+  }
+
+  function choosePassage(passage) {
+    var refs = refsOf(passage);
+    if (!refs.length) {
+      return;
+    }
+    select(refs[0], { reveal: true, passage: true });
+    // Everyone quoting the passage is selected with the first.
+    refs.slice(1).forEach(function (ref) {
+      mark(ref, "argmap-selected");
+    });
+  }
+
+  Array.prototype.forEach.call(passages, function (passage) {
+    passage.addEventListener("click", function () {
+      choosePassage(passage);
+    });
+    passage.addEventListener("keydown", function (event) {
+      if (event.key === "Enter" || event.key === " " || event.key === "Spacebar") {
+        event.preventDefault();
+        choosePassage(passage);
+      }
+    });
+  });
+  Array.prototype.forEach.call(tabs, function (tab, index) {
+    tab.addEventListener("click", function () {
+      showTab(tab);
+    });
+    tab.addEventListener("keydown", function (event) {
+      var step = event.key === "ArrowRight" ? 1 : event.key === "ArrowLeft" ? -1 : 0;
+      if (step) {
+        event.preventDefault();
+        event.stopPropagation(); // the arrows move between tabs here, not the diagram
+        var next = tabs[(index + step + tabs.length) % tabs.length];
+        showTab(next);
+        next.focus();
+      }
+    });
+  });
+
   // -- keys ----------------------------------------------------------------------------
 
   document.addEventListener("keydown", function (event) {
@@ -840,6 +963,9 @@
         break;
       case "/":
         search.focus();
+        break;
+      case "o":
+        toggleOutline(outline ? outline.hidden : false);
         break;
       case "Escape": {
         var previous = clearSelection();

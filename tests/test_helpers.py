@@ -1,0 +1,34 @@
+"""argmap._helpers: unique ids handed out in linear time."""
+
+from __future__ import annotations
+
+from argmap._helpers import Ids, fresh_id
+
+
+class CountingSet(set[str]):
+    """A set that counts how often it is asked whether it holds something."""
+
+    asked = 0
+
+    def __contains__(self, item: object) -> bool:
+        self.asked += 1
+        return super().__contains__(item)
+
+
+def test_many_ids_from_one_base_take_linear_work() -> None:
+    ids = Ids()
+    ids.taken = CountingSet()
+    made = [ids.make("same", "x") for _ in range(3000)]
+    assert made[:3] == ["same", "same-2", "same-3"]
+    assert made[-1] == "same-3000"
+    assert len(set(made)) == 3000
+    assert ids.taken.asked < 3 * 3000  # counting up from 2 each time asked 4.5 million
+
+
+def test_fresh_id_with_counters_skips_what_is_taken_meanwhile() -> None:
+    taken = {"a", "a-2"}
+    counters: dict[str, int] = {}
+    first = fresh_id("a", taken, counters=counters)
+    taken |= {first, "a-4"}
+    assert (first, fresh_id("a", taken, counters=counters)) == ("a-3", "a-5")
+    assert fresh_id("a", taken) == "a-5"  # without counters: from 2, the same answer
