@@ -114,6 +114,9 @@ def check_selection(
     def name(param: str) -> str:
         return names[param] if names and param in names else f"'{param}'"
 
+    def unknown(param: str, value: str, known: Iterable[str], which: str) -> ValueError:
+        return ValueError(f"{name(param)} names {value!r}, which {which}{suggest(value, known)}")
+
     if depth is not None:
         if not isinstance(depth, int) or isinstance(depth, bool):
             raise TypeError(f"'depth' must be an int (got {depth!r})")
@@ -134,24 +137,14 @@ def check_selection(
                 raise ValueError(
                     f"{name(param)} names {sid!r}, which is an argument; give a statement{hint}"
                 )
-            raise ValueError(
-                f"{name(param)} names {sid!r}, which is not a statement of the map"
-                f"{suggest(sid, map.statements)}"
-            )
-    agents = _agents(map)
-    for agent in _names(speakers):
-        if agent not in agents:
-            raise ValueError(
-                f"{name('speakers')} names {agent!r}, which is not an agent of the map"
-                f"{suggest(agent, agents)}"
-            )
-    known_tags = _tags(map)
-    for tag in _names(tags):
-        if tag not in known_tags:
-            raise ValueError(
-                f"{name('tags')} names {tag!r}, which no statement or argument of "
-                f"the map carries{suggest(tag, known_tags)}"
-            )
+            raise unknown(param, sid, map.statements, "is not a statement of the map")
+    for param, values, known, which in (
+        ("speakers", speakers, _agents(map), "is not an agent of the map"),
+        ("tags", tags, _tags(map), "no statement or argument of the map carries"),
+    ):
+        for value in _names(values):
+            if value not in known:
+                raise unknown(param, value, known, which)
 
 
 def _agents(map: ArgumentMap) -> dict[str, None]:

@@ -153,3 +153,54 @@ def tree_map(levels: int = 6) -> ArgumentMap:
         Argument("x2", "shared", "support", "s7"),
     ]
     return ArgumentMap("A large synthetic map", statements, arguments, theses="s0")
+
+
+#: A bilingual map of stated and implicit parts: a thesis with hedge, relay and quote,
+#: an implicit premise, a question, a hypothesis and an implicit attack.
+GROUNDED = """\
+argmap: 1
+title: {en: Stated and implicit, de: Gesagt und ergänzt}
+lang: [en, de]
+theses: [deal]
+sources:
+  article: {title: The article, lang: de}
+agents:
+  publication: {name: {en: The publication, de: Die Veröffentlichung}}
+  capitals: {name: {en: Washington and Seoul, de: Washington und Seoul}}
+statements:
+  deal:
+    text: {en: North Korea supplies Russia with weapons., de: Nordkorea liefert Russland Waffen.}
+    by: capitals
+    via: publication
+    hedge: {en: presumably, de: vermutlich}
+    quote: {source: article, text: "Washington und Seoul werfen vor"}
+  debris:
+    text: {en: Debris is found in Ukraine., de: In der Ukraine werden Trümmer gefunden.}
+    by: publication
+    quote: {source: article, text: "Raketentrümmer"}
+  link:
+    implicit: true
+    text: {en: Debris means supply., de: Trümmer heißen Lieferung.}
+  lasting:
+    mode: question
+    text: {en: Will the partnership last?, de: Wird die Partnerschaft halten?}
+    by: publication
+    quote: {source: article, text: "ob die Partnerschaft hält"}
+  ceasefire:
+    mode: hypothetical
+    text: {en: A ceasefire ends the need., de: Ein Waffenstillstand beendet den Bedarf.}
+    by: publication
+    quote: {source: article, text: "Waffenstillstand"}
+arguments:
+  from-debris:
+    title: {en: The debris shows supply, de: Die Trümmer zeigen Lieferung}
+    premises: [debris, link]
+    supports: deal
+    by: capitals
+    via: publication
+    quote: {source: article, text: "werden in der Ukraine Raketentrümmer gefunden"}
+  ends:
+    implicit: true
+    premises: [ceasefire]
+    attacks: lasting
+"""

@@ -15,6 +15,7 @@ from typing import Any
 import attrs
 import pytest
 from helpers import Viewer, open_viewer, run
+from sample_maps import GROUNDED
 
 from argmap import load
 from argmap._html import page, page_data
@@ -603,36 +604,6 @@ def test_without_premises_the_page_data_holds_the_premises_not_drawn() -> None:
     assert set(data["statements"]) == set(m.statements)
     assert "thesis" not in data["statements"]["lifeline"]
     assert data["statements"]["less-incentive"]["thesis"] is True
-
-
-GROUNDED = """\
-argmap: 1
-title: Stated and implicit
-lang: [en, de]
-sources:
-  article: {title: The article, lang: de}
-agents:
-  publication: {name: {en: The publication, de: Die Veröffentlichung}}
-  capitals: {name: {en: Washington and Seoul, de: Washington und Seoul}}
-statements:
-  deal:
-    text: {en: North Korea supplies Russia with weapons., de: Nordkorea liefert Russland Waffen.}
-    by: capitals
-    via: publication
-    hedge: {en: presumably, de: vermutlich}
-    quote: {source: article, text: "Washington und Seoul werfen vor"}
-  debris: {text: Debris is found in Ukraine., by: publication}
-  link: {text: Debris means supply., implicit: true}
-  lasting: {text: Will the partnership last?, mode: question, by: publication}
-arguments:
-  from-debris:
-    title: The debris shows supply
-    premises: [debris, link]
-    supports: deal
-    by: publication
-    quote: {source: article, text: "werden in der Ukraine Raketentrümmer gefunden"}
-  ends: {premises: [link], attacks: lasting, implicit: true}
-"""
 
 
 @pytest.mark.needs_dot

@@ -9,6 +9,7 @@ import xml.etree.ElementTree as ET
 from typing import Any
 
 import pytest
+from sample_maps import GROUNDED
 
 import argmap
 from argmap import to_mermaid as mermaid
@@ -19,53 +20,6 @@ from argmap.view import Wording, build_view, byline, wording
 
 SVG = "{http://www.w3.org/2000/svg}"
 
-MAP = """\
-argmap: 1
-title: {en: Stated and implicit, de: Gesagt und ergänzt}
-lang: [en, de]
-theses: [deal]
-sources:
-  article: {title: The article, lang: de}
-agents:
-  publication: {name: {en: The publication, de: Die Veröffentlichung}}
-  capitals: {name: {en: Washington and Seoul, de: Washington und Seoul}}
-statements:
-  deal:
-    text: {en: North Korea supplies Russia with weapons., de: Nordkorea liefert Russland Waffen.}
-    by: capitals
-    via: publication
-    hedge: {en: presumably, de: vermutlich}
-    quote: {source: article, text: "Washington und Seoul werfen vor"}
-  debris:
-    text: {en: Debris is found in Ukraine., de: In der Ukraine werden Trümmer gefunden.}
-    by: publication
-    quote: {source: article, text: "Raketentrümmer"}
-  link:
-    implicit: true
-    text: {en: Debris means supply., de: Trümmer heißen Lieferung.}
-  lasting:
-    mode: question
-    text: {en: Will the partnership last?, de: Wird die Partnerschaft halten?}
-    by: publication
-    quote: {source: article, text: "ob die Partnerschaft hält"}
-  ceasefire:
-    mode: hypothetical
-    text: {en: A ceasefire ends the need., de: Ein Waffenstillstand beendet den Bedarf.}
-    by: publication
-    quote: {source: article, text: "Waffenstillstand"}
-arguments:
-  from-debris:
-    title: {en: The debris shows supply, de: Die Trümmer zeigen Lieferung}
-    premises: [debris, link]
-    supports: deal
-    by: capitals
-    via: publication
-    quote: {source: article, text: "werden in der Ukraine Raketentrümmer gefunden"}
-  ends:
-    implicit: true
-    premises: [ceasefire]
-    attacks: lasting
-"""
 
 PLAIN = """\
 argmap: 1
@@ -82,7 +36,7 @@ agents:
 
 @pytest.fixture(scope="module")
 def grounded() -> ArgumentMap:
-    return argmap.loads(MAP)
+    return argmap.loads(GROUNDED)
 
 
 def node_lines(dot: str) -> dict[str, str]:

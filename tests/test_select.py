@@ -239,23 +239,28 @@ def test_collapse_folds_the_branch_below_a_statement(overview: ArgumentMap) -> N
     assert len(part.statements) == 28 - 3 and len(part.arguments) == 19 - 3
 
 
+#: The branch below no-solid-foundation in the overview map, in the map's order.
+BRANCH_STATEMENTS = (
+    "dictators-break",
+    "dictators-unreliable",
+    "ruled-by-dictators",
+    "no-common-values",
+)
+BRANCH_ARGUMENTS = (
+    "broken-commitments",
+    "unreliable-rulers",
+    "status-quo-only",
+    "strongest-ties",
+    "breakable-commitments",
+)
+
+
 def test_collapse_keeps_the_main_theses_and_joins_them_to_the_fold(overview: ArgumentMap) -> None:
     """stronger-than-ever, a main thesis, is the premise of strongest-ties, which
     attacks no-solid-foundation: the thesis stays, joined to the fold."""
     [fold] = select_part(overview, collapse="no-solid-foundation").folds
-    assert fold.statements == (
-        "dictators-break",
-        "dictators-unreliable",
-        "ruled-by-dictators",
-        "no-common-values",
-    )
-    assert fold.arguments == (
-        "broken-commitments",
-        "unreliable-rulers",
-        "status-quo-only",
-        "strongest-ties",
-        "breakable-commitments",
-    )
+    assert fold.statements == BRANCH_STATEMENTS
+    assert fold.arguments == BRANCH_ARGUMENTS
     assert fold.feeders == ("stronger-than-ever",)
     assert fold.text == "+ 4 statements, 5 arguments folded"
 
@@ -271,19 +276,8 @@ def test_a_statement_folded_inside_another_fold_gets_no_fold_of_its_own(
     ):
         [fold] = select_part(overview, collapse=collapse).folds
         assert fold.statement == "no-solid-foundation"
-        assert fold.statements == (
-            "dictators-break",
-            "dictators-unreliable",
-            "ruled-by-dictators",
-            "no-common-values",
-        )
-        assert fold.arguments == (
-            "broken-commitments",
-            "unreliable-rulers",
-            "status-quo-only",
-            "strongest-ties",
-            "breakable-commitments",
-        )
+        assert fold.statements == BRANCH_STATEMENTS
+        assert fold.arguments == BRANCH_ARGUMENTS
 
 
 def test_collapse_counts_only_what_the_focus_would_draw(overview: ArgumentMap) -> None:

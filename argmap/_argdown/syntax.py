@@ -556,22 +556,30 @@ class Lexer:
         self.add(TAG, pos, end)
         return end
 
-    def statement_definition(self, pos: int) -> int | None:
-        close = self.index.closing(self.index.bracket_colons, pos + 2)
+    def definition(self, pos: int, colons: list[int], kind: str) -> int | None:
+        """``[Title]:`` or ``<Title>:``; *colons* are the closing ``]:`` or ``>:``."""
+        close = self.index.closing(colons, pos + 2)
         if close is None or not self.index.within_line(pos + 1, close):
             return None
-        self.add(STATEMENT_DEFINITION, pos, close + 2)
+        self.add(kind, pos, close + 2)
         return close + 2
 
-    def statement_reference(self, pos: int) -> int | None:
+    def reference(self, pos: int, closers: list[int], kind: str) -> int | None:
+        """``[Title]`` or ``<Title>``; *closers* are the closing ``]`` or ``>``."""
         text = self.text
         if pos + 1 >= len(text) or text[pos + 1] == "-":
             return None
-        close = self.index.closing(self.index.brackets, pos + 2)
+        close = self.index.closing(closers, pos + 2)
         if close is None:
             return None
-        self.add(STATEMENT_REFERENCE, pos, close + 1)
+        self.add(kind, pos, close + 1)
         return close + 1
+
+    def statement_definition(self, pos: int) -> int | None:
+        return self.definition(pos, self.index.bracket_colons, STATEMENT_DEFINITION)
+
+    def statement_reference(self, pos: int) -> int | None:
+        return self.reference(pos, self.index.brackets, STATEMENT_REFERENCE)
 
     def mention(self, pos: int) -> int | None:
         text = self.text
@@ -592,21 +600,10 @@ class Lexer:
         return end
 
     def argument_definition(self, pos: int) -> int | None:
-        close = self.index.closing(self.index.angle_colons, pos + 2)
-        if close is None or not self.index.within_line(pos + 1, close):
-            return None
-        self.add(ARGUMENT_DEFINITION, pos, close + 2)
-        return close + 2
+        return self.definition(pos, self.index.angle_colons, ARGUMENT_DEFINITION)
 
     def argument_reference(self, pos: int) -> int | None:
-        text = self.text
-        if pos + 1 >= len(text) or text[pos + 1] == "-":
-            return None
-        close = self.index.closing(self.index.angles, pos + 2)
-        if close is None:
-            return None
-        self.add(ARGUMENT_REFERENCE, pos, close + 1)
-        return close + 1
+        return self.reference(pos, self.index.angles, ARGUMENT_REFERENCE)
 
     def inference_token(self, pos: int) -> int | None:
         text, char = self.text, self.text[pos]
@@ -983,15 +980,19 @@ class Parser:
                 first,
             )
 
+    def reference_tags(self) -> list[Token]:
+        """The tags after a reference ``[Title]`` or ``<Title>``, to the end of its line."""
+        tags = []
+        while (tag := self.accept(TAG)) is not None:
+            tags.append(tag)
+        self.accept(NEWLINE)
+        return tags
+
     def statement(self, depth: int) -> Statement:
         start = self.peek()
         if start.kind == STATEMENT_REFERENCE:
             self.take()
-            tags = []
-            while (tag := self.accept(TAG)) is not None:
-                tags.append(tag)
-            self.accept(NEWLINE)
-            statement = Statement(start, start.image[1:-1], True, [], tags)
+            statement = Statement(start, start.image[1:-1], True, [], self.reference_tags())
         elif start.kind == STATEMENT_DEFINITION:
             self.take()
             content = self.content("a statement")
@@ -1016,11 +1017,7 @@ class Parser:
     def argument(self, depth: int = 0) -> Argument:
         start = self.take()
         if start.kind == ARGUMENT_REFERENCE:
-            tags = []
-            while (tag := self.accept(TAG)) is not None:
-                tags.append(tag)
-            self.accept(NEWLINE)
-            argument = Argument(start, start.image[1:-1], True, [], tags)
+            argument = Argument(start, start.image[1:-1], True, [], self.reference_tags())
         else:
             content = self.content("an argument's description")
             if not content:
