@@ -67,11 +67,13 @@ serve-docs: setup
 fuzz: $(STAMP)
 	ARGMAP_FUZZ_EXAMPLES=10000 $(BIN)/pytest -q tests/test_fuzz.py
 
-# Timings against Argdown's CLI and bare Graphviz and PyYAML, written into
-# docs/performance.md (Argdown is installed when npm is there, else skipped).
+# Timings against Argdown's CLI, arguebuf, bare Graphviz and PyYAML, written into
+# docs/performance.md (Argdown is installed when npm is there, else skipped;
+# arguebuf into .bench-venv/, else skipped).
 bench: setup
 	-@sh .ci/argdown.sh
+	-@sh .ci/arguebuf.sh
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf build $(VENV) .argdown .mermaid .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf build $(VENV) .bench-venv .argdown .mermaid .pytest_cache .mypy_cache .ruff_cache .hypothesis

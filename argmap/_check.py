@@ -58,6 +58,17 @@ def check(
         return locate(argument_map, issues)
 
 
+def errors(argument_map: ArgumentMap) -> tuple[Issue, ...]:
+    """The errors of every rule but quote verification, located: what makes a map invalid.
+
+    What loading a map refuses it for; warnings and notes are left unlocated
+    (finding their line and column can cost more than the rules themselves).
+    """
+    with gc_paused():
+        found = [i for i in _rules(argument_map) if i.severity is Severity.ERROR]
+        return locate(argument_map, found) if found else ()
+
+
 class _LastRules:
     """The map whose rules ran last, and their issues.
 
@@ -91,10 +102,10 @@ def _rules(argument_map: ArgumentMap) -> tuple[Issue, ...]:
         a.scheme is not None or a.roles or a.answers is not None
         for a in _table(argument_map.arguments).values()
     ):  # the scheme rules find nothing in a map without schemes: not even imported then
-        from .schemes import open_question_issues, scheme_issues
+        from .schemes import open_question_notes, scheme_issues
 
         issues += scheme_issues(argument_map)
-        issues += open_question_issues(argument_map)
+        issues += open_question_notes(argument_map)
     found = tuple(issues)
     _LastRules.entry = (weakref.ref(argument_map), found)
     return found

@@ -9,12 +9,12 @@ import re
 from pathlib import Path
 
 from . import _format
-from ._check import check as check_map
+from ._check import errors as map_errors
 from ._fileio import read_text, write_atomic
-from ._locate import locate
+from ._helpers import gc_paused
 from ._names import READ_FORMATS, WRITE_FORMATS, ReadFormat, WriteFormat, format_of
 from ._tree import load_tree
-from .errors import Issue, MapError, Severity
+from .errors import Issue, MapError
 from .model import ArgumentMap
 
 #: The module of each format other than argmap's YAML, imported on first use of
@@ -157,12 +157,12 @@ def loads(
     if format in ("yaml", "json"):
         return load_tree(text, file, check=check, format=format)
     reader = importlib.import_module(_CODECS[format][0])
-    argument_map: ArgumentMap = reader.loads(text, file)
+    with gc_paused():  # as the YAML reader: many objects, no cycles to collect
+        argument_map: ArgumentMap = reader.loads(text, file)
     if check:
-        problems = check_map(argument_map, verify_quotes=False)
-        errors = [i for i in problems if i.severity is Severity.ERROR]
+        errors = map_errors(argument_map)
         if errors:
-            raise MapError(locate(argument_map, errors))
+            raise MapError(errors)
     return argument_map
 
 

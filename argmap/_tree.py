@@ -10,7 +10,7 @@ from typing import Any, Literal
 import attrs
 
 from . import _format
-from ._check import check as check_map
+from ._check import errors as map_errors
 from ._check import refers_to_invalid
 from ._fileio import read_text, resolved
 from ._helpers import fresh_id
@@ -60,12 +60,10 @@ def load_tree(
             origin=origin,
         )
     if argument_map is not None and check:
-        problems = check_map(argument_map, verify_quotes=False)
         issues += [
             i
-            for i in problems
-            if i.severity is Severity.ERROR
-            and not refers_to_invalid(argument_map, i, merger.invalid)
+            for i in map_errors(argument_map)
+            if not refers_to_invalid(argument_map, i, merger.invalid)
         ]
     if argument_map is None or _format.error_count(issues):
         stand_in = argument_map or ArgumentMap("(unreadable)", origin=origin)

@@ -354,6 +354,11 @@ def open_question_issues(argument_map: ArgumentMap) -> list[Issue]:
         One issue per open question, located at the ``scheme`` of its argument
         (with file, line and column when the map was loaded from a file).
     """
+    return list(locate(argument_map, open_question_notes(argument_map)))
+
+
+def open_question_notes(argument_map: ArgumentMap) -> list[Issue]:
+    """:func:`open_question_issues` not yet located (the checker locates what it reports)."""
     issues = []
     for aid, questions in open_questions(argument_map).items():
         scheme_id = argument_map.arguments[aid].scheme
@@ -368,8 +373,7 @@ def open_question_issues(argument_map: ArgumentMap) -> list[Issue]:
                     path=("arguments", aid, "scheme"),
                 )
             )
-
-    return list(locate(argument_map, issues))
+    return issues
 
 
 # -- the rules ---------------------------------------------------------------

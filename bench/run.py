@@ -5,8 +5,13 @@ one command, the median of several runs (``--runs``, at least 3): argmap's
 commands, bare ``dot -Tsvg`` on argmap's own DOT, bare PyYAML with libyaml's
 C loader on the same file, and Argdown's CLI on the same map written in
 Argdown (bench/synthetic.py makes both), when Node and ``@argdown/cli`` are
-installed (``make argdown``). Then the ratios the performance targets are
-stated in, and how fast hostile input is refused (bench/hostile.py).
+installed (``make argdown``); then Argdown files in the loose style most
+Argdown authors write (bench/loose.py), read and drawn by both tools; a
+corpus of AIF maps imported and written as DOT by argmap and by arguebuf
+(bench/aif_corpus.py; arguebuf in ``.bench-venv``, ``make bench`` installs
+it); the evaluation under each semantics. Then the ratios the performance
+targets are stated in, and how fast hostile input is refused
+(bench/hostile.py).
 
 Usage: ``python bench/run.py [--runs 3] [--quick] [--no-write]``.
 """
@@ -25,7 +30,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,9 +44,21 @@ DOC = ROOT / "docs" / "performance.md"
 BEGIN = "<!-- bench:begin (written by bench/run.py; edit the text around it) -->"
 END = "<!-- bench:end -->"
 ARGDOWN = ROOT / ".argdown" / "node_modules" / ".bin" / "argdown"
+#: The interpreter of the venv that has arguebuf (.ci/arguebuf.sh).
+ARGUEBUF = ROOT / ".bench-venv" / "bin" / "python"
+#: The AIF maps repeated into the corpus, and how many maps it holds.
+AIF_SOURCES = (
+    ROOT / "tests" / "corpora" / "aif" / "araucaria",
+    ROOT / "tests" / "corpora" / "aif" / "aifdb",
+)
+AIF_MAPS = 660
 
 #: Maps of N arguments (rendered too), and maps sized by statements (loaded and checked).
 ARGUMENTS = (10, 100, 500, 1000, 2000)
+#: Loose-style Argdown debates of N arguments (bench/loose.py).
+LOOSE = (500, 1000, 2000)
+#: The workloads, each of which ``--only`` can pick.
+PARTS = ("synthetic", "loose", "aif", "evaluation")
 STATEMENTS = (10_000, 30_000, 100_000)
 #: A command slower than this is run once, not ``--runs`` times (said so in the table).
 ONCE_AFTER = 120.0
@@ -159,6 +176,15 @@ class Bench:
     counts: dict[str, tuple[int, int, int]] = field(default_factory=dict)
     #: Nodes of each drawing, by (drawing, map): what each renderer lays out.
     nodes: dict[tuple[str, str], int] = field(default_factory=dict)
+    loose: tuple[int, ...] = ()
+    arguebuf: bool = False
+    #: Nodes and edges of each drawing of the loose debates and the AIF corpus.
+    shapes: dict[tuple[str, str], tuple[int, int]] = field(default_factory=dict)
+    #: Statements, arguments, relations of each loose debate; whether supports are in it.
+    loose_counts: dict[str, tuple[int, int, int, bool]] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    #: The workloads run (:data:`PARTS`).
+    parts: tuple[str, ...] = ()
 
     def map(self, name: str, size: int, *, statements: bool = False) -> tuple[Path, Path, Path]:
         """Write the synthetic map of ``size`` arguments (or statements) in every format.
@@ -187,7 +213,7 @@ class Bench:
         print(f"  {tool:<28} {name:<8} {result.cell():>16}  {result.rss():>6} MB", flush=True)
         return result
 
-    def record_together(self, commands: dict[str, Sequence[str]], name: str, runs: int) -> None:
+    def record_together(self, commands: Mapping[str, Sequence[str]], name: str, runs: int) -> None:
         """Measure ``commands`` in turn, ``runs`` rounds, so that drift hits them alike."""
         for tool, result in zip(
             commands, measure_together(list(commands.values()), runs), strict=True
@@ -223,6 +249,14 @@ def dot_nodes(path: Path) -> int:
     )
 
 
+DOT_EDGE = re.compile(r'^\s*("[^"]+"|\w+) -> ', re.MULTILINE)
+
+
+def dot_shape(path: Path) -> tuple[int, int]:
+    """Nodes and edges the DOT file at ``path`` declares."""
+    return dot_nodes(path), len(DOT_EDGE.findall(path.read_text(encoding="utf-8")))
+
+
 def count_argdown_nodes(bench: Bench, name: str, drawing: str, argdown_path: Path) -> None:
     """Nodes of Argdown's map of ``argdown_path`` (its DOT, not timed)."""
     out = bench.folder / "argdown-dot"
@@ -248,10 +282,11 @@ def run(bench: Bench) -> None:
         print(f"{name}: {bench.counts[name][0]} statements", flush=True)
         dot_path = bench.folder / f"{name}.dot"
         bench.record("argmap check", name, [*ARGMAP, "check", str(yaml_path)])
+        # Every premise drawn, as Argdown's map of the titled file draws every statement.
         bench.record(
             "argmap render -f dot",
             name,
-            [*ARGMAP, "render", str(yaml_path), "-f", "dot", "-o", str(dot_path)],
+            [*ARGMAP, "render", str(yaml_path), "--premises", "-f", "dot", "-o", str(dot_path)],
         )
         bench.record_together(
             {
@@ -259,6 +294,7 @@ def run(bench: Bench) -> None:
                     *ARGMAP,
                     "render",
                     str(yaml_path),
+                    "--premises",
                     "-o",
                     str(bench.folder / f"{name}.svg"),
                 ],
@@ -321,6 +357,129 @@ def run(bench: Bench) -> None:
         if bench.argdown:
             out = bench.folder / "argdown-out"
             bench.record("argdown json", name, [str(ARGDOWN), "json", str(argdown_path), str(out)])
+    for n in bench.loose:
+        run_loose(bench, n)
+    if "aif" in bench.parts:
+        run_aif(bench)
+    if "evaluation" in bench.parts:
+        run_evaluation(bench)
+
+
+def loose_debate(bench: Bench, n: int) -> Path:
+    """Write the loose debate of ``n`` arguments, with supports if argmap reads them.
+
+    Until argmap imports supports between arguments (``<a> +> <b>``), the
+    debate is written with its attacks alone, and the page says so.
+    """
+    path = bench.folder / f"loose-{n}.argdown"
+    name = f"L={n}"
+    for supports in (True, False):
+        out = subprocess.run(
+            [PYTHON, str(HERE / "loose.py"), str(n), str(path), "--counts"]
+            + ([] if supports else ["--attacks-only"]),
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.split()
+        read = subprocess.run([*ARGMAP, "check", str(path)], capture_output=True, check=False)
+        if read.returncode == 0 or not supports:
+            break
+    bench.loose_counts[name] = (int(out[0]), int(out[1]), int(out[2]), supports)
+    return path
+
+
+def run_loose(bench: Bench, n: int) -> None:
+    """Argmap and Argdown on the loose debate of ``n`` arguments: read, and drawn by default."""
+    name = f"L={n}"
+    path = loose_debate(bench, n)
+    statements, _, relations, supports = bench.loose_counts[name]
+    with_what = "supports and attacks" if supports else "attacks only"
+    print(f"{name}: {statements} statements, {relations} relations ({with_what})", flush=True)
+    svg = str(bench.folder / f"loose-{n}.svg")
+    bench.record("argmap check", name, [*ARGMAP, "check", str(path)])
+    bench.record("argmap render -f svg", name, [*ARGMAP, "render", str(path), "-o", svg])
+    bench.record(
+        "argmap render --no-premises",
+        name,
+        [*ARGMAP, "render", str(path), "--no-premises", "-o", svg],
+    )
+    for drawing, options in (("argmap", []), ("argmap --no-premises", ["--no-premises"])):
+        dot = bench.folder / f"loose-{n}.dot"
+        subprocess.run(
+            [*ARGMAP, "render", str(path), *options, "-f", "dot", "-o", str(dot)],
+            capture_output=True,
+            check=True,
+        )
+        bench.shapes[drawing, name] = dot_shape(dot)
+    bench.shapes["argmap --premises", name] = premises_shape(path)
+    if bench.argdown:
+        out = bench.folder / "argdown-out"
+        bench.record("argdown json", name, [str(ARGDOWN), "json", str(path), str(out)])
+        bench.record(
+            "argdown map -f svg", name, [str(ARGDOWN), "map", "-f", "svg", str(path), str(out)]
+        )
+        subprocess.run(
+            [str(ARGDOWN), "map", "-f", "dot", str(path), str(out)], capture_output=True, check=True
+        )
+        bench.shapes["argdown", name] = dot_shape(out / (path.stem + ".dot"))
+
+
+def premises_shape(path: Path) -> tuple[int, int]:
+    """Nodes and edges of argmap's drawing with every premise (``--premises``), not timed."""
+    dot = path.with_suffix(".premises.dot")
+    subprocess.run(
+        [*ARGMAP, "render", str(path), "--premises", "-f", "dot", "-o", str(dot)],
+        capture_output=True,
+        check=True,
+    )
+    return dot_shape(dot)
+
+
+def run_aif(bench: Bench) -> None:
+    """argmap and arguebuf import a corpus of AIF maps and write each one's DOT."""
+    folder = bench.folder / "aif"
+    script = str(HERE / "aif_corpus.py")
+    subprocess.run(
+        [PYTHON, script, "corpus", str(folder), *map(str, AIF_SOURCES), "--maps", str(AIF_MAPS)],
+        check=True,
+    )
+    tools = {"argmap (load + to_dot)": [PYTHON, script, "argmap", str(folder)]}
+    if bench.arguebuf:
+        tools["arguebuf (load.aif + dump.graphviz)"] = [
+            str(ARGUEBUF),
+            script,
+            "arguebuf",
+            str(folder),
+        ]
+    print(f"AIF: {AIF_MAPS} maps", flush=True)
+    bench.record_together(tools, "AIF", bench.runs)
+    for tool, command in tools.items():
+        out = subprocess.run(
+            [*command, "--counts"], capture_output=True, text=True, check=True
+        ).stdout.split()
+        bench.shapes[tool, "AIF"] = (int(out[1]), int(out[2]))
+
+
+def run_evaluation(bench: Bench) -> None:
+    """``argmap evaluate`` under each semantics, on the largest loose debate and synthetic map."""
+    sys.path.insert(0, str(ROOT))
+    from argmap._names import SEMANTICS
+
+    maps = []
+    if bench.loose:
+        n = max(bench.loose)
+        maps.append((f"L={n}", bench.folder / f"loose-{n}.argdown"))
+    if bench.sizes:
+        n = max(bench.sizes)
+        maps.append((f"N={n}", synthetic.paths(bench.folder / f"N={n}")[0]))
+    for name, path in maps:
+        for semantics in SEMANTICS:
+            bench.record(
+                f"evaluate --semantics {semantics}",
+                name,
+                [*ARGMAP, "evaluate", str(path), "--semantics", semantics],
+            )
+        bench.record("argmap check", f"{name} (evaluated)", [*ARGMAP, "check", str(path)])
 
 
 TOOLS = (
@@ -375,6 +534,102 @@ def tables(bench: Bench) -> list[str]:
     out.append("|---" * (1 + len(tools)) + "|")
     for name in names:
         cells = [bench.results[t, name].rss() if (t, name) in bench.results else "" for t in tools]
+        out.append(f"| {name} | " + " | ".join(cells) + " |")
+    return out
+
+
+LOOSE_TOOLS = (
+    "argmap check",
+    "argdown json",
+    "argmap render -f svg",
+    "argmap render --no-premises",
+    "argdown map -f svg",
+)
+LOOSE_DRAWINGS = ("argmap", "argmap --no-premises", "argmap --premises", "argdown")
+
+
+def _cells(bench: Bench, tools: Sequence[str], name: str, rss: bool = False) -> str:
+    def cell(tool: str) -> str:
+        result = bench.results.get((tool, name))
+        if result is None:
+            return ""
+        return result.rss() if rss else result.cell()
+
+    return " | ".join(cell(t) for t in tools)
+
+
+def _shape(bench: Bench, drawing: str, name: str) -> str:
+    shape = bench.shapes.get((drawing, name))
+    return "" if shape is None else f"{shape[0]:,} / {shape[1]:,}"
+
+
+def loose_tables(bench: Bench) -> list[str]:
+    """The loose debates: times, peak RSS, and the nodes / edges each drawing lays out."""
+    names = [f"L={n}" for n in bench.loose if f"L={n}" in bench.loose_counts]
+    if not names:
+        return []
+    out = [
+        "| debate | statements | arguments | relations | " + " | ".join(LOOSE_TOOLS) + " |",
+        "|---" * (4 + len(LOOSE_TOOLS)) + "|",
+    ]
+    for name in names:
+        statements, arguments, relations, supports = bench.loose_counts[name]
+        what = f"{relations:,}" + ("" if supports else " (attacks only)")
+        out.append(
+            f"| {name} | {statements:,} | {arguments:,} | {what} | "
+            f"{_cells(bench, LOOSE_TOOLS, name)} |"
+        )
+    out += ["", "Peak RSS (MB):", "", "| debate | " + " | ".join(LOOSE_TOOLS) + " |"]
+    out.append("|---" * (1 + len(LOOSE_TOOLS)) + "|")
+    out += [f"| {name} | {_cells(bench, LOOSE_TOOLS, name, rss=True)} |" for name in names]
+    out += ["", "Nodes / edges each drawing lays out:", ""]
+    out.append("| debate | " + " | ".join(LOOSE_DRAWINGS) + " |")
+    out.append("|---" * (1 + len(LOOSE_DRAWINGS)) + "|")
+    for name in names:
+        out.append(
+            f"| {name} | " + " | ".join(_shape(bench, d, name) for d in LOOSE_DRAWINGS) + " |"
+        )
+    return out
+
+
+def aif_table(bench: Bench) -> list[str]:
+    """The AIF corpus: each tool's time, peak RSS, and the nodes / edges of its DOT."""
+    tools = [t for (t, n) in bench.results if n == "AIF"]
+    out = [
+        f"{AIF_MAPS} maps: the files of tests/corpora/aif, repeated.",
+        "",
+        "| tool | wall time (s) | peak RSS (MB) | nodes / edges of the DOT, all maps |",
+        "|---|---|---|---|",
+    ]
+    for tool in tools:
+        result = bench.results[tool, "AIF"]
+        out.append(f"| {tool} | {result.cell()} | {result.rss()} | {_shape(bench, tool, 'AIF')} |")
+    if not bench.arguebuf:
+        out += ["", "arguebuf was not installed (`sh .ci/arguebuf.sh` installs it)."]
+    return out
+
+
+def evaluation_table(bench: Bench) -> list[str]:
+    """``argmap evaluate`` under each semantics, and ``argmap check`` of the same map."""
+    names = sorted(
+        {n.removesuffix(" (evaluated)") for (_, n) in bench.results if n.endswith("(evaluated)")}
+    )
+    tools = sorted({t for (t, n) in bench.results if t.startswith("evaluate ") and n in names})
+    tools.append("argmap check")
+    out = [
+        "| map | "
+        + " | ".join(
+            f"`argmap {t}`" if t != "argmap check" else "`argmap check` (no evaluation)"
+            for t in tools
+        )
+        + " |"
+    ]
+    out.append("|---" * (1 + len(tools)) + "|")
+    for name in names:
+        cells = [
+            bench.results[t, name if t != "argmap check" else f"{name} (evaluated)"].cell()
+            for t in tools
+        ]
         out.append(f"| {name} | " + " | ".join(cells) + " |")
     return out
 
@@ -439,17 +694,7 @@ def exponent(bench: Bench) -> tuple[float, float] | None:
 
 def targets(bench: Bench) -> list[Target]:
     """Each target of the performance issue, as measured in this run."""
-    found: list[Target] = []
-    found.append(
-        _ratio(
-            bench,
-            "`argmap check` / `argdown json`, N=2000",
-            top=("argmap check", "N=2000"),
-            bottom=("argdown json", "N=2000"),
-            bound=0.2,
-            shown="<= 0.20",
-        )
-    )
+    found = [_check_target(bench, "", "N=2000", 0.2)]
     # Each render against Argdown's drawing of the same files: every statement
     # drawn, then arguments without their premises.
     for render, argdown, what in (
@@ -537,6 +782,8 @@ def targets(bench: Bench) -> list[Target]:
                 slopes[1] <= 1.15,
             )
         )
+    found += loose_targets(bench)
+    found += aif_targets(bench)
     version = bench.get("argmap --version", "-")
     if version is not None:
         found.append(
@@ -555,6 +802,70 @@ def targets(bench: Bench) -> list[Target]:
         )
     )
     return found
+
+
+def loose_targets(bench: Bench) -> list[Target]:
+    """The targets on the loose debates: renders and reading against Argdown."""
+    found: list[Target] = []
+    for render, what, bound, shown in (
+        ("argmap render -f svg", "`argmap render -f svg` (default)", 0.5, "<= 0.50"),
+        ("argmap render --no-premises", "`argmap render --no-premises`", 1 / 3, "<= 0.33"),
+    ):
+        for n in LOOSE:
+            found.append(
+                _ratio(
+                    bench,
+                    f"loose debate: {what} / `argdown map -f svg`, L={n}",
+                    top=(render, f"L={n}"),
+                    bottom=("argdown map -f svg", f"L={n}"),
+                    bound=bound,
+                    shown=shown,
+                )
+            )
+    found.append(_check_target(bench, "loose debate: ", "L=2000", 0.25))
+    return found
+
+
+def _check_target(bench: Bench, what: str, name: str, bound: float) -> Target:
+    """``argmap check`` against ``argdown json`` on the map ``name``."""
+    return _ratio(
+        bench,
+        f"{what}`argmap check` / `argdown json`, {name}",
+        top=("argmap check", name),
+        bottom=("argdown json", name),
+        bound=bound,
+        shown=f"<= {bound:.2f}",
+    )
+
+
+def aif_targets(bench: Bench) -> list[Target]:
+    """The targets on the AIF corpus: argmap against arguebuf, time and peak RSS."""
+    mine = bench.results.get(("argmap (load + to_dot)", "AIF"))
+    theirs = bench.results.get(("arguebuf (load.aif + dump.graphviz)", "AIF"))
+    what = f"AIF corpus ({AIF_MAPS} maps), import + DOT: argmap / arguebuf"
+    if mine is None or theirs is None or mine.seconds is None or theirs.seconds is None:
+        return [Target(f"{what}, time", "-", "<= 0.50", None)]
+    assert mine.megabytes is not None and theirs.megabytes is not None
+    time_ratio = mine.seconds / theirs.seconds
+    return [
+        Target(f"{what}, time", f"{time_ratio:.2f}", "<= 0.50", time_ratio <= 0.5),
+        Target(
+            f"{what}, peak RSS",
+            f"{mine.megabytes:.0f} MB / {theirs.megabytes:.0f} MB",
+            "no higher",
+            mine.megabytes <= theirs.megabytes,
+        ),
+    ]
+
+
+def arguebuf_version() -> str:
+    out = subprocess.run(
+        [str(ARGUEBUF), "-c", "import importlib.metadata as m; print(m.version('arguebuf'))"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return out.stdout.strip() or "?"
 
 
 def versions(argdown: bool) -> str:
@@ -579,6 +890,8 @@ def versions(argdown: bool) -> str:
         parts.append(f"@argdown/cli {out.stdout.strip()} on Node {node.stdout.strip()}")
     else:
         parts.append("no Argdown CLI (`make argdown` installs it)")
+    if os.access(ARGUEBUF, os.X_OK):
+        parts.append(f"arguebuf {arguebuf_version()}")
     cpus = os.cpu_count()
     parts.append(f"{cpus} CPUs, {platform.system()} {platform.machine()}")
     return "; ".join(parts)
@@ -587,13 +900,28 @@ def versions(argdown: bool) -> str:
 def section(bench: Bench, hostile: list[str]) -> str:
     """The generated part of docs/performance.md."""
     today = datetime.date.today().isoformat()
+    left_out = [part for part in PARTS if part not in bench.parts]
+    only = f" --only, without: {', '.join(left_out)}" if left_out else ""
     lines = [
         BEGIN,
         "",
-        f"Measured {today} by `make bench`: {versions(bench.argdown)}. Whole-process "
+        f"Measured {today} by `make bench`{only}: {versions(bench.argdown)}. Whole-process "
         f"wall time in seconds, the median of {bench.runs} runs unless marked.",
         "",
         *tables(bench),
+        "",
+        "### Loose-style Argdown debates",
+        "",
+        *loose_tables(bench),
+        *(["", *bench.notes] if bench.notes else []),
+        "",
+        "### An AIF corpus: argmap and arguebuf",
+        "",
+        *aif_table(bench),
+        "",
+        "### Evaluation, by semantics",
+        "",
+        *evaluation_table(bench),
         "",
         "### The targets, as measured in this run",
         "",
@@ -636,6 +964,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--no-write", action="store_true", help="print, do not update docs/performance.md"
     )
     parser.add_argument("--no-argdown", action="store_true", help="skip Argdown's CLI")
+    parser.add_argument(
+        "--only",
+        action="append",
+        choices=PARTS,
+        help="run only this workload (repeatable; default: all of them)",
+    )
     args = parser.parse_args(argv)
     if shutil.which("dot") is None:
         print("bench: Graphviz's dot is needed (`make graphviz`)", file=sys.stderr)
@@ -652,7 +986,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             argdown,
             (10, 100) if args.quick else ARGUMENTS,
             (10_000,) if args.quick else STATEMENTS,
+            loose=(100,) if args.quick else LOOSE,
+            arguebuf=os.access(ARGUEBUF, os.X_OK),
+            parts=tuple(args.only or PARTS),
         )
+        if "synthetic" not in bench.parts:
+            bench.sizes, bench.statement_sizes = (), ()
+        if "loose" not in bench.parts:
+            bench.loose = ()
+        if not bench.arguebuf:
+            print("bench: no arguebuf; `sh .ci/arguebuf.sh` installs it", file=sys.stderr)
         run(bench)
         print("\n## Hostile input\n", flush=True)
         hostile = hostile_table()

@@ -61,7 +61,18 @@ def pools(monkeypatch: pytest.MonkeyPatch) -> list[int | None]:
     return Recording.workers
 
 
+#: What rendering m1-large.yaml (730 nodes with every premise, 366 without) says by default.
 LARGE_WARNING = (
+    "m1-large.yaml: warning: large-map: with every premise the diagram has 730 nodes (more "
+    "than 300); drew its arguments without their premises (366 nodes), as --no-premises does; "
+    "draw every premise with --premises, or raise --max-nodes (0: no limit)\n"
+    "m1-large.yaml: warning: large-map: the diagram has 366 nodes (more than 300) and will "
+    "be hard to read; draw part of it with --focus ID --depth N (statements most arguments "
+    "touch: s4 (5), s7 (5), s40 (5), s1 (4), s2 (4)), --collapse ID, --tag T or "
+    "--speaker AGENT, or raise --max-nodes (0: no limit)\n"
+)
+#: The same with --premises: every premise drawn, and the advice to leave them out.
+EVERY_PREMISE_WARNING = (
     "m1-large.yaml: warning: large-map: the diagram has 730 nodes (more than 300) and will "
     "be hard to read; draw part of it with --focus ID --depth N (statements most arguments "
     "touch: s4 (5), s7 (5), s40 (5), s1 (4), s2 (4)), --collapse ID, --tag T or "
@@ -238,12 +249,54 @@ def test_no_progress_when_not_a_terminal_or_for_one_map(batch: Path) -> None:
 # -- large maps and the part drawn -----------------------------------------------
 
 
-def test_a_large_map_warns_but_still_renders(batch: Path) -> None:
-    status, out, err = run("render", "m1-large.yaml", "-f", "dot")
-    assert (status, out, err) == (0, "wrote m1-large.dot\n", LARGE_WARNING)
-    assert run("render", "m1-large.yaml", "-f", "dot", "--max-nodes", "0")[2] == ""
-    assert run("render", "m1-large.yaml", "-f", "dot", "--max-nodes", "730")[2] == ""
-    assert "more than 729" in run("render", "m1-large.yaml", "-f", "dot", "--max-nodes", "729")[2]
+def test_a_large_map_is_drawn_without_premises_and_says_how_to_draw_them(batch: Path) -> None:
+    m = argmap.load("m1-large.yaml")
+    status, out, err = run("render", "m1-large.yaml", "-f", "dot", "-o", "-")
+    assert (status, err) == (0, LARGE_WARNING)
+    assert out == argmap.to_dot(m, premises=False)
+    # Asked for, every premise is drawn, with the advice to leave them out.
+    status, out, err = run("render", "m1-large.yaml", "-f", "dot", "-o", "-", "--premises")
+    assert (status, err) == (0, EVERY_PREMISE_WARNING)
+    assert out == argmap.to_dot(m)
+    # Without premises once asked for, only that diagram's size is spoken of.
+    status, out, err = run("render", "m1-large.yaml", "-f", "dot", "-o", "-", "--no-premises")
+    assert (status, err) == (0, LARGE_WARNING.splitlines(keepends=True)[1])
+    assert out == argmap.to_dot(m, premises=False)
+
+
+def test_the_node_limit_decides_when_premises_are_left_out(batch: Path) -> None:
+    m = argmap.load("m1-large.yaml")
+    for limit in ("0", "730"):
+        assert run("render", "m1-large.yaml", "-f", "dot", "-o", "-", "--max-nodes", limit) == (
+            0,
+            argmap.to_dot(m),
+            "",
+        )
+    status, out, err = run("render", "m1-large.yaml", "-f", "dot", "-o", "-", "--max-nodes", "729")
+    assert status == 0
+    assert err.startswith(
+        "m1-large.yaml: warning: large-map: with every premise the diagram has 730 nodes "
+        "(more than 729); drew its arguments without their premises (366 nodes)"
+    )
+    assert err.count("\n") == 1  # 366 nodes are within the limit: no second warning
+    assert out == argmap.to_dot(m, premises=False)
+
+
+def test_a_fold_keeps_the_premises_of_a_large_map(batch: Path) -> None:
+    """--collapse needs the premises drawn, so a large map keeps them and only warns."""
+    status, out, err = run("render", "m1-large.yaml", "-f", "dot", "-o", "-", "--collapse", "s40")
+    assert status == 0
+    assert err.startswith("m1-large.yaml: warning: large-map: the diagram has ")
+    assert "with every premise" not in err and "--no-premises" in err
+    assert out == argmap.to_dot(argmap.load("m1-large.yaml"), collapse="s40")
+
+
+def test_premises_and_no_premises_together_are_a_usage_error(batch: Path) -> None:
+    status, out, err = run("render", "m3.yaml", "--premises", "--no-premises")
+    assert (status, out) == (2, "")
+    assert err.endswith(
+        "argmap render: error: argument --no-premises: not allowed with argument --premises\n"
+    )
 
 
 def test_a_focus_brings_a_large_map_under_the_limit(batch: Path) -> None:

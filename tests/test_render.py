@@ -18,7 +18,7 @@ from argmap._dot import LIGHT_LAYOUT_NODES, run_dot
 from argmap._render import mimebundle, render, to_dot, to_svg
 from argmap._text import UNSAFE, clean
 from argmap.errors import ArgmapError, MapError, OutputError, RenderError
-from argmap.model import Argument, ArgumentMap, Citation, Source, Statement
+from argmap.model import Argument, ArgumentMap, Citation, Group, Source, Statement
 
 TESTS = Path(__file__).resolve().parent
 XLINK_TITLE = "{http://www.w3.org/1999/xlink}title"
@@ -259,7 +259,24 @@ def test_diagrams_of_over_a_thousand_nodes_get_the_lighter_layout(nodes: int, li
     statements = {f"s{i}": Statement(f"s{i}", "S.") for i in range(nodes)}
     graph = _graph_line(to_dot(ArgumentMap(title="T", statements=statements)))
     assert ("nslimit=0.5" in graph) is light
+    assert ("mclimit=0.2" in graph) is light
     assert "nslimit1" not in graph  # ranking stays exact
+    assert "splines" not in graph  # edges routed as always
+
+
+def test_a_large_diagram_with_groups_is_ranked_as_a_whole() -> None:
+    """newrank: Graphviz's default ranks each cluster apart and lays chains through them flat."""
+    statements = {f"s{i}": Statement(f"s{i}", "S.") for i in range(LIGHT_LAYOUT_NODES + 1)}
+    grouped = ArgumentMap(
+        title="T", statements=statements, groups={"g": Group("g", "G", ("s0", "s1"))}
+    )
+    assert "newrank=true" in _graph_line(to_dot(grouped))
+    assert "newrank" not in _graph_line(to_dot(ArgumentMap(title="T", statements=statements)))
+    small = {f"s{i}": Statement(f"s{i}", "S.") for i in range(LIGHT_LAYOUT_NODES)}
+    small_grouped = ArgumentMap(
+        title="T", statements=small, groups={"g": Group("g", "G", ("s0", "s1"))}
+    )
+    assert "newrank" not in _graph_line(to_dot(small_grouped))
 
 
 def test_the_lighter_layout_counts_the_nodes_drawn_not_the_map() -> None:

@@ -154,7 +154,8 @@ def _render_options(args: argparse.Namespace) -> ViewOptions:
         collapse=tuple(args.collapse),
         tags=tuple(args.tags),
         speakers=tuple(args.speakers),
-        premises=args.premises,
+        # Not given (None): every premise, unless the diagram is too large (the render job).
+        premises=args.premises is not False,
     )
     if args.jobs is not None and args.jobs < 1:
         raise UsageError(f"--jobs must be at least 1 (got {args.jobs})")

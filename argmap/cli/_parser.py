@@ -185,11 +185,21 @@ def _render_command(commands: _Commands) -> None:
         metavar="AGENT",
         help="draw what agent AGENT holds or argues, and what is needed to draw it (repeatable)",
     )
-    render.add_argument(
+    premises = render.add_mutually_exclusive_group()
+    premises.add_argument(
         "--no-premises",
         dest="premises",
         action="store_false",
+        default=None,
         help="draw each argument without its premises, a third the nodes (not with --collapse)",
+    )
+    premises.add_argument(
+        "--premises",
+        dest="premises",
+        action="store_true",
+        default=None,
+        help="draw every premise, even where the diagram has more than --max-nodes nodes "
+        "(by default, such a diagram is drawn without premises)",
     )
     render.add_argument(
         "--with-source",
@@ -202,7 +212,8 @@ def _render_command(commands: _Commands) -> None:
         type=int,
         default=MAX_NODES,
         metavar="N",
-        help=f"warn when a diagram has more than N nodes (default: {MAX_NODES}; 0: never)",
+        help=f"above N nodes, draw arguments without premises (unless --premises) and warn "
+        f"(default: {MAX_NODES}; 0: no limit)",
     )
     render.add_argument(
         "-j",

@@ -74,8 +74,18 @@ def render_job(job: RenderJob) -> Rendered:
             return Rendered(usage=f"{file}: {exc}")
         view = build_view(argument_map, o.replace(evaluation=evaluation))
         messages = []
-        if args.max_nodes and len(view.nodes) > args.max_nodes:
-            messages.append(str(_too_large(argument_map, file, len(view.nodes), args.max_nodes)))
+        limit = args.max_nodes
+        if limit and len(view.nodes) > limit:
+            every, premises = len(view.nodes), o.premises
+            if args.premises is None and not o.collapse:
+                # Neither --premises nor --no-premises: a diagram too large to read
+                # is drawn as Argdown draws one, its arguments without their premises.
+                view = build_view(argument_map, o.replace(evaluation=evaluation, premises=False))
+                messages.append(str(_without_premises(file, every, len(view.nodes), limit)))
+                premises = False
+            if len(view.nodes) > limit:
+                too_large = _too_large(argument_map, file, len(view.nodes), limit, premises)
+                messages.append(str(too_large))
         sources = read_sources(argument_map) if getattr(args, "with_source", False) else None
         data = renderer.view_output(view, job.format, map=argument_map, sources=sources)
         return Rendered(tuple(messages), data)
@@ -85,8 +95,27 @@ def render_job(job: RenderJob) -> Rendered:
         return Rendered((str(exc),))
 
 
-def _too_large(argument_map: ArgumentMap, file: Path, nodes: int, limit: int) -> Issue:
-    """The warning for a diagram of more than ``limit`` nodes, with what to draw instead."""
+def _without_premises(file: Path, every: int, drawn: int, limit: int) -> Issue:
+    """The warning for a diagram drawn without its premises, because with them it is too large."""
+    from ..errors import Issue, Severity
+
+    return Issue(
+        "large-map",
+        f"with every premise the diagram has {every} nodes (more than {limit}); "
+        f"drew its arguments without their premises ({drawn} nodes), as --no-premises does; "
+        "draw every premise with --premises, or raise --max-nodes (0: no limit)",
+        Severity.WARNING,
+        file=str(file),
+    )
+
+
+def _too_large(
+    argument_map: ArgumentMap, file: Path, nodes: int, limit: int, premises: bool
+) -> Issue:
+    """The warning for a diagram of more than ``limit`` nodes, with what to draw instead.
+
+    ``premises``: whether the diagram draws premises (else --no-premises is no advice).
+    """
     from .._select import most_connected
     from ..errors import Issue, Severity
 
@@ -98,7 +127,8 @@ def _too_large(argument_map: ArgumentMap, file: Path, nodes: int, limit: int) ->
         "large-map",
         f"the diagram has {nodes} nodes (more than {limit}) and will be hard to read; "
         f"draw part of it with {focus}, --collapse ID, --tag T or --speaker AGENT, "
-        "draw arguments only with --no-premises, or raise --max-nodes (0: no limit)",
+        + ("draw arguments only with --no-premises, " if premises else "")
+        + "or raise --max-nodes (0: no limit)",
         Severity.WARNING,
         file=str(file),
     )
