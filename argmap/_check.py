@@ -500,25 +500,19 @@ def _circular_support(m: ArgumentMap) -> Iterator[Issue]:
 def _circular_backing(m: ArgumentMap) -> Iterator[Issue]:
     """Cycles of arguments that back each other (``supports`` naming an argument)."""
     arguments = _table(m.arguments)
-    backs: dict[str, list[str]] = {}
+    backs: dict[str, list[tuple[str, Argument]]] = {}
     for aid, argument in arguments.items():
         if argument.kind == "support" and argument.target in arguments:
-            backs.setdefault(aid, []).append(argument.target)
-    if not backs or not has_cycle(backs):
+            backs.setdefault(aid, []).append((argument.target, argument))
+    if not backs or not has_cycle({aid: [t for t, _ in out] for aid, out in backs.items()}):
         return
-    for component in strongly_connected(arguments, lambda node: backs.get(node, [])):
+    order = list(arguments)
+    for component in strongly_connected(arguments, lambda a: [t for t, _ in backs.get(a, [])]):
         if len(component) < 2:
             continue
-        members = set(component)
-        order = [component[0]]
-        while True:  # follow backing inside the component until it closes
-            following = next(t for t in backs[order[-1]] if t in members)
-            if following in order:
-                order = order[order.index(following) :]
-                break
-            order.append(following)
-        circle = " -> ".join(repr(aid) for aid in order) + f" -> {order[0]!r}"
-        first = min(order, key=list(arguments).index)
+        first = min(component, key=order.index)
+        cycle = _cycle_through(first, set(component), backs)
+        circle = " -> ".join(repr(aid) for aid, _ in cycle) + f" -> {first!r}"
         yield Issue(
             "circular-support",
             f"arguments back themselves in a circle: {circle}; backing never makes an "
