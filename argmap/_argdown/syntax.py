@@ -10,6 +10,7 @@ error stops reading, with its line and column.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -88,11 +89,28 @@ _HEADING = re.compile(r"(#+) ")
 _EMPHASIS_END = re.compile(r"(?:[ \t]|(?=[\n\r)}_.,!?;:\-*]|$))")
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
+#: The token rules that match only at the start of a line, left out of the rules tried
+#: after a line break (none), after an empty line (an inference's start) and elsewhere (all).
+_LINE_START_RULES: tuple[frozenset[str], ...] = (
+    frozenset(),
+    frozenset({"inference_start"}),
+    frozenset(
+        {
+            "inference_start",
+            "relation",
+            "heading",
+            "statement_number",
+            "ordered_item",
+            "unordered_item",
+        }
+    ),
+)
+
 #: Emphasis markers, tried in this order: closing ones first, then opening ones.
 _EMPHASIS = ("**", "__", "*", "_")
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     """One token: its kind, the text it covers and where it starts (1-based)."""
 
@@ -122,27 +140,82 @@ class _Index:
     """Where the characters that close Argdown's tokens are, for lookups in O(log n).
 
     Argdown's patterns (``\\[.+?\\]``, ``{...}``) scan ahead; done naively on
-    hostile input that is quadratic.
+    hostile input that is quadratic. Each table is made on its first use: a
+    document without comments never looks for their ends.
     """
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.line_ends = _positions(_LINE_END_RE, text)
-        self.newlines = _positions("\n", text)
-        self.spaces = _positions(_JS_SPACE_RE, text)
-        self.brackets = _positions(r"\]", text)
-        self.bracket_colons = _positions(r"\]:", text)
-        self.angles = _positions(">", text)
-        self.angle_colons = _positions(">:", text)
-        self.parens = _positions(r"\)", text)
-        self.dots = _positions(r"\.", text)
-        self.colons = _positions(":", text)
-        self.comment_ends = _positions("-->", text)
-        self.block_ends = _positions(r"\*/", text)
-        self.equals = _positions("(?====)", text)
-        self.separators = _positions("[\u2028\u2029]", text)
-        self.data_stops = _positions(f"}}(?=[{_JS_SPACE}][^,}}])", text)
-        self.data_closers = _positions(f"}}(?![{_JS_SPACE}]*[,}}])", text)
+
+    @functools.cached_property
+    def line_ends(self) -> list[int]:
+        if "\u2028" not in self.text and "\u2029" not in self.text:
+            return self.newlines
+        return _positions(_LINE_END_RE, self.text)
+
+    @functools.cached_property
+    def newlines(self) -> list[int]:
+        return _positions("\n", self.text)
+
+    @functools.cached_property
+    def brackets(self) -> list[int]:
+        return _positions(r"\]", self.text)
+
+    @functools.cached_property
+    def bracket_colons(self) -> list[int]:
+        return _positions(r"\]:", self.text)
+
+    @functools.cached_property
+    def angles(self) -> list[int]:
+        return _positions(">", self.text)
+
+    @functools.cached_property
+    def angle_colons(self) -> list[int]:
+        return _positions(">:", self.text)
+
+    @functools.cached_property
+    def parens(self) -> list[int]:
+        return _positions(r"\)", self.text)
+
+    @functools.cached_property
+    def dots(self) -> list[int]:
+        return _positions(r"\.", self.text)
+
+    @functools.cached_property
+    def colons(self) -> list[int]:
+        return _positions(":", self.text)
+
+    @functools.cached_property
+    def comment_ends(self) -> list[int]:
+        return _positions("-->", self.text)
+
+    @functools.cached_property
+    def block_ends(self) -> list[int]:
+        return _positions(r"\*/", self.text)
+
+    @functools.cached_property
+    def equals(self) -> list[int]:
+        return _positions("(?====)", self.text)
+
+    @functools.cached_property
+    def separators(self) -> list[int]:
+        return _positions("[\u2028\u2029]", self.text)
+
+    @functools.cached_property
+    def data_stops(self) -> list[int]:
+        return _positions(f"}}(?=[{_JS_SPACE}][^,}}])", self.text)
+
+    @functools.cached_property
+    def data_closers(self) -> list[int]:
+        return _positions(f"}}(?![{_JS_SPACE}]*[,}}])", self.text)
+
+    def space_between(self, start: int, end: int) -> bool:
+        """A space (JavaScript's ``\\s``) between ``start`` and ``end`` (exclusive).
+
+        Searched in the text itself: the stretches searched for one document
+        do not overlap (each ends at the next '.' or ':'), so this stays linear.
+        """
+        return _JS_SPACE_RE.search(self.text, start, end) is not None
 
     def within_line(self, start: int, end: int) -> bool:
         """No line end between ``start`` and ``end`` (exclusive)."""
@@ -186,6 +259,12 @@ class Lexer:
         self.emphasis: list[tuple[str, int]] = []  # open markers and their offsets
         self.inference = False
         self.last_skipped_end = -1
+        #: The rules to try at a character, in each state (see :meth:`rules`).
+        self.rule_tables: tuple[dict[str, tuple[Callable[[int], int | None], ...]], ...] = (
+            {},
+            {},
+            {},
+        )
 
     # -- positions and errors -----------------------------------------------
 
@@ -198,7 +277,9 @@ class Lexer:
         return _error(code, message, self.file, line, column)
 
     def add(self, kind: str, start: int, end: int, symbol: str = "") -> None:
-        line, column = self.where(start)
+        starts = self.line_starts
+        line = bisect.bisect_right(starts, start)
+        column = start - starts[line - 1] + 1
         self.tokens.append(Token(kind, self.text[start:end], start, line, column, symbol))
 
     def virtual(self, kind: str, at: int) -> None:
@@ -232,11 +313,35 @@ class Lexer:
     # -- the token rules ----------------------------------------------------
 
     def run(self) -> list[Token]:
-        text, pos = self.text, 0
-        while pos < len(text):
-            end = self.comment(pos)
-            if end is None:
-                end = (self.inference_token if self.inference else self.default_token)(pos)
+        text, tokens, add = self.text, self.tokens, self.add
+        tables = self.rule_tables
+        length, pos = len(text), 0
+        while pos < length:
+            char = text[pos]
+            end = self.comment(pos) if char in "</" else None
+            if end is None and self.inference:
+                end = self.inference_token(pos)
+            elif end is None:
+                # The default mode: the rules for the character (see rules_for), then
+                # spaces, text or a lone character. Inline, as this runs once per token.
+                last = tokens[-1].kind if tokens else NEWLINE
+                state = 0 if last == NEWLINE else 1 if last == EMPTYLINE else 2
+                rules = tables[state].get(char)
+                if rules is None:
+                    rules = self.rules(state, char)
+                for rule in rules:
+                    end = rule(pos)
+                    if end is not None:
+                        break
+                else:
+                    if char in " \t":
+                        end = self.skip_spaces(pos)
+                    elif match := _FREESTYLE.match(text, pos):
+                        end = match.end()
+                        add(FREESTYLE, pos, end)
+                    elif match := _CONTROL.match(text, pos):
+                        end = match.end()
+                        add(CONTROL, pos, end)
             if end is None:
                 raise self.fail(
                     "argdown-syntax",
@@ -245,10 +350,10 @@ class Lexer:
                     pos,
                 )
             pos = end
-        if self.tokens and self.tokens[-1].kind == EMPTYLINE:
-            self.tokens.pop()
+        if tokens and tokens[-1].kind == EMPTYLINE:
+            tokens.pop()
         self.dedent_all(len(text))
-        return self.tokens
+        return tokens
 
     def comment(self, pos: int) -> int | None:
         text = self.text
@@ -294,23 +399,18 @@ class Lexer:
         self.last_skipped_end = match.end()
         return match.end()
 
-    def default_token(self, pos: int) -> int | None:
-        text, char = self.text, self.text[pos]
-        for rule in self.rules_for(char):
-            end = rule(pos)
-            if end is not None:
-                return end
-        if char in " \t":
-            return self.skip_spaces(pos)
-        match = _FREESTYLE.match(text, pos)
-        if match:
-            self.add(FREESTYLE, pos, match.end())
-            return match.end()
-        match = _CONTROL.match(text, pos)
-        if match:
-            self.add(CONTROL, pos, match.end())
-            return match.end()
-        return None
+    def rules(self, state: int, char: str) -> tuple[Callable[[int], int | None], ...]:
+        """:meth:`rules_for` ``char``, less the rules that cannot match in ``state``.
+
+        ``state`` says what the last token was: 0 a line break (or none), 1 an
+        empty line, 2 anything else. The rules of a line's start refuse at
+        once elsewhere, so they are not tried there. Remembered for the next
+        token in the same state at the same character.
+        """
+        skip = _LINE_START_RULES[state]
+        found = tuple(r for r in self.rules_for(char) if r.__name__ not in skip)
+        self.rule_tables[state][char] = found
+        return found
 
     def rules_for(self, char: str) -> Iterator[Callable[[int], int | None]]:
         """The token rules that can match at a character, in Argdown's order."""
@@ -403,8 +503,7 @@ class Lexer:
         close = _next(positions, pos + 2)
         if close is None:
             return None
-        space = _next(self.index.spaces, pos + 1)
-        if space is not None and space < close:
+        if self.index.space_between(pos + 1, close):
             return None
         end = close + 1
         if end < len(text) and text[end] in " \t":
@@ -413,8 +512,7 @@ class Lexer:
         return end
 
     def emptyline(self, pos: int) -> int | None:
-        last = self.last
-        if last is not None and last.kind == EMPTYLINE:
+        if self.tokens and self.tokens[-1].kind == EMPTYLINE:
             return None
         match = _EMPTYLINE.match(self.text, pos)
         if match is None:
