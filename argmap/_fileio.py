@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import errno
 import os
-import secrets
 import stat
 from pathlib import Path
 
@@ -169,6 +168,8 @@ def _temporary(folder: Path, name: str) -> tuple[int, str]:
 
     (:func:`tempfile.mkstemp` would make it 0600 whatever the umask.)
     """
+    import secrets  # only when writing: reading a map needs none of it
+
     for _ in range(100):
         tmp = os.fspath(folder / f".{name}.{secrets.token_hex(4)}.tmp")
         try:

@@ -8,12 +8,10 @@ import os
 import re
 from pathlib import Path
 
-from . import _format
 from ._check import errors as map_errors
 from ._fileio import read_text, write_atomic
 from ._helpers import gc_paused
 from ._names import READ_FORMATS, WRITE_FORMATS, ReadFormat, WriteFormat, format_of
-from ._tree import load_tree
 from .errors import Issue, MapError
 from .model import ArgumentMap
 
@@ -155,6 +153,8 @@ def loads(
     if format not in READ_FORMATS:
         raise ValueError(f"format must be one of {', '.join(READ_FORMATS)} (got {format!r})")
     if format in ("yaml", "json"):
+        from ._tree import load_tree  # each format's reader imported on first use
+
         return load_tree(text, file, check=check, format=format)
     reader = importlib.import_module(_CODECS[format][0])
     with gc_paused():  # as the YAML reader: many objects, no cycles to collect
@@ -191,7 +191,7 @@ def dumps(argument_map: ArgumentMap, format: WriteFormat = "yaml", *, plain: boo
 
         return _argdown.dumps(argument_map, plain=True)
     if format == "yaml":
-        from . import _yaml
+        from . import _format, _yaml
 
         return _yaml.dump(_format.to_data(argument_map))
     if format not in WRITE_FORMATS:

@@ -591,6 +591,36 @@ class Argument:
         return None
 
 
+_Built = TypeVar("_Built", Statement, Argument)
+
+
+#: Each class's fields and their defaults, for :func:`unchecked`.
+_DEFAULTS: dict[type[Any], tuple[tuple[str, Any], ...]] = {}
+
+
+def unchecked(cls: type[_Built], **values: Any) -> _Built:
+    """``cls(**values)`` made without its validators and converters: for readers only.
+
+    A reader that derives every value itself (ids it generated, text it
+    collapsed, tuples of strings) knows them valid; putting a large map's
+    thousands of statements and arguments through the checks again is a
+    good part of what reading costs. The caller answers for the values, so
+    anything taken from the user goes through the class itself. ``data`` is
+    frozen (and checked) as the class does; fields not given take their defaults.
+    """
+    instance = object.__new__(cls)
+    if "data" in values:
+        values["data"] = _data(values["data"])
+    defaults = _DEFAULTS.get(cls)
+    if defaults is None:
+        defaults = _DEFAULTS[cls] = tuple((f.name, f.default) for f in attrs.fields(cls))
+    for name, default in defaults:
+        object.__setattr__(instance, name, values.pop(name, default))
+    if values:
+        raise TypeError(f"{cls.__name__} has no field {next(iter(values))!r}")
+    return instance
+
+
 _QUOTES = "write quotes=[Citation(source, text)] (one or more citations)"
 _yaml_keys_named(Statement, {"quote": _QUOTES})
 _yaml_keys_named(

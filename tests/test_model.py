@@ -15,7 +15,7 @@ from argmap import (
     Role,
     Statement,
 )
-from argmap.model import Entities
+from argmap.model import Entities, unchecked
 
 
 def chain() -> ArgumentMap:
@@ -191,3 +191,15 @@ def test_a_yaml_key_in_a_constructor_says_how_python_spells_it(
 def test_other_type_errors_of_the_constructors_are_python_s_own() -> None:
     with pytest.raises(TypeError, match="unexpected keyword argument 'colour'"):
         Statement("s", "T.", colour="red")  # type: ignore[call-arg]
+
+
+def test_a_reader_s_unchecked_statement_or_argument_equals_the_checked_one() -> None:
+    statement = unchecked(Statement, id="s1", text="Rain.", tags=("weather",), data={"k": [1]})
+    assert statement == Statement("s1", "Rain.", tags="weather", data={"k": [1]})
+    assert statement.data["k"] == (1,)  # data frozen as the class freezes it
+    assert statement.mode == "asserted" and statement.by == ()  # the rest take their defaults
+    argument = unchecked(Argument, id="a1", premises=("s1",), kind="attack", target="s2")
+    assert argument == Argument("a1", ["s1"], "attack", "s2")
+    assert hash(argument) == hash(Argument("a1", ["s1"], "attack", "s2"))
+    with pytest.raises(TypeError, match="Statement has no field 'quote'"):
+        unchecked(Statement, id="s1", text="Rain.", quote="x")

@@ -7,15 +7,18 @@ imports this package on first use of the format.
 
 from __future__ import annotations
 
-from ..model import ArgumentMap
-from .read import read
-from .write import write
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..model import ArgumentMap
 
 __all__ = ["dumps", "loads"]
 
 
 def loads(text: str, file: str) -> ArgumentMap:
     """Read an Argdown document as a map; raises MapError with positions in ``file``."""
+    from .read import read  # each side imported on first use: checking a file never writes
+
     return read(text, file)
 
 
@@ -24,4 +27,6 @@ def dumps(argument_map: ArgumentMap, *, plain: bool = False) -> str:
 
     With ``plain``, without argmap's reserved data (see :func:`.write.write`).
     """
+    from .write import write
+
     return write(argument_map, plain=plain)

@@ -12,16 +12,18 @@ argument that has no premise-conclusion structure.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .. import _format
 from .._helpers import Ids, slug
 from ..errors import DocPath, Issue, MapError
 from ..model import (
+    ID_PATTERN,
     LANG_PATTERN,
     MODES,
+    RELATIONS,
     STATUSES,
     Argument,
     ArgumentMap,
@@ -30,6 +32,7 @@ from ..model import (
     Origin,
     Statement,
     Translation,
+    unchecked,
 )
 from . import syntax
 from .shared import (
@@ -1183,6 +1186,16 @@ class _MapAssembler:
         r = draft.reserved
         path: DocPath = ("statements", draft.id)
         self.at(path, draft.line, draft.column)
+        if not r and draft.text.strip() and ID_PATTERN.match(draft.id):
+            # Nothing reserved: the values are the reader's own, valid as made.
+            return unchecked(
+                Statement,
+                id=draft.id,
+                text=draft.text,
+                title=draft.title,
+                tags=tuple(draft.tags),
+                data=draft.data,
+            )
         title = r.text("title") if r.has("title") else draft.title
         text = r.text("text", optional=False) if r.has("text") else draft.text
         tags = r.strings("tags")
@@ -1238,6 +1251,23 @@ class _MapAssembler:
             self.at((*path, verb), *draft.target_at)
         if target is None:
             return None  # reported: a generated conclusion that relates to nothing
+        if (
+            not r
+            and kind in RELATIONS
+            and all(ID_PATTERN.match(i) for i in (draft.id, target, *premises))
+        ):
+            # Nothing reserved: the values are the reader's own, valid as made.
+            return unchecked(
+                Argument,
+                id=draft.id,
+                premises=tuple(premises),
+                kind=kind,
+                target=target,
+                title=draft.title,
+                note=draft.note,
+                tags=tuple(draft.tags),
+                data=draft.data,
+            )
         title = r.text("title") if r.has("title") else draft.title
         tags = r.strings("tags")
         data = r.mapping("data")
@@ -1405,14 +1435,20 @@ class _MapAssembler:
             value = r.mapping(key)
             if value:
                 document[key] = value
-        built = _format.from_data(document)
-        for issue in built.issues:
-            where = "/".join(str(p) for p in issue.path if p != "<key>")
-            r.problem(f"{where}: {issue.message}")
-        sources = built.map.sources if built.map else {}
-        agents = built.map.agents if built.map else {}
-        schemes = built.map.schemes if built.map else {}
-        disputes = built.map.issues if built.map else {}
+        sources: Mapping[str, Any] = {}
+        agents: Mapping[str, Any] = {}
+        schemes: Mapping[str, Any] = {}
+        disputes: Mapping[str, Any] = {}
+        if len(document) > 2:  # the front matter gives languages, sources, agents, ...
+            from .. import _format  # read as argmap's format reads them, and only then
+
+            built = _format.from_data(document)
+            for issue in built.issues:
+                where = "/".join(str(p) for p in issue.path if p != "<key>")
+                r.problem(f"{where}: {issue.message}")
+            if built.map:
+                sources, agents = built.map.sources, built.map.agents
+                schemes, disputes = built.map.schemes, built.map.issues
         data = r.mapping("data")
         theses = self.ids(r, "theses")
         self.at((), *self.front_at)

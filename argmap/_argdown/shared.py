@@ -9,7 +9,6 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from .. import _yaml
 from .._helpers import slug
 from ..errors import Issue, MapError
 from ..model import ID_PATTERN
@@ -160,6 +159,8 @@ def read_yaml(
 
     if not source.strip():
         return {}
+    from .. import _yaml  # only for a document with data
+
     try:
         data, _, issues = _yaml.parse(source, file)
     except MapError as exc:

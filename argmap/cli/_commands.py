@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from .._names import format_of
-from . import _batch, _render_job
 from ._common import (
     UsageError,
     counted,
@@ -33,6 +32,7 @@ if TYPE_CHECKING:
     from ..analyse import Evaluation
     from ..model import ArgumentMap
     from ..view import ViewOptions
+    from . import _render_job
 
 
 def check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -68,6 +68,8 @@ def check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from . import _batch, _render_job
+
     files = map_files(args.paths)
     options = _render_options(args)
     several = len(files) > 1 or any(Path(p).is_dir() for p in args.paths)
