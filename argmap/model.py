@@ -11,7 +11,7 @@ import enum
 import functools
 import re
 import types
-from collections.abc import ItemsView, Iterable, Iterator, KeysView, Mapping, ValuesView
+from collections.abc import Callable, ItemsView, Iterable, Iterator, KeysView, Mapping, ValuesView
 from typing import Any, Generic, Literal, TypeVar, overload
 
 import attrs
@@ -594,8 +594,39 @@ class Argument:
 _Built = TypeVar("_Built", Statement, Argument)
 
 
-#: Each class's fields and their defaults, for :func:`unchecked`.
-_DEFAULTS: dict[type[Any], tuple[tuple[str, Any], ...]] = {}
+#: Each class's maker for :func:`unchecked`, made on first use.
+_UNCHECKED: dict[type[Any], Callable[..., Any]] = {}
+
+
+def _unchecked_maker(cls: type[Any]) -> Callable[..., Any]:
+    """A function setting each field of ``cls`` from a keyword, as attrs' own ``__init__`` does.
+
+    Generated, as attrs generates ``__init__``: one assignment per field, no
+    loop; required fields are required keywords, the rest take their defaults.
+    """
+    fields = attrs.fields(cls)
+    params = [
+        f.name if f.default is attrs.NOTHING else f"{f.name}=_default_{f.name}" for f in fields
+    ]
+    lines = [f"def unchecked_{cls.__name__}(*, {', '.join(params)}):"]
+    lines += ["    self = _new(_cls)", "    _set = _get(self)"]
+    lines += [
+        f"    _set({f.name!r}, _data({f.name}))"
+        if f.name == "data"
+        else f"    _set({f.name!r}, {f.name})"
+        for f in fields
+    ]
+    lines.append("    return self")
+    namespace: dict[str, Any] = {
+        "_new": object.__new__,
+        "_get": object.__setattr__.__get__,
+        "_cls": cls,
+        "_data": _data,
+        **{f"_default_{f.name}": f.default for f in fields},
+    }
+    exec("\n".join(lines), namespace)  # our own text, from the class's field names only
+    maker: Callable[..., Any] = namespace[f"unchecked_{cls.__name__}"]
+    return maker
 
 
 def unchecked(cls: type[_Built], **values: Any) -> _Built:
@@ -608,17 +639,11 @@ def unchecked(cls: type[_Built], **values: Any) -> _Built:
     anything taken from the user goes through the class itself. ``data`` is
     frozen (and checked) as the class does; fields not given take their defaults.
     """
-    instance = object.__new__(cls)
-    if "data" in values:
-        values["data"] = _data(values["data"])
-    defaults = _DEFAULTS.get(cls)
-    if defaults is None:
-        defaults = _DEFAULTS[cls] = tuple((f.name, f.default) for f in attrs.fields(cls))
-    for name, default in defaults:
-        object.__setattr__(instance, name, values.pop(name, default))
-    if values:
-        raise TypeError(f"{cls.__name__} has no field {next(iter(values))!r}")
-    return instance
+    maker = _UNCHECKED.get(cls)
+    if maker is None:
+        maker = _UNCHECKED[cls] = _unchecked_maker(cls)
+    built: _Built = maker(**values)
+    return built
 
 
 _QUOTES = "write quotes=[Citation(source, text)] (one or more citations)"

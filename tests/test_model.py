@@ -201,5 +201,5 @@ def test_a_reader_s_unchecked_statement_or_argument_equals_the_checked_one() -> 
     argument = unchecked(Argument, id="a1", premises=("s1",), kind="attack", target="s2")
     assert argument == Argument("a1", ["s1"], "attack", "s2")
     assert hash(argument) == hash(Argument("a1", ["s1"], "attack", "s2"))
-    with pytest.raises(TypeError, match="Statement has no field 'quote'"):
+    with pytest.raises(TypeError, match="unexpected keyword argument 'quote'"):
         unchecked(Statement, id="s1", text="Rain.", quote="x")

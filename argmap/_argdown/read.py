@@ -55,6 +55,8 @@ _SPACE_RUN = re.compile(r"[ \t\n]+")
 
 def collapse(text: str) -> str:
     """Runs of spaces, tabs and line breaks as one space, no space at either end."""
+    if "\n" not in text and "\t" not in text and "  " not in text:
+        return text.strip()  # no run to shorten: most text, and much quicker
     return _SPACE_RUN.sub(" ", text).strip()
 
 
@@ -69,6 +71,8 @@ def read_text(tokens: list[syntax.Token], remove_all_tags: bool) -> tuple[str, l
     Tags at the end are always taken out of the text; tags inside it stay,
     unless the document sets ``model: {removeTagsFromText: true}``.
     """
+    if not tokens:  # a reference: no text of its own
+        return "", []
     last_text = max(
         (i for i, t in enumerate(tokens) if t.kind not in (syntax.TAG, syntax.NEWLINE)),
         default=-1,

@@ -74,7 +74,11 @@ _MENTION = re.compile(r"@[\[<](.+?)[\]>]")
 
 def text_slug(text: str) -> str:
     """An id for an untitled statement: its first words, links and mentions as their text."""
-    plain = _MENTION.sub(r"\1", _LINK.sub(r"\1", text))
+    plain = text
+    if "[" in plain:
+        plain = _LINK.sub(r"\1", plain)
+    if "@" in plain:
+        plain = _MENTION.sub(r"\1", plain)
     return slug(plain, limit=40, words=5)
 
 

@@ -902,8 +902,10 @@ class Parser:
     # -- helpers ------------------------------------------------------------
 
     def peek(self, ahead: int = 0) -> Token:
-        index = self.pos + ahead
-        return self.tokens[index] if index < len(self.tokens) else self.eof
+        try:
+            return self.tokens[self.pos + ahead]
+        except IndexError:
+            return self.eof
 
     def take(self) -> Token:
         token = self.peek()
@@ -911,8 +913,10 @@ class Parser:
         return token
 
     def accept(self, kind: str) -> Token | None:
-        if self.peek().kind == kind:
-            return self.take()
+        token = self.peek()
+        if token.kind == kind:
+            self.pos += 1
+            return token
         return None
 
     def fail(self, code: str, message: str, token: Token) -> MapError:
