@@ -552,7 +552,7 @@ def build_view(
     )
     nodes.extend(_fold_node(fold, width) for fold in folds)
     if issues:
-        nodes = _with_issues(map, nodes, issues, width, lang, words)
+        nodes = _with_issues(map, nodes, issues, width=width, lang=lang, words=words)
     if evaluation is not None:
         nodes = _labelled(map, nodes, evaluation)
         edges = _labelled_edges(map, edges, evaluation)
@@ -613,6 +613,7 @@ def _with_issues(
     map: ArgumentMap,
     nodes: list[ViewNode],
     issues: list[_DrawnIssue],
+    *,
     width: int,
     lang: str | None,
     words: Wording,
@@ -623,15 +624,17 @@ def _with_issues(
     result = []
     for node in nodes:
         dispute = asked.get(node.ref) if node.kind == "statement" else None
-        if dispute is not None:
-            node = attrs.evolve(
+        result.append(
+            node
+            if dispute is None
+            else attrs.evolve(
                 node,
                 classes=(*node.classes, "argmap-issue"),
                 marks=_issue_marks(node.implicit, words),
                 issue=dispute.id,
                 standard=_standard(dispute, words),
             )
-        result.append(node)
+        )
     for issue in issues:
         if issue.asker is None:
             result.append(_issue_node(map, issue.dispute, width, lang, words))
