@@ -414,7 +414,7 @@ def test_an_issue_is_a_hexagon_dotted_to_its_positions_and_mermaid_reads_it(
         ("s_fewer_shells", "-.-", "s_ask_shells"),
     ]
     assert chart["classes"]["issue"] == ["s_ask_shells", "i_partnership"]
-    assert chart["link_styles"]["stroke:#4527a0,stroke-width:1.2px"] == [6, 7, 8, 9]
+    assert chart["link_styles"]["stroke:#4527a0,stroke-width:1.2px"] == [8, 9, 10, 11]
     german = read(texts[1])["nodes"]["i_partnership"][1]
     assert german == (
         "<i>? Streitfrage</i><br>Ist die Partnerschaft solide?<br>"

@@ -793,10 +793,10 @@
     if (text.fallback) {
       children.push(el("p", { class: "argmap-untranslated" }, ["Not translated into " + languageName(drawnLang) + "."]));
     }
+    children.push(el("p", { class: "argmap-issue-note" }, ["At most one of its positions holds."]));
     others(entry.text, text).forEach(function (pair) {
       children.push(section(languageName(pair[0]), "argmap-translation", [el("p", { lang: pair[0] }, [pair[1]])]));
     });
-    children.push(el("p", { class: "argmap-issue-note" }, ["At most one of its positions holds."]));
     issueDetails(ref.id).forEach(function (child) {
       children.push(child);
     });
