@@ -228,3 +228,31 @@ def test_the_svg_shows_the_question_marked_with_its_standard(partnership: Argume
             path = edge.find(f"{SVG}path")
             assert path is not None and path.get("stroke-dasharray") == "1,5"  # dotted
             assert edge.find(f"{SVG}polygon") is None  # no arrowhead
+
+
+def test_without_premises_a_position_used_only_as_a_premise_is_not_joined() -> None:
+    m = argmap.loads(
+        "argmap: 1\ntitle: T\n"
+        "statements: {c: C., yes: Yes., no: No.}\n"
+        "arguments:\n  r: {premises: [yes], supports: c}\n"
+        "issues:\n  q: {positions: [yes, no], question: Yes?}\n"
+    )
+    assert positions_of(build_view(m)) == [
+        ("statement-yes", "issue-q"),
+        ("statement-no", "issue-q"),
+    ]
+    assert positions_of(build_view(m, premises=False)) == [("statement-no", "issue-q")]
+
+
+def test_the_legend_strip_of_a_map_in_rows_stands_the_issue_beside_the_others() -> None:
+    """Drawn in rows, the legend is two ranks deep: the issue's sample has no edge there."""
+    from argmap._dot import _legend
+
+    legend, ends = _legend("BT", strip=True, issue="? issue")
+    source = legend.source
+    assert '"legend-issue"' in source
+    assert '-> "legend-issue"' not in source
+    assert ends == ["legend-thesis", "legend-argument", "legend-issue"]
+    framed, framed_ends = _legend("BT", issue="? issue")
+    assert '"legend-thesis" -> "legend-issue"' in framed.source
+    assert framed_ends == ["legend-issue"]
