@@ -51,6 +51,8 @@ from .shared import (
 )
 
 _SPACE_RUN = re.compile(r"[ \t\n]+")
+#: The key of an argument's target in argmap's format, by its kind.
+_VERBS = {"support": "supports", "attack": "attacks", "undercut": "undercuts"}
 
 
 def collapse(text: str) -> str:
@@ -1087,6 +1089,10 @@ class _MapAssembler:
         self.file = file
         self.issues = builder.issues
         self.positions: dict[DocPath, tuple[str, int, int]] = {}
+        #: The reserved fields of an argument that has none.
+        self.nothing_reserved = Reserved(
+            None, ARGUMENT_KEYS, "", file=file, where=(1, 1), issues=self.issues
+        )
 
     def at(self, path: DocPath, line: int, column: int) -> None:
         self.positions.setdefault(path, (self.file, line, column))
@@ -1228,31 +1234,31 @@ class _MapAssembler:
             return None
 
     def argument(self, draft: ArgumentDraft) -> Argument | None:
-        r = draft.reserved or Reserved(
-            None, ARGUMENT_KEYS, "", file=self.file, where=(1, 1), issues=self.issues
-        )
+        r = draft.reserved or self.nothing_reserved
         path: DocPath = ("arguments", draft.id)
         self.at(path, draft.line, draft.column)
         premises = [p.id for p in draft.premises]
         for index, where in enumerate(draft.premise_at):
             self.at((*path, "premises", index), *where)
         kind = draft.kind
-        if r.has("kind") and draft.origin == "main":
-            value = r.text("kind")
-            if value not in ("support", "attack", "undercut", "backing"):
-                r.problem(f"'kind' must be support, attack, undercut or backing (got {value!r})")
-            else:
-                kind = "support" if value == "backing" else value
         target = draft.target.id if draft.target is not None else None
-        if r.has("target"):
-            target = r.text("target")
-        if r.has("premises"):
-            given = r.strings("premises")
-            if given is not None and check_ids(given, r, "premises"):
-                premises = list(given)
-        verb = {"support": "supports", "attack": "attacks", "undercut": "undercuts"}[kind]
+        if r:  # the reserved fields the relations do not give
+            if r.has("kind") and draft.origin == "main":
+                value = r.text("kind")
+                if value not in ("support", "attack", "undercut", "backing"):
+                    r.problem(
+                        f"'kind' must be support, attack, undercut or backing (got {value!r})"
+                    )
+                else:
+                    kind = "support" if value == "backing" else value
+            if r.has("target"):
+                target = r.text("target")
+            if r.has("premises"):
+                given = r.strings("premises")
+                if given is not None and check_ids(given, r, "premises"):
+                    premises = list(given)
         if draft.target_at is not None:
-            self.at((*path, verb), *draft.target_at)
+            self.at((*path, _VERBS[kind]), *draft.target_at)
         if target is None:
             return None  # reported: a generated conclusion that relates to nothing
         if (

@@ -291,10 +291,10 @@ class Lexer:
         return self.tokens[-1] if self.tokens else None
 
     def at_line_start(self, *, after_emptyline: bool = True) -> bool:
-        last = self.last
-        if last is None:
+        if not self.tokens:
             return True
-        return last.kind == NEWLINE or (after_emptyline and last.kind == EMPTYLINE)
+        kind = self.tokens[-1].kind
+        return kind == NEWLINE or (after_emptyline and kind == EMPTYLINE)
 
     def dedent_all(self, at: int) -> None:
         while len(self.indents) > 1:
