@@ -803,3 +803,16 @@ def test_the_argdown_shown_in_the_docs_is_what_argmap_writes() -> None:
     assert shown[0] == example.read_text("utf-8")
     assert shown[1] == argmap.dumps(argmap.load(ROOT / "docs/examples/first-map.yaml"), "argdown")
     assert shown[2] == argmap.dumps(argmap.load(example), "argdown")
+
+
+def test_tag_characters_are_argdown_s_own_set() -> None:
+    """The lexer's tag pattern, written by exclusion, takes exactly Argdown's characters."""
+    from argmap._argdown.syntax import _TAG_CHARS
+
+    argdown_s = re.compile("[A-Za-z0-9\\-\\[\\\\\\]^_`\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef]")
+    differ = [
+        hex(c)
+        for c in range(0x110000)
+        if bool(argdown_s.fullmatch(chr(c))) != bool(_TAG_CHARS.fullmatch(chr(c)))
+    ]
+    assert differ == []
