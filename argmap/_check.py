@@ -100,7 +100,7 @@ def _rules(argument_map: ArgumentMap) -> tuple[Issue, ...]:
     issues += _missing_translations(argument_map)
     if argument_map.schemes or any(
         a.scheme is not None or a.roles or a.answers is not None
-        for a in _table(argument_map.arguments).values()
+        for a in argument_map.arguments.values()
     ):  # the scheme rules find nothing in a map without schemes: not even imported then
         from .schemes import open_question_notes, scheme_issues
 
@@ -109,12 +109,6 @@ def _rules(argument_map: ArgumentMap) -> tuple[Issue, ...]:
     found = tuple(issues)
     _LastRules.entry = (weakref.ref(argument_map), found)
     return found
-
-
-def _table(entities: Mapping[str, Any]) -> Mapping[str, Any]:
-    """The dict behind a map's read-only mapping of entities: lookups without a method call."""
-    table: Mapping[str, Any] = getattr(entities, "_items", entities)
-    return table
 
 
 def _kind(argument_map: ArgumentMap, ref: str) -> str | None:
@@ -136,8 +130,8 @@ def _unknown_statement(argument_map: ArgumentMap, ref: str, role: str, path: Doc
 
 
 def _references(m: ArgumentMap) -> Iterator[Issue]:
-    statements = _table(m.statements)
-    arguments = _table(m.arguments)
+    statements = m.statements.by_id
+    arguments = m.arguments.by_id
     for index, thesis in enumerate(m.theses):
         if thesis not in statements:
             yield _unknown_statement(m, thesis, "'theses' lists", ("theses", index))
@@ -328,7 +322,7 @@ def _sources(
 
 
 def _arguments(m: ArgumentMap) -> Iterator[Issue]:
-    for aid, argument in _table(m.arguments).items():
+    for aid, argument in m.arguments.items():
         premises = argument.premises
         if (
             premises
@@ -385,7 +379,7 @@ def _grounding(m: ArgumentMap) -> Iterator[Issue]:
     be checked should quote the passage that draws its link. A question the
     text leaves open is argued about, not argued from.
     """
-    statements = _table(m.statements)
+    statements = m.statements.by_id
     questions: set[str] = set()
     for sid, statement in statements.items():
         if statement.implicit or statement.via is not None:
@@ -393,7 +387,7 @@ def _grounding(m: ArgumentMap) -> Iterator[Issue]:
         if statement.mode == "question":
             questions.add(sid)
     checkable = any(source.file is not None for source in m.sources.values())
-    for aid, argument in _table(m.arguments).items():
+    for aid, argument in m.arguments.items():
         base: DocPath = ("arguments", aid)
         what = f"argument {aid!r}"
         if argument.implicit or argument.via is not None:
@@ -463,8 +457,8 @@ def _implicit_or_relayed(
 def _circular_support(m: ArgumentMap) -> Iterator[Issue]:
     """Cycles of support among statements (strongly connected components)."""
     edges: dict[str, list[tuple[str, Argument]]] = {}
-    known = _table(m.statements)
-    for argument in _table(m.arguments).values():
+    known = m.statements.by_id
+    for argument in m.arguments.values():
         target = argument.target
         if argument.kind != "support" or target not in known:
             continue
@@ -499,7 +493,7 @@ def _circular_support(m: ArgumentMap) -> Iterator[Issue]:
 
 def _circular_backing(m: ArgumentMap) -> Iterator[Issue]:
     """Cycles of arguments that back each other (``supports`` naming an argument)."""
-    arguments = _table(m.arguments)
+    arguments = m.arguments.by_id
     backs: dict[str, list[tuple[str, Argument]]] = {}
     for aid, argument in arguments.items():
         if argument.kind == "support" and argument.target in arguments:
@@ -613,11 +607,9 @@ def _defined_here(m: ArgumentMap, path: DocPath) -> bool:
 
 
 def _unused(m: ArgumentMap) -> Iterator[Issue]:
-    by_premise = m._index.by_premise
-    by_target = m._index.by_target
     at_issue = {sid for i in m.issues.values() for sid in (*i.positions, i.statement)}
-    for sid in _table(m.statements):
-        if sid not in by_premise and sid not in by_target and sid not in at_issue:
+    for sid in m.statements:
+        if not (m.arguments_using(sid) or m.arguments_targeting(sid) or sid in at_issue):
             yield Issue(
                 "unconnected-statement",
                 f"statement {sid!r} is neither a premise nor the target of any argument; "
