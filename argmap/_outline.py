@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Literal
 
 import attrs
 
+from ._helpers import in_language
 from .model import Argument, ArgumentMap, Statement
 from .view import MapView, byline, require_labels, require_lang
 
@@ -90,7 +91,7 @@ _WORDS = {
 
 def outline_words(lang: str | None) -> OutlineWords:
     """The outline's own words in ``lang``; English for a language without its own."""
-    return _WORDS.get((lang or "en").split("-")[0].lower(), _WORDS["en"])
+    return in_language(_WORDS, lang)
 
 
 @attrs.frozen
