@@ -934,12 +934,12 @@ def from_data(document: Any, origin: Origin | None = None) -> Built:
     return Built(argument_map, builder.issues, builder.includes, builder.invalid)
 
 
-def to_data(argument_map: ArgumentMap) -> dict[str, Any]:
+def to_data(map: ArgumentMap) -> dict[str, Any]:
     """The map as plain data in format version 1, keys in canonical order.
 
     Lists of ids and tags are :class:`FlowList` so YAML writes them on one line.
     """
-    m = argument_map
+    m = map
     lang = m.lang
     data: dict[str, Any] = {"argmap": FORMAT_VERSION}
     data["title"] = _local(lang, m.title, m.translations, "title")

@@ -256,7 +256,7 @@ class _Writer:
 
     def __init__(
         self,
-        m: ArgumentMap,
+        map: ArgumentMap,
         level: str,
         order: bool,
         *,
@@ -265,7 +265,7 @@ class _Writer:
         inline: bool = False,
         unreserved: bool = False,
     ) -> None:
-        self.m = m
+        self.m = map
         self.plain = unreserved  # no reserved data: for Argdown users, not read back equal
         self.level = level
         self.interleave = interleave
@@ -274,7 +274,7 @@ class _Writer:
         self.pretty = level == "pretty"
         self.full = level == "full"
         self.order = order
-        model = plain(m.data).get("model")
+        model = plain(map.data).get("model")
         self.strict = isinstance(model, dict) and model.get("mode") == "strict"
         self.stitle: dict[str, str] = {}
         self.atitle: dict[str, str] = {}
@@ -1023,14 +1023,14 @@ def _weighed(argument: Argument) -> bool:
     return argument.weight is not None or argument.weighing != "linked"
 
 
-def write(m: ArgumentMap, *, plain: bool = False) -> str:
-    """``m`` as Argdown; raises MapError when the map has errors (Argdown cannot hold them).
+def write(map: ArgumentMap, *, plain: bool = False) -> str:
+    """``map`` as Argdown; raises MapError when the map has errors (Argdown cannot hold them).
 
     With ``plain``, no reserved ``argmap`` data is written: the text is what
     an Argdown author would write, with the map's titles, and reads back to
     the same statements, arguments and relations but not to an equal map.
     """
-    errors = [i for i in check(m, verify_quotes=False) if i.severity is Severity.ERROR]
+    errors = [i for i in check(map, verify_quotes=False) if i.severity is Severity.ERROR]
     if errors:
         raise MapError(errors)
     last: MapError | _FallbackError | None = None
@@ -1050,7 +1050,7 @@ def write(m: ArgumentMap, *, plain: bool = False) -> str:
     for level, order, interleave, tail in attempts:
         try:
             text = _Writer(
-                m,
+                map,
                 "pretty" if level == "inline" else level,
                 order,
                 interleave=interleave,
@@ -1062,23 +1062,23 @@ def write(m: ArgumentMap, *, plain: bool = False) -> str:
         except (MapError, _FallbackError) as exc:
             last = exc
             continue
-        if plain or _same(back, m):
+        if plain or _same(back, map):
             return text
         closest = back
-    raise MapError(locate(m, [_unwritable(m, closest, last)]))
+    raise MapError(locate(map, [_unwritable(map, closest, last)]))
 
 
 def _unwritable(
-    m: ArgumentMap, back: ArgumentMap | None, problem: MapError | _FallbackError | None
+    map: ArgumentMap, back: ArgumentMap | None, problem: MapError | _FallbackError | None
 ) -> Issue:
-    """Why no way of writing ``m`` as Argdown reads back equal, at the value at fault.
+    """Why no way of writing ``map`` as Argdown reads back equal, at the value at fault.
 
     ``back`` is what the last text that could be read back read as; ``problem``
     why the last text that could not be read back failed.
     """
     fix = "change it, or export the map as YAML, JSON or AIF, which hold it as it is"
     if back is not None:
-        path, wanted, got = _first_difference(_format.to_data(m), _format.to_data(back), ())
+        path, wanted, got = _first_difference(_format.to_data(map), _format.to_data(back), ())
         where = "/".join(str(p) for p in path) or "the map"
         return Issue(
             "argdown-unwritable",
