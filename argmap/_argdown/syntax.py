@@ -680,8 +680,9 @@ def tokenize(text: str, file: str) -> list[Token]:
 
 
 @dataclass
-class Statement:
-    """A statement: plain text, ``[Title]: text`` or a reference ``[Title]``."""
+class Element:
+    """What a statement and an argument have in the syntax tree: a title, text, tags,
+    data and the relations indented under them."""
 
     start: Token
     title: str | None
@@ -693,16 +694,15 @@ class Statement:
 
 
 @dataclass
-class Argument:
+class Statement(Element):
+    """A statement: plain text, ``[Title]: text`` or a reference ``[Title]``."""
+
+
+@dataclass
+class Argument(Element):
     """An argument's description ``<Title>: text`` or a reference ``<Title>``."""
 
-    start: Token
     title: str
-    reference: bool
-    content: list[Token]
-    tags: list[Token]
-    data: Token | None = None
-    relations: list[Relation] = field(default_factory=list)
 
 
 @dataclass
