@@ -12,9 +12,10 @@ argument that has no premise-conclusion structure.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from .. import _format
 from .._helpers import Ids, slug
@@ -177,6 +178,7 @@ class ArgdownArgument:
 
 
 Node = EquivalenceClass | ArgdownArgument | Inference
+_Titled = TypeVar("_Titled", EquivalenceClass, ArgdownArgument)
 
 
 @dataclass(eq=False)
@@ -325,22 +327,26 @@ class _Model:
         )
 
     def ec(self, title: str | None) -> EquivalenceClass:
-        if title is not None and title in self.statements:
-            return self.statements[title]
-        ec = EquivalenceClass(title, self.next_order())
-        if title is not None:
-            self.statements[title] = ec
-        self.ecs.append(ec)
-        return ec
+        return self.titled(EquivalenceClass, self.statements, self.ecs, title)
 
     def arg(self, title: str | None) -> ArgdownArgument:
-        if title is not None and title in self.arguments:
-            return self.arguments[title]
-        arg = ArgdownArgument(title, self.next_order())
+        return self.titled(ArgdownArgument, self.arguments, self.args, title)
+
+    def titled(
+        self,
+        make: Callable[[str | None, int], _Titled],
+        by_title: dict[str, _Titled],
+        every: list[_Titled],
+        title: str | None,
+    ) -> _Titled:
+        """The element titled ``title``, made and listed the first time; an untitled one is new."""
+        if title is not None and title in by_title:
+            return by_title[title]
+        element = make(title, self.next_order())
         if title is not None:
-            self.arguments[title] = arg
-        self.args.append(arg)
-        return arg
+            by_title[title] = element
+        every.append(element)
+        return element
 
     def statement(self, node: syntax.Statement, depth: int = 0) -> EquivalenceClass:
         member = self.member(
