@@ -30,11 +30,15 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, TypedDict
 
 import attrs
 
 from ._helpers import one_or_many, suggest
 from .model import Argument, ArgumentMap, Statement
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
 
 __all__ = ["Fold", "Part", "most_connected", "select", "select_part"]
 
@@ -210,15 +214,17 @@ def select_part(
     )
 
 
-def select(
-    map: ArgumentMap,
-    *,
-    focus: str | None = None,
-    depth: int | None = None,
-    collapse: str | Iterable[str] = (),
-    tags: str | Iterable[str] = (),
-    speakers: str | Iterable[str] = (),
-) -> ArgumentMap:
+class Selection(TypedDict, total=False):
+    """The keywords of :func:`select`, which :func:`select_part` takes too."""
+
+    focus: str | None
+    depth: int | None
+    collapse: str | Iterable[str]
+    tags: str | Iterable[str]
+    speakers: str | Iterable[str]
+
+
+def select(map: ArgumentMap, **selection: Unpack[Selection]) -> ArgumentMap:
     """The part of ``map`` around a statement, with given tags or speakers, or without branches.
 
     The part keeps the map's title, sources, agents, schemes and languages;
@@ -252,9 +258,7 @@ def select(
             suggestion), or ``depth`` is negative or given without ``focus``.
         TypeError: If ``depth`` is not an ``int``.
     """
-    part = select_part(
-        map, focus=focus, depth=depth, collapse=collapse, tags=tags, speakers=speakers
-    )
+    part = select_part(map, **selection)
     members = set(part.statements) | set(part.arguments)
     groups = []
     for group in map.groups.values():
