@@ -59,12 +59,18 @@ def _visible(text: str) -> str:
     return _UNWRITABLE.sub(" ", text)
 
 
+def _tokens(snippet: str) -> list[syntax.Token] | None:
+    """The tokens argmap's Argdown reader makes of ``snippet``; None where it refuses it."""
+    try:
+        return syntax.tokenize(syntax.prepare(snippet, "-"), "-")
+    except MapError:
+        return None
+
+
 def _read_back(line: str) -> str | None:
     """How argmap reads ``line`` as a statement's text (None if it is not plain text)."""
-    try:
-        text = syntax.prepare(f"[x]: {line}\n", "-")
-        tokens = syntax.tokenize(text, "-")
-    except MapError:
+    tokens = _tokens(f"[x]: {line}\n")
+    if tokens is None:
         return None
     content = tokens[1:]
     if any(t.kind not in _TEXT_TOKENS for t in content):
@@ -125,10 +131,8 @@ _RULE_ESCAPES = "\\,{}"
 
 def _read_rule(written: str) -> str | None:
     """How argmap reads ``written`` as the one rule of an inference (None if not one rule)."""
-    try:
-        text = syntax.prepare(f"--\n{written}\n--\n", "-")
-        tokens = syntax.tokenize(text, "-")
-    except MapError:
+    tokens = _tokens(f"--\n{written}\n--\n")
+    if tokens is None:
         return None
     rule = [t for t in tokens[2:-2] if t.kind != syntax.NEWLINE]
     if any(t.kind not in _TEXT_TOKENS for t in rule) or tokens[-2].kind != syntax.INFERENCE_END:
