@@ -99,21 +99,31 @@ def _names(value: str | Iterable[str] | None) -> tuple[str, ...]:
     return tuple(dict.fromkeys(one_or_many(value)))
 
 
+class Selection(TypedDict, total=False):
+    """A part of a map to draw, as keywords: :func:`select`, :func:`select_part` and
+    :func:`check_selection` take them."""
+
+    focus: str | None
+    depth: int | None
+    collapse: str | Iterable[str]
+    tags: str | Iterable[str]
+    speakers: str | Iterable[str]
+
+
 def check_selection(
     map: ArgumentMap,
     *,
-    focus: str | None = None,
-    depth: int | None = None,
-    collapse: str | Iterable[str] = (),
-    tags: str | Iterable[str] = (),
-    speakers: str | Iterable[str] = (),
     names: Mapping[str, str] | None = None,
+    **selection: Unpack[Selection],
 ) -> None:
     """Raise ``ValueError`` unless every id and value of a selection fits ``map``.
 
     ``names`` says how messages name each parameter (the command line names
     ``focus`` ``--focus``); by default as the parameter: ``'focus'``.
     """
+    focus, depth = selection.get("focus"), selection.get("depth")
+    collapse, tags = selection.get("collapse", ()), selection.get("tags", ())
+    speakers = selection.get("speakers", ())
 
     def name(param: str) -> str:
         return names[param] if names and param in names else f"'{param}'"
@@ -212,16 +222,6 @@ def select_part(
         arguments=tuple(aid for aid in map.arguments if ("a", aid) in kept),
         folds=tuple(folds),
     )
-
-
-class Selection(TypedDict, total=False):
-    """The keywords of :func:`select`, which :func:`select_part` takes too."""
-
-    focus: str | None
-    depth: int | None
-    collapse: str | Iterable[str]
-    tags: str | Iterable[str]
-    speakers: str | Iterable[str]
 
 
 def select(map: ArgumentMap, **selection: Unpack[Selection]) -> ArgumentMap:
