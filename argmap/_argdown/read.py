@@ -240,6 +240,10 @@ class _Model:
             previous = block
         self.finish()
 
+    def problem(self, code: str, message: str, at: syntax.Token) -> None:
+        """An issue of the document at token ``at``."""
+        self.issues.append(Issue(code, message, file=self.file, line=at.line, column=at.column))
+
     def next_order(self) -> int:
         self.counter += 1
         return self.counter
@@ -271,14 +275,10 @@ class _Model:
         data = self.data(node.data) or {}
         reserved = data.pop(RESERVED, None)
         if not title:
-            self.issues.append(
-                Issue(
-                    "argdown-syntax",
-                    "this heading has no title; write one after the '#'",
-                    file=self.file,
-                    line=node.start.line,
-                    column=node.start.column,
-                )
+            self.problem(
+                "argdown-syntax",
+                "this heading has no title; write one after the '#'",
+                node.start,
             )
             title = "?"
         parent = self.section
@@ -358,14 +358,10 @@ class _Model:
             start=node.start,
         )
         if node.title is None and not member.text:
-            self.issues.append(
-                Issue(
-                    "argdown-syntax",
-                    "this statement has no text; write it, or remove the empty line or relation",
-                    file=self.file,
-                    line=node.start.line,
-                    column=node.start.column,
-                )
+            self.problem(
+                "argdown-syntax",
+                "this statement has no text; write it, or remove the empty line or relation",
+                node.start,
             )
         ec = self.ec(node.title)
         self.relations_of(ec, node.relations)
@@ -425,15 +421,11 @@ class _Model:
         if owner is None:
             arg.line, arg.column = first.number.line, first.number.column
         if arg.pcs:
-            self.issues.append(
-                Issue(
-                    "argdown-pcs",
-                    f"{arg.label} already has a premise-conclusion structure; an argument "
-                    "has only one: give this one its own argument title",
-                    file=self.file,
-                    line=first.number.line,
-                    column=first.number.column,
-                )
+            self.problem(
+                "argdown-pcs",
+                f"{arg.label} already has a premise-conclusion structure; an argument "
+                "has only one: give this one its own argument title",
+                first.number,
             )
             return
         if self.section is not None:
