@@ -542,18 +542,22 @@ class _Writer:
             reserved["mode"] = s.mode
         if s.hedge is not None or self.full:
             reserved["hedge"] = s.hedge
-        if s.by or self.full:
-            reserved["by"] = list(s.by)
-        if s.via is not None or self.full:
-            reserved["via"] = s.via
-        if s.quotes or self.full:
-            reserved["quotes"] = [{"source": q.source, "text": q.text} for q in s.quotes]
+        self.attribution(s, reserved)
         if s.note is not None or self.full:
             reserved["note"] = s.note
         if s.status is not None or self.full:
             reserved["status"] = s.status
         if s.translations or self.full:
             reserved["translations"] = _translations(s.translations, ("text", "title", "hedge"))
+
+    def attribution(self, item: Statement | Argument, reserved: dict[str, Any]) -> None:
+        """Who says it (``by``, ``via``) and the passages it quotes, for the reserved data."""
+        if item.by or self.full:
+            reserved["by"] = list(item.by)
+        if item.via is not None or self.full:
+            reserved["via"] = item.via
+        if item.quotes or self.full:
+            reserved["quotes"] = [{"source": q.source, "text": q.text} for q in item.quotes]
 
     def content(self, text: str, fallback: str, reserved: dict[str, Any], key: str) -> str:
         written = escape(text)
@@ -689,12 +693,7 @@ class _Writer:
             reserved["roles"] = list(a.roles)
         if a.implicit or self.full:
             reserved["implicit"] = a.implicit
-        if a.by or self.full:
-            reserved["by"] = list(a.by)
-        if a.via is not None or self.full:
-            reserved["via"] = a.via
-        if a.quotes or self.full:
-            reserved["quotes"] = [{"source": q.source, "text": q.text} for q in a.quotes]
+        self.attribution(a, reserved)
         if a.translations or self.full:
             reserved["translations"] = _translations(a.translations, ("title",))
         inline = self.inline(a.data, reserved, *drop)
