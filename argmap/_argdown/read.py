@@ -299,24 +299,17 @@ class _Model:
         self.sections.append(section)
         self.section = section
 
-    def member(
-        self,
-        *,
-        title: str | None,
-        reference: bool,
-        content: list[syntax.Token],
-        tag_tokens: list[syntax.Token],
-        data_token: syntax.Token | None,
-        start: syntax.Token,
-    ) -> Member:
-        text, tags = read_text(content, self.remove_tags)
-        for token in tag_tokens:
+    def member(self, node: syntax.Element) -> Member:
+        """One statement's or argument's appearance in the text: its title, text, tags, data."""
+        text, tags = read_text(node.content, self.remove_tags)
+        for token in node.tags:
             if tag_name(token) not in tags:
                 tags.append(tag_name(token))
+        data_token, start = node.data, node.start
         data_at = (data_token.line, data_token.column) if data_token else None
         return Member(
-            title,
-            reference,
+            node.title,
+            node.reference,
             text,
             tags,
             self.data(data_token),
@@ -349,14 +342,7 @@ class _Model:
         return element
 
     def statement(self, node: syntax.Statement, depth: int = 0) -> EquivalenceClass:
-        member = self.member(
-            title=node.title,
-            reference=node.reference,
-            content=node.content,
-            tag_tokens=node.tags,
-            data_token=node.data,
-            start=node.start,
-        )
+        member = self.member(node)
         if node.title is None and not member.text:
             self.problem(
                 "argdown-syntax",
@@ -372,14 +358,7 @@ class _Model:
         return ec
 
     def argument(self, node: syntax.Argument) -> ArgdownArgument:
-        member = self.member(
-            title=node.title,
-            reference=node.reference,
-            content=node.content,
-            tag_tokens=node.tags,
-            data_token=node.data,
-            start=node.start,
-        )
+        member = self.member(node)
         arg = self.arg(node.title)
         if not arg.members:
             arg.line, arg.column = node.start.line, node.start.column
