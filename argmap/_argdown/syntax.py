@@ -315,7 +315,7 @@ class Lexer:
     # -- the token rules ----------------------------------------------------
 
     def run(self) -> list[Token]:
-        text, tokens, add = self.text, self.tokens, self.add
+        text, tokens = self.text, self.tokens
         tables = self.rule_tables
         length, pos = len(text), 0
         while pos < length:
@@ -336,14 +336,7 @@ class Lexer:
                     if end is not None:
                         break
                 else:
-                    if char in " \t":
-                        end = self.skip_spaces(pos)
-                    elif match := _FREESTYLE.match(text, pos):
-                        end = match.end()
-                        add(FREESTYLE, pos, end)
-                    elif match := _CONTROL.match(text, pos):
-                        end = match.end()
-                        add(CONTROL, pos, end)
+                    end = self.plain(pos)
             if end is None:
                 raise self.fail(
                     "argdown-syntax",
@@ -413,6 +406,21 @@ class Lexer:
         found = tuple(r for r in self.rules_for(char) if r.__name__ not in skip)
         self.rule_tables[state][char] = found
         return found
+
+    def plain(self, pos: int) -> int | None:
+        """Spaces, or a run of free text or of control characters: where no rule matched."""
+        text = self.text
+        if text[pos] in " \t":
+            return self.skip_spaces(pos)
+        match = _FREESTYLE.match(text, pos)
+        if match:
+            self.add(FREESTYLE, pos, match.end())
+            return match.end()
+        match = _CONTROL.match(text, pos)
+        if match:
+            self.add(CONTROL, pos, match.end())
+            return match.end()
+        return None
 
     def rules_for(self, char: str) -> Iterator[Callable[[int], int | None]]:
         """The token rules that can match at a character, in Argdown's order."""
@@ -728,17 +736,7 @@ class Lexer:
         if char == ",":
             self.add(LIST_DELIMITER, pos, pos + 1)
             return pos + 1
-        if char in " \t":
-            return self.skip_spaces(pos)
-        match = _FREESTYLE.match(text, pos)
-        if match:
-            self.add(FREESTYLE, pos, match.end())
-            return match.end()
-        match = _CONTROL.match(text, pos)
-        if match:
-            self.add(CONTROL, pos, match.end())
-            return match.end()
-        return None
+        return self.plain(pos)
 
 
 def prepare(text: str, file: str) -> str:
@@ -780,8 +778,9 @@ def tokenize(text: str, file: str) -> list[Token]:
 
 
 @dataclass
-class Statement:
-    """A statement: plain text, ``[Title]: text`` or a reference ``[Title]``."""
+class Element:
+    """What a statement and an argument have in the syntax tree: a title, text, tags,
+    data and the relations indented under them."""
 
     start: Token
     title: str | None
@@ -793,16 +792,15 @@ class Statement:
 
 
 @dataclass
-class Argument:
+class Statement(Element):
+    """A statement: plain text, ``[Title]: text`` or a reference ``[Title]``."""
+
+
+@dataclass
+class Argument(Element):
     """An argument's description ``<Title>: text`` or a reference ``<Title>``."""
 
-    start: Token
     title: str
-    reference: bool
-    content: list[Token]
-    tags: list[Token]
-    data: Token | None = None
-    relations: list[Relation] = field(default_factory=list)
 
 
 @dataclass
