@@ -87,6 +87,7 @@ def page(
     drawn = {
         *(f"statement-{sid}" for sid in data.get("statements", {})),
         *(f"argument-{aid}" for aid in data.get("arguments", {})),
+        *(node.id for node in view.nodes if node.kind == "issue"),
     }
     source_pane = "" if sources is None else _source_pane(map, sources, drawn)
     main_class = "argmap-main argmap-with-source" if sources is not None else "argmap-main"
@@ -148,10 +149,16 @@ def _outline_pane(map: ArgumentMap, view: MapView, drawn: set[str], lang_attr: s
     """The outline of what the page holds, as nested lists of buttons that select their node."""
     labels = {node.id: node.label for node in view.nodes}
     words = outline_words(view.lang or map.lang)
+    # An issue asked by a statement drawn is that statement's node.
+    asked = {
+        f"issue-{issue.id}": f"statement-{issue.statement}"
+        for issue in map.issues.values()
+        if issue.statement is not None and f"issue-{issue.id}" not in drawn
+    }
     lists = "".join(
-        _outline_list(item, drawn, labels, words)
+        _outline_list(item, drawn, labels, words, asked)
         for item in outline(map, lang=view.lang)
-        if _element_id(item) in drawn
+        if _element_id(item, asked) in drawn
     )
     return (
         '<nav id="argmap-outline" class="argmap-outline" aria-label="Outline" hidden>\n'
@@ -160,15 +167,19 @@ def _outline_pane(map: ArgumentMap, view: MapView, drawn: set[str], lang_attr: s
 
 
 def _outline_list(
-    item: OutlineItem, drawn: set[str], labels: Mapping[str, Label | None], words: OutlineWords
+    item: OutlineItem,
+    drawn: set[str],
+    labels: Mapping[str, Label | None],
+    words: OutlineWords,
+    asked: Mapping[str, str],
 ) -> str:
-    node = _element_id(item)
-    label = labels.get(node) if not item.repeated else None
+    node = _element_id(item, asked)
+    label = labels.get(node) if not item.repeated and item.kind != "issue" else None
     line = describe(item if label is None else attrs.evolve(item, label=label), words)
     children = "".join(
-        _outline_list(child, drawn, labels, words)
+        _outline_list(child, drawn, labels, words, asked)
         for child in item.children
-        if _element_id(child) in drawn
+        if _element_id(child, asked) in drawn
     )
     nested = f"<ul>{children}</ul>" if children else ""
     return (
@@ -177,8 +188,9 @@ def _outline_list(
     )
 
 
-def _element_id(item: OutlineItem) -> str:
-    return f"{item.kind}-{item.id}"
+def _element_id(item: OutlineItem, asked: Mapping[str, str]) -> str:
+    element = f"{item.kind}-{item.id}"
+    return asked.get(element, element)
 
 
 def _source_pane(map: ArgumentMap, sources: Mapping[str, str], drawn: set[str]) -> str:
