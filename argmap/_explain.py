@@ -37,6 +37,7 @@ import attrs
 
 from ._helpers import one_or_many, suggest
 from ._limits import Budget
+from ._names import SEMANTICS
 from .analyse import (
     _IN,
     _OUT,
@@ -53,7 +54,6 @@ from .analyse import (
     evaluate,
     what_if_ids,
 )
-from ._names import SEMANTICS
 from .model import ArgumentMap, Standard
 
 #: What a reason is to the statement or argument above it: ``explained``
@@ -408,9 +408,9 @@ class _Explainer:
         built: dict[int, Reason] = {}
         for position in range(len(order) - 1, -1, -1):
             key, role, depth, expanded = order[position]
-            children = tuple(built.pop(i) for i in below.get(position, ()))
+            reasons = tuple(built.pop(i) for i in below.get(position, ()))
             more = expanded and depth >= MAX_DEPTH and bool(self._reasons(key))
-            built[position] = self._reason(key, role, children, not expanded, more)
+            built[position] = self._reason(key, role, reasons, not expanded, more)
         return built[0]
 
     def _reason(
@@ -665,7 +665,7 @@ def _smallest(
     checks = 0
     done = 0
     for size in range(1, len(candidates) + 1):
-        found = []
+        found: list[tuple[str, ...]] = []
         for chosen in itertools.combinations(candidates, size):
             if checks == max_checks:
                 return tuple(found), size if found else done, False, checks

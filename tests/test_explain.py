@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import itertools
 
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from argmap import ArgumentMap, evaluate
 from argmap._explain import explain
 from argmap.analyse import Label
-from tests.strategies import fuzz, sound_maps
+from strategies import fuzz, sound_maps
 
 ALL_SEMANTICS = ("grounded", "complete", "preferred", "stable", "carneades")
 
