@@ -23,8 +23,10 @@ one label (docs/evaluation.md, "Explanations"):
 
 Under grounded, complete and preferred semantics (and Carneades') a label
 depends only on what attacks it, directly or not; each set is tried on
-that part of the framework only. Stable semantics has no such locality and
-tries each set on the whole framework.
+that part of the framework only. Stable semantics has no such locality (a
+conflict anywhere may leave no stable extension at all): there every
+premise of the map is a candidate, and each set is tried on the whole
+framework.
 """
 
 from __future__ import annotations
@@ -63,10 +65,10 @@ from .model import ArgumentMap, Standard
 #: an argument undercutting it (``undercut``), attacking it as a whole
 #: (``attack``), backing it as a whole (``backing``), or on the other side
 #: of its conclusion (``rebuttal``).
-Role = Literal[
+ReasonRole = Literal[
     "explained", "support", "attack", "rival", "premise", "undercut", "backing", "rebuttal"
 ]
-ROLES: tuple[Role, ...] = get_args(Role)
+REASON_ROLES: tuple[ReasonRole, ...] = get_args(ReasonRole)
 
 #: Why a statement stands where it does before any argument: ``argued``
 #: (it needs an argument for it that is ``in``), ``given`` (no argument
@@ -94,7 +96,7 @@ class Reason:
         id: The statement's or argument's id.
         kind: ``"statement"`` or ``"argument"``.
         label: Its label.
-        role: What it is to the reason above it (see :data:`Role`).
+        role: What it is to the reason above it (see :data:`ReasonRole`).
         basis: For a statement, why it stands where it does before any
             argument (see :data:`Basis`); ``None`` for an argument.
         issue: Under Carneades' weighing, the issue a statement is a
@@ -112,7 +114,7 @@ class Reason:
     id: str
     kind: Literal["statement", "argument"]
     label: Label
-    role: Role
+    role: ReasonRole
     basis: Basis | None = None
     issue: str | None = None
     standard: Standard | None = None
@@ -169,7 +171,8 @@ class Explanation:
         change: ``"reject"`` when :attr:`sets` are premises to reject (the
             label is ``in``), ``"accept"`` when premises to accept.
         candidates: The premises the search tried sets of: statements no
-            argument supports among those the label depends on, in authored
+            argument supports among those the label depends on (under stable
+            semantics, all of them), in authored
             order, without the statement explained and those already
             accepted or rejected.
         sets: The smallest sets of candidates whose rejection (or
@@ -385,26 +388,19 @@ class _Explainer:
 
     def _tree(self, top: str) -> Reason:
         """The tree of reasons below ``top``, each statement or argument expanded once."""
-        # Pre-order, iteratively (chains of reasoning may be long): which
-        # occurrences are expanded, then the reasons built children first.
+        # Which occurrence of a statement or argument is explained is chosen
+        # breadth first: the one nearest the top. The tree is built without
+        # recursion (chains of reasoning may be long), children first.
         seen = {top}
-        order: list[tuple[str, Role, int, bool]] = []  # id, role, depth, expanded
+        order: list[tuple[str, ReasonRole, int, bool]] = [(top, "explained", 0, True)]
         below: dict[int, list[int]] = {}
-        stack: list[tuple[str, Role, int, int | None]] = [(top, "explained", 0, None)]
-        while stack:
-            key, role, depth, parent = stack.pop()
-            position = len(order)
-            if parent is not None:
-                below.setdefault(parent, []).append(position)
-            expanded = parent is None or key not in seen
-            seen.add(key)
-            order.append((key, role, depth, expanded))
-            if expanded and depth < MAX_DEPTH:
-                children = self._reasons(key)
-                stack.extend(
-                    (child, child_role, depth + 1, position)
-                    for child, child_role in reversed(children)
-                )
+        for position, (key, _, depth, expanded) in enumerate(order):  # grows as it goes
+            if not expanded or depth >= MAX_DEPTH:
+                continue
+            for child, child_role in self._reasons(key):
+                below.setdefault(position, []).append(len(order))
+                order.append((child, child_role, depth + 1, child not in seen))
+                seen.add(child)
         built: dict[int, Reason] = {}
         for position in range(len(order) - 1, -1, -1):
             key, role, depth, expanded = order[position]
@@ -414,7 +410,7 @@ class _Explainer:
         return built[0]
 
     def _reason(
-        self, key: str, role: Role, children: tuple[Reason, ...], repeated: bool, more: bool
+        self, key: str, role: ReasonRole, children: tuple[Reason, ...], repeated: bool, more: bool
     ) -> Reason:
         m = self.map
         if key in m.arguments:
@@ -462,10 +458,10 @@ class _Explainer:
             return "argued"
         return "given"
 
-    def _related(self, key: str) -> list[tuple[str, Role]]:
+    def _related(self, key: str) -> list[tuple[str, ReasonRole]]:
         """Every statement and argument that bears on the label of ``key``, with its role."""
         m = self.map
-        related: list[tuple[str, Role]] = []
+        related: list[tuple[str, ReasonRole]] = []
         if key in m.statements:
             related += [(a.id, "support") for a in m.arguments_for(key)]
             related += [(a.id, "attack") for a in m.arguments_against(key)]
@@ -494,20 +490,29 @@ class _Explainer:
             return found
         return []
 
-    def _reasons(self, key: str) -> list[tuple[str, Role]]:
+    def _reasons(self, key: str) -> list[tuple[str, ReasonRole]]:
         """What of :meth:`_related` explains the label of ``key``."""
         related = self._related(key)
         if self.carneades:
             return related
         label = self.evaluation.label(key)
 
-        def keep(test: Callable[[Role, Label], bool]) -> list[tuple[str, Role]]:
+        def keep(test: Callable[[ReasonRole, Label], bool]) -> list[tuple[str, ReasonRole]]:
             return [(k, r) for k, r in related if test(r, self.evaluation.label(k))]
 
         if label == "in":
             chosen = keep(lambda role, own: role not in _PRO or own == "in")
         elif label == "out":
-            chosen = keep(lambda role, own: role not in _PRO and own == "in")
+            # What puts it out from below first (a premise out, an undercutter
+            # or attacker in), before an argument it meets on equal terms.
+            chosen = keep(
+                lambda role, own: (
+                    own != "in"
+                    if role == "premise"
+                    else role not in _PRO and role != "rebuttal" and own == "in"
+                )
+            )
+            chosen = chosen or keep(lambda role, own: role == "rebuttal" and own == "in")
             if not chosen:
                 chosen = keep(lambda role, own: own != "in" if role in _PRO else own != "out")
         else:
@@ -532,8 +537,10 @@ class _Explainer:
                 continue
             if m.arguments_for(sid):
                 continue
-            if sid in closure or (
-                change == "accept" and any(aid in closure for aid in self._against(sid))
+            if (
+                self.evaluation.semantics == "stable"  # no locality: any premise may matter
+                or sid in closure
+                or (change == "accept" and any(aid in closure for aid in self._against(sid)))
             ):
                 found.append(sid)
         return tuple(found)

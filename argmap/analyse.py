@@ -1062,7 +1062,9 @@ def _caes_result(
         if stated
         else set()
     )
-    given = [sid for sid in kept.statements if _footing(kept, sid, argued)]
+    rejected = tuple(rejected)
+    # A rejected statement is not given, whatever its footing.
+    given = [s for s in kept.statements if s not in rejected and _footing(kept, s, argued)]
     return caes_labels(kept, [*given, *accepted], rejected)
 
 

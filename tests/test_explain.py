@@ -6,11 +6,11 @@ import itertools
 
 from hypothesis import given
 from hypothesis import strategies as st
+from strategies import fuzz, sound_maps
 
 from argmap import ArgumentMap, evaluate
 from argmap._explain import explain
 from argmap.analyse import Label
-from strategies import fuzz, sound_maps
 
 ALL_SEMANTICS = ("grounded", "complete", "preferred", "stable", "carneades")
 

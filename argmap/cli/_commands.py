@@ -298,7 +298,9 @@ def _explain_lines(argument_map: ArgumentMap, why: Any, lang: str | None) -> lis
     evaluation = why.evaluation
     lines = [f"{why.id} is {why.label} under {_evaluation_heading(evaluation)}"]
     lines += ["", "why:"]
-    for depth, reason in why.reason.walk():
+    walked = list(why.reason.walk())
+    explained_at = {r.id: i for i, (_, r) in reversed(list(enumerate(walked))) if not r.repeated}
+    for position, (depth, reason) in enumerate(walked):
         item = (
             argument_map.statements[reason.id]
             if reason.kind == "statement"
@@ -316,7 +318,7 @@ def _explain_lines(argument_map: ArgumentMap, why: Any, lang: str | None) -> lis
         if reason.weight is not None:
             notes.append(f"weight {reason.weight:g}")
         if reason.repeated:
-            notes.append("see above")
+            notes.append("see above" if explained_at[reason.id] < position else "see below")
         if reason.more:
             notes.append("more below, not shown")
         note = "; ".join(n for n in notes if n)
@@ -335,13 +337,13 @@ def _change_lines(why: Any) -> list[str]:
     if not why.sets:
         if why.exhaustive:
             return [
-                f"what would change it: {verb} premises does not; no set of its "
-                f"{counted(len(why.candidates), 'premise')} does"
+                f"what would change it: {verb} premises does not; no set of the "
+                f"{counted(len(why.candidates), 'premise')} it may depend on does"
             ]
         return [
-            f"what would change it: no set of up to {why.size} of its "
-            f"{counted(len(why.candidates), 'premise')} does; the search stopped after "
-            f"{counted(why.checks, 'set')} (not exhaustive: raise --max-checks)"
+            f"what would change it: not found; the search stopped after "
+            f"{counted(why.checks, 'set')} of premises, {_tried(why)} "
+            "(not exhaustive: raise --max-checks)"
         ]
     which = "all of the smallest" if why.exhaustive else "some of the smallest (not exhaustive)"
     lines = [
@@ -350,6 +352,14 @@ def _change_lines(why: Any) -> list[str]:
     ]
     lines += [f"  {', '.join(chosen)}" for chosen in why.sets]
     return lines
+
+
+def _tried(why: Any) -> str:
+    """How far a search for sets of premises got: ``every set of 2 of the 9 premises ...``."""
+    premises = counted(len(why.candidates), "premise")
+    if why.size == 0:
+        return f"before trying each of the {premises} it may depend on alone"
+    return f"having tried every set of up to {why.size} of the {premises} it may depend on"
 
 
 def _evaluation_heading(evaluation: Evaluation) -> str:
@@ -385,7 +395,7 @@ def _row(head: str, text: str) -> str:
         cut = text[: room - 1]
         space = cut.rfind(" ")
         text = (cut[:space] if space > room // 2 else cut).rstrip() + "…"
-    return f"  {head}  {text}"
+    return f"  {head}  {text}".rstrip()
 
 
 def stats(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
