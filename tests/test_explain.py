@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import itertools
+import json
+from pathlib import Path
 
+import pytest
+from helpers import run, work_in
 from hypothesis import given
 from hypothesis import strategies as st
 from strategies import fuzz, sound_maps
 
-from argmap import ArgumentMap, evaluate
-from argmap._explain import explain
+import argmap
+from argmap import Argument, ArgumentMap, Statement, evaluate
+from argmap._explain import MAX_DEPTH, explain
 from argmap.analyse import Label
 
+MAPS = Path(__file__).parent.parent / "maps"
 ALL_SEMANTICS = ("grounded", "complete", "preferred", "stable", "carneades")
 
 
@@ -48,3 +54,332 @@ def test_smallest_sets_match_brute_force(m: ArgumentMap, semantics: str, accepta
         why = explain(m, key, semantics, acceptance=acceptance)  # type: ignore[arg-type]
         assert why.exhaustive
         assert why.sets == _brute_force(m, key, semantics, acceptance), key
+
+
+RAIN = """\
+argmap: 1
+title: Rain
+statements:
+  rain: It will rain today.
+  clouds: Dark clouds are gathering.
+  forecast: The forecast says rain.
+  sun: The sun is out.
+  glare:
+    text: The "sun" is a street lamp's glare.
+    implicit: true
+arguments:
+  sky:
+    title: Clouds bring rain
+    premises: [clouds]
+    supports: rain
+  report:
+    premises: [forecast]
+    supports: rain
+  sunny:
+    title: Sunshine means no rain
+    premises: [sun]
+    attacks: rain
+  lamp:
+    premises: [glare]
+    attacks: sun
+"""
+
+
+@pytest.fixture
+def rain(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    return work_in(tmp_path, monkeypatch, {"rain.yaml": RAIN}) / "rain.yaml"
+
+
+def test_explain_prints_the_reasons_down_to_the_premises(rain: Path) -> None:
+    status, out, err = run("explain", str(rain), "rain")
+    assert (status, err) == (0, "")
+    assert out == (
+        "rain is in under grounded semantics\n"
+        "\n"
+        "why:\n"
+        "  in rain  It will rain today.\n"
+        "    in for sky  Clouds bring rain\n"
+        "      in premise clouds  given, no argument supports it: Dark clouds are gathering.\n"
+        "      out rebuttal sunny  see below: Sunshine means no rain\n"
+        "    in for report\n"
+        "      in premise forecast  given, no argument supports it: The forecast says rain.\n"
+        "      out rebuttal sunny  see below: Sunshine means no rain\n"
+        "    out against sunny  Sunshine means no rain\n"
+        "      out premise sun  given, no argument supports it: The sun is out.\n"
+        "        in against lamp\n"
+        '          in premise glare  given, no argument supports it: The "sun" is a street'
+        " lamp's glare.\n"
+        "\n"
+        "what would change it: rejecting any one of these sets of premises"
+        " (all of the smallest, 1 each):\n"
+        "  glare\n"
+    )
+
+
+def test_explain_an_out_argument_names_the_premise_that_is_out(rain: Path) -> None:
+    status, out, _ = run("explain", str(rain), "sunny", "--semantics", "preferred")
+    assert status == 0
+    assert out.splitlines()[:6] == [
+        "sunny is out under preferred semantics, sceptical: 1 extension",
+        "",
+        "why:",
+        "  out sunny  Sunshine means no rain",
+        "    out premise sun  given, no argument supports it: The sun is out.",
+        "      in against lamp",
+    ]
+    assert out.splitlines()[-2:] == [
+        "what would change it: accepting any one of these sets of premises"
+        " (all of the smallest, 1 each):",
+        "  sun",
+    ]
+
+
+def test_explain_what_if_and_stated_only(rain: Path) -> None:
+    """Without the implicit glare the sun shines: rain and sunshine defeat each other."""
+    status, out, _ = run("explain", str(rain), "rain", "--stated-only")
+    assert status == 0
+    assert out.splitlines()[0] == "rain is undecided under grounded semantics; stated parts only"
+    assert out.splitlines()[-1] == (
+        "what would change it: accepting premises does not; no set of the 3 premises"
+        " it may depend on does"
+    )
+    status, out, _ = run("explain", str(rain), "rain", "--reject", "clouds")
+    assert out.splitlines()[0] == "rain is in under grounded semantics; rejecting clouds"
+    assert "      in premise clouds" not in out
+    assert out.splitlines()[-3:] == [
+        "what would change it: rejecting any one of these sets of premises"
+        " (all of the smallest, 1 each):",
+        "  forecast",
+        "  glare",
+    ]
+
+
+def test_explain_stops_at_max_checks_and_says_so(rain: Path) -> None:
+    status, out, _ = run("explain", str(rain), "rain", "--max-checks", "2")
+    assert status == 0
+    assert out.splitlines()[-1] == (
+        "what would change it: not found; the search stopped after 2 sets of premises,"
+        " before trying each of the 4 premises it may depend on alone"
+        " (not exhaustive: raise --max-checks)"
+    )
+    _, data, _ = run("explain", str(rain), "rain", "--max-checks", "2", "--format", "json")
+    assert json.loads(data)["change"] == {
+        "by": "reject",
+        "sets": [],
+        "size": 0,
+        "exhaustive": False,
+        "checks": 2,
+        "candidates": ["clouds", "forecast", "sun", "glare"],
+    }
+
+
+def test_explain_json_is_the_tree(rain: Path) -> None:
+    status, out, _ = run("explain", str(rain), "sunny", "--format", "json")
+    assert status == 0
+    assert json.loads(out) == {
+        "id": "sunny",
+        "kind": "argument",
+        "label": "out",
+        "semantics": "grounded",
+        "acceptance": "sceptical",
+        "stated_only": False,
+        "accept": [],
+        "reject": [],
+        "reasons": {
+            "id": "sunny",
+            "kind": "argument",
+            "label": "out",
+            "role": "explained",
+            "reasons": [
+                {
+                    "id": "sun",
+                    "kind": "statement",
+                    "label": "out",
+                    "role": "premise",
+                    "basis": "given",
+                    "reasons": [
+                        {
+                            "id": "lamp",
+                            "kind": "argument",
+                            "label": "in",
+                            "role": "attack",
+                            "reasons": [
+                                {
+                                    "id": "glare",
+                                    "kind": "statement",
+                                    "label": "in",
+                                    "role": "premise",
+                                    "basis": "given",
+                                    "reasons": [],
+                                }
+                            ],
+                        }
+                    ],
+                }
+            ],
+        },
+        "change": {
+            "by": "accept",
+            "sets": [["sun"]],
+            "size": 1,
+            "exhaustive": True,
+            "checks": 4,
+            "candidates": ["clouds", "forecast", "sun", "glare"],
+        },
+    }
+
+
+def test_explain_carneades_gives_weights_and_standards(rain: Path) -> None:
+    """Equal weights for and against: under the preponderance of evidence, rain is out."""
+    status, out, _ = run("explain", str(rain), "rain", "--semantics", "carneades")
+    assert status == 0
+    assert out == (
+        "rain is out under carneades weighing\n"
+        "\n"
+        "why:\n"
+        "  out rain  standard pe: It will rain today.\n"
+        "    in for sky  weight 1: Clouds bring rain\n"
+        "      in premise clouds  given, no argument supports it: Dark clouds are gathering.\n"
+        "    in for report  weight 1\n"
+        "      in premise forecast  given, no argument supports it: The forecast says rain.\n"
+        "    in against sunny  weight 1: Sunshine means no rain\n"
+        "      in premise sun  given, no argument supports it; standard pe: The sun is out.\n"
+        "        in against lamp  weight 1\n"
+        '          in premise glare  given, no argument supports it: The "sun" is a street'
+        " lamp's glare.\n"
+        "\n"
+        "what would change it: accepting premises does not; no set of the 4 premises"
+        " it may depend on does\n"
+    )
+    status, out, _ = run(
+        "explain", str(rain), "rain", "--semantics", "carneades", "--reject", "sun"
+    )
+    assert out.splitlines()[0] == "rain is in under carneades weighing; rejecting sun"
+
+
+def test_explain_a_shipped_map() -> None:
+    status, out, err = run("explain", str(MAPS / "russian-lifeline.yaml"), "less-incentive")
+    assert (status, err) == (0, "")
+    assert out == (
+        "less-incentive is out under grounded semantics\n"
+        "\n"
+        "why:\n"
+        "  out less-incentive  hypothetical, needs an argument for it: Kim has less incentive"
+        " to improve…\n"
+        "    out for russian-lifeline  A lifeline from Russia would weaken the old motive\n"
+        "      out premise lifeline  hypothetical, needs an argument for it: Russia offers a"
+        " viable…\n"
+        "\n"
+        "what would change it: accepting any one of these sets of premises"
+        " (all of the smallest, 1 each):\n"
+        "  lifeline\n"
+    )
+
+
+def test_explain_a_shipped_map_in_german() -> None:
+    status, out, _ = run(
+        "explain",
+        str(MAPS / "russian-lifeline.yaml"),
+        "free-hand",
+        "--accept",
+        "lifeline",
+        "--lang",
+        "de",
+    )
+    assert status == 0
+    assert out.splitlines()[3:6] == [
+        "  in free-hand  Weniger auf Washington angewiesen, freiere Hand",
+        "    in premise less-incentive  hypothetical, needs an argument for it: Kim hat weniger"
+        " Anreiz, die…",
+        "      in for russian-lifeline  Ein Rettungsanker aus Russland würde das alte Motiv"
+        " schwächen",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("argv", "status", "message"),
+    [
+        (
+            ["rian"],
+            2,
+            "argmap explain: error: ID 'rian' is not a statement or argument of the map"
+            " (did you mean 'rain'?)",
+        ),
+        (
+            ["glare", "--stated-only"],
+            2,
+            "argmap explain: error: ID 'glare' is implicit or rests on what is (the map adds"
+            " it), and --stated-only leaves it out; name a stated statement or argument, or"
+            " drop --stated-only",
+        ),
+        (
+            ["rain", "--accept", "cloud"],
+            2,
+            "argmap explain: error: --accept names 'cloud', which is not a statement of the map"
+            " (did you mean 'clouds'?)",
+        ),
+        (
+            ["rain", "--max-checks", "0"],
+            2,
+            "argmap explain: error: --max-checks must be more than 0 (got 0)",
+        ),
+        (
+            ["rain", "--lang", "de"],
+            1,
+            "rain.yaml: error: no-such-lang: the map has no text in 'de' (its languages:"
+            " none declared); give one of them to --lang",
+        ),
+    ],
+)
+def test_explain_refuses_what_it_cannot_explain(
+    rain: Path, argv: list[str], status: int, message: str
+) -> None:
+    code, out, err = run("explain", "rain.yaml", *argv)
+    assert (code, out) == (status, "")
+    assert err.strip() == message
+
+
+def test_explain_a_bad_map_is_exit_1(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    work_in(tmp_path, monkeypatch, {"bad.yaml": "argmap: 1\ntitle: T\narguments:\n  a: {}\n"})
+    code, out, err = run("explain", "bad.yaml", "a")
+    assert (code, out) == (1, "")
+    assert err.startswith("bad.yaml:")
+
+
+def test_explain_in_python_names_an_unknown_id_and_a_bad_limit() -> None:
+    m = ArgumentMap("Rain", [Statement("clouds", "Dark clouds."), Statement("rain", "Rain.")])
+    with pytest.raises(
+        ValueError,
+        match=r"^'cloud' is not a statement or argument of the map \(did you mean 'clouds'\?\)$",
+    ):
+        argmap.explain(m, "cloud")
+    with pytest.raises(ValueError, match=r"^'max_checks' must be more than 0 \(got 0\)$"):
+        argmap.explain(m, "rain", max_checks=0)
+
+
+def test_explanation_as_dict_keeps_the_levels_asked_for() -> None:
+    m = argmap.load(MAPS / "russian-lifeline.yaml")
+    why = argmap.explain(m, "free-hand", accept=["lifeline"])
+    top = why.as_dict(depth=1)["reasons"]
+    assert [(r["id"], r["role"], r.get("more", False)) for r in top["reasons"]] == [
+        ("less-incentive", "premise", True)
+    ]
+    assert "reasons" not in top["reasons"][0]
+    assert why.as_dict()["reasons"]["reasons"][0]["reasons"][0]["id"] == "russian-lifeline"
+
+
+def test_a_long_chain_is_explained_to_a_bounded_depth() -> None:
+    """A chain far longer than Python's recursion limit: the tree stops at MAX_DEPTH."""
+    n = 3000
+    m = ArgumentMap(
+        "Chain",
+        [Statement(f"s{i}", f"Step {i}.") for i in range(n)],
+        [Argument(f"a{i}", [f"s{i}"], "support", f"s{i + 1}") for i in range(n - 1)],
+    )
+    why = argmap.explain(m, f"s{n - 1}")
+    assert why.label == "in"
+    depths = [depth for depth, _ in why.reason.walk()]
+    assert max(depths) == MAX_DEPTH
+    assert [r.more for d, r in why.reason.walk() if d == MAX_DEPTH] == [True]
+    assert why.sets == (("s0",),)
+    json.dumps(why.as_dict())
