@@ -345,11 +345,13 @@ def _change_lines(why: Any) -> list[str]:
             f"{counted(why.checks, 'set')} of premises, {_tried(why)} "
             "(not exhaustive: raise --max-checks)"
         ]
-    which = "all of the smallest" if why.exhaustive else "some of the smallest (not exhaustive)"
-    lines = [
-        f"what would change it: {verb} any one of these sets of premises "
-        f"({which}, {why.size} each):"
-    ]
+    which = (
+        f"all of the smallest, {why.size} each"
+        if why.exhaustive
+        else f"the smallest, {why.size} each; the search stopped after "
+        f"{counted(why.checks, 'set')}: not exhaustive"
+    )
+    lines = [f"what would change it: {verb} any one of these sets of premises ({which}):"]
     lines += [f"  {', '.join(chosen)}" for chosen in why.sets]
     return lines
 
