@@ -28,7 +28,7 @@ from .model import Argument, ArgumentMap, Citation, Statement, Translation
 from .view import MapView, ViewNode
 
 if TYPE_CHECKING:
-    from .analyse import Label
+    from .analyse import Evaluation, Label
 
 __all__ = ["page", "page_data"]
 
@@ -299,6 +299,8 @@ def page_data(map: ArgumentMap, view: MapView) -> dict[str, Any]:
         for sid, statement in map.statements.items()
         if ("statement", sid) in nodes or sid in premises
     }
+    if view.evaluation is not None:
+        _add_explanations(map, view.evaluation, statements, arguments)
     shown = [*statements.values(), *arguments.values()]
     agent_ids = {a for item in shown for a in (*item.get("by", ()), item.get("via")) if a}
     source_ids = {quote["source"] for item in shown for quote in item.get("quotes", ())}
@@ -337,6 +339,46 @@ def page_data(map: ArgumentMap, view: MapView) -> dict[str, Any]:
             "evaluated": view.evaluated,
         }
     )
+
+
+#: How many sets of premises the page tries for each label it explains.
+EXPLAIN_CHECKS = 1_000
+
+
+def _add_explanations(
+    map: ArgumentMap,
+    evaluation: Evaluation,
+    statements: dict[str, dict[str, Any]],
+    arguments: dict[str, dict[str, Any]],
+) -> None:
+    """Give each labelled entry ``why``: the first level of its reasons and what would change it.
+
+    ``why`` is ``{"basis"?, "issue"?, "standard"?, "weight"?, "reasons":
+    [{"id", "kind", "label", "role", "basis"?, "weight"?}, ...], "change":
+    {"by", "sets", "size", "exhaustive"}}``, as :meth:`argmap.Explanation.as_dict`
+    gives them, one level deep: the page stays small, and each reason's own
+    reasons are in its own entry, a click away.
+    """
+    from ._explain import explain_all
+
+    entries = {
+        key: entry
+        for key, entry in [*statements.items(), *arguments.items()]
+        if "label" in entry and key in evaluation.labels
+    }
+    explained = explain_all(map, evaluation, entries, max_checks=EXPLAIN_CHECKS)
+    for key, why in explained.items():
+        data = why.as_dict(depth=1)
+        top = data["reasons"]
+        change = data["change"]
+        entries[key]["why"] = {
+            **{k: top[k] for k in ("basis", "issue", "standard", "weight") if k in top},
+            "reasons": [
+                {k: v for k, v in reason.items() if k not in ("more", "repeated")}
+                for reason in top["reasons"]
+            ],
+            "change": {k: change[k] for k in ("by", "sets", "size", "exhaustive")},
+        }
 
 
 def _statement(map: ArgumentMap, statement: Statement, node: ViewNode | None) -> dict[str, Any]:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import itertools
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
-from helpers import run, work_in
+from helpers import open_viewer, run, work_in
 from hypothesis import given
 from hypothesis import strategies as st
 from strategies import fuzz, sound_maps
@@ -383,3 +384,62 @@ def test_a_long_chain_is_explained_to_a_bounded_depth() -> None:
     assert [r.more for d, r in why.reason.walk() if d == MAX_DEPTH] == [True]
     assert why.sets == (("s0",),)
     json.dumps(why.as_dict())
+
+
+# -- in the viewer ---------------------------------------------------------------
+
+
+@pytest.mark.needs_dot
+def test_the_viewer_page_carries_the_first_level_of_each_explanation(
+    rain: Path,
+) -> None:
+    status, _, _ = run("render", str(rain), "-f", "html", "--evaluate", "-o", "rain.html")
+    assert status == 0
+    page = (rain.parent / "rain.html").read_text("utf-8")
+    data = json.loads(
+        page.split('<script type="application/json" id="argmap-data">')[1].split("</script>")[0]
+    )
+    assert data["statements"]["rain"]["why"] == {
+        "basis": "argued",
+        "reasons": [
+            {"id": "sky", "kind": "argument", "label": "in", "role": "support"},
+            {"id": "report", "kind": "argument", "label": "in", "role": "support"},
+            {"id": "sunny", "kind": "argument", "label": "out", "role": "attack"},
+        ],
+        "change": {"by": "reject", "sets": [["glare"]], "size": 1, "exhaustive": True},
+    }
+    assert data["arguments"]["sunny"]["why"]["reasons"] == [
+        {"id": "sun", "kind": "statement", "label": "out", "role": "premise", "basis": "given"}
+    ]
+    status, _, _ = run("render", str(rain), "-f", "html", "-o", "plain.html")
+    assert '"why":' not in (rain.parent / "plain.html").read_text("utf-8")
+
+
+@pytest.mark.needs_dot
+def test_the_viewer_panel_explains_the_selected_label(browser: Any, rain: Path) -> None:
+    run("render", str(rain), "-f", "html", "--evaluate", "-o", "rain.html")
+    for viewer in open_viewer(browser, rain.parent / "rain.html"):
+        tab = viewer.page
+        tab.click("#statement-rain")
+        assert viewer.panel_texts(".argmap-evaluation h4") == ["Why", "What would change it"]
+        assert viewer.panel_texts(".argmap-why li") == [
+            "in for it: Clouds bring rain",
+            "in for it: report",
+            "out against it: Sunshine means no rain",
+        ]
+        assert viewer.panel_texts(".argmap-evaluation p")[1:] == [
+            "Its label changes on rejecting any one of these sets of premises:"
+        ]
+        assert viewer.panel_texts(".argmap-why-sets li") == ["glare"]
+        # A reason is a button to its own reasons.
+        tab.click("#argmap-panel .argmap-why button >> text=Sunshine means no rain")
+        assert viewer.panel_texts("h2") == ["Sunshine means no rain"]
+        assert viewer.panel_texts(".argmap-why li") == ["out premise: The sun is out."]
+        assert viewer.panel_texts(".argmap-evaluation p")[1:] == [
+            "Its label changes on accepting any one of these sets of premises:"
+        ]
+        tab.click("#statement-glare")
+        assert viewer.panel_texts(".argmap-why-basis") == ["Given: no argument supports it."]
+        assert viewer.panel_texts(".argmap-evaluation p")[-1] == (
+            "No set of premises changes its label on rejecting them."
+        )
