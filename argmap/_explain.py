@@ -19,7 +19,9 @@ one label (docs/evaluation.md, "Explanations"):
   search tries every set of one premise, then of two, and so on, and stops
   at the first size that changes the label: the sets found are then all
   the smallest ones. It stops, saying it is not exhaustive, after
-  ``max_checks`` sets (10,000 by default).
+  ``max_checks`` sets (2,000 by default) or, under complete, preferred and
+  stable semantics, after :data:`SEARCH_STEPS` steps of the searches for
+  labellings in all.
 
 Under grounded, complete and preferred semantics (and Carneades') a label
 depends only on what attacks it, directly or not; each set is tried on
@@ -56,6 +58,7 @@ from .analyse import (
     evaluate,
     what_if_ids,
 )
+from .errors import LimitError
 from .model import ArgumentMap, Standard
 
 #: What a reason is to the statement or argument above it: ``explained``
@@ -80,7 +83,12 @@ Basis = Literal[
 ]
 
 #: How many sets of premises :func:`explain` tries, unless told otherwise.
-MAX_CHECKS = 10_000
+MAX_CHECKS = 2_000
+
+#: The most steps (choices tried, labellings combined) the search for sets of
+#: premises takes in all under complete, preferred and stable semantics,
+#: unless ``max_steps`` is smaller; grounded semantics and Carneades' need none.
+SEARCH_STEPS = 100_000
 
 #: How deep the tree of reasons goes; below it, a reason says ``more``.
 MAX_DEPTH = 60
@@ -267,7 +275,9 @@ def explain(
         max_steps: The most steps each search for labellings may take, as
             for :func:`argmap.evaluate`.
         max_checks: The most sets of premises to try; ``None`` for
-            :data:`MAX_CHECKS` (10,000). Beyond it the search stops and
+            :data:`MAX_CHECKS` (2,000). Beyond it, or beyond
+            :data:`SEARCH_STEPS` steps of the searches for labellings in
+            all (or ``max_steps``, if fewer), the search stops and
             :attr:`Explanation.exhaustive` is false.
 
     Returns:
@@ -316,13 +326,15 @@ def explain_all(
     ids: Iterable[str],
     *,
     max_checks: int | None = None,
+    max_steps: int | None = None,
 ) -> dict[str, Explanation]:
     """The explanation of each of ``ids``, for ``evaluation`` of ``map`` (the viewer's).
 
     The map is translated once for them all; ``evaluation`` must come from
-    :func:`argmap.evaluate` on ``map``.
+    :func:`argmap.evaluate` on ``map``. ``max_checks`` and ``max_steps``
+    bound the search for sets of premises of each, as for :func:`explain`.
     """
-    explainer = _Explainer(map, evaluation, None)
+    explainer = _Explainer(map, evaluation, max_steps)
     limit = MAX_CHECKS if max_checks is None else max_checks
     return {key: explainer.explain(key, limit) for key in one_or_many(ids)}
 
@@ -604,6 +616,8 @@ class _DungCheck:
         self.change = change
         evaluation = explainer.evaluation
         self.semantics = evaluation.semantics
+        if self.semantics == "complete" and evaluation.acceptance == "sceptical":
+            self.semantics = "grounded"  # the same labels, without a search
         self.credulous = evaluation.acceptance == "credulous"
         self.label = evaluation.label(key)
         names = explainer.names
@@ -632,7 +646,11 @@ class _DungCheck:
         self.attackers = [[self.local[a] for a in attackers[x] if a in self.local] for x in part]
         self.node = self.local[index[key]]
         self.index = index
-        self.max_steps = explainer.max_steps
+        steps = explainer.max_steps
+        self.budget = Budget(
+            SEARCH_STEPS if steps is None else min(steps, SEARCH_STEPS),
+            f"explaining a label under {self.semantics} semantics",
+        )
 
     def changes(self, chosen: tuple[str, ...]) -> bool:
         attackers = [list(a) for a in self.attackers]
@@ -652,10 +670,13 @@ class _DungCheck:
         for x, own in enumerate(attackers):
             for a in own:
                 targets[a].append(x)
-        budget = Budget(self.max_steps, f"explaining a label under {self.semantics} semantics")
         mask = 0
-        for labels in _Solver(attackers, targets).labellings(self.semantics, budget):  # type: ignore[arg-type]
-            mask |= 1 << labels[self.node]
+        try:
+            for labels in _Solver(attackers, targets).labellings(self.semantics, self.budget):  # type: ignore[arg-type]
+                self.budget.spend()
+                mask |= 1 << labels[self.node]
+        except LimitError:
+            raise _OutOfStepsError from None
         if mask == 1 << _OUT:
             label: Label = "out"
         elif mask == 1 << _IN or (self.credulous and mask & 1 << _IN):
@@ -663,6 +684,10 @@ class _DungCheck:
         else:
             label = "undecided"
         return label != self.label
+
+
+class _OutOfStepsError(Exception):
+    """The search for sets of premises has spent its steps."""
 
 
 def _smallest(
@@ -676,8 +701,12 @@ def _smallest(
         for chosen in itertools.combinations(candidates, size):
             if checks == max_checks:
                 return tuple(found), size if found else done, False, checks
+            try:
+                changed = changes(chosen)
+            except _OutOfStepsError:
+                return tuple(found), size if found else done, False, checks
             checks += 1
-            if changes(chosen):
+            if changed:
                 found.append(chosen)
         if found:
             return tuple(found), size, True, checks

@@ -341,8 +341,14 @@ def page_data(map: ArgumentMap, view: MapView) -> dict[str, Any]:
     )
 
 
-#: How many sets of premises the page tries for each label it explains.
-EXPLAIN_CHECKS = 1_000
+#: How many sets of premises the page tries in all, shared out evenly among
+#: the labels it explains (each tries at least :data:`LEAST_CHECKS`).
+PAGE_CHECKS = 20_000
+LEAST_CHECKS = 20
+#: The same for the steps of the searches for labellings (complete,
+#: preferred, stable semantics).
+PAGE_STEPS = 200_000
+LEAST_STEPS = 1_000
 
 
 def _add_explanations(
@@ -357,7 +363,10 @@ def _add_explanations(
     [{"id", "kind", "label", "role", "basis"?, "weight"?}, ...], "change":
     {"by", "sets", "size", "exhaustive"}}``, as :meth:`argmap.Explanation.as_dict`
     gives them, one level deep: the page stays small, and each reason's own
-    reasons are in its own entry, a click away.
+    reasons are in its own entry, a click away. The search for sets of
+    premises tries :data:`PAGE_CHECKS` sets and :data:`PAGE_STEPS` steps in
+    all, shared out among the entries, and at least :data:`LEAST_CHECKS` and
+    :data:`LEAST_STEPS` for each.
     """
     from ._explain import explain_all
 
@@ -366,7 +375,14 @@ def _add_explanations(
         for key, entry in [*statements.items(), *arguments.items()]
         if "label" in entry and key in evaluation.labels
     }
-    explained = explain_all(map, evaluation, entries, max_checks=EXPLAIN_CHECKS)
+    count = max(len(entries), 1)
+    explained = explain_all(
+        map,
+        evaluation,
+        entries,
+        max_checks=max(LEAST_CHECKS, PAGE_CHECKS // count),
+        max_steps=max(LEAST_STEPS, PAGE_STEPS // count),
+    )
     for key, why in explained.items():
         data = why.as_dict(depth=1)
         top = data["reasons"]

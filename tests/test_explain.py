@@ -448,3 +448,34 @@ def test_the_viewer_panel_explains_the_selected_label(browser: Any, rain: Path) 
         assert viewer.panel_texts(".argmap-evaluation p")[-1] == (
             "No set of premises changes its label on rejecting them."
         )
+
+
+def test_a_search_through_many_extensions_stops_at_its_steps(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Ten independent standoffs make 1,024 preferred extensions: the search stops, saying so."""
+    import argmap._explain as explaining
+
+    monkeypatch.setattr(explaining, "SEARCH_STEPS", 20_000)
+    statements = [Statement("x", "The thesis.")]
+    arguments = []
+    for i in range(10):
+        statements += [
+            Statement(f"c{i}", f"Claim {i}."),
+            Statement(f"p{i}", f"For {i}."),
+            Statement(f"q{i}", f"Against {i}."),
+        ]
+        arguments += [
+            Argument(f"for{i}", [f"p{i}"], "support", f"c{i}"),
+            Argument(f"against{i}", [f"q{i}"], "attack", f"c{i}"),
+        ]
+    arguments.append(Argument("all", [f"c{i}" for i in range(10)], "support", "x"))
+    m = ArgumentMap("Standoffs", statements, arguments)
+    assert evaluate(m, "preferred").extensions == 1024
+    why = argmap.explain(m, "x", "preferred")
+    assert (why.label, why.change) == ("undecided", "accept")
+    assert not why.exhaustive
+    assert why.checks < 20
+    # Grounded semantics needs no search: rejecting any "against" premise decides nothing
+    # alone, and accepting premises cannot end a standoff, so no set of them changes it.
+    assert argmap.explain(m, "x", max_checks=50).checks == 50

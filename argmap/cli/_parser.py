@@ -286,7 +286,7 @@ def _explain_command(commands: _Commands) -> None:
         "--max-checks",
         type=int,
         metavar="N",
-        help="try at most N sets of premises (default: 10,000); beyond, the sets found are "
+        help="try at most N sets of premises (default: 2,000); beyond, the sets found are "
         "marked not exhaustive",
     )
     explain.add_argument(
