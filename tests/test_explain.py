@@ -476,6 +476,6 @@ def test_a_search_through_many_extensions_stops_at_its_steps(
     assert (why.label, why.change) == ("undecided", "accept")
     assert not why.exhaustive
     assert why.checks < 20
-    # Grounded semantics needs no search: rejecting any "against" premise decides nothing
-    # alone, and accepting premises cannot end a standoff, so no set of them changes it.
+    # Grounded semantics needs no search for labellings: accepting premises ends no
+    # standoff, so the search for a set runs to max_checks.
     assert argmap.explain(m, "x", max_checks=50).checks == 50
