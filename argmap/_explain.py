@@ -362,6 +362,8 @@ class _Explainer:
         )
         self.weights: dict[str, float] = {}
         if self.carneades:
+            # Carneades decides a position by its issue, never as given.
+            self.argued |= {p for issue in kept.issues.values() for p in issue.positions}
             self.weights = _caes_result(map, self.accepted, self.rejected, self.stated).weights
 
     # -- the reasons -----------------------------------------------------------

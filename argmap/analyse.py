@@ -1062,6 +1062,9 @@ def _caes_result(
         if stated
         else set()
     )
+    # A position of an issue is what the issue decides: it is never given
+    # for want of an argument (only its own status makes it so).
+    argued |= {p for issue in kept.issues.values() for p in issue.positions}
     rejected = tuple(rejected)
     # A rejected statement is not given, whatever its footing.
     given = [s for s in kept.statements if s not in rejected and _footing(kept, s, argued)]
