@@ -36,7 +36,7 @@ arguments: no files, no YAML, no Graphviz.
 from __future__ import annotations
 
 from collections.abc import Container, Iterable, Iterator, Mapping
-from typing import Any, Literal, get_args
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
 import attrs
 
@@ -46,6 +46,9 @@ from ._limits import Budget
 from ._names import DUNG_SEMANTICS, SEMANTICS, DungSemantics, Semantics
 from .errors import MapError, Severity
 from .model import ArgumentMap
+
+if TYPE_CHECKING:
+    from ._caes import CaesResult
 
 __all__ = [
     "Acceptance",
@@ -1032,21 +1035,8 @@ def _carneades(
     stated: bool,
 ) -> Evaluation:
     """:func:`evaluate` under Carneades' weighing (see :mod:`argmap._caes`)."""
-    from ._caes import caes_labels
-
     accepted, rejected = what_if_ids(map, accept, reject, stated_only=stated)
-    _require_sound(map)
-    kept = _stated(map) if stated else map
-    argued = (
-        {a.target for a in map.arguments.values() if a.kind == "support" and not a.implicit}
-        if stated
-        else set()
-    )
-    # A position of an issue is what the issue decides: it is never given
-    # for want of an argument (only its own status makes it so).
-    argued |= {p for issue in kept.issues.values() for p in issue.positions}
-    given = [sid for sid in kept.statements if _footing(kept, sid, argued)]
-    result = caes_labels(kept, [*given, *accepted], rejected)
+    result = _caes_result(map, accepted, rejected, stated)
     return Evaluation(
         statements=result.statements,
         arguments=result.arguments,
@@ -1057,6 +1047,28 @@ def _carneades(
         extensions=1,
         stated_only=stated,
     )
+
+
+def _caes_result(
+    map: ArgumentMap, accepted: Iterable[str], rejected: Iterable[str], stated: bool
+) -> CaesResult:
+    """Carneades' labels and weights of ``map`` (``accepted`` and ``rejected`` checked already)."""
+    from ._caes import caes_labels
+
+    _require_sound(map)
+    kept = _stated(map) if stated else map
+    argued = (
+        {a.target for a in map.arguments.values() if a.kind == "support" and not a.implicit}
+        if stated
+        else set()
+    )
+    # A position of an issue is what the issue decides: it is never given
+    # for want of an argument (only its own status makes it so).
+    argued |= {p for issue in kept.issues.values() for p in issue.positions}
+    rejected = tuple(rejected)
+    # A rejected statement is not given, whatever its footing.
+    given = [s for s in kept.statements if s not in rejected and _footing(kept, s, argued)]
+    return caes_labels(kept, [*given, *accepted], rejected)
 
 
 def what_if(

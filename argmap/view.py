@@ -425,6 +425,8 @@ class MapView:
         width: The width, in characters, the text of statements is wrapped
             at; a byline wraps at the same width in its own smaller font,
             so one byline reads the same in every box.
+        evaluation: The evaluation whose labels the nodes carry, if any:
+            the viewer page explains them (see :func:`argmap.explain`).
     """
 
     title: str
@@ -438,6 +440,7 @@ class MapView:
     wording: Wording = Wording()
     rows: tuple[tuple[str, ...], ...] = ()
     width: int = DEFAULT_WIDTH
+    evaluation: Evaluation | None = attrs.field(default=None, eq=False, repr=False)
 
     def node(self, node_id: str) -> ViewNode:
         """The node with element id ``node_id``; raises ``KeyError`` if absent."""
@@ -567,6 +570,7 @@ def build_view(
         wording=words,
         rows=rows,
         width=width,
+        evaluation=evaluation,
     )
 
 
