@@ -325,11 +325,7 @@ class _Solver:
         factors: dict[int, _Factor] = {}
         waiting: dict[int, set[int]] = {}  # node -> the factors that say something of it
         count, divisor, seen, made = 1, 1, 0, 0
-        # Tarjan along attackers finishes a part after every part that attacks it.
-        for part in strongly_connected(
-            undecided, lambda x: [a for a in self.attackers[x] if a in inside]
-        ):
-            part.sort()
+        for part in self._order(undecided, inside):
             members = set(part)
             involved = sorted({f for x in part for f in waiting.pop(x, ())})
             joint = _Factor.product([factors.pop(f) for f in involved], budget)
@@ -381,6 +377,32 @@ class _Solver:
         for x, i in slot.items():
             masks[x] = ((seen >> (3 * i)) & 0b111) << 1
         return masks, count // divisor
+
+    def _order(self, nodes: list[int], inside: set[int]) -> Iterator[list[int]]:
+        """The strongly connected parts of ``nodes``, each after every part that attacks it.
+
+        Of the parts whose attackers are all done, the one that was last to
+        become so comes first: it is what the parts just done attack, so what
+        they say of it is used at once, rather than carried along in the
+        classes of :meth:`combined` while unrelated parts are done.
+        """
+        parts = strongly_connected(nodes, lambda x: [t for t in self.targets[x] if t in inside])
+        where = {x: i for i, part in enumerate(parts) for x in part}
+        after: list[set[int]] = [set() for _ in parts]
+        for i, part in enumerate(parts):
+            after[i] = {where[t] for x in part for t in self.targets[x] if t in inside} - {i}
+        waiting = [0] * len(parts)
+        for later in after:
+            for j in later:
+                waiting[j] += 1
+        ready = [i for i in reversed(range(len(parts))) if not waiting[i]]
+        while ready:
+            i = ready.pop()
+            yield sorted(parts[i])
+            for j in sorted(after[i], reverse=True):
+                waiting[j] -= 1
+                if not waiting[j]:
+                    ready.append(j)
 
     def _outcome(
         self,
