@@ -412,7 +412,8 @@ class MapView:
         lang: The language the text is drawn in (``None``: the map's own).
         evaluated: When the nodes carry labels, what they are the labels
             of, for the legend: the semantics and the statements accepted or
-            rejected, e.g. ``grounded semantics; rejecting lifeline``.
+            rejected, e.g. ``grounded semantics; rejecting lifeline``, or
+            ``Carneades (CAES) labelling``.
         wording: The words the diagram adds to the text (marks, the relay in
             a byline), in the language drawn.
         rows: When the groups side by side would not fit a 1920x1080
@@ -768,9 +769,15 @@ def _labelled_edges(
 
 
 def _evaluated(evaluation: Evaluation) -> str:
-    """``preferred semantics, credulous; accepting a; rejecting b, c``."""
+    """``preferred semantics, credulous; accepting a; rejecting b, c``.
+
+    Carneades weighs arguments and labels once: no semantics to name, no
+    sceptical or credulous choice.
+    """
     what = f"{evaluation.semantics} semantics"
-    if evaluation.semantics != "grounded":
+    if evaluation.semantics == "carneades":
+        what = "Carneades (CAES) labelling"
+    elif evaluation.semantics != "grounded":
         what += f", {evaluation.acceptance}"
     parts = [what]
     if evaluation.accept:
