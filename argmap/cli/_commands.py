@@ -242,9 +242,14 @@ def explain(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.id not in kept.statements and args.id not in kept.arguments:
         raise UsageError(_unknown_id(argument_map, kept, args.id))
     try:
-        why = _explain.explain_all(argument_map, evaluation, [args.id], max_checks=args.max_checks)[
-            args.id
-        ]
+        why = _explain.explain_all(
+            argument_map,
+            evaluation,
+            [args.id],
+            max_checks=args.max_checks,
+            max_steps=args.max_steps,
+            max_seconds=args.max_seconds,
+        )[args.id]
     except ValueError as exc:  # an argument Carneades gives no label
         raise UsageError(str(exc)) from None
     if args.output_format == "json":
