@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -194,3 +195,15 @@ def open_viewer(browser: Any, path: Path) -> Iterator[Viewer]:
     assert viewer.problems == []
     assert viewer.requests == [url]
     context.close()
+
+
+def ticking_clock(monkeypatch: pytest.MonkeyPatch, seconds: float = 1.0) -> None:
+    """Make the clock of evaluation's time limit run ``seconds`` on each reading.
+
+    A search reads it when it starts and every 1,024 steps after, so a time
+    limit is reached after a known number of steps, with no waiting.
+    """
+    import argmap._limits
+
+    readings = itertools.count()
+    monkeypatch.setattr(argmap._limits, "now", lambda: next(readings) * seconds)

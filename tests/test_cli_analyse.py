@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from helpers import run, work_in
+from helpers import run, ticking_clock, work_in
 
 MAP = """\
 argmap: 1
@@ -306,3 +306,60 @@ def test_an_evaluation_past_its_step_limit_is_an_error_not_a_hang(
     assert not (tmp_path / "ring.dot").exists()
     status, _, err = run("evaluate", "pairs.yaml", "--max-steps", "0")
     assert (status, err) == (2, "argmap evaluate: error: --max-steps must be more than 0 (got 0)\n")
+
+
+def test_an_evaluation_past_its_time_limit_is_an_error_not_a_hang(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The clock runs a second on each reading: a reading every 1,024 steps of the search."""
+    ticking_clock(monkeypatch)
+    work_in(tmp_path, monkeypatch, {"pairs.yaml": PAIRS, "ring.yaml": RING})
+    status, out, err = run(
+        "evaluate", "ring.yaml", "--semantics", "preferred", "--max-seconds", "2.5"
+    )
+    assert (status, out) == (1, "")
+    assert err == (
+        "evaluating this map under preferred semantics ran for 3 seconds, past its limit of "
+        "2.5 seconds, so it stopped; allow more time with --max-seconds (max_seconds= in "
+        "Python, or the environment variable ARGMAP_MAX_EVALUATION_SECONDS), or use grounded "
+        "semantics, which needs no search\n"
+    )
+    status, out, err = run(
+        "evaluate", "ring.yaml", "--semantics", "preferred", "--max-seconds", "60"
+    )
+    assert (status, err) == (0, "")
+    assert out.startswith("preferred semantics, sceptical: 4097 extensions\n")
+    status, out, err = run(
+        "explain", "ring.yaml", "c0", "--semantics", "preferred", "--max-seconds", "2.5"
+    )
+    assert (status, out) == (1, "")
+    assert err.startswith("evaluating this map under preferred semantics ran for 3 seconds")
+    monkeypatch.setenv("ARGMAP_MAX_EVALUATION_SECONDS", "2.5")
+    for command in (
+        ["render", "ring.yaml", "--evaluate", "--semantics", "stable", "-f", "dot"],
+        ["convert", "ring.yaml", "--to", "outline", "--evaluate", "--semantics", "stable"],
+    ):
+        status, out, err = run(*command)
+        assert (status, out) == (1, "")
+        assert err.startswith("evaluating this map under stable semantics ran for 3 seconds")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pairs.yaml", "ring.yaml"]
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("0", "--max-seconds must be a number more than 0 (got 0)"),
+        ("-1", "--max-seconds must be a number more than 0 (got -1)"),
+        ("nan", "--max-seconds must be a number more than 0 (got nan)"),
+        ("soon", "argument --max-seconds: invalid float value: 'soon'"),
+    ],
+)
+def test_a_time_limit_on_the_command_line_must_be_a_number_above_0(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, value: str, message: str
+) -> None:
+    work_in(tmp_path, monkeypatch, {"pairs.yaml": PAIRS})
+    for command in ("evaluate", "explain"):
+        ids = ["a0"] if command == "explain" else []
+        status, out, err = run(command, "pairs.yaml", *ids, f"--max-seconds={value}")
+        assert (status, out) == (2, "")
+        assert err.endswith(f"argmap {command}: error: {message}\n")
