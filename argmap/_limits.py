@@ -171,7 +171,7 @@ class Budget:
             spent = now() - self.start
             if spent > self.seconds:
                 raise LimitError(
-                    f"{self.task} ran for {seconds(spent)} seconds, past its limit of "
+                    f"{self.task} ran for {spent:,.2f} seconds, past its limit of "
                     f"{seconds(self.seconds)} seconds, so it stopped; allow more time with "
                     f"--max-seconds (max_seconds= in Python, or the environment variable "
                     f"{EVALUATION_SECONDS.variable}), or use grounded semantics, which "

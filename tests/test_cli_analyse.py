@@ -319,7 +319,7 @@ def test_an_evaluation_past_its_time_limit_is_an_error_not_a_hang(
     )
     assert (status, out) == (1, "")
     assert err == (
-        "evaluating this map under preferred semantics ran for 3 seconds, past its limit of "
+        "evaluating this map under preferred semantics ran for 3.00 seconds, past its limit of "
         "2.5 seconds, so it stopped; allow more time with --max-seconds (max_seconds= in "
         "Python, or the environment variable ARGMAP_MAX_EVALUATION_SECONDS), or use grounded "
         "semantics, which needs no search\n"
@@ -333,7 +333,7 @@ def test_an_evaluation_past_its_time_limit_is_an_error_not_a_hang(
         "explain", "ring.yaml", "c0", "--semantics", "preferred", "--max-seconds", "2.5"
     )
     assert (status, out) == (1, "")
-    assert err.startswith("evaluating this map under preferred semantics ran for 3 seconds")
+    assert err.startswith("evaluating this map under preferred semantics ran for 3.00 seconds")
     monkeypatch.setenv("ARGMAP_MAX_EVALUATION_SECONDS", "2.5")
     for command in (
         ["render", "ring.yaml", "--evaluate", "--semantics", "stable", "-f", "dot"],
@@ -341,7 +341,7 @@ def test_an_evaluation_past_its_time_limit_is_an_error_not_a_hang(
     ):
         status, out, err = run(*command)
         assert (status, out) == (1, "")
-        assert err.startswith("evaluating this map under stable semantics ran for 3 seconds")
+        assert err.startswith("evaluating this map under stable semantics ran for 3.00 seconds")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["pairs.yaml", "ring.yaml"]
 
 
