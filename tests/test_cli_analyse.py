@@ -239,6 +239,14 @@ def test_evaluation_options_need_evaluate(folder: Path) -> None:
         "argmap render: error: --reject works with --evaluate; add it\n",
     )
     assert run("render", "map.yaml", "--semantics", "stable")[0] == 2
+    assert run("convert", "map.yaml", "--to", "text", "--max-seconds", "5") == (
+        2,
+        "",
+        "argmap convert: error: --max-seconds works with --evaluate; add it\n",
+    )
+    assert run("render", "map.yaml", "--max-steps", "5")[2] == (
+        "argmap render: error: --max-steps works with --evaluate; add it\n"
+    )
 
 
 def test_render_evaluate_refuses_an_unknown_id(folder: Path) -> None:

@@ -171,6 +171,8 @@ def _check_evaluation_flags(args: argparse.Namespace) -> None:
             ("--credulous", args.credulous),
             ("--accept", bool(args.accept)),
             ("--reject", bool(args.reject)),
+            ("--max-steps", args.max_steps is not None),
+            ("--max-seconds", args.max_seconds is not None),
         )
         if present
     ]
