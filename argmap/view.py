@@ -316,6 +316,10 @@ class ViewEdge:
         label: For the edge from an argument to its target, when the diagram
             shows an evaluation: the argument's label (the classes then end
             in ``argmap-in``, ...); ``None`` otherwise.
+        argument: For an edge that draws a relation between arguments
+            without a node of its own (see :func:`build_view`): the id of
+            the argument it stands for, whose kind, classes and label it
+            has; ``None`` for every other edge.
     """
 
     source: str
@@ -323,6 +327,7 @@ class ViewEdge:
     kind: EdgeKind
     classes: tuple[str, ...]
     label: Label | None = None
+    argument: str | None = None
 
 
 @attrs.frozen
@@ -411,17 +416,33 @@ def fold_node_id(statement_id: str) -> str:
 
 
 def build_view(
-    map: ArgumentMap, options: ViewOptions | None = None, **keywords: Unpack[ViewKeywords]
+    map: ArgumentMap,
+    options: ViewOptions | None = None,
+    *,
+    relation_nodes: bool = False,
+    **keywords: Unpack[ViewKeywords],
 ) -> MapView:
     """Decide what a diagram of ``map`` shows.
 
     The map need not be checked, but its arguments must name premises and
     targets it has: an argument drawn towards nothing is refused.
 
+    An argument that only relates one argument to another is drawn as one
+    edge, in its own colour and style: its one premise is the conclusion
+    of an argument drawn (a statement that argument supports), its target
+    is an argument, nothing else is said of it (no title, speakers,
+    quotes, ...) and nothing drawn is aimed at it. That is what Argdown's
+    ``<a> +> <b>`` and ``<a> -> <b>`` become. The edge runs from the
+    premise to the target; without premises drawn, from each argument that
+    supports the premise. ``relation_nodes`` draws such an argument as a
+    node, as every other (GraphML and the diff of two maps do).
+
     Args:
         map: The argument map.
         options: How to draw it (:class:`ViewOptions`); by default, the
             defaults of its fields.
+        relation_nodes: Draw every argument as a node, even one that only
+            relates a statement to an argument.
         **keywords: Fields of :class:`ViewOptions`, over ``options``:
             ``build_view(m, width=30)`` is ``build_view(m, ViewOptions(width=30))``.
 
@@ -469,8 +490,15 @@ def build_view(
                     users.setdefault(premise, []).append(argument.id)
         statements = [s for s in statements if s.id not in users]
         drawn = {*(s.id for s in statements), *(a.id for a in arguments)}
+    relations = {} if relation_nodes else _relations(map, arguments, users)
+    edges = [
+        edge for argument in arguments for edge in _argument_edges(map, argument, users, relations)
+    ]
+    if relations:
+        arguments = [a for a in arguments if a.id not in relations]
+        kept = {*map.statements, *map.arguments} if drawn is None else drawn
+        drawn = kept - relations.keys()
     folds = () if part is None else part.folds
-    edges = [edge for argument in arguments for edge in _argument_edges(map, argument, users)]
     edges.extend(edge for fold in folds for edge in _fold_edges(fold))
     clusters = _clusters(map, lang, drawn, folds)
     kinds: dict[str, NodeKind] = {statement_node_id(s.id): "statement" for s in statements}
@@ -587,7 +615,7 @@ def _labelled_edges(
         if edge.kind in ("premise", "fold"):
             result.append(edge)
             continue
-        label = evaluation.arguments[edge.source.removeprefix("argument-")]
+        label = evaluation.arguments[edge.argument or edge.source.removeprefix("argument-")]
         result.append(attrs.evolve(edge, label=label, classes=(*edge.classes, f"argmap-{label}")))
     return result
 
@@ -771,14 +799,81 @@ def _premise_lines(map: ArgumentMap, argument: Argument, lang: str | None) -> li
     return lines
 
 
+def _relations(
+    map: ArgumentMap, arguments: Iterable[Argument], users: dict[str, list[str]]
+) -> dict[str, Argument]:
+    """The ``arguments`` to draw as an edge rather than a node, by id.
+
+    Such an argument only relates one argument to another: one premise,
+    which an argument drawn supports; an argument as its target; nothing of
+    its own to show (title, speakers, quotes, marks, ...); and no argument
+    drawn aimed at it. When its premise is not drawn (a key of ``users``),
+    the edge starts at the arguments aimed at that premise, so these must
+    all be supports.
+    """
+    arguments = list(arguments)
+    aimed: dict[str, list[Argument]] = {}
+    for argument in arguments:
+        aimed.setdefault(argument.target, []).append(argument)
+    relations = {}
+    for argument in arguments:
+        premises = tuple(dict.fromkeys(argument.premises))
+        if (
+            len(premises) != 1
+            or premises[0] not in map.statements
+            or argument.target not in map.arguments
+            or argument.target in map.statements
+            or argument.id in aimed
+            or not _says_nothing_more(argument)
+        ):
+            continue
+        into = aimed.get(premises[0], [])
+        if not any(a.kind == "support" for a in into):
+            continue  # a premise of its own, not the conclusion of an argument
+        if premises[0] in users and any(a.kind != "support" for a in into):
+            continue  # not drawn: the edge starts at what supports it, and only that
+        relations[argument.id] = argument
+    return relations
+
+
+def _says_nothing_more(argument: Argument) -> bool:
+    """Whether ``argument`` has nothing to show but its premises, kind and target."""
+    return not (
+        argument.title
+        or argument.by
+        or argument.via
+        or argument.quotes
+        or argument.tags
+        or argument.note
+        or argument.scheme
+        or argument.roles
+        or argument.answers
+        or argument.implicit
+        or argument.weight is not None
+        or argument.data
+        or argument.translations
+    )
+
+
 def _argument_edges(
-    map: ArgumentMap, argument: Argument, users: dict[str, list[str]]
+    map: ArgumentMap,
+    argument: Argument,
+    users: dict[str, list[str]],
+    relations: dict[str, Argument],
 ) -> list[ViewEdge]:
     """The premise edges of ``argument``, then its edges to its target.
 
     A premise in ``users`` is not drawn: it has no edge, and an argument
-    aimed at it points at each argument that ``users`` names instead.
+    aimed at it points at each argument that ``users`` names instead. An
+    argument in ``relations`` is one edge, from its premise to its target,
+    or none when its premise is not drawn (the arguments that support the
+    premise point at its target instead).
     """
+    if argument.id in relations:
+        premise = argument.premises[0]
+        if premise in users:
+            return []
+        return [_relation_edge(map, argument, statement_node_id(premise))]
     node_id = argument_node_id(argument.id)
     edges = [
         ViewEdge(statement_node_id(p), node_id, "premise", ("argmap-premise",))
@@ -790,12 +885,28 @@ def _argument_edges(
     ):  # an undercut, or a support or attack of the argument as a whole
         targets = [argument_node_id(argument.target)] if argument.target in map.arguments else []
     elif argument.target in users:
-        targets = [argument_node_id(a) for a in users[argument.target] if a != argument.id]
+        targets = []
+        for user in users[argument.target]:
+            if user in relations:  # what the premise supports, the argument supports
+                edges.append(_relation_edge(map, relations[user], node_id))
+            elif user != argument.id:
+                targets.append(argument_node_id(user))
     else:
         targets = [statement_node_id(argument.target)] if argument.target in map.statements else []
     classes = _relation_classes(map, argument)
     edges.extend(ViewEdge(node_id, target, argument.kind, classes) for target in targets)
     return edges
+
+
+def _relation_edge(map: ArgumentMap, relation: Argument, source: str) -> ViewEdge:
+    """The edge that draws ``relation`` (an argument drawn without a node) from ``source``."""
+    return ViewEdge(
+        source,
+        argument_node_id(relation.target),
+        relation.kind,
+        _relation_classes(map, relation),
+        argument=relation.id,
+    )
 
 
 def _relation_classes(map: ArgumentMap, argument: Argument) -> tuple[str, ...]:
