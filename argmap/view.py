@@ -44,6 +44,7 @@ __all__ = [
     "build_view",
     "byline",
     "fold_node_id",
+    "node_count",
     "require_labels",
     "require_lang",
     "select",
@@ -462,43 +463,15 @@ def build_view(
             ``unknown-member`` errors, as :func:`argmap.check` reports them.
     """
     o = view_options(options, keywords)
-    _refuse_dangling(map)
-    lang, focus, evaluation, premises, width = o.lang, o.focus, o.evaluation, o.premises, o.width
-    require_lang(map, lang)
-    if lang == map.lang:
-        lang = None  # the text as authored
-    part = None
-    if o.selects:
-        part = select_part(
-            map, focus=focus, depth=o.depth, collapse=o.collapse, tags=o.tags, speakers=o.speakers
-        )
-    # Theses and attack types come from the whole map, whatever part is drawn.
-    theses = frozenset(map.main_theses)
-    statements = (
-        map.statements.values() if part is None else [map.statements[s] for s in part.statements]
-    )
-    arguments = (
-        map.arguments.values() if part is None else [map.arguments[a] for a in part.arguments]
-    )
-    drawn = None if part is None else {*part.statements, *part.arguments}
-    users: dict[str, list[str]] = {}  # hidden premise -> the drawn arguments it is a premise of
-    if not premises:
-        arguments = list(arguments)
-        for argument in arguments:
-            for premise in dict.fromkeys(argument.premises):
-                if premise != focus and premise not in theses and premise in map.statements:
-                    users.setdefault(premise, []).append(argument.id)
-        statements = [s for s in statements if s.id not in users]
-        drawn = {*(s.id for s in statements), *(a.id for a in arguments)}
-    relations = {} if relation_nodes else _relations(map, arguments, users)
+    plan = _plan(map, o, relation_nodes=relation_nodes)
+    lang, focus, evaluation, width = plan.lang, o.focus, o.evaluation, o.width
+    theses, statements, arguments, folds = plan.theses, plan.statements, plan.arguments, plan.folds
+    users, relations, drawn = plan.users, plan.relations, plan.drawn
     edges = [
-        edge for argument in arguments for edge in _argument_edges(map, argument, users, relations)
+        edge
+        for argument in plan.related
+        for edge in _argument_edges(map, argument, users, relations)
     ]
-    if relations:
-        arguments = [a for a in arguments if a.id not in relations]
-        kept = {*map.statements, *map.arguments} if drawn is None else drawn
-        drawn = kept - relations.keys()
-    folds = () if part is None else part.folds
     edges.extend(edge for fold in folds for edge in _fold_edges(fold))
     clusters = _clusters(map, lang, drawn, folds)
     kinds: dict[str, NodeKind] = {statement_node_id(s.id): "statement" for s in statements}
@@ -514,7 +487,7 @@ def build_view(
             for n in nodes
         ]
     nodes.extend(
-        _argument_node(map, argument, width, lang, words, with_premises=premises)
+        _argument_node(map, argument, width, lang, words, with_premises=o.premises)
         for argument in arguments
     )
     nodes.extend(_fold_node(fold, width) for fold in folds)
@@ -534,6 +507,85 @@ def build_view(
         rows=rows,
         width=width,
     )
+
+
+def node_count(
+    map: ArgumentMap,
+    options: ViewOptions | None = None,
+    *,
+    relation_nodes: bool = False,
+    **keywords: Unpack[ViewKeywords],
+) -> int:
+    """How many nodes (statements, arguments, folds) :func:`build_view` gives, quickly.
+
+    The same choice of what to draw, without the text: for deciding, on a
+    large map, whether to draw it at all or how. Takes and raises what
+    :func:`build_view` does, except that ``evaluation`` is not checked.
+    """
+    plan = _plan(map, view_options(options, keywords), relation_nodes=relation_nodes)
+    return len(plan.statements) + len(plan.arguments) + len(plan.folds)
+
+
+@attrs.frozen
+class _Plan:
+    """What a view draws, before any of it is worded (see :func:`_plan`)."""
+
+    #: The language drawn, ``None`` for the map's own.
+    lang: str | None
+    theses: frozenset[str]
+    #: The statements and arguments drawn as nodes, in authored order.
+    statements: list[Statement]
+    arguments: list[Argument]
+    folds: tuple[Fold, ...]
+    #: Every argument the view draws, as a node or as an edge.
+    related: list[Argument]
+    #: Each premise not drawn: the arguments it is a premise of.
+    users: dict[str, list[str]]
+    #: The arguments drawn as an edge, by id.
+    relations: dict[str, Argument]
+    #: The ids of the statements and arguments drawn as nodes; ``None``: all.
+    drawn: set[str] | None
+
+
+def _plan(map: ArgumentMap, o: ViewOptions, *, relation_nodes: bool) -> _Plan:
+    """Which statements, arguments and folds a view of ``map`` draws, and how."""
+    _refuse_dangling(map)
+    lang, focus, premises = o.lang, o.focus, o.premises
+    require_lang(map, lang)
+    if lang == map.lang:
+        lang = None  # the text as authored
+    part = None
+    if o.selects:
+        part = select_part(
+            map, focus=focus, depth=o.depth, collapse=o.collapse, tags=o.tags, speakers=o.speakers
+        )
+    # Theses and attack types come from the whole map, whatever part is drawn.
+    theses = frozenset(map.main_theses)
+    statements = (
+        list(map.statements.values())
+        if part is None
+        else [map.statements[s] for s in part.statements]
+    )
+    arguments = (
+        list(map.arguments.values()) if part is None else [map.arguments[a] for a in part.arguments]
+    )
+    drawn = None if part is None else {*part.statements, *part.arguments}
+    users: dict[str, list[str]] = {}  # hidden premise -> the drawn arguments it is a premise of
+    if not premises:
+        for argument in arguments:
+            for premise in dict.fromkeys(argument.premises):
+                if premise != focus and premise not in theses and premise in map.statements:
+                    users.setdefault(premise, []).append(argument.id)
+        statements = [s for s in statements if s.id not in users]
+        drawn = {*(s.id for s in statements), *(a.id for a in arguments)}
+    related = arguments
+    relations = {} if relation_nodes else _relations(map, arguments, users)
+    if relations:
+        arguments = [a for a in arguments if a.id not in relations]
+        kept = {*map.statements, *map.arguments} if drawn is None else drawn
+        drawn = kept - relations.keys()
+    folds = () if part is None else part.folds
+    return _Plan(lang, theses, statements, arguments, folds, related, users, relations, drawn)
 
 
 #: A node's estimated extent in points (width, height) by kind, for choosing

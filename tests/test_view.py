@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import attrs
 import pytest
+from helpers import ROOT
 from sample_maps import LIFELINE_NODE_IDS, bilingual_map, lifeline_map
 
+import argmap
 from argmap.analyse import evaluate
 from argmap.errors import MapError
 from argmap.model import (
@@ -21,7 +24,7 @@ from argmap.model import (
     Statement,
     Translation,
 )
-from argmap.view import MapView, ViewEdge, ViewNode, build_view
+from argmap.view import MapView, ViewEdge, ViewNode, build_view, node_count
 
 
 def edge_triples(view: MapView) -> list[tuple[str, str, str]]:
@@ -614,3 +617,26 @@ def test_without_premises_collapse_is_refused() -> None:
         "'collapse' folds the premises below a statement, so it needs them drawn; "
         "leave out 'premises=False' or 'collapse'"
     )
+
+
+#: Argdown's own examples: many relations between arguments.
+ARGDOWN = ROOT / "tests" / "corpora" / "argdown"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [*sorted((ROOT / "maps").glob("*.yaml")), *sorted(ARGDOWN.glob("*.argdown"))],
+    ids=lambda p: p.name,
+)
+def test_node_count_is_the_number_of_nodes_of_the_view(path: Path) -> None:
+    m = argmap.load(path)
+    thesis = next(iter(m.main_theses), next(iter(m.statements)))
+    for options in (
+        {},
+        {"premises": False},
+        {"focus": thesis, "depth": 1},
+        {"focus": thesis, "premises": False},
+        {"collapse": thesis},
+        {"relation_nodes": True, "premises": False},
+    ):
+        assert node_count(m, **options) == len(build_view(m, **options).nodes), options
