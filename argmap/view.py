@@ -443,7 +443,7 @@ def build_view(
         options: How to draw it (:class:`ViewOptions`); by default, the
             defaults of its fields.
         relation_nodes: Draw every argument as a node, even one that only
-            relates a statement to an argument.
+            relates one argument to another.
         **keywords: Fields of :class:`ViewOptions`, over ``options``:
             ``build_view(m, width=30)`` is ``build_view(m, ViewOptions(width=30))``.
 
