@@ -15,6 +15,8 @@ mkdir -p "$dest/images" "$dest/gallery"
 "$argmap" render maps/russian-lifeline.yaml --legend -o "$dest/images/russian-lifeline.svg" >/dev/null
 "$argmap" render docs/examples/lindenau.yaml --legend -o "$dest/images/lindenau.svg" >/dev/null
 "$argmap" render maps/overview.yaml --no-premises --legend -o "$dest/images/overview-no-premises.svg" >/dev/null
+# Issues drawn (docs/format.md), with the legend that explains them.
+"$argmap" render docs/examples/partnership.yaml --legend -o "$dest/images/partnership.svg" >/dev/null
 # Two outlets' maps of one story compared (exit status 1: they differ).
 status=0
 "$argmap" diff docs/examples/lindenau.yaml docs/examples/lindenau-courier.yaml -o "$dest/images/lindenau-courier-diff.svg" >/dev/null || status=$?

@@ -5,8 +5,9 @@ and Walton; ``GroundedLabelling`` of its ``caes`` package), on argmap's
 model (docs/evaluation.md says it in full):
 
 * a statement an evaluation takes as given (``status: assumed``, or a
-  statement no argument supports under argmap's defaults) is ``in`` from
-  the start; any other statement no argument supports is ``out``;
+  statement no argument supports under argmap's defaults, unless it is a
+  position of an issue) is ``in`` from the start; any other statement no
+  argument supports is ``out``;
 * an argument is *applicable* when none of its premises is ``undecided``
   and it is not undercut; its weight is then what its weighing gives
   (:data:`argmap.model.Weighing`), times its ``weight``; an argument that

@@ -3,8 +3,9 @@
 The nodes and edges are those of argmap's diagrams, taken from the same
 :class:`~argmap.view.MapView`: a node for each statement and each argument,
 an edge from each premise to its argument and one from the argument to what
-it supports, attacks or undercuts. What each node and edge is comes as
-GraphML data, every key declared.
+it supports, attacks or undercuts; a node for each issue, with an edge from
+each of its positions. What each node and edge is comes as GraphML data,
+every key declared.
 """
 
 from __future__ import annotations
@@ -15,10 +16,10 @@ from collections.abc import Iterator
 import attrs
 
 from ._text import clean
-from .model import Argument, ArgumentMap, Statement
+from .model import Argument, ArgumentMap, Dispute, Statement
 from .view import MapView, ViewNode, build_view
 
-__all__ = ["KEYS", "Key", "to_graphml"]
+__all__ = ["ISSUE_KEYS", "KEYS", "Key", "to_graphml"]
 
 NAMESPACE = "http://graphml.graphdrawing.org/xmlns"
 SCHEMA = "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd"
@@ -76,7 +77,24 @@ KEYS: tuple[Key, ...] = (
         "An attack's: rebuttal, undermining, undercut",
     ),
 )
-_KEY_IDS = {(key.domain, key.name): key.id for key in KEYS}
+#: The keys a document declares after :data:`KEYS` when it has issues; the
+#: ``kind`` of a node may then be ``issue``, of an edge ``position``.
+ISSUE_KEYS: tuple[Key, ...] = (
+    Key(
+        "n_issue",
+        "node",
+        "issue",
+        "string",
+        "The id of the issue whose question it is (an issue, or the statement asking one)",
+    ),
+    Key("n_standard", "node", "standard", "string", "An issue's proof standard: pe, cce or brd"),
+)
+_KEY_IDS = {(key.domain, key.name): key.id for key in (*KEYS, *ISSUE_KEYS)}
+#: The descriptions of the kinds in a document with issues.
+_ISSUE_KINDS = {
+    "n_kind": "statement, argument or issue",
+    "e_kind": "premise, support, attack, undercut or position",
+}
 
 
 def to_graphml(argument_map: ArgumentMap, *, lang: str | None = None) -> str:
@@ -85,7 +103,12 @@ def to_graphml(argument_map: ArgumentMap, *, lang: str | None = None) -> str:
     One directed graph: a node per statement (id ``statement-<id>``) and per
     argument (``argument-<id>``), in the map's order; an edge from each
     premise to its argument and from each argument to its target, in the
-    order of argmap's diagrams. Text keeps its line breaks; control
+    order of argmap's diagrams. An issue is a node of kind ``issue``
+    (``issue-<id>``) with an edge of kind ``position`` from each of its
+    positions; an issue asked by a statement is that statement's node,
+    which then carries the issue's id (``issue``), as an issue's node
+    does, and its ``standard``. The keys of issues (:data:`ISSUE_KEYS`) are
+    declared only in a document that has one. Text keeps its line breaks; control
     characters that XML 1.0 cannot carry are dropped, and tabs and other
     line or paragraph separators become spaces.
 
@@ -106,13 +129,15 @@ def to_graphml(argument_map: ArgumentMap, *, lang: str | None = None) -> str:
         "graphml",
         {"xmlns": NAMESPACE, "xmlns:xsi": XSI, "xsi:schemaLocation": f"{NAMESPACE} {SCHEMA}"},
     )
-    for key in KEYS:
+    issues = any(node.issue for node in view.nodes)
+    for key in (*KEYS, *ISSUE_KEYS) if issues else KEYS:
         element = ET.SubElement(
             root,
             "key",
             {"id": key.id, "for": key.domain, "attr.name": key.name, "attr.type": key.type},
         )
-        ET.SubElement(element, "desc").text = key.description
+        description = _ISSUE_KINDS.get(key.id, key.description) if issues else key.description
+        ET.SubElement(element, "desc").text = description
     graph = ET.SubElement(root, "graph", {"id": "argmap", "edgedefault": "directed"})
     _data(graph, "graph", "title", view.title)
     _data(graph, "graph", "lang", view.lang or argument_map.lang)
@@ -139,6 +164,9 @@ def _node_data(
     argument_map: ArgumentMap, view: MapView, node: ViewNode, group: str | None
 ) -> Iterator[tuple[str, str | bool | None]]:
     """(name, value) of each attribute of a node, in the order of :data:`KEYS`."""
+    if node.kind == "issue":
+        yield from _issue_data(argument_map.issues[node.ref], node)
+        return
     entity: Statement | Argument
     if node.kind == "statement":
         entity = argument_map.statements[node.ref]
@@ -162,6 +190,20 @@ def _node_data(
         yield "attack_type", str(attack) if attack else None
         yield "scheme", entity.scheme
     yield "group", group
+    if node.issue is not None:
+        yield "issue", node.issue
+        yield "standard", argument_map.issues[node.issue].proof_standard
+
+
+def _issue_data(dispute: Dispute, node: ViewNode) -> Iterator[tuple[str, str | bool | None]]:
+    """(name, value) of each attribute of an issue's own node."""
+    question = " ".join(node.lines)
+    yield "kind", "issue"
+    yield "map_id", dispute.id
+    yield "label", question
+    yield "text", question
+    yield "issue", dispute.id
+    yield "standard", dispute.proof_standard
 
 
 def _data(parent: ET.Element, domain: str, name: str, value: str | bool | None) -> None:

@@ -24,7 +24,7 @@ import attrs
 
 from ._outline import OutlineItem, OutlineWords, describe, outline, outline_words
 from ._quotes import locate
-from .model import Argument, ArgumentMap, Citation, Statement, Translation
+from .model import Argument, ArgumentMap, Citation, Dispute, Statement, Translation
 from .view import MapView, ViewNode
 
 if TYPE_CHECKING:
@@ -283,9 +283,21 @@ def page_data(map: ArgumentMap, view: MapView) -> dict[str, Any]:
     ``via`` name agent ids, ``quotes`` source ids, described under
     ``agents`` and ``sources``. ``implicit`` is ``true`` for what the map
     adds to the text, ``mode`` is ``question`` or ``hypothetical`` for a
-    statement the text does not assert. Fields without a value are left out.
+    statement the text does not assert. ``issues`` holds the issues drawn:
+    the question as ``text``, the proof standard that applies, the
+    positions, and the ``statement`` whose node is the issue's when one
+    asking it is drawn; a position names its issue (``issue``), the
+    statement drawn as an issue's node the issue it asks (``asks``); the
+    positions of the issues drawn come too when they are not drawn. Fields
+    without a value are left out.
     """
     nodes = {(node.kind, node.ref): node for node in view.nodes}
+    drawn_issues = {node.issue: node for node in view.nodes if node.issue is not None}
+    issues = {
+        iid: _issue(map, dispute, drawn_issues[iid])
+        for iid, dispute in map.issues.items()
+        if iid in drawn_issues
+    }
     arguments = {
         aid: _argument(map, argument, nodes[("argument", aid)])
         for aid, argument in map.arguments.items()
@@ -294,11 +306,19 @@ def page_data(map: ArgumentMap, view: MapView) -> dict[str, Any]:
     # The premises of the arguments drawn, drawn or not (--no-premises), so
     # the panel of an argument shows what it rests on.
     premises = {p for argument in arguments.values() for p in argument.get("premises", ())}
+    premises.update(p for issue in issues.values() for p in issue["positions"])
     statements = {
         sid: _statement(map, statement, nodes.get(("statement", sid)))
         for sid, statement in map.statements.items()
         if ("statement", sid) in nodes or sid in premises
     }
+    for sid, entry in statements.items():
+        dispute = map.issue_of(sid)
+        if dispute is not None and dispute.id in issues:
+            entry["issue"] = dispute.id
+        node = nodes.get(("statement", sid))
+        if node is not None and node.issue is not None:
+            entry["asks"] = node.issue
     shown = [*statements.values(), *arguments.values()]
     agent_ids = {a for item in shown for a in (*item.get("by", ()), item.get("via")) if a}
     source_ids = {quote["source"] for item in shown for quote in item.get("quotes", ())}
@@ -332,6 +352,7 @@ def page_data(map: ArgumentMap, view: MapView) -> dict[str, Any]:
             "langs": list(map.langs),
             "statements": statements,
             "arguments": arguments,
+            "issues": issues,
             "agents": agents,
             "sources": sources,
             "evaluated": view.evaluated,
@@ -377,6 +398,22 @@ def _argument(map: ArgumentMap, argument: Argument, node: ViewNode) -> dict[str,
             "scheme": argument.scheme,
             "note": argument.note,
             "label": node.label,
+        }
+    )
+
+
+def _issue(map: ArgumentMap, dispute: Dispute, node: ViewNode) -> dict[str, Any]:
+    """An issue's entry; ``node`` is the issue's node (its own, or the statement asking it)."""
+    question = _texts(map, dispute.question, dispute.translations, "text")
+    if not question and dispute.statement is not None and dispute.statement in map.statements:
+        asker = map.statements[dispute.statement]
+        question = _texts(map, asker.text, asker.translations, "text")
+    return _pruned(
+        {
+            "text": question or [[map.lang, dispute.id]],
+            "standard": dispute.proof_standard,
+            "positions": list(dict.fromkeys(dispute.positions)),
+            "statement": node.ref if node.kind == "statement" else None,
         }
     )
 

@@ -1042,6 +1042,9 @@ def _carneades(
         if stated
         else set()
     )
+    # A position of an issue is what the issue decides: it is never given
+    # for want of an argument (only its own status makes it so).
+    argued |= {p for issue in kept.issues.values() for p in issue.positions}
     given = [sid for sid in kept.statements if _footing(kept, sid, argued)]
     result = caes_labels(kept, [*given, *accepted], rejected)
     return Evaluation(

@@ -1042,11 +1042,13 @@ class ArgumentMap:
 
     def localized(
         self,
-        item: Statement | Argument | Group | Agent | ArgumentMap,
+        item: Statement | Argument | Group | Agent | Dispute | ArgumentMap,
         field: Literal["text", "title", "hedge"],
         lang: str | None,
     ) -> tuple[str | None, bool]:
         """``item``'s text, title or hedge in ``lang``, and whether it fell back.
+
+        An issue's (:class:`Dispute`) text is its question.
 
         ``lang=None`` or the map's own language gives the text as authored.
         For another language, the translation when there is one; else the
@@ -1062,6 +1064,8 @@ class ArgumentMap:
             own = item.title if field == "title" else None
         elif isinstance(item, Agent):
             own = item.name if field == "title" else None  # an agent's title is its name
+        elif isinstance(item, Dispute):
+            own = item.question if field == "text" else None
         else:
             own = item.title if field == "title" else item.text
         if lang is None or lang == self.lang:

@@ -22,7 +22,17 @@ from . import _rows
 from ._helpers import one_or_many
 from ._names import RANKDIRS, Rankdir
 from ._select import Fold, select, select_part
-from .model import Argument, ArgumentMap, AttackType, Citation, Mode, RelationType, Statement
+from .model import (
+    Argument,
+    ArgumentMap,
+    AttackType,
+    Citation,
+    Dispute,
+    Mode,
+    RelationType,
+    Standard,
+    Statement,
+)
 
 if TYPE_CHECKING:  # the evaluation is imported only when a diagram shows one
     from typing_extensions import Unpack
@@ -44,6 +54,7 @@ __all__ = [
     "build_view",
     "byline",
     "fold_node_id",
+    "issue_node_id",
     "node_count",
     "require_labels",
     "require_lang",
@@ -54,14 +65,15 @@ __all__ = [
 ]
 
 
-#: ``fold`` is a branch folded into one node (see ``collapse`` of :func:`build_view`).
-NodeKind = Literal["statement", "argument", "fold"]
+#: ``fold`` is a branch folded into one node (see ``collapse`` of :func:`build_view`);
+#: ``issue`` the question of one of the map's issues, when no statement drawn asks it.
+NodeKind = Literal["statement", "argument", "fold", "issue"]
 
 #: ``premise`` joins a premise to its argument; ``support``, ``attack`` and
 #: ``undercut`` join an argument to its target; ``fold`` joins a folded
 #: branch to its statement, and a drawn premise of a hidden argument to the
-#: fold.
-EdgeKind = Literal["premise", "support", "attack", "undercut", "fold"]
+#: fold; ``position`` joins a position of an issue to the issue's node.
+EdgeKind = Literal["premise", "support", "attack", "undercut", "fold", "position"]
 
 #: Narrowest wrap width accepted; below it most words would be broken.
 MIN_WIDTH = 10
@@ -206,12 +218,27 @@ class Wording:
             condition.
         via: The word between the speakers and the agent relaying them in a
             byline (``— Washington; Seoul, via The publication``).
+        issue: The mark on the question of an issue (see
+            :class:`argmap.Dispute`), in place of :attr:`question`.
+        standard: The word before an issue's proof standard.
+        pe: Carneades' ``pe``, preponderance of the evidence.
+        cce: ``cce``, clear and convincing evidence.
+        brd: ``brd``, beyond reasonable doubt.
     """
 
     implicit: str = "reconstructed"
     question: str = "? question"
     hypothetical: str = "if …"
     via: str = "via"
+    issue: str = "? issue"
+    standard: str = "standard"
+    pe: str = "preponderance of the evidence"
+    cce: str = "clear and convincing"
+    brd: str = "beyond reasonable doubt"
+
+    def proof_standard(self, standard: Standard) -> str:
+        """``standard: clear and convincing``: an issue's proof standard in words."""
+        return f"{self.standard}: {getattr(self, standard)}"
 
 
 # German "via" (Duden: "über") takes no case, so a relay named with its
@@ -219,7 +246,17 @@ class Wording:
 # declined ("laut dem Spiegel").
 _WORDINGS = {
     "en": Wording(),
-    "de": Wording(implicit="rekonstruiert", question="? Frage", hypothetical="wenn …", via="via"),
+    "de": Wording(
+        implicit="rekonstruiert",
+        question="? Frage",
+        hypothetical="wenn …",
+        via="via",
+        issue="? Streitfrage",
+        standard="Beweismaß",
+        pe="überwiegende Wahrscheinlichkeit",
+        cce="klar und überzeugend",
+        brd="ohne vernünftigen Zweifel",
+    ),
 }
 
 
@@ -234,14 +271,14 @@ def wording(lang: str | None) -> Wording:
 
 @attrs.frozen
 class ViewNode:
-    """One node of the diagram: a statement, an argument, or a folded branch.
+    """One node of the diagram: a statement, an argument, a folded branch, or an issue.
 
     Attributes:
-        id: Element id in DOT and SVG: ``statement-<id>``, ``argument-<id>``
-            or ``fold-<id>``.
-        kind: ``"statement"``, ``"argument"`` or ``"fold"``.
+        id: Element id in DOT and SVG: ``statement-<id>``, ``argument-<id>``,
+            ``fold-<id>`` or ``issue-<id>``.
+        kind: ``"statement"``, ``"argument"``, ``"fold"`` or ``"issue"``.
         ref: Id of the statement or argument in the map; for a fold, of the
-            statement whose branch it folds.
+            statement whose branch it folds; for an issue, of the issue.
         classes: CSS classes, e.g. ``("argmap-statement", "argmap-thesis")`` or
             ``("argmap-argument", "argmap-attack", "argmap-rebuttal")``; the
             statement a diagram focuses on also has ``argmap-focus``.
@@ -250,7 +287,9 @@ class ViewNode:
             for statements without a title.
         lines: What the node says, word-wrapped: a statement's text; an
             argument's title, or its id when it has none; for a fold, what
-            it hides (``+ 12 statements, 9 arguments folded``).
+            it hides (``+ 12 statements, 9 arguments folded``); for an
+            issue, its question (else the text of the statement that asks
+            it, else its id).
         speakers: Display names of the agents in ``by`` (the agent's id when
             the agent is not defined).
         tooltip: The quotes, one per line as ``“…” (source title)``, in the
@@ -274,12 +313,21 @@ class ViewNode:
             ``argmap-hypothetical``); ``"asserted"`` for the other kinds.
         marks: What the diagram says of the node above its text, in the
             language drawn: ``("reconstructed",)`` for an implicit node,
-            ``("? question",)`` or ``("if …",)`` by the mode (see
-            :class:`Wording`); empty for what the text states and asserts.
+            ``("? question",)`` or ``("if …",)`` by the mode, ``("? issue",)``
+            for the question of an issue (see :class:`Wording`); empty for
+            what the text states and asserts.
         hedge: The text's own qualifier of a statement (``presumably``) in
             the language drawn, or ``None``.
         via: Display name of the agent who relays what the speakers hold or
             argue, or ``None``; the byline names it after them.
+        issue: Id of the issue (see :class:`argmap.Dispute`) whose question
+            the node is, or ``None``: an ``issue`` node, or the statement
+            that asks the issue when it is drawn (it is then the issue's
+            node, with class ``argmap-issue``, and the question is not
+            drawn again).
+        standard: The issue's proof standard in the language drawn when it
+            is not the default (``pe``): ``standard: clear and convincing``;
+            ``None`` otherwise.
     """
 
     id: str
@@ -299,6 +347,8 @@ class ViewNode:
     marks: tuple[str, ...] = ()
     hedge: str | None = None
     via: str | None = None
+    issue: str | None = None
+    standard: str | None = None
 
 
 @attrs.frozen
@@ -311,8 +361,9 @@ class ViewEdge:
         kind: ``"premise"`` (premise to argument), or ``"support"``,
             ``"attack"``, ``"undercut"`` (argument to its target, or to an
             argument its target is a premise of when premises are not
-            drawn), or
-            ``"fold"`` (fold to its statement; premise to a fold).
+            drawn),
+            ``"fold"`` (fold to its statement; premise to a fold), or
+            ``"position"`` (a position of an issue to the issue's node).
         classes: CSS classes, e.g. ``("argmap-attack", "argmap-undermining")``.
         label: For the edge from an argument to its target, when the diagram
             shows an evaluation: the argument's label (the classes then end
@@ -356,11 +407,13 @@ class MapView:
         title: The map's title.
         rankdir: Direction of the diagram (see :data:`Rankdir`).
         nodes: Statements first, then arguments, each in authored order,
-            then the folds.
+            then the folds, then the issues not asked by a statement drawn.
         edges: For each argument in authored order: its premise edges, then
             the edge to its target (without premises drawn, one to each
             argument the target is a premise of); then for each fold, the
-            edges of the premises that feed it and its edge to its statement.
+            edges of the premises that feed it and its edge to its statement;
+            then for each issue drawn, an edge from each position drawn to
+            the issue's node. An issue is drawn when one of its positions is.
         legend: Whether to draw a legend.
         clusters: The map's groups, each node in the first group naming it.
         lang: The language the text is drawn in (``None``: the map's own).
@@ -414,6 +467,11 @@ def argument_node_id(argument_id: str) -> str:
 def fold_node_id(statement_id: str) -> str:
     """Element id of the node that folds the branch below a statement."""
     return f"fold-{statement_id}"
+
+
+def issue_node_id(issue_id: str) -> str:
+    """Element id of an issue's own node (one not asked by a statement drawn)."""
+    return f"issue-{issue_id}"
 
 
 def build_view(
@@ -477,6 +535,9 @@ def build_view(
     kinds: dict[str, NodeKind] = {statement_node_id(s.id): "statement" for s in statements}
     kinds.update((argument_node_id(a.id), "argument") for a in arguments)
     kinds.update((fold_node_id(f.statement), "fold") for f in folds)
+    issues = _drawn_issues(map, [s.id for s in statements]) if map.issues else []
+    edges.extend(edge for issue in issues for edge in issue.edges())
+    kinds.update((issue.node_id, "issue") for issue in issues if issue.asker is None)
     rows = _group_rows(clusters, kinds, edges, width or ROWS_WIDTH, o.rankdir)
     width = width or (ROWS_WIDTH if rows else DEFAULT_WIDTH)
     words = wording(lang or map.lang)
@@ -491,6 +552,8 @@ def build_view(
         for argument in arguments
     )
     nodes.extend(_fold_node(fold, width) for fold in folds)
+    if issues:
+        nodes = _with_issues(map, nodes, issues, width=width, lang=lang, words=words)
     if evaluation is not None:
         nodes = _labelled(map, nodes, evaluation)
         edges = _labelled_edges(map, edges, evaluation)
@@ -516,14 +579,16 @@ def node_count(
     relation_nodes: bool = False,
     **keywords: Unpack[ViewKeywords],
 ) -> int:
-    """How many nodes (statements, arguments, folds) :func:`build_view` gives, quickly.
+    """How many nodes (statements, arguments, folds, issues) :func:`build_view` gives, quickly.
 
     The same choice of what to draw, without the text: for deciding, on a
     large map, whether to draw it at all or how. Takes and raises what
     :func:`build_view` does, except that ``evaluation`` is not checked.
     """
     plan = _plan(map, view_options(options, keywords), relation_nodes=relation_nodes)
-    return len(plan.statements) + len(plan.arguments) + len(plan.folds)
+    issues = _drawn_issues(map, [s.id for s in plan.statements]) if map.issues else []
+    own = sum(1 for issue in issues if issue.asker is None)  # an asked one is its statement's
+    return len(plan.statements) + len(plan.arguments) + len(plan.folds) + own
 
 
 @attrs.frozen
@@ -588,12 +653,121 @@ def _plan(map: ArgumentMap, o: ViewOptions, *, relation_nodes: bool) -> _Plan:
     return _Plan(lang, theses, statements, arguments, folds, related, users, relations, drawn)
 
 
+@attrs.frozen
+class _DrawnIssue:
+    """An issue drawn: one of its positions is."""
+
+    dispute: Dispute
+    #: The statement drawn that asks it, whose node is the issue's; ``None``:
+    #: the issue has a node of its own.
+    asker: str | None
+    #: Its positions drawn, in authored order.
+    positions: tuple[str, ...]
+
+    @property
+    def node_id(self) -> str:
+        if self.asker is not None:
+            return statement_node_id(self.asker)
+        return issue_node_id(self.dispute.id)
+
+    def edges(self) -> list[ViewEdge]:
+        return [
+            ViewEdge(statement_node_id(p), self.node_id, "position", ("argmap-position",))
+            for p in self.positions
+        ]
+
+
+def _drawn_issues(map: ArgumentMap, statements: list[str]) -> list[_DrawnIssue]:
+    """The issues with a position among ``statements`` (the statements drawn)."""
+    drawn = set(statements)
+    result = []
+    for dispute in map.issues.values():
+        positions = tuple(
+            p for p in dict.fromkeys(dispute.positions) if p in drawn and p != dispute.statement
+        )
+        if positions:
+            asker = dispute.statement if dispute.statement in drawn else None
+            result.append(_DrawnIssue(dispute, asker, positions))
+    return result
+
+
+def _with_issues(
+    map: ArgumentMap,
+    nodes: list[ViewNode],
+    issues: list[_DrawnIssue],
+    *,
+    width: int,
+    lang: str | None,
+    words: Wording,
+) -> list[ViewNode]:
+    """``nodes`` with each statement that asks an issue drawn marked as the issue's node,
+    then a node for each issue that no statement drawn asks."""
+    asked = {issue.asker: issue.dispute for issue in issues if issue.asker is not None}
+    result = []
+    for node in nodes:
+        dispute = asked.get(node.ref) if node.kind == "statement" else None
+        result.append(
+            node
+            if dispute is None
+            else attrs.evolve(
+                node,
+                classes=(*node.classes, "argmap-issue"),
+                marks=_issue_marks(node.implicit, words),
+                issue=dispute.id,
+                standard=_standard(dispute, words),
+            )
+        )
+    for issue in issues:
+        if issue.asker is None:
+            result.append(_issue_node(map, issue.dispute, width, lang, words))
+    return result
+
+
+def _issue_node(
+    map: ArgumentMap, dispute: Dispute, width: int, lang: str | None, words: Wording
+) -> ViewNode:
+    """The node of an issue that no statement drawn asks: its question, else the asking
+    statement's text, else its id."""
+    text, fallback = map.localized(dispute, "text", lang)
+    if text is None and dispute.statement is not None and dispute.statement in map.statements:
+        text, fallback = map.localized(map.statements[dispute.statement], "text", lang)
+    text = text or dispute.id
+    return ViewNode(
+        id=issue_node_id(dispute.id),
+        kind="issue",
+        ref=dispute.id,
+        classes=("argmap-issue", "argmap-untranslated") if fallback else ("argmap-issue",),
+        title=None,
+        title_lines=(),
+        lines=_wrap(text, width),
+        speakers=(),
+        tooltip=_squash(text),
+        untranslated=map.lang if fallback else None,
+        marks=(words.issue,),
+        issue=dispute.id,
+        standard=_standard(dispute, words),
+    )
+
+
+def _issue_marks(implicit: bool, words: Wording) -> tuple[str, ...]:
+    """The marks of a statement drawn as an issue's question: the issue's mark in place of
+    the question's."""
+    return (words.implicit, words.issue) if implicit else (words.issue,)
+
+
+def _standard(dispute: Dispute, words: Wording) -> str | None:
+    """An issue's proof standard in words; ``None`` for the default."""
+    if dispute.proof_standard == "pe":
+        return None
+    return words.proof_standard(dispute.proof_standard)
+
+
 #: A node's estimated extent in points (width, height) by kind, for choosing
 #: rows: from the wrap width only, never the text, so that every language
 #: of a map gets the same rows. A statement's text most often fills its
 #: width; an argument's title is short.
 def _estimated_size(kind: NodeKind, width: int) -> tuple[float, float]:
-    if kind == "statement":
+    if kind in ("statement", "issue"):
         return 5.6 * width + 15.0, 75.0
     if kind == "argument":
         return 110.0, 28.0
@@ -648,7 +822,7 @@ def _labelled(map: ArgumentMap, nodes: list[ViewNode], evaluation: Evaluation) -
     require_labels(map, evaluation)
     result = []
     for node in nodes:
-        if node.kind == "fold":
+        if node.kind in ("fold", "issue"):
             result.append(node)
             continue
         label = (evaluation.statements if node.kind == "statement" else evaluation.arguments)[
@@ -664,7 +838,7 @@ def _labelled_edges(
     """Each edge from an argument to its target with the argument's label."""
     result = []
     for edge in edges:
-        if edge.kind in ("premise", "fold"):
+        if edge.kind in ("premise", "fold", "position"):
             result.append(edge)
             continue
         label = evaluation.arguments[edge.argument or edge.source.removeprefix("argument-")]
