@@ -98,15 +98,15 @@ class _Graph:
     """A map as CAES sees it: statements, pro and con arguments, issues, by number."""
 
     def __init__(
-        self, m: ArgumentMap, assumed: Iterable[str], rejected: Iterable[str] = ()
+        self, map: ArgumentMap, assumed: Iterable[str], rejected: Iterable[str] = ()
     ) -> None:
-        self.names: list[str] = list(m.statements)
+        self.names: list[str] = list(map.statements)
         self.index = {sid: i for i, sid in enumerate(self.names)}
         self.real = len(self.names)
         self.args: list[_Arg] = []
         by_id: dict[str, _Arg] = {}
         arguments_on_arguments = []
-        for argument in m.arguments.values():
+        for argument in map.arguments.values():
             if argument.target not in self.index:  # an argument's target is an argument
                 arguments_on_arguments.append(argument)
                 continue
@@ -157,7 +157,7 @@ class _Graph:
             if arg.undercutter is not None:
                 self.undercuts[arg.undercutter].append(arg)
         self.issue: list[_Issue | None] = [None] * size
-        for dispute in m.issues.values():
+        for dispute in map.issues.values():
             issue = _Issue(
                 tuple(dict.fromkeys(self.index[p] for p in dispute.positions)),
                 dispute.proof_standard,
@@ -290,9 +290,11 @@ class _Graph:
         return tuple(changed)
 
 
-def caes_labels(m: ArgumentMap, assumed: Iterable[str], rejected: Iterable[str] = ()) -> CaesResult:
-    """Label ``m`` as Carneades' CAES does, ``assumed`` statements ``in``, ``rejected`` ``out``."""
-    graph = _Graph(m, assumed, rejected)
+def caes_labels(
+    map: ArgumentMap, assumed: Iterable[str], rejected: Iterable[str] = ()
+) -> CaesResult:
+    """Label ``map`` as Carneades' CAES does: ``assumed`` statements in, ``rejected`` out."""
+    graph = _Graph(map, assumed, rejected)
     labels = graph.label()
     statements = {sid: _NAMES[labels[i]] for i, sid in enumerate(graph.names[: graph.real])}
     arguments: dict[str, CaesLabel] = {}
@@ -306,5 +308,5 @@ def caes_labels(m: ArgumentMap, assumed: Iterable[str], rejected: Iterable[str] 
             arguments[arg.id] = "out"
         else:
             arguments[arg.id] = "undecided"
-    ordered = {aid: arguments[aid] for aid in m.arguments if aid in arguments}
+    ordered = {aid: arguments[aid] for aid in map.arguments if aid in arguments}
     return CaesResult(statements, ordered, {aid: weights[aid] for aid in ordered})

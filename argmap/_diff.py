@@ -376,9 +376,9 @@ def _word(value: bool | float | None) -> str | None:
     return str(value).lower() if isinstance(value, bool) else f"{value:g}"
 
 
-def _argument_text(m: ArgumentMap, argument: Argument) -> str:
+def _argument_text(map: ArgumentMap, argument: Argument) -> str:
     """What an argument says, to match it by: its title, kind and premises' text."""
-    premises = [m.statements[p].text for p in argument.premises if p in m.statements]
+    premises = [map.statements[p].text for p in argument.premises if p in map.statements]
     return _squash(" ".join([argument.title or "", argument.kind, *premises]))
 
 

@@ -97,7 +97,7 @@ _ISSUE_KINDS = {
 }
 
 
-def to_graphml(argument_map: ArgumentMap, *, lang: str | None = None) -> str:
+def to_graphml(map: ArgumentMap, *, lang: str | None = None) -> str:
     """The map as a GraphML document.
 
     One directed graph: a node per statement (id ``statement-<id>``) and per
@@ -113,7 +113,7 @@ def to_graphml(argument_map: ArgumentMap, *, lang: str | None = None) -> str:
     line or paragraph separators become spaces.
 
     Args:
-        argument_map: The map; it need not be checked.
+        map: The map; it need not be checked.
         lang: Write the text in this language, one of the map's ``langs``
             (text not translated into it stays in the map's own).
 
@@ -124,7 +124,7 @@ def to_graphml(argument_map: ArgumentMap, *, lang: str | None = None) -> str:
     Raises:
         ValueError: If ``lang`` is not one of the map's languages.
     """
-    view = build_view(argument_map, lang=lang, relation_nodes=True)
+    view = build_view(map, lang=lang, relation_nodes=True)
     root = ET.Element(
         "graphml",
         {"xmlns": NAMESPACE, "xmlns:xsi": XSI, "xsi:schemaLocation": f"{NAMESPACE} {SCHEMA}"},
@@ -140,11 +140,11 @@ def to_graphml(argument_map: ArgumentMap, *, lang: str | None = None) -> str:
         ET.SubElement(element, "desc").text = description
     graph = ET.SubElement(root, "graph", {"id": "argmap", "edgedefault": "directed"})
     _data(graph, "graph", "title", view.title)
-    _data(graph, "graph", "lang", view.lang or argument_map.lang)
+    _data(graph, "graph", "lang", view.lang or map.lang)
     groups = {member: cluster.ref for cluster in view.clusters for member in cluster.members}
     for node in view.nodes:
         element = ET.SubElement(graph, "node", {"id": node.id})
-        for name, value in _node_data(argument_map, view, node, groups.get(node.id)):
+        for name, value in _node_data(map, view, node, groups.get(node.id)):
             _data(element, "node", name, value)
     refs = {node.id: node.ref for node in view.nodes}
     for number, edge in enumerate(view.edges):
@@ -153,7 +153,7 @@ def to_graphml(argument_map: ArgumentMap, *, lang: str | None = None) -> str:
         )
         _data(element, "edge", "kind", edge.kind)
         if edge.kind in ("attack", "undercut"):
-            attack = argument_map.attack_type(refs[edge.source])
+            attack = map.attack_type(refs[edge.source])
             _data(element, "edge", "attack_type", str(attack) if attack else None)
     ET.indent(root, space="  ")
     body = ET.tostring(root, encoding="unicode")
@@ -161,18 +161,18 @@ def to_graphml(argument_map: ArgumentMap, *, lang: str | None = None) -> str:
 
 
 def _node_data(
-    argument_map: ArgumentMap, view: MapView, node: ViewNode, group: str | None
+    map: ArgumentMap, view: MapView, node: ViewNode, group: str | None
 ) -> Iterator[tuple[str, str | bool | None]]:
     """(name, value) of each attribute of a node, in the order of :data:`KEYS`."""
     if node.kind == "issue":
-        yield from _issue_data(argument_map.issues[node.ref], node)
+        yield from _issue_data(map.issues[node.ref], node)
         return
     entity: Statement | Argument
     if node.kind == "statement":
-        entity = argument_map.statements[node.ref]
-        text = argument_map.localized(entity, "text", view.lang)[0] or entity.text
+        entity = map.statements[node.ref]
+        text = map.localized(entity, "text", view.lang)[0] or entity.text
     else:
-        entity = argument_map.arguments[node.ref]
+        entity = map.arguments[node.ref]
         text = None
     yield "kind", node.kind
     yield "map_id", node.ref
@@ -185,14 +185,14 @@ def _node_data(
         yield "status", entity.status
         yield "thesis", node.thesis
     else:
-        attack = argument_map.attack_type(entity)
+        attack = map.attack_type(entity)
         yield "relation", entity.kind
         yield "attack_type", str(attack) if attack else None
         yield "scheme", entity.scheme
     yield "group", group
     if node.issue is not None:
         yield "issue", node.issue
-        yield "standard", argument_map.issues[node.issue].proof_standard
+        yield "standard", map.issues[node.issue].proof_standard
 
 
 def _issue_data(dispute: Dispute, node: ViewNode) -> Iterator[tuple[str, str | bool | None]]:

@@ -129,11 +129,11 @@ _CLASSES: dict[str, str] = {
 
 
 def to_mermaid(
-    argument_map: ArgumentMap,
+    map: ArgumentMap,
     options: ViewOptions | None = None,
     **keywords: Unpack[ViewKeywords],
 ) -> str:
-    """The diagram of ``argument_map`` as a Mermaid flowchart.
+    """The diagram of ``map`` as a Mermaid flowchart.
 
     The flowchart shows what :func:`argmap.to_dot` shows, from the same
     view, and takes the same options (:class:`~argmap.ViewOptions`); a
@@ -141,7 +141,7 @@ def to_mermaid(
     GitLab draw it in a fenced ``mermaid`` block.
 
     Args:
-        argument_map: The map; it need not be checked.
+        map: The map; it need not be checked.
         options: How to draw it (see :class:`~argmap.ViewOptions`). Without
             them, and without a ``width`` keyword, statement text is wrapped
             at 32 characters: Mermaid's font is larger than Graphviz's.
@@ -156,7 +156,7 @@ def to_mermaid(
     """
     if options is None:
         options = ViewOptions(width=keywords.pop("width", WIDTH))
-    return view_to_mermaid(build_view(argument_map, options, **keywords))
+    return view_to_mermaid(build_view(map, options, **keywords))
 
 
 def view_to_mermaid(view: MapView) -> str:

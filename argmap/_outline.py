@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING, Literal
 
 import attrs
 
+from ._helpers import in_language
 from .model import Argument, ArgumentMap, Statement
-from .view import MapView, byline, require_labels, require_lang
+from .view import MapView, Wording, byline, require_labels, require_lang, wording
 
 if TYPE_CHECKING:
     from .analyse import Evaluation, Label
@@ -38,7 +39,11 @@ Role = Literal["thesis", "statement", "support", "attack", "undercut", "premise"
 
 @attrs.frozen
 class OutlineWords:
-    """The words an outline adds to the map's text, in one language."""
+    """The words an outline adds to the map's text, in one language.
+
+    ``implicit`` and ``via`` are the diagram's (:class:`~argmap.view.Wording`):
+    one word for each in every view of a map.
+    """
 
     thesis: str = "Main thesis"
     statement: str = "Statement"
@@ -47,7 +52,7 @@ class OutlineWords:
     undercut: str = "Undercut"
     premise: str = "Premise"
     stated: str = "stated"
-    implicit: str = "implicit"
+    implicit: str = Wording().implicit
     question: str = "question"
     hypothetical: str = "hypothetical"
     hedge: str = "hedged"
@@ -59,7 +64,7 @@ class OutlineWords:
     map_of: str = "An argument map"
     statements: str = "statements"
     arguments: str = "arguments"
-    via: str = "via"
+    via: str = Wording().via
 
 
 _WORDS = {
@@ -72,7 +77,6 @@ _WORDS = {
         undercut="Entkräftung",
         premise="Prämisse",
         stated="im Text",
-        implicit="implizit",
         question="Frage",
         hypothetical="hypothetisch",
         hedge="eingeschränkt",
@@ -90,7 +94,8 @@ _WORDS = {
 
 def outline_words(lang: str | None) -> OutlineWords:
     """The outline's own words in ``lang``; English for a language without its own."""
-    return _WORDS.get((lang or "en").split("-")[0].lower(), _WORDS["en"])
+    marks = wording(lang)
+    return attrs.evolve(in_language(_WORDS, lang), implicit=marks.implicit, via=marks.via)
 
 
 @attrs.frozen

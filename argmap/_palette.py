@@ -128,7 +128,7 @@ FOLD_ATTRS = {
 #: The byline's size in points, smaller than the text's (NODE_ATTRS).
 SPEAKER_POINTS = 10
 SPEAKER_FONT = f'<FONT POINT-SIZE="{SPEAKER_POINTS}" COLOR="{MUTED}"><I>'
-# What the diagram says of a node above its text (reconstructed, a question,
+# What the diagram says of a node above its text (implicit, a question,
 # a hypothesis): small italics, darker than the byline so it reads in print.
 MARK_FONT = '<FONT POINT-SIZE="10" COLOR="#455a64"><I>'
 UNTRANSLATED_FONT = f'<FONT POINT-SIZE="10" COLOR="{UNTRANSLATED}"><I>'

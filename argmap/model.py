@@ -781,6 +781,15 @@ class Entities(Mapping[str, _T], Generic[_T]):
     def items(self) -> ItemsView[str, _T]:
         return self._items.items()
 
+    @property
+    def by_id(self) -> Mapping[str, _T]:
+        """The same entities as a read-only view of a plain dict.
+
+        Its lookups and ``in`` skip this class's methods, for code that
+        looks up every id of a large map many times (the checks do).
+        """
+        return types.MappingProxyType(self._items)
+
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Entities):  # order matters between maps
             return list(self._items.items()) == list(other._items.items())
@@ -972,6 +981,10 @@ class ArgumentMap:
         if arg.kind == "support":
             return RelationType.ARGUMENT_SUPPORT if on_argument else RelationType.SUPPORT
         return RelationType.ARGUMENT_ATTACK if on_argument else RelationType.ATTACK
+
+    def arguments_targeting(self, id: str) -> tuple[Argument, ...]:
+        """Every argument whose target is ``id``: support, attack or undercut, in authored order."""
+        return self._index.by_target.get(id, ())
 
     def arguments_using(self, statement_id: str) -> tuple[Argument, ...]:
         """The arguments that use ``statement_id`` as a premise."""

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypedDict
 import attrs
 
 from . import _rows
-from ._helpers import one_or_many
+from ._helpers import in_language, one_or_many
 from ._names import RANKDIRS, Rankdir
 from ._select import Fold, select, select_part
 from .model import (
@@ -212,7 +212,7 @@ class Wording:
 
     Attributes:
         implicit: The mark on a statement or argument the text does not
-            say, which the map's author reconstructed.
+            say, which the map's author added (the outline's word too).
         question: The mark on a statement the text asks and leaves open.
         hypothetical: The mark on a statement the text entertains under a
             condition.
@@ -226,7 +226,7 @@ class Wording:
         brd: ``brd``, beyond reasonable doubt.
     """
 
-    implicit: str = "reconstructed"
+    implicit: str = "implicit"
     question: str = "? question"
     hypothetical: str = "if …"
     via: str = "via"
@@ -247,7 +247,7 @@ class Wording:
 _WORDINGS = {
     "en": Wording(),
     "de": Wording(
-        implicit="rekonstruiert",
+        implicit="implizit",
         question="? Frage",
         hypothetical="wenn …",
         via="via",
@@ -265,8 +265,7 @@ def wording(lang: str | None) -> Wording:
 
     ``de-CH`` and ``de`` share theirs.
     """
-    primary = (lang or "en").split("-")[0].lower()
-    return _WORDINGS.get(primary, _WORDINGS["en"])
+    return in_language(_WORDINGS, lang)
 
 
 @attrs.frozen
@@ -312,7 +311,7 @@ class ViewNode:
             (class ``argmap-question``) or ``"hypothetical"`` (class
             ``argmap-hypothetical``); ``"asserted"`` for the other kinds.
         marks: What the diagram says of the node above its text, in the
-            language drawn: ``("reconstructed",)`` for an implicit node,
+            language drawn: ``("implicit",)`` for an implicit node,
             ``("? question",)`` or ``("if …",)`` by the mode, ``("? issue",)``
             for the question of an issue (see :class:`Wording`); empty for
             what the text states and asserts.

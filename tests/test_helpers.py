@@ -1,8 +1,8 @@
-"""argmap._helpers: unique ids handed out in linear time."""
+"""argmap._helpers: unique ids handed out in linear time; a table's entry for a language."""
 
 from __future__ import annotations
 
-from argmap._helpers import Ids, fresh_id
+from argmap._helpers import Ids, fresh_id, in_language
 
 
 class CountingSet(set[str]):
@@ -32,3 +32,12 @@ def test_fresh_id_with_counters_skips_what_is_taken_meanwhile() -> None:
     taken |= {first, "a-4"}
     assert (first, fresh_id("a", taken, counters=counters)) == ("a-3", "a-5")
     assert fresh_id("a", taken) == "a-5"  # without counters: from 2, the same answer
+
+
+def test_a_language_takes_its_primary_languages_entry_else_englishs() -> None:
+    table = {"en": "implicit", "de": "implizit"}
+    assert in_language(table, "de") == "implizit"
+    assert in_language(table, "de-CH") == "implizit"
+    assert in_language(table, "DE-at") == "implizit"
+    assert in_language(table, "fr") == "implicit"
+    assert in_language(table, None) == "implicit"

@@ -623,7 +623,7 @@ def test_the_panel_says_stated_or_implicit_and_shows_hedge_relay_and_an_argument
         tab.click("#statement-link", force=True)
         assert viewer.panel_texts(".argmap-badge") == ["Statement", "Implicit"]
         title = tab.locator("#argmap-panel .argmap-badge-implicit").get_attribute("title")
-        assert title == "The text does not say this; the map adds it (reconstructed)."
+        assert title == "The text does not say this; the map adds it."
         assert viewer.panel_texts(".argmap-hedge") == []
         tab.click("#statement-lasting", force=True)
         assert viewer.panel_texts(".argmap-badge") == ["Statement", "Stated", "Question"]

@@ -270,7 +270,7 @@ def test_implicit_parts_stay_apart_from_every_label() -> None:
     # The implicit step rests on an open question: out, badged, and still marked.
     assert evaluate(m).statements["gap"] == "out"
     assert first_row(dot, "statement-gap") == OUT_BADGE
-    assert ">reconstructed<" in dot.nodes["statement-gap"]["label"]
+    assert ">implicit<" in dot.nodes["statement-gap"]["label"]
     # The question's own mark and the badges never share a sign.
     assert first_row(dot, "statement-ask") == OUT_BADGE
     assert ">? question<" in dot.nodes["statement-ask"]["label"]

@@ -385,16 +385,14 @@ def convert(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return write_output(args.output, text.encode("utf-8"), out, err)
 
 
-def _outline_text(
-    argument_map: ArgumentMap, args: argparse.Namespace, fmt: OutlineFormat
-) -> str | None:
+def _outline_text(map: ArgumentMap, args: argparse.Namespace, fmt: OutlineFormat) -> str | None:
     """The outline ``convert --to outline|text`` writes; ``None`` when the map lacks ``--lang``."""
     from .._outline import to_outline
 
-    if args.lang is not None and args.lang not in argument_map.langs:
+    if args.lang is not None and args.lang not in map.langs:
         return None
-    evaluation = what_if(argument_map, args)[0] if args.evaluate else None
-    return to_outline(argument_map, fmt, lang=args.lang, evaluation=evaluation)
+    evaluation = what_if(map, args)[0] if args.evaluate else None
+    return to_outline(map, fmt, lang=args.lang, evaluation=evaluation)
 
 
 def diff(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

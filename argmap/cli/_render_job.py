@@ -115,9 +115,7 @@ def _without_premises(file: Path, every: int, drawn: int, limit: int) -> Issue:
     )
 
 
-def _too_large(
-    argument_map: ArgumentMap, file: Path, nodes: int, limit: int, premises: bool
-) -> Issue:
+def _too_large(map: ArgumentMap, file: Path, nodes: int, limit: int, premises: bool) -> Issue:
     """The warning for a diagram of more than ``limit`` nodes, with what to draw instead.
 
     ``premises``: whether the diagram draws premises (else --no-premises is no advice).
@@ -125,7 +123,7 @@ def _too_large(
     from .._select import most_connected
     from ..errors import Issue, Severity
 
-    candidates = ", ".join(f"{sid} ({n})" for sid, n in most_connected(argument_map, 5))
+    candidates = ", ".join(f"{sid} ({n})" for sid, n in most_connected(map, 5))
     focus = "--focus ID --depth N"
     if candidates:
         focus += f" (statements most arguments touch: {candidates})"

@@ -607,7 +607,7 @@
   // Whether the text says it, or the map's author added it; how the text puts it.
   var GROUNDS = {
     stated: ["Stated", "The text says this."],
-    implicit: ["Implicit", "The text does not say this; the map adds it (reconstructed)."],
+    implicit: ["Implicit", "The text does not say this; the map adds it."],
   };
   var MODES = {
     question: ["Question", "The text asks this and leaves it open; it does not claim it."],
