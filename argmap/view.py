@@ -418,7 +418,8 @@ class MapView:
         lang: The language the text is drawn in (``None``: the map's own).
         evaluated: When the nodes carry labels, what they are the labels
             of, for the legend: the semantics and the statements accepted or
-            rejected, e.g. ``grounded semantics; rejecting lifeline``.
+            rejected, e.g. ``grounded semantics; rejecting lifeline``, or
+            ``Carneades (CAES) labelling``.
         wording: The words the diagram adds to the text (marks, the relay in
             a byline), in the language drawn.
         rows: When the groups side by side would not fit a 1920x1080
@@ -431,6 +432,8 @@ class MapView:
         width: The width, in characters, the text of statements is wrapped
             at; a byline wraps at the same width in its own smaller font,
             so one byline reads the same in every box.
+        evaluation: The evaluation whose labels the nodes carry, if any:
+            the viewer page explains them (see :func:`argmap.explain`).
     """
 
     title: str
@@ -444,6 +447,7 @@ class MapView:
     wording: Wording = Wording()
     rows: tuple[tuple[str, ...], ...] = ()
     width: int = DEFAULT_WIDTH
+    evaluation: Evaluation | None = attrs.field(default=None, eq=False, repr=False)
 
     def node(self, node_id: str) -> ViewNode:
         """The node with element id ``node_id``; raises ``KeyError`` if absent."""
@@ -568,6 +572,7 @@ def build_view(
         wording=words,
         rows=rows,
         width=width,
+        evaluation=evaluation,
     )
 
 
@@ -846,9 +851,15 @@ def _labelled_edges(
 
 
 def _evaluated(evaluation: Evaluation) -> str:
-    """``preferred semantics, credulous; accepting a; rejecting b, c``."""
+    """``preferred semantics, credulous; accepting a; rejecting b, c``.
+
+    Carneades weighs arguments and labels once: no semantics to name, no
+    sceptical or credulous choice.
+    """
     what = f"{evaluation.semantics} semantics"
-    if evaluation.semantics != "grounded":
+    if evaluation.semantics == "carneades":
+        what = "Carneades (CAES) labelling"
+    elif evaluation.semantics != "grounded":
         what += f", {evaluation.acceptance}"
     parts = [what]
     if evaluation.accept:

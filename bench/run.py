@@ -185,6 +185,8 @@ class Bench:
     notes: list[str] = field(default_factory=list)
     #: The workloads run (:data:`PARTS`).
     parts: tuple[str, ...] = ()
+    #: The loose debate and the synthetic map that the evaluation part evaluates: N of each.
+    evaluated: tuple[int, int] = (max(LOOSE), max(ARGUMENTS))
 
     def map(self, name: str, size: int, *, statements: bool = False) -> tuple[Path, Path, Path]:
         """Write the synthetic map of ``size`` arguments (or statements) in every format.
@@ -460,25 +462,52 @@ def run_aif(bench: Bench) -> None:
         bench.shapes[tool, "AIF"] = (int(out[1]), int(out[2]))
 
 
-def run_evaluation(bench: Bench) -> None:
-    """``argmap evaluate`` under each semantics, on the largest loose debate and synthetic map."""
-    sys.path.insert(0, str(ROOT))
-    from argmap._names import SEMANTICS
+#: What ``argmap evaluate`` is run with on each map of the evaluation part, in the table's order.
+EVALUATIONS = (
+    ("grounded", ()),
+    ("complete", ()),
+    ("complete", ("--credulous",)),
+    ("preferred", ()),
+    ("preferred", ("--credulous",)),
+    ("stable", ()),
+    ("stable", ("--credulous",)),
+    ("carneades", ()),
+)
 
+
+def run_evaluation(bench: Bench) -> None:
+    """``argmap evaluate`` under each semantics, on the largest loose debate and synthetic map.
+
+    The maps are written here when their own parts did not run. A run that
+    stops at the step limit (exit status 1, no output) is timed once and
+    shown as such: that is the limit's cost, not a result.
+    """
     maps = []
-    if bench.loose:
-        n = max(bench.loose)
-        maps.append((f"L={n}", bench.folder / f"loose-{n}.argdown"))
-    if bench.sizes:
-        n = max(bench.sizes)
-        maps.append((f"N={n}", synthetic.paths(bench.folder / f"N={n}")[0]))
+    n = bench.evaluated[0]
+    path = bench.folder / f"loose-{n}.argdown"
+    if not path.exists():
+        loose_debate(bench, n)
+    maps.append((f"L={n}", path))
+    n = bench.evaluated[1]
+    path = synthetic.paths(bench.folder / f"N={n}")[0]
+    if not path.exists():
+        bench.map(f"N={n}", n)
+    maps.append((f"N={n}", path))
     for name, path in maps:
-        for semantics in SEMANTICS:
-            bench.record(
-                f"evaluate --semantics {semantics}",
-                name,
-                [*ARGMAP, "evaluate", str(path), "--semantics", semantics],
-            )
+        print(f"evaluation: {name}", flush=True)
+        for semantics, options in EVALUATIONS:
+            command = [*ARGMAP, "evaluate", str(path), "--semantics", semantics, *options]
+            tool = " ".join(["evaluate --semantics", semantics, *options])
+            result = measure(command, bench.runs)
+            if result.status == 1:
+                stopped = measure(command, 1, expect=1)
+                if stopped.seconds is not None:
+                    stopped.note = (
+                        f"stopped at the step limit after {_seconds(stopped.seconds)} "
+                        f"(exit status 1)"
+                    )
+                result = stopped
+            bench.keep(tool, name, result)
         bench.record("argmap check", f"{name} (evaluated)", [*ARGMAP, "check", str(path)])
 
 
@@ -611,26 +640,23 @@ def aif_table(bench: Bench) -> list[str]:
 
 def evaluation_table(bench: Bench) -> list[str]:
     """``argmap evaluate`` under each semantics, and ``argmap check`` of the same map."""
-    names = sorted(
-        {n.removesuffix(" (evaluated)") for (_, n) in bench.results if n.endswith("(evaluated)")}
-    )
-    tools = sorted({t for (t, n) in bench.results if t.startswith("evaluate ") and n in names})
-    tools.append("argmap check")
-    out = [
-        "| map | "
-        + " | ".join(
-            f"`argmap {t}`" if t != "argmap check" else "`argmap check` (no evaluation)"
-            for t in tools
-        )
-        + " |"
+    names = [
+        n.removesuffix(" (evaluated)") for (_, n) in bench.results if n.endswith("(evaluated)")
     ]
-    out.append("|---" * (1 + len(tools)) + "|")
-    for name in names:
-        cells = [
-            bench.results[t, name if t != "argmap check" else f"{name} (evaluated)"].cell()
-            for t in tools
-        ]
-        out.append(f"| {name} | " + " | ".join(cells) + " |")
+    if not names:
+        return ["(not run)"]
+    out = [
+        "| `argmap evaluate` | " + " | ".join(names) + " |",
+        "|---" * (1 + len(names)) + "|",
+    ]
+    for semantics, options in EVALUATIONS:
+        tool = " ".join(["evaluate --semantics", semantics, *options])
+        cells = [bench.results[tool, name].cell() for name in names]
+        out.append(
+            f"| `--semantics {' '.join([semantics, *options])}` | " + " | ".join(cells) + " |"
+        )
+    cells = [bench.results["argmap check", f"{name} (evaluated)"].cell() for name in names]
+    out.append("| `argmap check` (no evaluation) | " + " | ".join(cells) + " |")
     return out
 
 
@@ -990,6 +1016,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             arguebuf=os.access(ARGUEBUF, os.X_OK),
             parts=tuple(args.only or PARTS),
         )
+        if args.quick:
+            bench.evaluated = (max(bench.loose), max(bench.sizes))
         if "synthetic" not in bench.parts:
             bench.sizes, bench.statement_sizes = (), ()
         if "loose" not in bench.parts:

@@ -30,6 +30,7 @@ examples:
   argmap render MAP -f dot -o -         DOT text on standard output
   argmap render MAP -f html             a page to explore the map in a browser
   argmap evaluate MAP --reject ID       what stands, and what changes without ID
+  argmap explain MAP ID                 why ID has its label, and what would change it
   argmap stats MAP                      counts, unsupported premises, support cycles
   argmap convert debate.argdown -o debate.yaml
                                         Argdown (or AIF, JSON) to argmap's YAML
@@ -62,6 +63,7 @@ def make_parser() -> argparse.ArgumentParser:
     _check_command(commands)
     _render_command(commands)
     _evaluate_command(commands)
+    _explain_command(commands)
     _stats_command(commands)
     _convert_command(commands)
     _diff_command(commands)
@@ -251,6 +253,47 @@ def _evaluate_command(commands: _Commands) -> None:
         "arguments, and the arguments that rest on them",
     )
     _output_format(evaluate)
+
+
+def _explain_command(commands: _Commands) -> None:
+    """``argmap explain`` and its options."""
+    explain = commands.add_parser(
+        "explain",
+        help="say why a statement or argument has its label, and what would change it",
+        description=(
+            "Explain a label: the arguments and premises that decide it, down to what the map "
+            "takes as given, and the smallest sets of premises whose rejection (for in) or "
+            "acceptance (for out, undecided) would change it (docs/evaluation.md says how)."
+        ),
+        epilog=(
+            "examples:\n  argmap explain maps/russian-lifeline.yaml less-incentive\n"
+            "  argmap explain MAP ID --semantics carneades\n"
+            "  argmap explain MAP ID --reject lifeline --format json\n"
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    explain.add_argument("path", metavar="MAP", help="a map file")
+    explain.add_argument("id", metavar="ID", help="the statement or argument to explain")
+    _from_option(explain)
+    _evaluation_options(explain, "")
+    explain.add_argument(
+        "--stated-only",
+        action="store_true",
+        help="explain the label of what the text says alone (as evaluate --stated-only)",
+    )
+    explain.add_argument(
+        "--max-checks",
+        type=int,
+        metavar="N",
+        help="try at most N sets of premises (default: 2,000); beyond, the sets found are "
+        "marked not exhaustive",
+    )
+    explain.add_argument(
+        "--lang",
+        metavar="LANG",
+        help="the map's text in this language, one of its 'lang' and 'other_langs'",
+    )
+    _output_format(explain)
 
 
 def _stats_command(commands: _Commands) -> None:

@@ -622,6 +622,86 @@
     questioned: "questioned: accepted only when supported",
   };
 
+  // Why the entry has its label (argmap.explain, one level deep): what it rests on,
+  // the arguments that decide it, each a button to its own reasons, and the
+  // smallest sets of premises whose rejection or acceptance would change it.
+  var ROLES = {
+    support: "for it",
+    attack: "against it",
+    rival: "for a rival position",
+    premise: "premise",
+    undercut: "undercuts it",
+    backing: "backs it",
+    rebuttal: "on the other side",
+  };
+  var BASES = {
+    given: "Given: no argument supports it.",
+    assumed: "Assumed.",
+    questioned: "Questioned: it needs an argument for it.",
+    question: "A question: it needs an argument for it.",
+    hypothetical: "Hypothetical: it needs an argument for it.",
+    accepted: "Accepted (what if).",
+    rejected: "Rejected (what if).",
+  };
+
+  function whyBlock(why) {
+    var parts = [];
+    var notes = [];
+    if (why.basis && BASES[why.basis]) {
+      notes.push(BASES[why.basis]);
+    }
+    if (why.issue) {
+      notes.push("Issue " + why.issue + ", proof standard " + why.standard + ".");
+    } else if (why.standard) {
+      notes.push("Proof standard " + why.standard + ".");
+    }
+    if (why.weight !== undefined) {
+      notes.push("Weight " + why.weight + ".");
+    }
+    if (notes.length) {
+      parts.push(el("p", { class: "argmap-why-basis" }, [notes.join(" ")]));
+    }
+    if (why.reasons.length) {
+      parts.push(el("h4", {}, ["Why"]));
+      parts.push(
+        el(
+          "ul",
+          { class: "argmap-refs argmap-why" },
+          why.reasons.map(function (reason) {
+            var line = refButton(reason.kind, reason.id);
+            var head = [
+              el("span", { class: "argmap-badge argmap-badge-" + reason.label }, [reason.label]),
+              " " + (ROLES[reason.role] || reason.role) + ": ",
+            ];
+            head.reverse().forEach(function (part) {
+              line.insertBefore(typeof part === "string" ? document.createTextNode(part) : part, line.firstChild);
+            });
+            return line;
+          })
+        )
+      );
+    }
+    var change = why.change;
+    var verb = change.by === "reject" ? "rejecting" : "accepting";
+    var partial = change.exhaustive ? "" : " (the search stopped early: not exhaustive)";
+    parts.push(el("h4", {}, ["What would change it"]));
+    if (change.sets.length) {
+      parts.push(el("p", {}, ["Its label changes on " + verb + " any one of these sets of premises" + partial + ":"]));
+      parts.push(
+        el(
+          "ul",
+          { class: "argmap-why-sets" },
+          change.sets.map(function (set) {
+            return el("li", {}, [set.join(", ")]);
+          })
+        )
+      );
+    } else {
+      parts.push(el("p", {}, [(change.exhaustive ? "No set of premises changes its label on " : "None found changing its label on ") + verb + " them" + partial + "."]));
+    }
+    return parts;
+  }
+
   function fillPanel(ref) {
     var entry = item(ref);
     var title = pick(entry.title);
@@ -718,7 +798,11 @@
       if (data.evaluated) {
         label.push(" (" + data.evaluated + ")");
       }
-      children.push(section("Evaluation", "argmap-evaluation", [el("p", {}, label)]));
+      var evaluation = [el("p", {}, label)];
+      if (entry.why) {
+        evaluation = evaluation.concat(whyBlock(entry.why));
+      }
+      children.push(section("Evaluation", "argmap-evaluation", evaluation));
     }
     if (entry.scheme) {
       children.push(section("Scheme", "argmap-scheme", [el("p", {}, [entry.scheme])]));
