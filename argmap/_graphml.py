@@ -114,7 +114,7 @@ def to_graphml(map: ArgumentMap, *, lang: str | None = None) -> str:
     Raises:
         ValueError: If ``lang`` is not one of the map's languages.
     """
-    view = build_view(map, lang=lang)
+    view = build_view(map, lang=lang, relation_nodes=True)
     root = ET.Element(
         "graphml",
         {"xmlns": NAMESPACE, "xmlns:xsi": XSI, "xsi:schemaLocation": f"{NAMESPACE} {SCHEMA}"},
