@@ -479,8 +479,9 @@ def run_evaluation(bench: Bench) -> None:
     """``argmap evaluate`` under each semantics, on the largest loose debate and synthetic map.
 
     The maps are written here when their own parts did not run. A run that
-    stops at the step limit (exit status 1, no output) is timed once and
-    shown as such: that is the limit's cost, not a result.
+    stops at a limit of the search (steps or seconds: exit status 1, no
+    output) is timed once and shown as such: that is the limit's cost, not a
+    result.
     """
     maps = []
     n = bench.evaluated[0]
@@ -503,8 +504,7 @@ def run_evaluation(bench: Bench) -> None:
                 stopped = measure(command, 1, expect=1)
                 if stopped.seconds is not None:
                     stopped.note = (
-                        f"stopped at the step limit after {_seconds(stopped.seconds)} "
-                        f"(exit status 1)"
+                        f"stopped at a limit after {_seconds(stopped.seconds)} (exit status 1)"
                     )
                 result = stopped
             bench.keep(tool, name, result)
