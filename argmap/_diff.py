@@ -433,7 +433,9 @@ def diff_view(
     """
     result = result if result is not None else diff(old, new)
     merged = _with_ghosts(old, new, result)
-    view = build_view(merged, view_options(options, keywords).replace(legend=True))
+    view = build_view(
+        merged, view_options(options, keywords).replace(legend=True), relation_nodes=True
+    )
     changes = _node_changes(result, merged)
     nodes = [
         node

@@ -40,7 +40,7 @@ from typing import Any, Literal, get_args
 import attrs
 
 from ._helpers import one_or_many, suggest
-from ._limits import Budget
+from ._limits import Budget, check_seconds
 from ._names import SEMANTICS
 from .analyse import (
     _IN,
@@ -253,6 +253,7 @@ def explain(
     stated_only: bool = False,
     max_steps: int | None = None,
     max_checks: int | None = None,
+    max_seconds: float | None = None,
 ) -> Explanation:
     """Why the statement or argument ``id`` of ``map`` has its label.
 
@@ -279,6 +280,10 @@ def explain(
             :data:`SEARCH_STEPS` steps of the searches for labellings in
             all (or ``max_steps``, if fewer), the search stops and
             :attr:`Explanation.exhaustive` is false.
+        max_seconds: The most seconds each search for labellings may take,
+            as for :func:`argmap.evaluate`. When a search for sets of
+            premises runs that long, it stops and
+            :attr:`Explanation.exhaustive` is false.
 
     Returns:
         The explanation.
@@ -288,7 +293,8 @@ def explain(
             (with a suggestion), ``max_checks`` is not above 0, or an
             argument is as :func:`argmap.evaluate` refuses it.
         MapError: If the map is not sound.
-        LimitError: If a search for labellings takes more than ``max_steps``.
+        LimitError: If the evaluation's search for labellings takes more
+            than ``max_steps`` steps or ``max_seconds`` seconds.
 
     Example:
         >>> from argmap import Argument, ArgumentMap, Statement
@@ -314,8 +320,9 @@ def explain(
         acceptance=acceptance,
         stated_only=stated_only,
         max_steps=max_steps,
+        max_seconds=max_seconds,
     )
-    return _Explainer(map, evaluation, max_steps).explain(
+    return _Explainer(map, evaluation, max_steps, max_seconds).explain(
         id, MAX_CHECKS if max_checks is None else max_checks
     )
 
@@ -327,14 +334,16 @@ def explain_all(
     *,
     max_checks: int | None = None,
     max_steps: int | None = None,
+    max_seconds: float | None = None,
 ) -> dict[str, Explanation]:
     """The explanation of each of ``ids``, for ``evaluation`` of ``map`` (the viewer's).
 
     The map is translated once for them all; ``evaluation`` must come from
-    :func:`argmap.evaluate` on ``map``. ``max_checks`` and ``max_steps``
-    bound the search for sets of premises of each, as for :func:`explain`.
+    :func:`argmap.evaluate` on ``map``. ``max_checks``, ``max_steps`` and
+    ``max_seconds`` bound the search for sets of premises of each, as for
+    :func:`explain`.
     """
-    explainer = _Explainer(map, evaluation, max_steps)
+    explainer = _Explainer(map, evaluation, max_steps, max_seconds)
     limit = MAX_CHECKS if max_checks is None else max_checks
     return {key: explainer.explain(key, limit) for key in one_or_many(ids)}
 
@@ -342,10 +351,18 @@ def explain_all(
 class _Explainer:
     """Explanations of labels of one evaluation of one map."""
 
-    def __init__(self, map: ArgumentMap, evaluation: Evaluation, max_steps: int | None) -> None:
+    def __init__(
+        self,
+        map: ArgumentMap,
+        evaluation: Evaluation,
+        max_steps: int | None,
+        max_seconds: float | None,
+    ) -> None:
+        check_seconds(max_seconds)
         self.original = map
         self.evaluation = evaluation
         self.max_steps = max_steps
+        self.max_seconds = max_seconds
         self.accepted = frozenset(evaluation.accept)
         self.rejected = frozenset(evaluation.reject)
         self.stated = evaluation.stated_only
@@ -652,6 +669,7 @@ class _DungCheck:
         self.budget = Budget(
             SEARCH_STEPS if steps is None else min(steps, SEARCH_STEPS),
             f"explaining a label under {self.semantics} semantics",
+            explainer.max_seconds,
         )
 
     def changes(self, chosen: tuple[str, ...]) -> bool:

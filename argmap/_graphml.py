@@ -45,6 +45,8 @@ class Key:
     description: str
 
 
+#: The values of ``attack_type``, on an argument's node and on its edge alike.
+_ATTACKS = "rebuttal, undermining, undercut"
 #: Every key a document declares, in the order written.
 KEYS: tuple[Key, ...] = (
     Key("g_title", "graph", "title", "string", "The map's title"),
@@ -59,23 +61,11 @@ KEYS: tuple[Key, ...] = (
     Key("n_status", "node", "status", "string", "A statement's status: assumed or questioned"),
     Key("n_thesis", "node", "thesis", "boolean", "Whether a statement is a main thesis"),
     Key("n_relation", "node", "relation", "string", "An argument's: support, attack, undercut"),
-    Key(
-        "n_attack_type",
-        "node",
-        "attack_type",
-        "string",
-        "An attacking argument's: rebuttal, undermining, undercut",
-    ),
+    Key("n_attack_type", "node", "attack_type", "string", f"An attacking argument's: {_ATTACKS}"),
     Key("n_scheme", "node", "scheme", "string", "An argument's argumentation scheme"),
     Key("n_group", "node", "group", "string", "The id of the group it is drawn in"),
     Key("e_kind", "edge", "kind", "string", "premise, support, attack or undercut"),
-    Key(
-        "e_attack_type",
-        "edge",
-        "attack_type",
-        "string",
-        "An attack's: rebuttal, undermining, undercut",
-    ),
+    Key("e_attack_type", "edge", "attack_type", "string", f"An attack's: {_ATTACKS}"),
 )
 #: The keys a document declares after :data:`KEYS` when it has issues; the
 #: ``kind`` of a node may then be ``issue``, of an edge ``position``.
@@ -124,7 +114,7 @@ def to_graphml(map: ArgumentMap, *, lang: str | None = None) -> str:
     Raises:
         ValueError: If ``lang`` is not one of the map's languages.
     """
-    view = build_view(map, lang=lang)
+    view = build_view(map, lang=lang, relation_nodes=True)
     root = ET.Element(
         "graphml",
         {"xmlns": NAMESPACE, "xmlns:xsi": XSI, "xsi:schemaLocation": f"{NAMESPACE} {SCHEMA}"},

@@ -159,23 +159,33 @@ class Framework:
         """The grounded extension: what is accepted without making any choice."""
         return self._members(self._solver.grounded())
 
-    def complete(self, *, max_steps: int | None = None) -> tuple[frozenset[str], ...]:
+    def complete(
+        self, *, max_steps: int | None = None, max_seconds: float | None = None
+    ) -> tuple[frozenset[str], ...]:
         """The complete extensions: the admissible sets that hold every argument they defend."""
-        return self.extensions("complete", max_steps=max_steps)
+        return self.extensions("complete", max_steps=max_steps, max_seconds=max_seconds)
 
-    def preferred(self, *, max_steps: int | None = None) -> tuple[frozenset[str], ...]:
+    def preferred(
+        self, *, max_steps: int | None = None, max_seconds: float | None = None
+    ) -> tuple[frozenset[str], ...]:
         """The preferred extensions: the complete extensions maximal under inclusion."""
-        return self.extensions("preferred", max_steps=max_steps)
+        return self.extensions("preferred", max_steps=max_steps, max_seconds=max_seconds)
 
-    def stable(self, *, max_steps: int | None = None) -> tuple[frozenset[str], ...]:
+    def stable(
+        self, *, max_steps: int | None = None, max_seconds: float | None = None
+    ) -> tuple[frozenset[str], ...]:
         """The stable extensions: conflict-free sets that attack every argument outside them.
 
         There may be none: an odd cycle of attacks has no stable extension.
         """
-        return self.extensions("stable", max_steps=max_steps)
+        return self.extensions("stable", max_steps=max_steps, max_seconds=max_seconds)
 
     def extensions(
-        self, semantics: DungSemantics, *, max_steps: int | None = None
+        self,
+        semantics: DungSemantics,
+        *,
+        max_steps: int | None = None,
+        max_seconds: float | None = None,
     ) -> tuple[frozenset[str], ...]:
         """The extensions under ``semantics``, in a fixed order.
 
@@ -185,14 +195,19 @@ class Framework:
                 an extension found is a step); ``None`` for the limit in
                 force, 1,000,000 unless the environment variable
                 ``ARGMAP_MAX_EVALUATION_STEPS`` says otherwise.
+            max_seconds: The most seconds the search may take; ``None`` for
+                the limit in force, 10, unless the environment variable
+                ``ARGMAP_MAX_EVALUATION_SECONDS`` says otherwise.
 
         Raises:
             ValueError: If ``semantics`` is not one of grounded, complete,
-                preferred, stable.
-            LimitError: If the search would take more than ``max_steps`` steps.
+                preferred, stable, or ``max_steps`` or ``max_seconds`` is
+                not above 0.
+            LimitError: If the search would take more than ``max_steps``
+                steps or ``max_seconds`` seconds.
         """
         _one_of("semantics", semantics, DUNG_SEMANTICS)
-        budget = Budget(max_steps, f"finding the {semantics} extensions")
+        budget = Budget(max_steps, f"finding the {semantics} extensions", max_seconds)
         found = sorted(
             tuple(i for i, label in enumerate(labels) if label == _IN)
             for labels in self._solver.labellings(semantics, budget)
@@ -1143,6 +1158,7 @@ def evaluate(
     acceptance: Acceptance = "sceptical",
     stated_only: bool = False,
     max_steps: int | None = None,
+    max_seconds: float | None = None,
 ) -> Evaluation:
     """Label every statement and argument of ``map`` ``in``, ``out`` or ``undecided``.
 
@@ -1189,6 +1205,12 @@ def evaluate(
             the limit in force: 1,000,000, unless the environment variable
             ``ARGMAP_MAX_EVALUATION_STEPS`` says otherwise. Grounded
             semantics needs no search.
+        max_seconds: The most seconds the search for labellings may take
+            (a number above 0, such as ``2.5``); ``None`` for the limit in
+            force: 10, unless the environment variable
+            ``ARGMAP_MAX_EVALUATION_SECONDS`` says otherwise. The clock is
+            read every 1,024 steps, so the search may run a few
+            milliseconds past it.
 
     Returns:
         The labels, statements and arguments each in authored order (with
@@ -1197,10 +1219,12 @@ def evaluate(
     Raises:
         ValueError: If ``semantics`` or ``acceptance`` is unknown, or
             ``accept`` or ``reject`` names no statement of the map (or, with
-            ``stated_only``, an implicit one), or a statement is in both.
+            ``stated_only``, an implicit one), or a statement is in both,
+            or ``max_steps`` or ``max_seconds`` is not above 0.
         MapError: If the map is not sound; ``.issues`` says why.
         LimitError: If finding the labellings would take more than
-            ``max_steps`` steps; the message says how to allow more.
+            ``max_steps`` steps or ``max_seconds`` seconds; the message says
+            how to allow more.
 
     Example:
         >>> from argmap import Argument, ArgumentMap, Statement
@@ -1218,7 +1242,7 @@ def evaluate(
     _one_of("acceptance", acceptance, ACCEPTANCES)
     if semantics == "carneades":
         return _carneades(map, accept, reject, acceptance, stated_only)
-    budget = Budget(max_steps, f"evaluating this map under {semantics} semantics")
+    budget = Budget(max_steps, f"evaluating this map under {semantics} semantics", max_seconds)
     kept, af, accepted, rejected = _prepare(map, accept, reject, stated_only)
     size = len(kept.statements) + len(kept.arguments)
     seen, count = af._solver.combined(semantics, budget)
@@ -1297,6 +1321,7 @@ def what_if(
     acceptance: Acceptance = "sceptical",
     stated_only: bool = False,
     max_steps: int | None = None,
+    max_seconds: float | None = None,
 ) -> tuple[Change, ...]:
     """What changes if the statements in ``accept`` were accepted and those in ``reject`` rejected.
 
@@ -1308,7 +1333,12 @@ def what_if(
         its label before and after, in authored order.
     """
     plain = evaluate(
-        map, semantics, acceptance=acceptance, stated_only=stated_only, max_steps=max_steps
+        map,
+        semantics,
+        acceptance=acceptance,
+        stated_only=stated_only,
+        max_steps=max_steps,
+        max_seconds=max_seconds,
     )
     return plain.diff(
         evaluate(
@@ -1319,6 +1349,7 @@ def what_if(
             acceptance=acceptance,
             stated_only=stated_only,
             max_steps=max_steps,
+            max_seconds=max_seconds,
         )
     )
 

@@ -55,6 +55,7 @@ __all__ = [
     "byline",
     "fold_node_id",
     "issue_node_id",
+    "node_count",
     "require_labels",
     "require_lang",
     "select",
@@ -366,6 +367,10 @@ class ViewEdge:
         label: For the edge from an argument to its target, when the diagram
             shows an evaluation: the argument's label (the classes then end
             in ``argmap-in``, ...); ``None`` otherwise.
+        argument: For an edge that draws a relation between arguments
+            without a node of its own (see :func:`build_view`): the id of
+            the argument it stands for, whose kind, classes and label it
+            has; ``None`` for every other edge.
     """
 
     source: str
@@ -373,6 +378,7 @@ class ViewEdge:
     kind: EdgeKind
     classes: tuple[str, ...]
     label: Label | None = None
+    argument: str | None = None
 
 
 @attrs.frozen
@@ -472,17 +478,33 @@ def issue_node_id(issue_id: str) -> str:
 
 
 def build_view(
-    map: ArgumentMap, options: ViewOptions | None = None, **keywords: Unpack[ViewKeywords]
+    map: ArgumentMap,
+    options: ViewOptions | None = None,
+    *,
+    relation_nodes: bool = False,
+    **keywords: Unpack[ViewKeywords],
 ) -> MapView:
     """Decide what a diagram of ``map`` shows.
 
     The map need not be checked, but its arguments must name premises and
     targets it has: an argument drawn towards nothing is refused.
 
+    An argument that only relates one argument to another is drawn as one
+    edge, in its own colour and style: its one premise is the conclusion
+    of an argument drawn (a statement that argument supports), its target
+    is an argument, nothing else is said of it (no title, speakers,
+    quotes, ...) and nothing drawn is aimed at it. That is what Argdown's
+    ``<a> +> <b>`` and ``<a> -> <b>`` become. The edge runs from the
+    premise to the target; without premises drawn, from each argument that
+    supports the premise. ``relation_nodes`` draws such an argument as a
+    node, as every other (GraphML and the diff of two maps do).
+
     Args:
         map: The argument map.
         options: How to draw it (:class:`ViewOptions`); by default, the
             defaults of its fields.
+        relation_nodes: Draw every argument as a node, even one that only
+            relates one argument to another.
         **keywords: Fields of :class:`ViewOptions`, over ``options``:
             ``build_view(m, width=30)`` is ``build_view(m, ViewOptions(width=30))``.
 
@@ -502,36 +524,15 @@ def build_view(
             ``unknown-member`` errors, as :func:`argmap.check` reports them.
     """
     o = view_options(options, keywords)
-    _refuse_dangling(map)
-    lang, focus, evaluation, premises, width = o.lang, o.focus, o.evaluation, o.premises, o.width
-    require_lang(map, lang)
-    if lang == map.lang:
-        lang = None  # the text as authored
-    part = None
-    if o.selects:
-        part = select_part(
-            map, focus=focus, depth=o.depth, collapse=o.collapse, tags=o.tags, speakers=o.speakers
-        )
-    # Theses and attack types come from the whole map, whatever part is drawn.
-    theses = frozenset(map.main_theses)
-    statements = (
-        map.statements.values() if part is None else [map.statements[s] for s in part.statements]
-    )
-    arguments = (
-        map.arguments.values() if part is None else [map.arguments[a] for a in part.arguments]
-    )
-    drawn = None if part is None else {*part.statements, *part.arguments}
-    users: dict[str, list[str]] = {}  # hidden premise -> the drawn arguments it is a premise of
-    if not premises:
-        arguments = list(arguments)
-        for argument in arguments:
-            for premise in dict.fromkeys(argument.premises):
-                if premise != focus and premise not in theses and premise in map.statements:
-                    users.setdefault(premise, []).append(argument.id)
-        statements = [s for s in statements if s.id not in users]
-        drawn = {*(s.id for s in statements), *(a.id for a in arguments)}
-    folds = () if part is None else part.folds
-    edges = [edge for argument in arguments for edge in _argument_edges(map, argument, users)]
+    plan = _plan(map, o, relation_nodes=relation_nodes)
+    lang, focus, evaluation, width = plan.lang, o.focus, o.evaluation, o.width
+    theses, statements, arguments, folds = plan.theses, plan.statements, plan.arguments, plan.folds
+    users, relations, drawn = plan.users, plan.relations, plan.drawn
+    edges = [
+        edge
+        for argument in plan.related
+        for edge in _argument_edges(map, argument, users, relations)
+    ]
     edges.extend(edge for fold in folds for edge in _fold_edges(fold))
     clusters = _clusters(map, lang, drawn, folds)
     kinds: dict[str, NodeKind] = {statement_node_id(s.id): "statement" for s in statements}
@@ -550,7 +551,7 @@ def build_view(
             for n in nodes
         ]
     nodes.extend(
-        _argument_node(map, argument, width, lang, words, with_premises=premises)
+        _argument_node(map, argument, width, lang, words, with_premises=o.premises)
         for argument in arguments
     )
     nodes.extend(_fold_node(fold, width) for fold in folds)
@@ -573,6 +574,87 @@ def build_view(
         width=width,
         evaluation=evaluation,
     )
+
+
+def node_count(
+    map: ArgumentMap,
+    options: ViewOptions | None = None,
+    *,
+    relation_nodes: bool = False,
+    **keywords: Unpack[ViewKeywords],
+) -> int:
+    """How many nodes (statements, arguments, folds, issues) :func:`build_view` gives, quickly.
+
+    The same choice of what to draw, without the text: for deciding, on a
+    large map, whether to draw it at all or how. Takes and raises what
+    :func:`build_view` does, except that ``evaluation`` is not checked.
+    """
+    plan = _plan(map, view_options(options, keywords), relation_nodes=relation_nodes)
+    issues = _drawn_issues(map, [s.id for s in plan.statements]) if map.issues else []
+    own = sum(1 for issue in issues if issue.asker is None)  # an asked one is its statement's
+    return len(plan.statements) + len(plan.arguments) + len(plan.folds) + own
+
+
+@attrs.frozen
+class _Plan:
+    """What a view draws, before any of it is worded (see :func:`_plan`)."""
+
+    #: The language drawn, ``None`` for the map's own.
+    lang: str | None
+    theses: frozenset[str]
+    #: The statements and arguments drawn as nodes, in authored order.
+    statements: list[Statement]
+    arguments: list[Argument]
+    folds: tuple[Fold, ...]
+    #: Every argument the view draws, as a node or as an edge.
+    related: list[Argument]
+    #: Each premise not drawn: the arguments it is a premise of.
+    users: dict[str, list[str]]
+    #: The arguments drawn as an edge, by id.
+    relations: dict[str, Argument]
+    #: The ids of the statements and arguments drawn as nodes; ``None``: all.
+    drawn: set[str] | None
+
+
+def _plan(map: ArgumentMap, o: ViewOptions, *, relation_nodes: bool) -> _Plan:
+    """Which statements, arguments and folds a view of ``map`` draws, and how."""
+    _refuse_dangling(map)
+    lang, focus, premises = o.lang, o.focus, o.premises
+    require_lang(map, lang)
+    if lang == map.lang:
+        lang = None  # the text as authored
+    part = None
+    if o.selects:
+        part = select_part(
+            map, focus=focus, depth=o.depth, collapse=o.collapse, tags=o.tags, speakers=o.speakers
+        )
+    # Theses and attack types come from the whole map, whatever part is drawn.
+    theses = frozenset(map.main_theses)
+    statements = (
+        list(map.statements.values())
+        if part is None
+        else [map.statements[s] for s in part.statements]
+    )
+    arguments = (
+        list(map.arguments.values()) if part is None else [map.arguments[a] for a in part.arguments]
+    )
+    drawn = None if part is None else {*part.statements, *part.arguments}
+    users: dict[str, list[str]] = {}  # hidden premise -> the drawn arguments it is a premise of
+    if not premises:
+        for argument in arguments:
+            for premise in dict.fromkeys(argument.premises):
+                if premise != focus and premise not in theses and premise in map.statements:
+                    users.setdefault(premise, []).append(argument.id)
+        statements = [s for s in statements if s.id not in users]
+        drawn = {*(s.id for s in statements), *(a.id for a in arguments)}
+    related = arguments
+    relations = {} if relation_nodes else _relations(map, arguments, users)
+    if relations:
+        arguments = [a for a in arguments if a.id not in relations]
+        kept = {*map.statements, *map.arguments} if drawn is None else drawn
+        drawn = kept - relations.keys()
+    folds = () if part is None else part.folds
+    return _Plan(lang, theses, statements, arguments, folds, related, users, relations, drawn)
 
 
 @attrs.frozen
@@ -763,7 +845,7 @@ def _labelled_edges(
         if edge.kind in ("premise", "fold", "position"):
             result.append(edge)
             continue
-        label = evaluation.arguments[edge.source.removeprefix("argument-")]
+        label = evaluation.arguments[edge.argument or edge.source.removeprefix("argument-")]
         result.append(attrs.evolve(edge, label=label, classes=(*edge.classes, f"argmap-{label}")))
     return result
 
@@ -953,14 +1035,81 @@ def _premise_lines(map: ArgumentMap, argument: Argument, lang: str | None) -> li
     return lines
 
 
+def _relations(
+    map: ArgumentMap, arguments: Iterable[Argument], users: dict[str, list[str]]
+) -> dict[str, Argument]:
+    """The ``arguments`` to draw as an edge rather than a node, by id.
+
+    Such an argument only relates one argument to another: one premise,
+    which an argument drawn supports; an argument as its target; nothing of
+    its own to show (title, speakers, quotes, marks, ...); and no argument
+    drawn aimed at it. When its premise is not drawn (a key of ``users``),
+    the edge starts at the arguments aimed at that premise, so these must
+    all be supports.
+    """
+    arguments = list(arguments)
+    aimed: dict[str, list[Argument]] = {}
+    for argument in arguments:
+        aimed.setdefault(argument.target, []).append(argument)
+    relations = {}
+    for argument in arguments:
+        premises = tuple(dict.fromkeys(argument.premises))
+        if (
+            len(premises) != 1
+            or premises[0] not in map.statements
+            or argument.target not in map.arguments
+            or argument.target in map.statements
+            or argument.id in aimed
+            or not _says_nothing_more(argument)
+        ):
+            continue
+        into = aimed.get(premises[0], [])
+        if not any(a.kind == "support" for a in into):
+            continue  # a premise of its own, not the conclusion of an argument
+        if premises[0] in users and any(a.kind != "support" for a in into):
+            continue  # not drawn: the edge starts at what supports it, and only that
+        relations[argument.id] = argument
+    return relations
+
+
+def _says_nothing_more(argument: Argument) -> bool:
+    """Whether ``argument`` has nothing to show but its premises, kind and target."""
+    return not (
+        argument.title
+        or argument.by
+        or argument.via
+        or argument.quotes
+        or argument.tags
+        or argument.note
+        or argument.scheme
+        or argument.roles
+        or argument.answers
+        or argument.implicit
+        or argument.weight is not None
+        or argument.data
+        or argument.translations
+    )
+
+
 def _argument_edges(
-    map: ArgumentMap, argument: Argument, users: dict[str, list[str]]
+    map: ArgumentMap,
+    argument: Argument,
+    users: dict[str, list[str]],
+    relations: dict[str, Argument],
 ) -> list[ViewEdge]:
     """The premise edges of ``argument``, then its edges to its target.
 
     A premise in ``users`` is not drawn: it has no edge, and an argument
-    aimed at it points at each argument that ``users`` names instead.
+    aimed at it points at each argument that ``users`` names instead. An
+    argument in ``relations`` is one edge, from its premise to its target,
+    or none when its premise is not drawn (the arguments that support the
+    premise point at its target instead).
     """
+    if argument.id in relations:
+        premise = argument.premises[0]
+        if premise in users:
+            return []
+        return [_relation_edge(map, argument, statement_node_id(premise))]
     node_id = argument_node_id(argument.id)
     edges = [
         ViewEdge(statement_node_id(p), node_id, "premise", ("argmap-premise",))
@@ -972,12 +1121,28 @@ def _argument_edges(
     ):  # an undercut, or a support or attack of the argument as a whole
         targets = [argument_node_id(argument.target)] if argument.target in map.arguments else []
     elif argument.target in users:
-        targets = [argument_node_id(a) for a in users[argument.target] if a != argument.id]
+        targets = []
+        for user in users[argument.target]:
+            if user in relations:  # what the premise supports, the argument supports
+                edges.append(_relation_edge(map, relations[user], node_id))
+            elif user != argument.id:
+                targets.append(argument_node_id(user))
     else:
         targets = [statement_node_id(argument.target)] if argument.target in map.statements else []
     classes = _relation_classes(map, argument)
     edges.extend(ViewEdge(node_id, target, argument.kind, classes) for target in targets)
     return edges
+
+
+def _relation_edge(map: ArgumentMap, relation: Argument, source: str) -> ViewEdge:
+    """The edge that draws ``relation`` (an argument drawn without a node) from ``source``."""
+    return ViewEdge(
+        source,
+        argument_node_id(relation.target),
+        relation.kind,
+        _relation_classes(map, relation),
+        argument=relation.id,
+    )
 
 
 def _relation_classes(map: ArgumentMap, argument: Argument) -> tuple[str, ...]:

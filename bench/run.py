@@ -479,8 +479,9 @@ def run_evaluation(bench: Bench) -> None:
     """``argmap evaluate`` under each semantics, on the largest loose debate and synthetic map.
 
     The maps are written here when their own parts did not run. A run that
-    stops at the step limit (exit status 1, no output) is timed once and
-    shown as such: that is the limit's cost, not a result.
+    stops at a limit of the search (steps or seconds: exit status 1, no
+    output) is timed once and shown as such: that is the limit's cost, not a
+    result.
     """
     maps = []
     n = bench.evaluated[0]
@@ -503,8 +504,7 @@ def run_evaluation(bench: Bench) -> None:
                 stopped = measure(command, 1, expect=1)
                 if stopped.seconds is not None:
                     stopped.note = (
-                        f"stopped at the step limit after {_seconds(stopped.seconds)} "
-                        f"(exit status 1)"
+                        f"stopped at a limit after {_seconds(stopped.seconds)} (exit status 1)"
                     )
                 result = stopped
             bench.keep(tool, name, result)
@@ -677,18 +677,20 @@ class Target:
 def _ratio(
     bench: Bench,
     what: str,
+    top: str,
+    bottom: str,
+    name: str,
     *,
-    top: tuple[str, str],
-    bottom: tuple[str, str],
     bound: float,
-    shown: str,
     value: Callable[[float, float], float] = lambda a, b: a / b,
 ) -> Target:
-    a, b = bench.get(*top), bench.get(*bottom)
+    """Tool ``top`` against tool ``bottom`` on the map ``name``: met at ``bound`` or below."""
+    label, shown = f"{what}, {name}", f"<= {bound:.2f}"
+    a, b = bench.get(top, name), bench.get(bottom, name)
     if a is None or b is None:
-        return Target(what, "-", shown, None)
+        return Target(label, "-", shown, None)
     measured = value(a, b)
-    return Target(what, f"{measured:.2f}", shown, measured <= bound)
+    return Target(label, f"{measured:.2f}", shown, measured <= bound)
 
 
 def exponent(bench: Bench) -> tuple[float, float] | None:
@@ -736,50 +738,29 @@ def targets(bench: Bench) -> list[Target]:
         ),
     ):
         for n in (500, 1000, 2000):
-            found.append(
-                _ratio(
-                    bench,
-                    f"{what}, N={n}",
-                    top=(render, f"N={n}"),
-                    bottom=(argdown, f"N={n}"),
-                    bound=1 / 3,
-                    shown="<= 0.33",
-                )
-            )
+            found.append(_ratio(bench, what, render, argdown, f"N={n}", bound=1 / 3))
     for n, bound in ((2000, 0.10), (1000, 0.25)):
         found.append(
             _ratio(
                 bench,
-                f"argmap's share of a render (render - bare dot) / render, N={n}",
-                top=("argmap render -f svg", f"N={n}"),
-                bottom=("dot -Tsvg", f"N={n}"),
+                "argmap's share of a render (render - bare dot) / render",
+                "argmap render -f svg",
+                "dot -Tsvg",
+                f"N={n}",
                 bound=bound,
-                shown=f"<= {bound:.2f}",
                 value=lambda render, dot: (render - dot) / render,
             )
         )
         # The same share measured directly: everything argmap does but the layout.
+        direct = "argmap's share, directly: `render -f dot` / `render -f svg`"
         found.append(
             _ratio(
-                bench,
-                f"argmap's share, directly: `render -f dot` / `render -f svg`, N={n}",
-                top=("argmap render -f dot", f"N={n}"),
-                bottom=("argmap render -f svg", f"N={n}"),
-                bound=bound,
-                shown=f"<= {bound:.2f}",
+                bench, direct, "argmap render -f dot", "argmap render -f svg", f"N={n}", bound=bound
             )
         )
+    load = "`argmap.load` (YAML + model) / `yaml.load` with the C loader"
     for name in ("N=2000", "S=100k"):
-        found.append(
-            _ratio(
-                bench,
-                f"`argmap.load` (YAML + model) / `yaml.load` with the C loader, {name}",
-                top=("argmap.load", name),
-                bottom=("yaml.load (C loader)", name),
-                bound=1.5,
-                shown="<= 1.50",
-            )
-        )
+        found.append(_ratio(bench, load, "argmap.load", "yaml.load (C loader)", name, bound=1.5))
     check = bench.results.get(("argmap check", "S=100k"))
     if check is not None and check.seconds is not None and check.megabytes is not None:
         found.append(
@@ -833,20 +814,14 @@ def targets(bench: Bench) -> list[Target]:
 def loose_targets(bench: Bench) -> list[Target]:
     """The targets on the loose debates: renders and reading against Argdown."""
     found: list[Target] = []
-    for render, what, bound, shown in (
-        ("argmap render -f svg", "`argmap render -f svg` (default)", 0.5, "<= 0.50"),
-        ("argmap render --no-premises", "`argmap render --no-premises`", 1 / 3, "<= 0.33"),
+    for render, what, bound in (
+        ("argmap render -f svg", "`argmap render -f svg` (default)", 0.5),
+        ("argmap render --no-premises", "`argmap render --no-premises`", 1 / 3),
     ):
+        against = f"loose debate: {what} / `argdown map -f svg`"
         for n in LOOSE:
             found.append(
-                _ratio(
-                    bench,
-                    f"loose debate: {what} / `argdown map -f svg`, L={n}",
-                    top=(render, f"L={n}"),
-                    bottom=("argdown map -f svg", f"L={n}"),
-                    bound=bound,
-                    shown=shown,
-                )
+                _ratio(bench, against, render, "argdown map -f svg", f"L={n}", bound=bound)
             )
     found.append(_check_target(bench, "loose debate: ", "L=2000", 0.25))
     return found
@@ -856,11 +831,11 @@ def _check_target(bench: Bench, what: str, name: str, bound: float) -> Target:
     """``argmap check`` against ``argdown json`` on the map ``name``."""
     return _ratio(
         bench,
-        f"{what}`argmap check` / `argdown json`, {name}",
-        top=("argmap check", name),
-        bottom=("argdown json", name),
+        f"{what}`argmap check` / `argdown json`",
+        "argmap check",
+        "argdown json",
+        name,
         bound=bound,
-        shown=f"<= {bound:.2f}",
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -59,6 +60,13 @@ def run(*argv: str, stderr: io.StringIO | None = None) -> tuple[int, str, str]:
     out, err = io.StringIO(), stderr or io.StringIO()
     status = main(list(argv), stdout=out, stderr=err)
     return status, out.getvalue(), err.getvalue()
+
+
+def refused(*argv: str) -> str:
+    """Standard error of ``argmap *argv`` run in this process, which must exit 1 (a bad map)."""
+    status, _, err = run(*argv)
+    assert status == 1, err
+    return err
 
 
 def round_trip(m: ArgumentMap, format: Literal["json", "argdown", "aif"]) -> ArgumentMap:
@@ -194,3 +202,15 @@ def open_viewer(browser: Any, path: Path) -> Iterator[Viewer]:
     assert viewer.problems == []
     assert viewer.requests == [url]
     context.close()
+
+
+def ticking_clock(monkeypatch: pytest.MonkeyPatch, seconds: float = 1.0) -> None:
+    """Make the clock of evaluation's time limit run ``seconds`` on each reading.
+
+    A search reads it when it starts and every 1,024 steps after, so a time
+    limit is reached after a known number of steps, with no waiting.
+    """
+    import argmap._limits
+
+    readings = itertools.count()
+    monkeypatch.setattr(argmap._limits, "now", lambda: next(readings) * seconds)

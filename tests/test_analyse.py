@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
+from helpers import ticking_clock
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from py_arg.abstract_argumentation_classes.abstract_argumentation_framework import (
@@ -336,6 +337,87 @@ def test_the_step_limit_comes_from_the_environment_unless_given(
     )
     with pytest.raises(ValueError, match=r"'max_steps' must be more than 0 \(got 0\)"):
         evaluate(m, "preferred", max_steps=0)
+
+
+TIME_MESSAGE = (
+    "{task} ran for {ran} seconds, past its limit of {limit} seconds, so it stopped; allow "
+    "more time with --max-seconds (max_seconds= in Python, or the environment variable "
+    "ARGMAP_MAX_EVALUATION_SECONDS), or use grounded semantics, which needs no search"
+)
+
+
+def test_an_evaluation_stops_at_its_time_limit_with_a_limit_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The clock is read every 1,024 steps; the search takes about 12,500 here."""
+    ticking_clock(monkeypatch)  # one second a reading
+    m = pairs_around_a_ring(12)
+    with pytest.raises(argmap.LimitError) as caught:
+        evaluate(m, "preferred", max_seconds=2.5)
+    assert str(caught.value) == TIME_MESSAGE.format(
+        task="evaluating this map under preferred semantics", ran="3.00", limit=2.5
+    )
+    with pytest.raises(argmap.LimitError) as caught:
+        framework(m).extensions("complete", max_seconds=1)
+    assert str(caught.value) == TIME_MESSAGE.format(
+        task="finding the complete extensions", ran="2.00", limit=1
+    )
+    with pytest.raises(argmap.LimitError, match=r"ran for 3\.00 seconds, past its limit of 2\.5"):
+        argmap.what_if(m, accept=["a0"], semantics="stable", max_seconds=2.5)
+    assert evaluate(m, "preferred", max_seconds=60).extensions == 4097
+    assert evaluate(m, "grounded", max_seconds=0.001).extensions == 1  # no search at all
+    # The step limit still applies, and whichever is reached first stops the search.
+    with pytest.raises(argmap.LimitError, match="takes more than 1,000 steps"):
+        evaluate(m, "preferred", max_steps=1_000, max_seconds=60)
+
+
+def test_the_time_limit_is_ten_seconds_unless_the_environment_or_a_parameter_says_otherwise(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    ticking_clock(monkeypatch)
+    monkeypatch.delenv("ARGMAP_MAX_EVALUATION_SECONDS", raising=False)
+    m = pairs_around_a_ring(12)
+    with pytest.raises(argmap.LimitError, match=r"ran for 11\.00 seconds, past its limit of 10 "):
+        evaluate(m, "preferred")
+    monkeypatch.setenv("ARGMAP_MAX_EVALUATION_SECONDS", "4.5")
+    with pytest.raises(argmap.LimitError, match=r"ran for 5\.00 seconds, past its limit of 4\.5 "):
+        evaluate(m, "preferred")
+    assert evaluate(m, "preferred", max_seconds=60).extensions == 4097
+    monkeypatch.setenv("ARGMAP_MAX_EVALUATION_SECONDS", "60")
+    assert evaluate(m, "preferred").extensions == 4097
+    for bad in ("soon", "0", "-1", "nan", "inf"):
+        monkeypatch.setenv("ARGMAP_MAX_EVALUATION_SECONDS", bad)
+        with pytest.raises(argmap.LimitError) as caught:
+            evaluate(m, "preferred")
+        assert str(caught.value) == (
+            "ARGMAP_MAX_EVALUATION_SECONDS must be a number above 0, the most seconds of an "
+            f"evaluation's search (got {bad!r}); unset it for the default, 10"
+        )
+
+
+@pytest.mark.parametrize(
+    ("value", "error", "message"),
+    [
+        (0, ValueError, "'max_seconds' must be a number more than 0 (got 0)"),
+        (-2.5, ValueError, "'max_seconds' must be a number more than 0 (got -2.5)"),
+        (float("nan"), ValueError, "'max_seconds' must be a number more than 0 (got nan)"),
+        (float("inf"), ValueError, "'max_seconds' must be a number more than 0 (got inf)"),
+        ("10", TypeError, "'max_seconds' must be a number of seconds (got '10')"),
+        (True, TypeError, "'max_seconds' must be a number of seconds (got True)"),
+    ],
+)
+def test_a_time_limit_must_be_a_number_of_seconds_above_0(
+    value: object, error: type[Exception], message: str
+) -> None:
+    m = pairs(2)
+    for call in (
+        lambda: evaluate(m, "preferred", max_seconds=value),  # type: ignore[arg-type]
+        lambda: framework(m).preferred(max_seconds=value),  # type: ignore[arg-type]
+        lambda: argmap.explain(m, "a0", max_seconds=value),  # type: ignore[arg-type]
+    ):
+        with pytest.raises(error) as caught:
+            call()
+        assert str(caught.value) == message
 
 
 # -- the translation: exact labels on small maps ------------------------------

@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from helpers import run, work_in
+from helpers import run, ticking_clock, work_in
 
 MAP = """\
 argmap: 1
@@ -239,6 +239,14 @@ def test_evaluation_options_need_evaluate(folder: Path) -> None:
         "argmap render: error: --reject works with --evaluate; add it\n",
     )
     assert run("render", "map.yaml", "--semantics", "stable")[0] == 2
+    assert run("convert", "map.yaml", "--to", "text", "--max-seconds", "5") == (
+        2,
+        "",
+        "argmap convert: error: --max-seconds works with --evaluate; add it\n",
+    )
+    assert run("render", "map.yaml", "--max-steps", "5")[2] == (
+        "argmap render: error: --max-steps works with --evaluate; add it\n"
+    )
 
 
 def test_render_evaluate_refuses_an_unknown_id(folder: Path) -> None:
@@ -306,3 +314,54 @@ def test_an_evaluation_past_its_step_limit_is_an_error_not_a_hang(
     assert not (tmp_path / "ring.dot").exists()
     status, _, err = run("evaluate", "pairs.yaml", "--max-steps", "0")
     assert (status, err) == (2, "argmap evaluate: error: --max-steps must be more than 0 (got 0)\n")
+
+
+def test_an_evaluation_past_its_time_limit_is_an_error_not_a_hang(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The clock runs a second on each reading: a reading every 1,024 steps of the search."""
+    ticking_clock(monkeypatch)
+    work_in(tmp_path, monkeypatch, {"pairs.yaml": PAIRS, "ring.yaml": RING})
+    preferred = ("--semantics", "preferred")
+    assert run("evaluate", "ring.yaml", *preferred, "--max-seconds", "2.5") == (
+        1,
+        "",
+        "evaluating this map under preferred semantics ran for 3.00 seconds, past its limit of "
+        "2.5 seconds, so it stopped; allow more time with --max-seconds (max_seconds= in "
+        "Python, or the environment variable ARGMAP_MAX_EVALUATION_SECONDS), or use grounded "
+        "semantics, which needs no search\n",
+    )
+    status, out, _ = run("evaluate", "ring.yaml", *preferred, "--max-seconds", "60")
+    assert (status, out.splitlines()[0]) == (0, "preferred semantics, sceptical: 4097 extensions")
+    stable = ("--evaluate", "--semantics", "stable")
+    for variable, semantics, command in (
+        (None, "preferred", ["explain", "ring.yaml", "c0", *preferred, "--max-seconds", "2.5"]),
+        ("2.5", "stable", ["render", "ring.yaml", *stable, "-f", "dot"]),
+        ("2.5", "stable", ["convert", "ring.yaml", "--to", "outline", *stable]),
+    ):
+        if variable is not None:
+            monkeypatch.setenv("ARGMAP_MAX_EVALUATION_SECONDS", variable)
+        status, out, err = run(*command)
+        assert (status, out) == (1, "")
+        assert err.startswith(f"evaluating this map under {semantics} semantics ran for 3.00 ")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pairs.yaml", "ring.yaml"]
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("0", "--max-seconds must be a number more than 0 (got 0)"),
+        ("-1", "--max-seconds must be a number more than 0 (got -1)"),
+        ("nan", "--max-seconds must be a number more than 0 (got nan)"),
+        ("soon", "argument --max-seconds: invalid float value: 'soon'"),
+    ],
+)
+def test_a_time_limit_on_the_command_line_must_be_a_number_above_0(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, value: str, message: str
+) -> None:
+    work_in(tmp_path, monkeypatch, {"pairs.yaml": PAIRS})
+    for command in ("evaluate", "explain"):
+        ids = ["a0"] if command == "explain" else []
+        status, out, err = run(command, "pairs.yaml", *ids, f"--max-seconds={value}")
+        assert (status, out) == (2, "")
+        assert err.endswith(f"argmap {command}: error: {message}\n")

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import open_viewer, run, work_in
+from helpers import open_viewer, run, ticking_clock, work_in
 from hypothesis import given
 from hypothesis import strategies as st
 from strategies import fuzz, sound_maps
@@ -450,13 +450,8 @@ def test_the_viewer_panel_explains_the_selected_label(browser: Any, rain: Path) 
         )
 
 
-def test_a_search_through_many_extensions_stops_at_its_steps(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """Ten independent standoffs make 1,024 preferred extensions: the search stops, saying so."""
-    import argmap._explain as explaining
-
-    monkeypatch.setattr(explaining, "SEARCH_STEPS", 20_000)
+def standoffs() -> ArgumentMap:
+    """A thesis resting on ten claims, each in a standoff: 1,024 preferred extensions."""
     statements = [Statement("x", "The thesis.")]
     arguments = []
     for i in range(10):
@@ -470,7 +465,17 @@ def test_a_search_through_many_extensions_stops_at_its_steps(
             Argument(f"against{i}", [f"q{i}"], "attack", f"c{i}"),
         ]
     arguments.append(Argument("all", [f"c{i}" for i in range(10)], "support", "x"))
-    m = ArgumentMap("Standoffs", statements, arguments)
+    return ArgumentMap("Standoffs", statements, arguments)
+
+
+def test_a_search_through_many_extensions_stops_at_its_steps(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Ten independent standoffs make 1,024 preferred extensions: the search stops, saying so."""
+    import argmap._explain as explaining
+
+    monkeypatch.setattr(explaining, "SEARCH_STEPS", 20_000)
+    m = standoffs()
     assert evaluate(m, "preferred").extensions == 1024
     why = argmap.explain(m, "x", "preferred")
     assert (why.label, why.change) == ("undecided", "accept")
@@ -479,3 +484,20 @@ def test_a_search_through_many_extensions_stops_at_its_steps(
     # Grounded semantics needs no search for labellings: accepting premises ends no
     # standoff, so the search for a set runs to max_checks.
     assert argmap.explain(m, "x", max_checks=50).checks == 50
+
+
+def test_a_search_for_sets_of_premises_stops_at_its_time_limit(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The clock runs a second on each reading, which comes every 1,024 steps.
+
+    The evaluation takes about 3,000 steps; the search for sets then stops at
+    its 100,000 steps after 3 sets unless 20 seconds stop it first.
+    """
+    ticking_clock(monkeypatch)
+    m = standoffs()
+    unhurried = argmap.explain(m, "x", "preferred", max_seconds=10_000)
+    hurried = argmap.explain(m, "x", "preferred", max_seconds=20.5)
+    assert (hurried.label, hurried.change) == (unhurried.label, unhurried.change)
+    assert not hurried.exhaustive
+    assert (hurried.checks, unhurried.checks) == (0, 3)

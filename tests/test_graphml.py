@@ -146,6 +146,19 @@ def test_text_in_another_language() -> None:
         dumps(m, lang="fr")
 
 
+def test_a_relation_between_arguments_stays_a_node() -> None:
+    """A diagram draws Argdown's ``<a2> -> <a1>`` as one arrow; the graph keeps its argument."""
+    m = argmap.loads(
+        "<a2>\n  -> <a1>\n\n<a1>\n\n(1) P1.\n----\n(2) C1.\n\n<a2>\n\n(1) P2.\n----\n(2) C2.\n",
+        format="argdown",
+    )
+    (relation,) = (a for a in m.arguments.values() if a.target == "a1")
+    assert f"argument-{relation.id}" not in {n.id for n in build_view(m).nodes}
+    graph = graph_of(dumps(m))
+    assert graph.nodes[f"argument-{relation.id}"]["kind"] == "argument"
+    assert graph.edges[f"argument-{relation.id}", "argument-a1"]["kind"] == "attack"
+
+
 HOSTILE = [
     "Quotes \" and ' and <tags> & &amp; entities ]]> <![CDATA[x]]>",
     "Control\x00 characters\x01\x08\x0b\x0c\x1f\x7f\x85 and \ufffe\uffff dropped",

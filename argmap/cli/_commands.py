@@ -173,6 +173,8 @@ def _check_evaluation_flags(args: argparse.Namespace) -> None:
             ("--credulous", args.credulous),
             ("--accept", bool(args.accept)),
             ("--reject", bool(args.reject)),
+            ("--max-steps", args.max_steps is not None),
+            ("--max-seconds", args.max_seconds is not None),
         )
         if present
     ]
@@ -244,9 +246,14 @@ def explain(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.id not in kept.statements and args.id not in kept.arguments:
         raise UsageError(_unknown_id(argument_map, kept, args.id))
     try:
-        why = _explain.explain_all(argument_map, evaluation, [args.id], max_checks=args.max_checks)[
-            args.id
-        ]
+        why = _explain.explain_all(
+            argument_map,
+            evaluation,
+            [args.id],
+            max_checks=args.max_checks,
+            max_steps=args.max_steps,
+            max_seconds=args.max_seconds,
+        )[args.id]
     except ValueError as exc:  # an argument Carneades gives no label
         raise UsageError(str(exc)) from None
     if args.output_format == "json":

@@ -92,6 +92,7 @@ def counted(n: int, word: str) -> str:
 def what_if(map: ArgumentMap, args: argparse.Namespace) -> tuple[Evaluation, Evaluation]:
     """The evaluation the options ask for, and the same without --accept and --reject."""
     from .. import analyse
+    from .._limits import check_seconds
 
     stated = getattr(args, "stated_only", False)  # evaluate has --stated-only, render not
     try:
@@ -105,8 +106,18 @@ def what_if(map: ArgumentMap, args: argparse.Namespace) -> tuple[Evaluation, Eva
     if args.max_steps is not None and args.max_steps <= 0:
         raise UsageError(f"--max-steps must be more than 0 (got {args.max_steps})")
     steps = args.max_steps
+    seconds = args.max_seconds
+    try:
+        check_seconds(seconds, "--max-seconds")
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
     plain = analyse.evaluate(
-        map, semantics, acceptance=acceptance, stated_only=stated, max_steps=steps
+        map,
+        semantics,
+        acceptance=acceptance,
+        stated_only=stated,
+        max_steps=steps,
+        max_seconds=seconds,
     )
     if not accept and not reject:
         return plain, plain
@@ -119,6 +130,7 @@ def what_if(map: ArgumentMap, args: argparse.Namespace) -> tuple[Evaluation, Eva
             acceptance=acceptance,
             stated_only=stated,
             max_steps=steps,
+            max_seconds=seconds,
         ),
         plain,
     )

@@ -547,7 +547,10 @@ def _output_format(parser: argparse.ArgumentParser) -> None:
 
 
 def _evaluation_options(parser: argparse.ArgumentParser, prefix: str) -> None:
-    """--semantics, --credulous, --max-steps, --accept and --reject, for evaluate and render."""
+    """--semantics, --credulous, --max-steps, --max-seconds, --accept and --reject.
+
+    For evaluate, explain, and render and convert with --evaluate.
+    """
     parser.add_argument(
         "--semantics",
         choices=SEMANTICS,
@@ -564,6 +567,13 @@ def _evaluation_options(parser: argparse.ArgumentParser, prefix: str) -> None:
         metavar="N",
         help=f"{prefix}stop a search for labellings after N steps, with an error "
         "(default: 1,000,000, or $ARGMAP_MAX_EVALUATION_STEPS)",
+    )
+    parser.add_argument(
+        "--max-seconds",
+        type=float,
+        metavar="SECONDS",
+        help=f"{prefix}stop a search for labellings after SECONDS seconds, with an error "
+        "(default: 10, or $ARGMAP_MAX_EVALUATION_SECONDS)",
     )
     for flag, what in (("accept", "accepted"), ("reject", "rejected")):
         parser.add_argument(

@@ -49,7 +49,7 @@ def render_job(job: RenderJob) -> Rendered:
     from .._select import check_selection
     from .._sources import read_sources
     from ..errors import ArgmapError
-    from ..view import build_view
+    from ..view import build_view, node_count
 
     if os.getcwd() != job.cwd:  # a worker process started elsewhere: names are relative
         os.chdir(job.cwd)
@@ -72,20 +72,26 @@ def render_job(job: RenderJob) -> Rendered:
             )
         except ValueError as exc:
             return Rendered(usage=f"{file}: {exc}")
-        view = build_view(argument_map, o.replace(evaluation=evaluation))
+        o = o.replace(evaluation=evaluation)
         messages = []
         limit = args.max_nodes
-        if limit and len(view.nodes) > limit:
-            every, premises = len(view.nodes), o.premises
+        # Counted before the diagram is worded, which takes far longer on a large map.
+        every = node_count(argument_map, o) if limit else 0
+        if limit and every > limit:
+            premises = o.premises
             if args.premises is None and not o.collapse:
                 # Neither --premises nor --no-premises: a diagram too large to read
                 # is drawn as Argdown draws one, its arguments without their premises.
-                view = build_view(argument_map, o.replace(evaluation=evaluation, premises=False))
+                view = build_view(argument_map, o.replace(premises=False))
                 messages.append(str(_without_premises(file, every, len(view.nodes), limit)))
                 premises = False
+            else:
+                view = build_view(argument_map, o)
             if len(view.nodes) > limit:
                 too_large = _too_large(argument_map, file, len(view.nodes), limit, premises)
                 messages.append(str(too_large))
+        else:
+            view = build_view(argument_map, o)
         sources = read_sources(argument_map) if getattr(args, "with_source", False) else None
         data = renderer.view_output(view, job.format, map=argument_map, sources=sources)
         return Rendered(tuple(messages), data)
