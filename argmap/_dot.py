@@ -12,10 +12,10 @@ from __future__ import annotations
 import functools
 import html
 import itertools
-import textwrap
 from collections.abc import Iterable
 from typing import Any
 
+from ._helpers import wrap
 from ._palette import (
     ARGUMENT_ATTRS,
     ARGUMENT_STYLES,
@@ -489,11 +489,11 @@ def _statement_label(node: ViewNode, wording: Wording, width: int) -> str:
     # font (as many points wide): so the same byline wraps the same way in every box,
     # and neither is wider than a full line of text.
     if node.hedge:
-        cells.append(("HEDGE", tuple(textwrap.wrap(f"({node.hedge})", width=width))))
+        cells.append(("HEDGE", tuple(wrap(f"({node.hedge})", width))))
     if node.speakers or node.via:
         line = byline(node.speakers, node.via, relay=wording.via)
         speaker_width = width * int(NODE_ATTRS["fontsize"]) // SPEAKER_POINTS
-        cells.append(("SPEAKER", tuple(textwrap.wrap(line, width=speaker_width))))
+        cells.append(("SPEAKER", tuple(wrap(line, speaker_width))))
     if node.untranslated:
         cells.append(("UNTRANSLATED", (untranslated(node.untranslated),)))
     return _label(cells)

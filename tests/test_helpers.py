@@ -1,8 +1,13 @@
-"""argmap._helpers: unique ids handed out in linear time."""
+"""argmap._helpers: unique ids handed out in linear time; text wrapped as textwrap wraps it."""
 
 from __future__ import annotations
 
-from argmap._helpers import Ids, fresh_id
+import textwrap
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from argmap._helpers import Ids, fresh_id, wrap
 
 
 class CountingSet(set[str]):
@@ -32,3 +37,26 @@ def test_fresh_id_with_counters_skips_what_is_taken_meanwhile() -> None:
     taken |= {first, "a-4"}
     assert (first, fresh_id("a", taken, counters=counters)) == ("a-3", "a-5")
     assert fresh_id("a", taken) == "a-5"  # without counters: from 2, the same answer
+
+
+#: Words and the characters around which textwrap decides differently: hyphens,
+#: dashes, white space other than one space, punctuation, long words.
+_PIECES = st.sampled_from(
+    [
+        *("a", "bb", "word", "x" * 12, "y" * 45, "-", "--", "well-known", "é", "w.", "?"),
+        *(" ", " ", "  ", "\u00a0", "\t", "\n", "\u2003", "\x1f"),
+    ]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_PIECES, max_size=30).map("".join), st.integers(min_value=1, max_value=50))
+def test_wrap_gives_the_lines_of_textwrap(text: str, width: int) -> None:
+    assert wrap(text, width) == textwrap.wrap(text, width=width)
+
+
+def test_wrap_fills_each_line_with_the_words_that_fit() -> None:
+    text = "The state should not decide what people may read"
+    assert wrap(text, 12) == ["The state", "should not", "decide what", "people may", "read"]
+    assert wrap("a verylongwordhere b", 10) == ["a verylong", "wordhere b"]
+    assert wrap("", 10) == []
