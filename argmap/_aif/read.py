@@ -897,10 +897,14 @@ def _plain(value: Any) -> Any:
     return plain(value)
 
 
-def read(text: str, file: str) -> ArgumentMap:
-    """Read AIF JSON as a map; raise MapError with the line and column of each problem."""
+def read(text: str, file: str, *, parsed: Any = _jsonpos.UNREAD) -> ArgumentMap:
+    """Read AIF JSON as a map; raise MapError with the line and column of each problem.
+
+    ``parsed`` is what :func:`argmap._jsonpos.fast_parse` gave for ``text``, when
+    it was called already (to tell the format).
+    """
     try:
-        data, positions, issues = _jsonpos.parse(text, file)
+        data, positions, issues = _jsonpos.parse(text, file, parsed=parsed)
     except MapError as exc:
         codes = {"json-syntax": "aif-syntax", "too-deep": "aif-too-deep"}
         raise MapError(
