@@ -770,7 +770,7 @@ class _Reader:
         """The map of ``document``; its errors, located in the AIF, stop the reading."""
         self.stop()
         located = _Located(self.positions, table, self.prefix)
-        built = from_data(document, Origin(self.file, located))
+        built = from_data(document, Origin(self.file, located), plain=True)
         problems = []
         for issue in built.issues:
             if issue.severity is not Severity.ERROR:
