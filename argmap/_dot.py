@@ -110,17 +110,20 @@ def run_dot(source: str, format: str) -> bytes:
 def digraph(view: MapView) -> Any:
     """The ``graphviz.Digraph`` for ``view``."""
     graphviz = _graphviz()
-    graph = graphviz.Digraph(
-        name=_dot_name(view.title),
-        graph_attr={
-            **GRAPH_ATTRS,
-            "rankdir": view.rankdir,
-            **(ROWS_GRAPH_ATTRS if view.rows else {}),
-            **(_light_layout(view) if len(view.nodes) > LIGHT_LAYOUT_NODES else {}),
-        },
-        node_attr={**NODE_ATTRS, **(ROWS_NODE_ATTRS if view.rows else {})},
-        edge_attr=EDGE_ATTRS,
-    )
+    graph = graphviz.Digraph(name=_dot_name(view.title))
+    graph_attr = {
+        **GRAPH_ATTRS,
+        "rankdir": view.rankdir,
+        **(ROWS_GRAPH_ATTRS if view.rows else {}),
+        **(_light_layout(view) if len(view.nodes) > LIGHT_LAYOUT_NODES else {}),
+    }
+    node_attr = {**NODE_ATTRS, **(ROWS_NODE_ATTRS if view.rows else {})}
+    # The graph's defaults, first in its body: where the Digraph's own would stand.
+    graph.body += [
+        _attr_line("graph", tuple(graph_attr.items())),
+        _attr_line("node", tuple(node_attr.items())),
+        _attr_line("edge", tuple(EDGE_ATTRS.items())),
+    ]
     if view.title.strip():
         graph.attr(label=f"<<B>{_html(view.title)}</B>>")
     by_id = {node.id: node for node in view.nodes}
@@ -194,7 +197,9 @@ def _light_layout(view: MapView) -> dict[str, str]:
 # the attribute names and the values that thousands of nodes and edges share.
 
 
-@functools.lru_cache(maxsize=4096)
+# typed: graphviz quotes a ``nohtml`` string that looks like HTML, and not the
+# same plain string.
+@functools.lru_cache(maxsize=4096, typed=True)
 def _quote(text: str) -> str:
     """``text`` as a DOT id, quoted by graphviz (its ``quoting.quote``)."""
     quoted: str = _graphviz().quoting.quote(text)
@@ -206,6 +211,14 @@ def _quote_edge(name: str) -> str:
     """An edge's end, quoted by graphviz (its ``quoting.quote_edge``)."""
     quoted: str = _graphviz().quoting.quote_edge(name)
     return quoted
+
+
+@functools.lru_cache(maxsize=64)
+def _attr_line(kind: str, attrs: tuple[tuple[str, str], ...]) -> str:
+    """The line of the defaults of the graph, its nodes or its edges (``kind``), as a
+    Digraph writes its ``graph_attr``, ``node_attr`` or ``edge_attr``."""
+    pairs = " ".join(f"{_quote(k)}={_quote(v)}" for k, v in sorted(attrs))
+    return f"\t{kind} [{pairs}]\n"
 
 
 def _a_list(attrs: dict[str, str]) -> str:

@@ -134,6 +134,10 @@ class Ids:
         return candidate
 
 
+#: Where ``textwrap`` might break a line after a hyphen: a hyphen between
+#: letters (``well-known``), a dash of two or more (``a--b``). A hyphen
+#: elsewhere (``COVID-19``, `` - ``) stays inside its word.
+_BREAKABLE_HYPHEN = re.compile(r"--|[^\d\W]-[^\d\W]")
 #: For :func:`wrap`: the longest run of up to ``width`` characters that ends
 #: before a space or at the end, by width.
 _LINE_PATTERNS: dict[int, re.Pattern[str]] = {}
@@ -142,7 +146,7 @@ _LINE_PATTERNS: dict[int, re.Pattern[str]] = {}
 def wrap(text: str, width: int) -> list[str]:
     """``textwrap.wrap(text, width=width)``, the same lines, mostly without ``textwrap``.
 
-    Text of words one space apart (no other white space, no ``-``, which
+    Text of words one space apart (no other white space, no hyphen that
     ``textwrap`` may break after) whose words each fit ``width``, as most
     text in a diagram is after its white space is squashed, is wrapped by
     one regular expression: each line is the longest run of whole words
@@ -151,7 +155,7 @@ def wrap(text: str, width: int) -> list[str]:
     """
     if (
         width > 0
-        and "-" not in text
+        and ("-" not in text or not _BREAKABLE_HYPHEN.search(text))
         and "  " not in text
         and text.isprintable()  # no white space but " ": no tab, newline, NBSP...
         and text[:1] != " "

@@ -43,7 +43,8 @@ def test_fresh_id_with_counters_skips_what_is_taken_meanwhile() -> None:
 #: dashes, white space other than one space, punctuation, long words.
 _PIECES = st.sampled_from(
     [
-        *("a", "bb", "word", "x" * 12, "y" * 45, "-", "--", "well-known", "é", "w.", "?"),
+        *("a", "bb", "word", "x" * 12, "y" * 45, "é", "w.", "?", "1", "ab-c", "e-"),
+        *("-", "--", "---", "well-known", "COVID-19", "-x", "x-", "re-re-read", "a-b-c"),
         *(" ", " ", "  ", "\u00a0", "\t", "\n", "\u2003", "\x1f"),
     ]
 )
