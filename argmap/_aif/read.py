@@ -666,7 +666,7 @@ class _Reader:
             (sid, str(value.get("name", sid)) if isinstance(value, dict) else sid)
             for sid, value in (own_schemes.items() if isinstance(own_schemes, dict) else ())
         ]
-        scheme_ids = scheme_table([*schemes, *built_in_schemes()])
+        scheme_ids = scheme_table(schemes)
         names = {sid: name for sid, name in [*built_in_schemes(), *schemes]}
         arguments: dict[str, Any] = {}
         for node in nodes.values():
