@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # what the names are, for type checkers and editors
 
     from ._check import check
     from ._diff import Difference, MapDiff, diff
+    from ._explain import Explanation, Reason, explain
     from ._graphml import to_graphml
     from ._io import dump, dumps, load, loads
     from ._mermaid import to_mermaid
@@ -81,6 +82,7 @@ _MODULES = {
     "to_mermaid": "._mermaid",
     "to_outline": "._outline",
     **dict.fromkeys(("Difference", "MapDiff", "diff"), "._diff"),
+    **dict.fromkeys(("Explanation", "Reason", "explain"), "._explain"),
     "ViewOptions": ".view",
     **dict.fromkeys(
         (
@@ -145,6 +147,7 @@ __all__ = [
     "Difference",
     "Dispute",
     "Evaluation",
+    "Explanation",
     "Framework",
     "Grounding",
     "Group",
@@ -154,6 +157,7 @@ __all__ = [
     "MapDiff",
     "MapError",
     "OutputError",
+    "Reason",
     "RelationType",
     "RenderError",
     "Role",
@@ -170,6 +174,7 @@ __all__ = [
     "dump",
     "dumps",
     "evaluate",
+    "explain",
     "grounding",
     "load",
     "loads",

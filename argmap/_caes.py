@@ -5,8 +5,9 @@ and Walton; ``GroundedLabelling`` of its ``caes`` package), on argmap's
 model (docs/evaluation.md says it in full):
 
 * a statement an evaluation takes as given (``status: assumed``, or a
-  statement no argument supports under argmap's defaults) is ``in`` from
-  the start; any other statement no argument supports is ``out``;
+  statement no argument supports under argmap's defaults, unless it is a
+  position of an issue) is ``in`` from the start; any other statement no
+  argument supports is ``out``;
 * an argument is *applicable* when none of its premises is ``undecided``
   and it is not undercut; its weight is then what its weighing gives
   (:data:`argmap.model.Weighing`), times its ``weight``; an argument that
@@ -97,15 +98,15 @@ class _Graph:
     """A map as CAES sees it: statements, pro and con arguments, issues, by number."""
 
     def __init__(
-        self, m: ArgumentMap, assumed: Iterable[str], rejected: Iterable[str] = ()
+        self, map: ArgumentMap, assumed: Iterable[str], rejected: Iterable[str] = ()
     ) -> None:
-        self.names: list[str] = list(m.statements)
+        self.names: list[str] = list(map.statements)
         self.index = {sid: i for i, sid in enumerate(self.names)}
         self.real = len(self.names)
         self.args: list[_Arg] = []
         by_id: dict[str, _Arg] = {}
         arguments_on_arguments = []
-        for argument in m.arguments.values():
+        for argument in map.arguments.values():
             if argument.target not in self.index:  # an argument's target is an argument
                 arguments_on_arguments.append(argument)
                 continue
@@ -156,7 +157,7 @@ class _Graph:
             if arg.undercutter is not None:
                 self.undercuts[arg.undercutter].append(arg)
         self.issue: list[_Issue | None] = [None] * size
-        for dispute in m.issues.values():
+        for dispute in map.issues.values():
             issue = _Issue(
                 tuple(dict.fromkeys(self.index[p] for p in dispute.positions)),
                 dispute.proof_standard,
@@ -289,9 +290,11 @@ class _Graph:
         return tuple(changed)
 
 
-def caes_labels(m: ArgumentMap, assumed: Iterable[str], rejected: Iterable[str] = ()) -> CaesResult:
-    """Label ``m`` as Carneades' CAES does, ``assumed`` statements ``in``, ``rejected`` ``out``."""
-    graph = _Graph(m, assumed, rejected)
+def caes_labels(
+    map: ArgumentMap, assumed: Iterable[str], rejected: Iterable[str] = ()
+) -> CaesResult:
+    """Label ``map`` as Carneades' CAES does: ``assumed`` statements in, ``rejected`` out."""
+    graph = _Graph(map, assumed, rejected)
     labels = graph.label()
     statements = {sid: _NAMES[labels[i]] for i, sid in enumerate(graph.names[: graph.real])}
     arguments: dict[str, CaesLabel] = {}
@@ -305,5 +308,5 @@ def caes_labels(m: ArgumentMap, assumed: Iterable[str], rejected: Iterable[str] 
             arguments[arg.id] = "out"
         else:
             arguments[arg.id] = "undecided"
-    ordered = {aid: arguments[aid] for aid in m.arguments if aid in arguments}
+    ordered = {aid: arguments[aid] for aid in map.arguments if aid in arguments}
     return CaesResult(statements, ordered, {aid: weights[aid] for aid in ordered})

@@ -28,7 +28,7 @@ WARNING = Severity.WARNING
 
 
 def check(
-    argument_map: ArgumentMap,
+    map: ArgumentMap,
     *,
     verify_quotes: bool = True,
     base_dir: str | os.PathLike[str] | None = None,
@@ -37,7 +37,7 @@ def check(
     """Check a whole map and return its issues, errors and warnings, in document order.
 
     Args:
-        argument_map: The map to check.
+        map: The map to check.
         verify_quotes: Verify that each quote occurs in its source's text file.
         base_dir: Folder that source files are relative to; defaults to the
             folder of the file the map was loaded from, else the current one.
@@ -50,23 +50,23 @@ def check(
         file, line and column when the map was loaded from a file.
     """
     with gc_paused():
-        issues = list(_rules(argument_map))
-        if argument_map.origin is not None:
-            issues += argument_map.origin.issues  # found while reading the text
+        issues = list(_rules(map))
+        if map.origin is not None:
+            issues += map.origin.issues  # found while reading the text
         if verify_quotes:
-            issues += _QuoteChecker(argument_map, base_dir, allow_outside).run()
-        return locate(argument_map, issues)
+            issues += _QuoteChecker(map, base_dir, allow_outside).run()
+        return locate(map, issues)
 
 
-def errors(argument_map: ArgumentMap) -> tuple[Issue, ...]:
+def errors(map: ArgumentMap) -> tuple[Issue, ...]:
     """The errors of every rule but quote verification, located: what makes a map invalid.
 
     What loading a map refuses it for; warnings and notes are left unlocated
     (finding their line and column can cost more than the rules themselves).
     """
     with gc_paused():
-        found = [i for i in _rules(argument_map) if i.severity is Severity.ERROR]
-        return locate(argument_map, found) if found else ()
+        found = [i for i in _rules(map) if i.severity is Severity.ERROR]
+        return locate(map, found) if found else ()
 
 
 class _LastRules:
@@ -80,67 +80,60 @@ class _LastRules:
     entry: tuple[weakref.ref[ArgumentMap], tuple[Issue, ...]] | None = None
 
 
-def _rules(argument_map: ArgumentMap) -> tuple[Issue, ...]:
+def _rules(map: ArgumentMap) -> tuple[Issue, ...]:
     """The issues of every rule but quote verification, unlocated.
 
     Maps are immutable, so the issues of the map checked last are kept and
     given again when the same map (the same object) is checked again.
     """
     last = _LastRules.entry
-    if last is not None and last[0]() is argument_map:
+    if last is not None and last[0]() is map:
         return last[1]
-    issues = list(_references(argument_map))
-    issues += _arguments(argument_map)
-    issues += _disputes(argument_map)
-    issues += _circular_support(argument_map)
-    issues += _circular_backing(argument_map)
-    issues += _grounding(argument_map)
-    issues += _unused(argument_map)
-    issues += _unsafe_urls(argument_map)
-    issues += _missing_translations(argument_map)
-    if argument_map.schemes or any(
-        a.scheme is not None or a.roles or a.answers is not None
-        for a in _table(argument_map.arguments).values()
+    issues = list(_references(map))
+    issues += _arguments(map)
+    issues += _disputes(map)
+    issues += _circular_support(map)
+    issues += _circular_backing(map)
+    issues += _grounding(map)
+    issues += _unused(map)
+    issues += _unsafe_urls(map)
+    issues += _missing_translations(map)
+    if map.schemes or any(
+        a.scheme is not None or a.roles or a.answers is not None for a in map.arguments.values()
     ):  # the scheme rules find nothing in a map without schemes: not even imported then
         from .schemes import open_question_notes, scheme_issues
 
-        issues += scheme_issues(argument_map)
-        issues += open_question_notes(argument_map)
+        issues += scheme_issues(map)
+        issues += open_question_notes(map)
     found = tuple(issues)
-    _LastRules.entry = (weakref.ref(argument_map), found)
+    _LastRules.entry = (weakref.ref(map), found)
     return found
 
 
-def _table(entities: Mapping[str, Any]) -> Mapping[str, Any]:
-    """The dict behind a map's read-only mapping of entities: lookups without a method call."""
-    table: Mapping[str, Any] = getattr(entities, "_items", entities)
-    return table
-
-
-def _kind(argument_map: ArgumentMap, ref: str) -> str | None:
-    if ref in argument_map.statements:
+def _kind(map: ArgumentMap, ref: str) -> str | None:
+    if ref in map.statements:
         return "statement"
-    if ref in argument_map.arguments:
+    if ref in map.arguments:
         return "argument"
     return None
 
 
-def _unknown_statement(argument_map: ArgumentMap, ref: str, role: str, path: DocPath) -> Issue:
-    if ref in argument_map.arguments:
+def _unknown_statement(map: ArgumentMap, ref: str, role: str, path: DocPath) -> Issue:
+    if ref in map.arguments:
         fix = "it is an argument: name the statement meant (an argument's conclusion, say)"
     else:
-        fix = f"define it under 'statements' or fix the id{suggest(ref, argument_map.statements)}"
+        fix = f"define it under 'statements' or fix the id{suggest(ref, map.statements)}"
     return Issue(
         "unknown-statement", f"{role} {ref!r}, which is not a defined statement; {fix}", path=path
     )
 
 
-def _references(m: ArgumentMap) -> Iterator[Issue]:
-    statements = _table(m.statements)
-    arguments = _table(m.arguments)
-    for index, thesis in enumerate(m.theses):
+def _references(map: ArgumentMap) -> Iterator[Issue]:
+    statements = map.statements.by_id
+    arguments = map.arguments.by_id
+    for index, thesis in enumerate(map.theses):
         if thesis not in statements:
-            yield _unknown_statement(m, thesis, "'theses' lists", ("theses", index))
+            yield _unknown_statement(map, thesis, "'theses' lists", ("theses", index))
     for sid, statement in statements.items():
         if sid in arguments:
             yield Issue(
@@ -149,15 +142,15 @@ def _references(m: ArgumentMap) -> Iterator[Issue]:
                 path=("arguments", sid),
             )
         if statement.by:
-            yield from _agents(m, statement.by, ("statements", sid), f"statement {sid!r}")
+            yield from _agents(map, statement.by, ("statements", sid), f"statement {sid!r}")
         if statement.quotes:
-            yield from _sources(m, statement.quotes, ("statements", sid), f"statement {sid!r}")
+            yield from _sources(map, statement.quotes, ("statements", sid), f"statement {sid!r}")
     grouped: dict[str, str] = {}
-    for gid, group in m.groups.items():
+    for gid, group in map.groups.items():
         for index, member in enumerate(group.members):
             path: DocPath = ("groups", gid, "members", index)
-            if member not in m.statements and member not in m.arguments:
-                known = [*m.statements, *m.arguments]
+            if member not in map.statements and member not in map.arguments:
+                known = [*map.statements, *map.arguments]
                 yield Issue(
                     "unknown-member",
                     f"group {gid!r} lists {member!r}, which is neither a statement nor an "
@@ -194,42 +187,43 @@ def _references(m: ArgumentMap) -> Iterator[Issue]:
         for index, premise in enumerate(argument.premises):
             if premise not in statements:
                 path = (*base, "premises", index)
-                yield _unknown_statement(m, premise, f"{what} lists premise", path)
+                yield _unknown_statement(map, premise, f"{what} lists premise", path)
         verb = verbs[kind]
         if argument.kind == "undercut":
-            if argument.target not in m.arguments:
-                if argument.target in m.statements:
+            if argument.target not in map.arguments:
+                if argument.target in map.statements:
                     fix = "it is a statement: to attack a statement use 'attacks'"
                 else:
-                    hint = suggest(argument.target, m.arguments)
+                    hint = suggest(argument.target, map.arguments)
                     fix = f"define it under 'arguments' or fix the id{hint}"
                 yield Issue(
                     "unknown-argument",
                     f"{what} undercuts {argument.target!r}, which is not a defined argument; {fix}",
                     path=(*base, verb),
                 )
-        elif argument.target not in m.statements and argument.target not in m.arguments:
+        elif argument.target not in map.statements and argument.target not in map.arguments:
             # Most targets are statements: suggest one of them first.
-            hint = suggest(argument.target, m.statements) or suggest(argument.target, m.arguments)
+            target = argument.target
+            hint = suggest(target, map.statements) or suggest(target, map.arguments)
             yield Issue(
                 "unknown-statement",
                 f"{what} {verb} {argument.target!r}, which is neither a defined statement nor "
                 f"a defined argument; define it under 'statements' or fix the id{hint}",
                 path=(*base, verb),
             )
-        yield from _agents(m, argument.by, base, what)
-        yield from _sources(m, argument.quotes, base, what)
+        yield from _agents(map, argument.by, base, what)
+        yield from _sources(map, argument.quotes, base, what)
 
 
-def _disputes(m: ArgumentMap) -> Iterator[Issue]:
+def _disputes(map: ArgumentMap) -> Iterator[Issue]:
     """The rules of ``issues``: known statements, two positions or more, each in one issue."""
     taken: dict[str, str] = {}
-    for iid, dispute in m.issues.items():
+    for iid, dispute in map.issues.items():
         base: DocPath = ("issues", iid)
         what = f"issue {iid!r}"
-        if dispute.statement is not None and dispute.statement not in m.statements:
+        if dispute.statement is not None and dispute.statement not in map.statements:
             yield _unknown_statement(
-                m, dispute.statement, f"{what} is asked by", (*base, "statement")
+                map, dispute.statement, f"{what} is asked by", (*base, "statement")
             )
         if len(set(dispute.positions)) < 2:
             yield Issue(
@@ -241,8 +235,8 @@ def _disputes(m: ArgumentMap) -> Iterator[Issue]:
             )
         for index, position in enumerate(dispute.positions):
             path: DocPath = (*base, "positions", index)
-            if position not in m.statements:
-                yield _unknown_statement(m, position, f"{what} lists position", path)
+            if position not in map.statements:
+                yield _unknown_statement(map, position, f"{what} lists position", path)
             elif position in taken and taken[position] != iid:
                 yield Issue(
                     "position-in-two-issues",
@@ -255,10 +249,10 @@ def _disputes(m: ArgumentMap) -> Iterator[Issue]:
                 taken.setdefault(position, iid)
 
 
-def dangling_references(m: ArgumentMap) -> tuple[Issue, ...]:
+def dangling_references(map: ArgumentMap) -> tuple[Issue, ...]:
     """The premises, targets and group members that name nothing the map defines, located."""
     codes = ("unknown-statement", "unknown-argument", "unknown-member")
-    return locate(m, [i for i in _references(m) if i.code in codes])
+    return locate(map, [i for i in _references(map) if i.code in codes])
 
 
 #: The sections where each kind of unknown reference might find the id it names.
@@ -272,7 +266,7 @@ _REFERENCED = {
 _TARGETS = ("supports", "attacks", "undercuts")
 
 
-def refers_to_invalid(m: ArgumentMap, issue: Issue, invalid: Mapping[str, set[str]]) -> bool:
+def refers_to_invalid(map: ArgumentMap, issue: Issue, invalid: Mapping[str, set[str]]) -> bool:
     """Whether ``issue`` is an unknown reference to an entry that is there, only invalid.
 
     The entry's own problem is reported where it is written; an error at
@@ -281,16 +275,16 @@ def refers_to_invalid(m: ArgumentMap, issue: Issue, invalid: Mapping[str, set[st
     sections = _REFERENCED.get(issue.code)
     if not sections or not invalid:
         return False
-    ref = _referenced(m, issue.path)
+    ref = _referenced(map, issue.path)
     return ref is not None and any(ref in invalid.get(section, ()) for section in sections)
 
 
-def _referenced(m: ArgumentMap, path: DocPath) -> str | None:
+def _referenced(map: ArgumentMap, path: DocPath) -> str | None:
     """The id written at ``path`` of a map's document: a premise, a target, an agent, ..."""
     try:
         if path[0] == "theses":
-            return m.theses[int(path[1])]
-        value: Any = getattr(m, str(path[0]))[path[1]]
+            return map.theses[int(path[1])]
+        value: Any = getattr(map, str(path[0]))[path[1]]
         for step in path[2:]:
             if step in _TARGETS:
                 value = value.target
@@ -303,32 +297,32 @@ def _referenced(m: ArgumentMap, path: DocPath) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def _agents(m: ArgumentMap, by: tuple[str, ...], base: DocPath, what: str) -> Iterator[Issue]:
+def _agents(map: ArgumentMap, by: tuple[str, ...], base: DocPath, what: str) -> Iterator[Issue]:
     for index, agent in enumerate(by):
-        if agent not in m.agents:
+        if agent not in map.agents:
             yield Issue(
                 "unknown-agent",
                 f"{what} is held by {agent!r}, which is not a defined agent; define it under "
-                f"'agents' or fix the id{suggest(agent, m.agents)}",
+                f"'agents' or fix the id{suggest(agent, map.agents)}",
                 path=(*base, "by", index),
             )
 
 
 def _sources(
-    m: ArgumentMap, quotes: tuple[Citation, ...], base: DocPath, what: str
+    map: ArgumentMap, quotes: tuple[Citation, ...], base: DocPath, what: str
 ) -> Iterator[Issue]:
     for index, citation in enumerate(quotes):
-        if citation.source not in m.sources:
+        if citation.source not in map.sources:
             yield Issue(
                 "unknown-source",
                 f"{what} quotes {citation.source!r}, which is not a defined source; define it "
-                f"under 'sources' or fix the id{suggest(citation.source, m.sources)}",
+                f"under 'sources' or fix the id{suggest(citation.source, map.sources)}",
                 path=(*base, "quotes", index, "source"),
             )
 
 
-def _arguments(m: ArgumentMap) -> Iterator[Issue]:
-    for aid, argument in _table(m.arguments).items():
+def _arguments(map: ArgumentMap) -> Iterator[Issue]:
+    for aid, argument in map.arguments.items():
         premises = argument.premises
         if (
             premises
@@ -377,7 +371,7 @@ def _arguments(m: ArgumentMap) -> Iterator[Issue]:
             )
 
 
-def _grounding(m: ArgumentMap) -> Iterator[Issue]:
+def _grounding(map: ArgumentMap) -> Iterator[Issue]:
     """What the text says and what the map adds: implicit parts, relays, questions.
 
     An implicit statement or argument is the map author's own: it quotes
@@ -385,20 +379,22 @@ def _grounding(m: ArgumentMap) -> Iterator[Issue]:
     be checked should quote the passage that draws its link. A question the
     text leaves open is argued about, not argued from.
     """
-    statements = _table(m.statements)
+    statements = map.statements.by_id
     questions: set[str] = set()
     for sid, statement in statements.items():
         if statement.implicit or statement.via is not None:
-            yield from _implicit_or_relayed(m, statement, ("statements", sid), f"statement {sid!r}")
+            yield from _implicit_or_relayed(
+                map, statement, ("statements", sid), f"statement {sid!r}"
+            )
         if statement.mode == "question":
             questions.add(sid)
-    checkable = any(source.file is not None for source in m.sources.values())
-    for aid, argument in _table(m.arguments).items():
+    checkable = any(source.file is not None for source in map.sources.values())
+    for aid, argument in map.arguments.items():
         base: DocPath = ("arguments", aid)
         what = f"argument {aid!r}"
         if argument.implicit or argument.via is not None:
-            yield from _implicit_or_relayed(m, argument, base, what)
-        elif checkable and not argument.quotes and _defined_here(m, base):
+            yield from _implicit_or_relayed(map, argument, base, what)
+        elif checkable and not argument.quotes and _defined_here(map, base):
             yield Issue(
                 "unquoted-argument",
                 f"{what} is stated but quotes no passage of its own; quote the passage that "
@@ -420,7 +416,7 @@ def _grounding(m: ArgumentMap) -> Iterator[Issue]:
 
 
 def _implicit_or_relayed(
-    m: ArgumentMap, entity: Statement | Argument, base: DocPath, what: str
+    map: ArgumentMap, entity: Statement | Argument, base: DocPath, what: str
 ) -> Iterator[Issue]:
     if entity.implicit and entity.quotes:
         key = "quote" if len(entity.quotes) == 1 else "quotes"
@@ -435,18 +431,18 @@ def _implicit_or_relayed(
         yield Issue(
             "implicit-speaker",
             f"{what} is implicit (the map adds it), yet it is credited to "
-            f"{', '.join(map(repr, speakers))}; the text does not say it, so nobody in it "
-            "said it: remove 'by' and 'via' (say whose reading it is in 'note'), or quote the "
-            "passage and remove 'implicit'",
+            f"{', '.join(repr(speaker) for speaker in speakers)}; the text does not say it, "
+            "so nobody in it said it: remove 'by' and 'via' (say whose reading it is in "
+            "'note'), or quote the passage and remove 'implicit'",
             path=(*base, "implicit"),
         )
     if entity.via is None:
         return
-    if entity.via not in m.agents:
+    if entity.via not in map.agents:
         yield Issue(
             "unknown-agent",
             f"{what} is relayed via {entity.via!r}, which is not a defined agent; define it "
-            f"under 'agents' or fix the id{suggest(entity.via, m.agents)}",
+            f"under 'agents' or fix the id{suggest(entity.via, map.agents)}",
             path=(*base, "via"),
         )
     if not entity.by and not entity.implicit:
@@ -460,11 +456,11 @@ def _implicit_or_relayed(
         )
 
 
-def _circular_support(m: ArgumentMap) -> Iterator[Issue]:
+def _circular_support(map: ArgumentMap) -> Iterator[Issue]:
     """Cycles of support among statements (strongly connected components)."""
     edges: dict[str, list[tuple[str, Argument]]] = {}
-    known = _table(m.statements)
-    for argument in _table(m.arguments).values():
+    known = map.statements.by_id
+    for argument in map.arguments.values():
         target = argument.target
         if argument.kind != "support" or target not in known:
             continue
@@ -477,7 +473,7 @@ def _circular_support(m: ArgumentMap) -> Iterator[Issue]:
     if not has_cycle({node: [target for target, _ in out] for node, out in edges.items()}):
         return  # the usual case: no circle at all, found without ordering components
     for component in strongly_connected(
-        m.statements, lambda node: [target for target, _ in edges.get(node, [])]
+        map.statements, lambda node: [target for target, _ in edges.get(node, [])]
     ):
         if len(component) < 2:
             continue
@@ -485,7 +481,7 @@ def _circular_support(m: ArgumentMap) -> Iterator[Issue]:
         cycle = _cycle_through(component[0], members, edges)
         statements = " -> ".join(repr(sid) for sid, _ in cycle) + f" -> {cycle[0][0]!r}"
         arguments = ", ".join(repr(arg.id) for _, arg in cycle)
-        first = min((arg for _, arg in cycle), key=lambda a: list(m.arguments).index(a.id))
+        first = min((arg for _, arg in cycle), key=lambda a: list(map.arguments).index(a.id))
         yield Issue(
             "circular-support",
             f"statements support themselves in a circle: {statements} (through arguments "
@@ -497,9 +493,9 @@ def _circular_support(m: ArgumentMap) -> Iterator[Issue]:
         )
 
 
-def _circular_backing(m: ArgumentMap) -> Iterator[Issue]:
+def _circular_backing(map: ArgumentMap) -> Iterator[Issue]:
     """Cycles of arguments that back each other (``supports`` naming an argument)."""
-    arguments = _table(m.arguments)
+    arguments = map.arguments.by_id
     backs: dict[str, list[tuple[str, Argument]]] = {}
     for aid, argument in arguments.items():
         if argument.kind == "support" and argument.target in arguments:
@@ -547,25 +543,25 @@ def _cycle_through(
     return cycle[::-1]
 
 
-def _missing_translations(m: ArgumentMap) -> Iterator[Issue]:
+def _missing_translations(map: ArgumentMap) -> Iterator[Issue]:
     """Text or titles without a translation into one of the map's other languages."""
-    if not m.other_langs:
+    if not map.other_langs:
         return
     items: list[tuple[DocPath, str, Statement | Argument | Agent | ArgumentMap]] = [
-        ((), "the map", m)
+        ((), "the map", map)
     ]
-    items += [(("statements", sid), f"statement {sid!r}", s) for sid, s in m.statements.items()]
-    items += [(("arguments", aid), f"argument {aid!r}", a) for aid, a in m.arguments.items()]
-    items += [(("agents", aid), f"agent {aid!r}", a) for aid, a in m.agents.items()]
-    example = ", ".join(f'{lang}: "..."' for lang in m.langs)
+    items += [(("statements", sid), f"statement {sid!r}", s) for sid, s in map.statements.items()]
+    items += [(("arguments", aid), f"argument {aid!r}", a) for aid, a in map.arguments.items()]
+    items += [(("agents", aid), f"agent {aid!r}", a) for aid, a in map.agents.items()]
+    example = ", ".join(f'{lang}: "..."' for lang in map.langs)
     for path, what, item in items:
         for field in ("text", "title"):
-            key = "description" if item is m and field == "text" else field
+            key = "description" if item is map and field == "text" else field
             if isinstance(item, Agent):
                 if field == "text":
                     continue
                 key = "name"
-            missing = [lang for lang in m.other_langs if m.localized(item, field, lang)[1]]
+            missing = [lang for lang in map.other_langs if map.localized(item, field, lang)[1]]
             if missing:
                 yield Issue(
                     "missing-translation",
@@ -579,9 +575,9 @@ def _missing_translations(m: ArgumentMap) -> Iterator[Issue]:
 _SAFE_SCHEMES = ("http", "https", "mailto")
 
 
-def _unsafe_urls(m: ArgumentMap) -> Iterator[Issue]:
+def _unsafe_urls(map: ArgumentMap) -> Iterator[Issue]:
     """Links that a rendered map could turn into script or local file access."""
-    for section, entities in (("sources", m.sources), ("agents", m.agents)):
+    for section, entities in (("sources", map.sources), ("agents", map.agents)):
         for eid, entity in entities.items():
             url = entity.url
             if url is None:
@@ -600,24 +596,22 @@ def _unsafe_urls(m: ArgumentMap) -> Iterator[Issue]:
             )
 
 
-def _defined_here(m: ArgumentMap, path: DocPath) -> bool:
+def _defined_here(map: ArgumentMap, path: DocPath) -> bool:
     """Whether an entity comes from the map's own file rather than an included one.
 
     Included files are libraries (shared sources and agents, say): a map that
     uses part of one is fine.
     """
-    if m.origin is None:
+    if map.origin is None:
         return True
-    position = m.origin.positions.get(path)
-    return position is None or position[0] == m.origin.file
+    position = map.origin.positions.get(path)
+    return position is None or position[0] == map.origin.file
 
 
-def _unused(m: ArgumentMap) -> Iterator[Issue]:
-    by_premise = m._index.by_premise
-    by_target = m._index.by_target
-    at_issue = {sid for i in m.issues.values() for sid in (*i.positions, i.statement)}
-    for sid in _table(m.statements):
-        if sid not in by_premise and sid not in by_target and sid not in at_issue:
+def _unused(map: ArgumentMap) -> Iterator[Issue]:
+    at_issue = {sid for i in map.issues.values() for sid in (*i.positions, i.statement)}
+    for sid in map.statements:
+        if not (map.arguments_using(sid) or map.arguments_targeting(sid) or sid in at_issue):
             yield Issue(
                 "unconnected-statement",
                 f"statement {sid!r} is neither a premise nor the target of any argument; "
@@ -625,11 +619,11 @@ def _unused(m: ArgumentMap) -> Iterator[Issue]:
                 WARNING,
                 path=("statements", sid, "<key>"),
             )
-    entities: list[Statement | Argument] = [*m.statements.values(), *m.arguments.values()]
+    entities: list[Statement | Argument] = [*map.statements.values(), *map.arguments.values()]
     used_agents = {agent for entity in entities for agent in entity.by}
     used_agents.update(entity.via for entity in entities if entity.via is not None)
-    for agent_id in m.agents:
-        if agent_id not in used_agents and _defined_here(m, ("agents", agent_id)):
+    for agent_id in map.agents:
+        if agent_id not in used_agents and _defined_here(map, ("agents", agent_id)):
             yield Issue(
                 "unused-agent",
                 f"agent {agent_id!r} holds no statement or argument; "
@@ -638,8 +632,8 @@ def _unused(m: ArgumentMap) -> Iterator[Issue]:
                 path=("agents", agent_id, "<key>"),
             )
     used_sources = {citation.source for entity in entities for citation in entity.quotes}
-    for source_id in m.sources:
-        if source_id not in used_sources and _defined_here(m, ("sources", source_id)):
+    for source_id in map.sources:
+        if source_id not in used_sources and _defined_here(map, ("sources", source_id)):
             yield Issue(
                 "unused-source",
                 f"source {source_id!r} is quoted nowhere; cite it in a 'quote' or remove it",
@@ -652,12 +646,12 @@ class _QuoteChecker:
     """Verifies quotes, reading and normalising each source file once."""
 
     def __init__(
-        self, m: ArgumentMap, base_dir: str | os.PathLike[str] | None, allow_outside: bool
+        self, map: ArgumentMap, base_dir: str | os.PathLike[str] | None, allow_outside: bool
     ) -> None:
-        self.map = m
+        self.map = map
         self.allow_outside = allow_outside
-        if base_dir is None and m.origin is not None:
-            base_dir = Path(m.origin.file).parent
+        if base_dir is None and map.origin is not None:
+            base_dir = Path(map.origin.file).parent
         self.base = Path(base_dir) if base_dir is not None else Path()
         self.texts: dict[str, str | None] = {}
         self.issues: list[Issue] = []

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Any, Literal
 import attrs
 
 from ._quotes import normalise
-from .model import Argument, ArgumentMap, Citation, Statement
-from .view import MapView, ViewOptions, build_view, view_options
+from .model import Argument, ArgumentMap, Citation, Dispute, Statement
+from .view import MapView, ViewOptions, build_view, issue_node_id, view_options
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 __all__ = ["Difference", "MapDiff", "Match", "diff", "diff_view"]
 
 #: What a difference is about.
-What = Literal["title", "statement", "argument", "relation", "attribution", "quote"]
+What = Literal["title", "statement", "argument", "relation", "attribution", "quote", "issue"]
 #: Whether it is new, gone, or there in both maps and different.
 Change = Literal["added", "removed", "changed"]
 
@@ -62,10 +62,11 @@ class Difference:
     Attributes:
         what: ``title`` (the map's), ``statement``, ``argument``,
             ``relation`` (an argument's kind, target or premises),
-            ``attribution`` (who holds or makes it, who relays it) or ``quote``.
+            ``attribution`` (who holds or makes it, who relays it), ``quote``
+            or ``issue`` (a question with its positions).
         change: ``"added"``, ``"removed"`` or ``"changed"``.
-        id: The statement's or argument's id: in the new map, in the old
-            one for what was removed. Empty for the map's title.
+        id: The statement's, argument's or issue's id: in the new map, in
+            the old one for what was removed. Empty for the map's title.
         detail: What changed, in a sentence fragment.
         before: The old value, when there is one.
         after: The new value, when there is one.
@@ -137,9 +138,12 @@ def diff(old: ArgumentMap, new: ArgumentMap) -> MapDiff:
     title and its premises'), the most alike first, when the likeness (0 to
     1, :class:`difflib.SequenceMatcher`) is at least 0.6. Each match by text
     is reported as a changed id, with the score. For what is in both maps,
-    text, title, mode, hedge and implicitness (``statement``/``argument``
+    text, title, mode, hedge, status and implicitness (``statement``
+    changed), title, implicitness, scheme, weight and weighing (``argument``
     changed), kind, target and premises (``relation``), ``by`` and ``via``
-    (``attribution``) and quotes are compared.
+    (``attribution``) and quotes are compared. Issues are matched by id;
+    their question, positions, asking statement and proof standard are
+    compared (``issue``).
 
     Returns:
         A :class:`MapDiff`; ``.equal`` says whether anything differs.
@@ -201,6 +205,7 @@ class _Differ:
                         "argument", "removed", aid, "argument removed", before=argument.label
                     )
                 )
+        self._issues()
         matches = (*self.statements.values(), *self.arguments.values())
         return MapDiff(tuple(self.out), tuple(matches))
 
@@ -225,7 +230,8 @@ class _Differ:
             ("title", before.title, after.title),
             ("mode", before.mode, after.mode),
             ("hedge", before.hedge, after.hedge),
-            ("implicit", str(before.implicit).lower(), str(after.implicit).lower()),
+            ("status", before.status, after.status),
+            ("implicit", _word(before.implicit), _word(after.implicit)),
         ):
             if old != new:
                 detail = f"{field} changed"
@@ -238,21 +244,17 @@ class _Differ:
     def _argument(self, before: Argument, after: Argument, match: Match) -> None:
         self._renamed("argument", match)
         aid = after.id
-        if before.title != after.title:
-            self.out.append(
-                Difference("argument", "changed", aid, "title changed", before.title, after.title)
-            )
-        if before.implicit != after.implicit:
-            self.out.append(
-                Difference(
-                    "argument",
-                    "changed",
-                    aid,
-                    "implicit changed",
-                    str(before.implicit).lower(),
-                    str(after.implicit).lower(),
+        for field, old, new in (
+            ("title", before.title, after.title),
+            ("implicit", _word(before.implicit), _word(after.implicit)),
+            ("scheme", before.scheme, after.scheme),
+            ("weight", _word(before.weight), _word(after.weight)),
+            ("weighing", before.weighing, after.weighing),
+        ):
+            if old != new:
+                self.out.append(
+                    Difference("argument", "changed", aid, f"{field} changed", old, new)
                 )
-            )
         target = self._new_target(before)
         if before.kind != after.kind or target != after.target:
             self.out.append(
@@ -337,10 +339,46 @@ class _Differ:
                     )
                 )
 
+    def _issues(self) -> None:
+        old, new = self.old.issues, self.new.issues
+        for iid, issue in new.items():
+            if iid not in old:
+                self.out.append(Difference("issue", "added", iid, "issue added", after=_ask(issue)))
+        for iid in (iid for iid in new if iid in old):
+            before, after = old[iid], new[iid]
+            positions = [self._new_statement(p) for p in before.positions]
+            for field, was, now in (
+                ("question", before.question, after.question),
+                ("statement", before.statement, after.statement),
+                ("positions", ", ".join(positions), ", ".join(after.positions)),
+                ("standard", before.standard, after.standard),
+            ):
+                if was != now:
+                    self.out.append(
+                        Difference("issue", "changed", iid, f"{field} changed", was, now)
+                    )
+        for iid, issue in old.items():
+            if iid not in new:
+                self.out.append(
+                    Difference("issue", "removed", iid, "issue removed", before=_ask(issue))
+                )
 
-def _argument_text(m: ArgumentMap, argument: Argument) -> str:
+
+def _ask(issue: Dispute) -> str:
+    """What an issue asks: its question, else its asking statement's id, else its id."""
+    return issue.question or issue.statement or issue.id
+
+
+def _word(value: bool | float | None) -> str | None:
+    """A flag or a number as the format writes it (``true``, ``0.5``); None stays None."""
+    if value is None:
+        return None
+    return str(value).lower() if isinstance(value, bool) else f"{value:g}"
+
+
+def _argument_text(map: ArgumentMap, argument: Argument) -> str:
     """What an argument says, to match it by: its title, kind and premises' text."""
-    premises = [m.statements[p].text for p in argument.premises if p in m.statements]
+    premises = [map.statements[p].text for p in argument.premises if p in map.statements]
     return _squash(" ".join([argument.title or "", argument.kind, *premises]))
 
 
@@ -395,7 +433,9 @@ def diff_view(
     """
     result = result if result is not None else diff(old, new)
     merged = _with_ghosts(old, new, result)
-    view = build_view(merged, view_options(options, keywords).replace(legend=True))
+    view = build_view(
+        merged, view_options(options, keywords).replace(legend=True), relation_nodes=True
+    )
     changes = _node_changes(result, merged)
     nodes = [
         node
@@ -421,6 +461,9 @@ def _node_changes(result: MapDiff, merged: ArgumentMap) -> dict[str, Change]:
     changes: dict[str, Change] = {}
     for d in result.differences:
         if d.what == "title":
+            continue
+        if d.what == "issue":
+            changes.setdefault(issue_node_id(d.id), d.change)
             continue
         if d.what in ("statement", "argument"):
             kind = d.what

@@ -25,6 +25,7 @@ from ._palette import (
     EDGE_STYLES,
     FOLD_ATTRS,
     GRAPH_ATTRS,
+    ISSUE_ATTRS,
     LABEL_BADGES,
     LABEL_MEANINGS,
     LABEL_STYLES,
@@ -165,8 +166,9 @@ def digraph(view: MapView) -> Any:
     if view.legend:
         folds = any(node.kind == "fold" for node in view.nodes)
         labels = {node.label for node in view.nodes}
+        issue = view.wording.issue if any(node.issue for node in view.nodes) else None
         legend, legend_ends = _legend(
-            view.rankdir, view.evaluated, folds=folds, labels=labels, strip=strip
+            view.rankdir, view.evaluated, folds=folds, labels=labels, strip=strip, issue=issue
         )
         samples = _grounding_samples(view)
         if samples:
@@ -451,6 +453,8 @@ def _node_attrs(
     else:
         if node.thesis:
             attrs.update(THESIS_ATTRS)
+        if node.issue is not None:
+            attrs.update(ISSUE_ATTRS)
         attrs["label"] = _statement_label(node, wording or Wording(), width)
     if node.label is not None:
         attrs.update(_label_style(node.kind, node.label, thesis=node.thesis))
@@ -503,6 +507,8 @@ def _statement_label(node: ViewNode, wording: Wording, width: int) -> str:
     # and neither is wider than a full line of text.
     if node.hedge:
         cells.append(("HEDGE", tuple(wrap(f"({node.hedge})", width))))
+    if node.standard:
+        cells.append(("NOTE", tuple(wrap(node.standard, width))))
     if node.speakers or node.via:
         line = byline(node.speakers, node.via, relay=wording.via)
         speaker_width = width * int(NODE_ATTRS["fontsize"]) // SPEAKER_POINTS
@@ -535,6 +541,8 @@ def _label(cells: list[tuple[str, tuple[str, ...]]], *, align: str = "LEFT") -> 
             text = f"{SPEAKER_FONT}{text}</I></FONT>"
         elif style == "UNTRANSLATED":
             text = f"{UNTRANSLATED_FONT}{text}</I></FONT>"
+        elif style == "NOTE":
+            text = f"{MARK_FONT}{text}</I></FONT>"
         rows.append(f'<TR><TD ALIGN="{align}" BALIGN="{align}">{text}</TD></TR>')
     return (
         '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
@@ -569,12 +577,15 @@ def _legend(
     folds: bool = False,
     labels: Iterable[str | None] = (),
     strip: bool = False,
+    issue: str | None = None,
 ) -> tuple[Any, list[str]]:
     """A cluster drawing one of each: statement, main thesis, argument, relation.
 
     With ``evaluated`` (what the labels are the labels of), also one
     statement for each of ``labels`` (those the diagram shows) and a line
-    naming the evaluation; with ``folds``, a folded branch. With ``strip``,
+    naming the evaluation; with ``folds``, a folded branch; with ``issue``
+    (its mark in the language drawn), an issue that the main thesis is a
+    position of. With ``strip``,
     the samples stand two ranks deep (see :data:`_STRIP_EDGES`). Also the
     samples no edge of the legend leaves, where the legend ends along the
     flow.
@@ -633,6 +644,26 @@ def _legend(
             **EDGE_STYLES["fold"],
         )
     ends = ["legend-thesis", "legend-argument"] if strip else ["legend-thesis"]
+    if issue is not None:
+        legend.node(
+            "legend-issue",
+            id="legend-issue",
+            _attributes={"class": "argmap-legend argmap-issue"},
+            label=_label([("MARK", (issue,)), ("", ("Issue: a question,", "its positions below"))]),
+            **ISSUE_ATTRS,
+        )
+        if strip:  # two ranks deep: the sample stands beside the others
+            ends.append("legend-issue")
+        else:
+            legend.edge(
+                "legend-thesis",
+                "legend-issue",
+                label=_html_label("position"),
+                fontcolor=MUTED,
+                _attributes={"class": "argmap-legend"},
+                **EDGE_STYLES["position"],
+            )
+            ends = ["legend-issue"]
     if evaluated is not None:
         shown = set(labels)
         legend.subgraph(_legend_labels(rankdir, evaluated, shown, framed=not strip))
@@ -727,8 +758,8 @@ def _grounding_samples(view: MapView) -> list[str]:
     for node in view.nodes:
         if node.implicit:
             shown.add("implicit" if node.kind == "statement" else "implicit-argument")
-        if node.mode != "asserted":
-            shown.add(node.mode)
+        if node.mode != "asserted" and not (node.issue and node.mode == "question"):
+            shown.add(node.mode)  # an issue's question has the issue's mark
         if node.hedge:
             shown.add("hedge")
     return [key for key in _GROUNDING_MEANINGS if key in shown]

@@ -152,8 +152,13 @@ class _DocumentReader:
 
     # -- typed accessors ---------------------------------------------------
 
-    def mapping(self, value: Any, path: DocPath, what: str) -> dict[str, Any] | None:
+    def mapping(
+        self, value: Any, path: DocPath, what: str, keys: tuple[str, ...] | None = None
+    ) -> dict[str, Any] | None:
+        """``value`` when it is a mapping (reported else), its keys checked against ``keys``."""
         if isinstance(value, dict):
+            if keys is not None:
+                self.keys(value, keys, path, what)
             return value
         self.error(
             "wrong-type",
@@ -440,10 +445,9 @@ class _DocumentReader:
 
     def source(self, source_id: str, value: Any, path: DocPath) -> Source | None:
         what = f"source {source_id!r}"
-        data = self.mapping(value, path, what)
+        data = self.mapping(value, path, what, SOURCE_KEYS)
         if data is None:
             return None
-        self.keys(data, SOURCE_KEYS, path, what)
         fields = {
             k: self.text(data, k, path, what, prose=k in _PROSE_SOURCE_KEYS)
             for k in SOURCE_KEYS
@@ -456,10 +460,9 @@ class _DocumentReader:
         what = f"agent {agent_id!r}"
         if isinstance(value, str):  # shorthand: `analysts: Analysts cited in the article`
             value = {"name": value}
-        data = self.mapping(value, path, what)
+        data = self.mapping(value, path, what, AGENT_KEYS)
         if data is None:
             return None
-        self.keys(data, AGENT_KEYS, path, what)
         name, names = self.localized(data, "name", path, what, required=True)
         description = self.text(data, "description", path, what)
         url = self.text(data, "url", path, what, prose=False)
@@ -489,10 +492,9 @@ class _DocumentReader:
             return None
         if isinstance(value, str):  # shorthand: `s1: The text.`
             value = {"text": value}
-        data = self.mapping(value, path, what)
+        data = self.mapping(value, path, what, STATEMENT_KEYS)
         if data is None:
             return None
-        self.keys(data, STATEMENT_KEYS, path, what)
         text, texts = self.localized(data, "text", path, what, required=True)
         title, titles = self.localized(data, "title", path, what)
         hedge, hedges = self.localized(data, "hedge", path, what)
@@ -519,10 +521,9 @@ class _DocumentReader:
         if simple is not None:
             return simple
         what = f"argument {argument_id!r}"
-        data = self.mapping(value, path, what)
+        data = self.mapping(value, path, what, ARGUMENT_KEYS)
         if data is None:
             return None
-        self.keys(data, ARGUMENT_KEYS, path, what)
         present = [k for k in TARGET_KEYS if k in data]
         target: str | None = None
         kind: Relation = "support"
@@ -682,10 +683,9 @@ class _DocumentReader:
 
     def scheme(self, scheme_id: str, value: Any, path: DocPath) -> Scheme | None:
         what = f"scheme {scheme_id!r}"
-        data = self.mapping(value, path, what)
+        data = self.mapping(value, path, what, SCHEME_KEYS)
         if data is None:
             return None
-        self.keys(data, SCHEME_KEYS, path, what)
         name = self.text(data, "name", path, what, required=True)
         roles = [
             SchemeRole(role_id, text)
@@ -708,10 +708,9 @@ class _DocumentReader:
 
     def group(self, group_id: str, value: Any, path: DocPath) -> Group | None:
         what = f"group {group_id!r}"
-        data = self.mapping(value, path, what)
+        data = self.mapping(value, path, what, GROUP_KEYS)
         if data is None:
             return None
-        self.keys(data, GROUP_KEYS, path, what)
         title, titles = self.localized(data, "title", path, what, required=True)
         members = self.id_list(data, "members", path, what)
         if title is None:
@@ -726,10 +725,9 @@ class _DocumentReader:
 
     def issue(self, issue_id: str, value: Any, path: DocPath) -> Dispute | None:
         what = f"issue {issue_id!r}"
-        data = self.mapping(value, path, what)
+        data = self.mapping(value, path, what, ISSUE_KEYS)
         if data is None:
             return None
-        self.keys(data, ISSUE_KEYS, path, what)
         question, questions = self.localized(data, "question", path, what)
         if "positions" not in data or _is_null(data["positions"]):
             self.error(
@@ -991,12 +989,12 @@ def from_data(document: Any, origin: Origin | None = None, *, plain: bool = Fals
     return Built(argument_map, builder.issues, builder.includes, builder.invalid)
 
 
-def to_data(argument_map: ArgumentMap) -> dict[str, Any]:
+def to_data(map: ArgumentMap) -> dict[str, Any]:
     """The map as plain data in format version 1, keys in canonical order.
 
     Lists of ids and tags are :class:`FlowList` so YAML writes them on one line.
     """
-    m = argument_map
+    m = map
     lang = m.lang
     data: dict[str, Any] = {"argmap": FORMAT_VERSION}
     data["title"] = _local(lang, m.title, m.translations, "title")

@@ -3,8 +3,9 @@
 The nodes and edges are those of argmap's diagrams, taken from the same
 :class:`~argmap.view.MapView`: a node for each statement and each argument,
 an edge from each premise to its argument and one from the argument to what
-it supports, attacks or undercuts. What each node and edge is comes as
-GraphML data, every key declared.
+it supports, attacks or undercuts; a node for each issue, with an edge from
+each of its positions. What each node and edge is comes as GraphML data,
+every key declared.
 """
 
 from __future__ import annotations
@@ -15,10 +16,10 @@ from collections.abc import Iterator
 import attrs
 
 from ._text import clean
-from .model import Argument, ArgumentMap, Statement
+from .model import Argument, ArgumentMap, Dispute, Statement
 from .view import MapView, ViewNode, build_view
 
-__all__ = ["KEYS", "Key", "to_graphml"]
+__all__ = ["ISSUE_KEYS", "KEYS", "Key", "to_graphml"]
 
 NAMESPACE = "http://graphml.graphdrawing.org/xmlns"
 SCHEMA = "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd"
@@ -44,6 +45,8 @@ class Key:
     description: str
 
 
+#: The values of ``attack_type``, on an argument's node and on its edge alike.
+_ATTACKS = "rebuttal, undermining, undercut"
 #: Every key a document declares, in the order written.
 KEYS: tuple[Key, ...] = (
     Key("g_title", "graph", "title", "string", "The map's title"),
@@ -58,39 +61,49 @@ KEYS: tuple[Key, ...] = (
     Key("n_status", "node", "status", "string", "A statement's status: assumed or questioned"),
     Key("n_thesis", "node", "thesis", "boolean", "Whether a statement is a main thesis"),
     Key("n_relation", "node", "relation", "string", "An argument's: support, attack, undercut"),
-    Key(
-        "n_attack_type",
-        "node",
-        "attack_type",
-        "string",
-        "An attacking argument's: rebuttal, undermining, undercut",
-    ),
+    Key("n_attack_type", "node", "attack_type", "string", f"An attacking argument's: {_ATTACKS}"),
     Key("n_scheme", "node", "scheme", "string", "An argument's argumentation scheme"),
     Key("n_group", "node", "group", "string", "The id of the group it is drawn in"),
     Key("e_kind", "edge", "kind", "string", "premise, support, attack or undercut"),
-    Key(
-        "e_attack_type",
-        "edge",
-        "attack_type",
-        "string",
-        "An attack's: rebuttal, undermining, undercut",
-    ),
+    Key("e_attack_type", "edge", "attack_type", "string", f"An attack's: {_ATTACKS}"),
 )
-_KEY_IDS = {(key.domain, key.name): key.id for key in KEYS}
+#: The keys a document declares after :data:`KEYS` when it has issues; the
+#: ``kind`` of a node may then be ``issue``, of an edge ``position``.
+ISSUE_KEYS: tuple[Key, ...] = (
+    Key(
+        "n_issue",
+        "node",
+        "issue",
+        "string",
+        "The id of the issue whose question it is (an issue, or the statement asking one)",
+    ),
+    Key("n_standard", "node", "standard", "string", "An issue's proof standard: pe, cce or brd"),
+)
+_KEY_IDS = {(key.domain, key.name): key.id for key in (*KEYS, *ISSUE_KEYS)}
+#: The descriptions of the kinds in a document with issues.
+_ISSUE_KINDS = {
+    "n_kind": "statement, argument or issue",
+    "e_kind": "premise, support, attack, undercut or position",
+}
 
 
-def to_graphml(argument_map: ArgumentMap, *, lang: str | None = None) -> str:
+def to_graphml(map: ArgumentMap, *, lang: str | None = None) -> str:
     """The map as a GraphML document.
 
     One directed graph: a node per statement (id ``statement-<id>``) and per
     argument (``argument-<id>``), in the map's order; an edge from each
     premise to its argument and from each argument to its target, in the
-    order of argmap's diagrams. Text keeps its line breaks; control
+    order of argmap's diagrams. An issue is a node of kind ``issue``
+    (``issue-<id>``) with an edge of kind ``position`` from each of its
+    positions; an issue asked by a statement is that statement's node,
+    which then carries the issue's id (``issue``), as an issue's node
+    does, and its ``standard``. The keys of issues (:data:`ISSUE_KEYS`) are
+    declared only in a document that has one. Text keeps its line breaks; control
     characters that XML 1.0 cannot carry are dropped, and tabs and other
     line or paragraph separators become spaces.
 
     Args:
-        argument_map: The map; it need not be checked.
+        map: The map; it need not be checked.
         lang: Write the text in this language, one of the map's ``langs``
             (text not translated into it stays in the map's own).
 
@@ -101,25 +114,27 @@ def to_graphml(argument_map: ArgumentMap, *, lang: str | None = None) -> str:
     Raises:
         ValueError: If ``lang`` is not one of the map's languages.
     """
-    view = build_view(argument_map, lang=lang)
+    view = build_view(map, lang=lang, relation_nodes=True)
     root = ET.Element(
         "graphml",
         {"xmlns": NAMESPACE, "xmlns:xsi": XSI, "xsi:schemaLocation": f"{NAMESPACE} {SCHEMA}"},
     )
-    for key in KEYS:
+    issues = any(node.issue for node in view.nodes)
+    for key in (*KEYS, *ISSUE_KEYS) if issues else KEYS:
         element = ET.SubElement(
             root,
             "key",
             {"id": key.id, "for": key.domain, "attr.name": key.name, "attr.type": key.type},
         )
-        ET.SubElement(element, "desc").text = key.description
+        description = _ISSUE_KINDS.get(key.id, key.description) if issues else key.description
+        ET.SubElement(element, "desc").text = description
     graph = ET.SubElement(root, "graph", {"id": "argmap", "edgedefault": "directed"})
     _data(graph, "graph", "title", view.title)
-    _data(graph, "graph", "lang", view.lang or argument_map.lang)
+    _data(graph, "graph", "lang", view.lang or map.lang)
     groups = {member: cluster.ref for cluster in view.clusters for member in cluster.members}
     for node in view.nodes:
         element = ET.SubElement(graph, "node", {"id": node.id})
-        for name, value in _node_data(argument_map, view, node, groups.get(node.id)):
+        for name, value in _node_data(map, view, node, groups.get(node.id)):
             _data(element, "node", name, value)
     refs = {node.id: node.ref for node in view.nodes}
     for number, edge in enumerate(view.edges):
@@ -128,7 +143,7 @@ def to_graphml(argument_map: ArgumentMap, *, lang: str | None = None) -> str:
         )
         _data(element, "edge", "kind", edge.kind)
         if edge.kind in ("attack", "undercut"):
-            attack = argument_map.attack_type(refs[edge.source])
+            attack = map.attack_type(refs[edge.source])
             _data(element, "edge", "attack_type", str(attack) if attack else None)
     ET.indent(root, space="  ")
     body = ET.tostring(root, encoding="unicode")
@@ -136,15 +151,18 @@ def to_graphml(argument_map: ArgumentMap, *, lang: str | None = None) -> str:
 
 
 def _node_data(
-    argument_map: ArgumentMap, view: MapView, node: ViewNode, group: str | None
+    map: ArgumentMap, view: MapView, node: ViewNode, group: str | None
 ) -> Iterator[tuple[str, str | bool | None]]:
     """(name, value) of each attribute of a node, in the order of :data:`KEYS`."""
+    if node.kind == "issue":
+        yield from _issue_data(map.issues[node.ref], node)
+        return
     entity: Statement | Argument
     if node.kind == "statement":
-        entity = argument_map.statements[node.ref]
-        text = argument_map.localized(entity, "text", view.lang)[0] or entity.text
+        entity = map.statements[node.ref]
+        text = map.localized(entity, "text", view.lang)[0] or entity.text
     else:
-        entity = argument_map.arguments[node.ref]
+        entity = map.arguments[node.ref]
         text = None
     yield "kind", node.kind
     yield "map_id", node.ref
@@ -157,11 +175,25 @@ def _node_data(
         yield "status", entity.status
         yield "thesis", node.thesis
     else:
-        attack = argument_map.attack_type(entity)
+        attack = map.attack_type(entity)
         yield "relation", entity.kind
         yield "attack_type", str(attack) if attack else None
         yield "scheme", entity.scheme
     yield "group", group
+    if node.issue is not None:
+        yield "issue", node.issue
+        yield "standard", map.issues[node.issue].proof_standard
+
+
+def _issue_data(dispute: Dispute, node: ViewNode) -> Iterator[tuple[str, str | bool | None]]:
+    """(name, value) of each attribute of an issue's own node."""
+    question = " ".join(node.lines)
+    yield "kind", "issue"
+    yield "map_id", dispute.id
+    yield "label", question
+    yield "text", question
+    yield "issue", dispute.id
+    yield "standard", dispute.proof_standard
 
 
 def _data(parent: ET.Element, domain: str, name: str, value: str | bool | None) -> None:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import contextlib
 import gc
 import re
-from collections.abc import Container, Iterable, Iterator
-from typing import Any
+from collections.abc import Container, Iterable, Iterator, Mapping
+from typing import Any, TypeVar
+
+_T = TypeVar("_T")
 
 
 @contextlib.contextmanager
@@ -40,6 +42,11 @@ def suggest(name: str, candidates: Iterable[str]) -> str:
 def one_or_many(value: str | Iterable[str]) -> tuple[str, ...]:
     """One string or an iterable of strings, as a tuple: ``"a"`` -> ``("a",)``."""
     return (value,) if isinstance(value, str) else tuple(value)
+
+
+def in_language(table: Mapping[str, _T], lang: str | None) -> _T:
+    """``table``'s entry for ``lang``'s primary language (``de-CH``: ``de``), else English's."""
+    return table.get((lang or "en").split("-")[0].lower(), table["en"])
 
 
 def kind_name(value: Any, *, json: bool = False) -> str:

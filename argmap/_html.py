@@ -24,11 +24,11 @@ import attrs
 
 from ._outline import OutlineItem, OutlineWords, describe, outline, outline_words
 from ._quotes import locate
-from .model import Argument, ArgumentMap, Citation, Statement, Translation
+from .model import Argument, ArgumentMap, Citation, Dispute, Statement, Translation
 from .view import MapView, ViewNode
 
 if TYPE_CHECKING:
-    from .analyse import Label
+    from .analyse import Evaluation, Label
 
 __all__ = ["page", "page_data"]
 
@@ -87,6 +87,7 @@ def page(
     drawn = {
         *(f"statement-{sid}" for sid in data.get("statements", {})),
         *(f"argument-{aid}" for aid in data.get("arguments", {})),
+        *(node.id for node in view.nodes if node.kind == "issue"),
     }
     source_pane = "" if sources is None else _source_pane(map, sources, drawn)
     main_class = "argmap-main argmap-with-source" if sources is not None else "argmap-main"
@@ -148,10 +149,16 @@ def _outline_pane(map: ArgumentMap, view: MapView, drawn: set[str], lang_attr: s
     """The outline of what the page holds, as nested lists of buttons that select their node."""
     labels = {node.id: node.label for node in view.nodes}
     words = outline_words(view.lang or map.lang)
+    # An issue asked by a statement drawn is that statement's node.
+    asked = {
+        f"issue-{issue.id}": f"statement-{issue.statement}"
+        for issue in map.issues.values()
+        if issue.statement is not None and f"issue-{issue.id}" not in drawn
+    }
     lists = "".join(
-        _outline_list(item, drawn, labels, words)
+        _outline_list(item, drawn, labels, words, asked)
         for item in outline(map, lang=view.lang)
-        if _element_id(item) in drawn
+        if _element_id(item, asked) in drawn
     )
     return (
         '<nav id="argmap-outline" class="argmap-outline" aria-label="Outline" hidden>\n'
@@ -160,15 +167,19 @@ def _outline_pane(map: ArgumentMap, view: MapView, drawn: set[str], lang_attr: s
 
 
 def _outline_list(
-    item: OutlineItem, drawn: set[str], labels: Mapping[str, Label | None], words: OutlineWords
+    item: OutlineItem,
+    drawn: set[str],
+    labels: Mapping[str, Label | None],
+    words: OutlineWords,
+    asked: Mapping[str, str],
 ) -> str:
-    node = _element_id(item)
-    label = labels.get(node) if not item.repeated else None
+    node = _element_id(item, asked)
+    label = labels.get(node) if not item.repeated and item.kind != "issue" else None
     line = describe(item if label is None else attrs.evolve(item, label=label), words)
     children = "".join(
-        _outline_list(child, drawn, labels, words)
+        _outline_list(child, drawn, labels, words, asked)
         for child in item.children
-        if _element_id(child) in drawn
+        if _element_id(child, asked) in drawn
     )
     nested = f"<ul>{children}</ul>" if children else ""
     return (
@@ -177,8 +188,9 @@ def _outline_list(
     )
 
 
-def _element_id(item: OutlineItem) -> str:
-    return f"{item.kind}-{item.id}"
+def _element_id(item: OutlineItem, asked: Mapping[str, str]) -> str:
+    element = f"{item.kind}-{item.id}"
+    return asked.get(element, element)
 
 
 def _source_pane(map: ArgumentMap, sources: Mapping[str, str], drawn: set[str]) -> str:
@@ -283,9 +295,21 @@ def page_data(map: ArgumentMap, view: MapView) -> dict[str, Any]:
     ``via`` name agent ids, ``quotes`` source ids, described under
     ``agents`` and ``sources``. ``implicit`` is ``true`` for what the map
     adds to the text, ``mode`` is ``question`` or ``hypothetical`` for a
-    statement the text does not assert. Fields without a value are left out.
+    statement the text does not assert. ``issues`` holds the issues drawn:
+    the question as ``text``, the proof standard that applies, the
+    positions, and the ``statement`` whose node is the issue's when one
+    asking it is drawn; a position names its issue (``issue``), the
+    statement drawn as an issue's node the issue it asks (``asks``); the
+    positions of the issues drawn come too when they are not drawn. Fields
+    without a value are left out.
     """
     nodes = {(node.kind, node.ref): node for node in view.nodes}
+    drawn_issues = {node.issue: node for node in view.nodes if node.issue is not None}
+    issues = {
+        iid: _issue(map, dispute, drawn_issues[iid])
+        for iid, dispute in map.issues.items()
+        if iid in drawn_issues
+    }
     arguments = {
         aid: _argument(map, argument, nodes[("argument", aid)])
         for aid, argument in map.arguments.items()
@@ -294,11 +318,21 @@ def page_data(map: ArgumentMap, view: MapView) -> dict[str, Any]:
     # The premises of the arguments drawn, drawn or not (--no-premises), so
     # the panel of an argument shows what it rests on.
     premises = {p for argument in arguments.values() for p in argument.get("premises", ())}
+    premises.update(p for issue in issues.values() for p in issue["positions"])
     statements = {
         sid: _statement(map, statement, nodes.get(("statement", sid)))
         for sid, statement in map.statements.items()
         if ("statement", sid) in nodes or sid in premises
     }
+    for sid, entry in statements.items():
+        dispute = map.issue_of(sid)
+        if dispute is not None and dispute.id in issues:
+            entry["issue"] = dispute.id
+        node = nodes.get(("statement", sid))
+        if node is not None and node.issue is not None:
+            entry["asks"] = node.issue
+    if view.evaluation is not None:
+        _add_explanations(map, view.evaluation, statements, arguments)
     shown = [*statements.values(), *arguments.values()]
     agent_ids = {a for item in shown for a in (*item.get("by", ()), item.get("via")) if a}
     source_ids = {quote["source"] for item in shown for quote in item.get("quotes", ())}
@@ -332,11 +366,68 @@ def page_data(map: ArgumentMap, view: MapView) -> dict[str, Any]:
             "langs": list(map.langs),
             "statements": statements,
             "arguments": arguments,
+            "issues": issues,
             "agents": agents,
             "sources": sources,
             "evaluated": view.evaluated,
         }
     )
+
+
+#: How many sets of premises the page tries in all, shared out evenly among
+#: the labels it explains (each tries at least :data:`LEAST_CHECKS`).
+PAGE_CHECKS = 20_000
+LEAST_CHECKS = 20
+#: The same for the steps of the searches for labellings (complete,
+#: preferred, stable semantics).
+PAGE_STEPS = 200_000
+LEAST_STEPS = 1_000
+
+
+def _add_explanations(
+    map: ArgumentMap,
+    evaluation: Evaluation,
+    statements: dict[str, dict[str, Any]],
+    arguments: dict[str, dict[str, Any]],
+) -> None:
+    """Give each labelled entry ``why``: the first level of its reasons and what would change it.
+
+    ``why`` is ``{"basis"?, "issue"?, "standard"?, "weight"?, "reasons":
+    [{"id", "kind", "label", "role", "basis"?, "weight"?}, ...], "change":
+    {"by", "sets", "size", "exhaustive"}}``, as :meth:`argmap.Explanation.as_dict`
+    gives them, one level deep: the page stays small, and each reason's own
+    reasons are in its own entry, a click away. The search for sets of
+    premises tries :data:`PAGE_CHECKS` sets and :data:`PAGE_STEPS` steps in
+    all, shared out among the entries, and at least :data:`LEAST_CHECKS` and
+    :data:`LEAST_STEPS` for each.
+    """
+    from ._explain import explain_all
+
+    entries = {
+        key: entry
+        for key, entry in [*statements.items(), *arguments.items()]
+        if "label" in entry and key in evaluation.labels
+    }
+    count = max(len(entries), 1)
+    explained = explain_all(
+        map,
+        evaluation,
+        entries,
+        max_checks=max(LEAST_CHECKS, PAGE_CHECKS // count),
+        max_steps=max(LEAST_STEPS, PAGE_STEPS // count),
+    )
+    for key, why in explained.items():
+        data = why.as_dict(depth=1)
+        top = data["reasons"]
+        change = data["change"]
+        entries[key]["why"] = {
+            **{k: top[k] for k in ("basis", "issue", "standard", "weight") if k in top},
+            "reasons": [
+                {k: v for k, v in reason.items() if k not in ("more", "repeated")}
+                for reason in top["reasons"]
+            ],
+            "change": {k: change[k] for k in ("by", "sets", "size", "exhaustive")},
+        }
 
 
 def _statement(map: ArgumentMap, statement: Statement, node: ViewNode | None) -> dict[str, Any]:
@@ -377,6 +468,22 @@ def _argument(map: ArgumentMap, argument: Argument, node: ViewNode) -> dict[str,
             "scheme": argument.scheme,
             "note": argument.note,
             "label": node.label,
+        }
+    )
+
+
+def _issue(map: ArgumentMap, dispute: Dispute, node: ViewNode) -> dict[str, Any]:
+    """An issue's entry; ``node`` is the issue's node (its own, or the statement asking it)."""
+    question = _texts(map, dispute.question, dispute.translations, "text")
+    if not question and dispute.statement is not None and dispute.statement in map.statements:
+        asker = map.statements[dispute.statement]
+        question = _texts(map, asker.text, asker.translations, "text")
+    return _pruned(
+        {
+            "text": question or [[map.lang, dispute.id]],
+            "standard": dispute.proof_standard,
+            "positions": list(dict.fromkeys(dispute.positions)),
+            "statement": node.ref if node.kind == "statement" else None,
         }
     )
 

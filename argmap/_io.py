@@ -182,7 +182,7 @@ def loads(
     return argument_map
 
 
-def dumps(argument_map: ArgumentMap, format: WriteFormat = "yaml", *, plain: bool = False) -> str:
+def dumps(map: ArgumentMap, format: WriteFormat = "yaml", *, plain: bool = False) -> str:
     """The map as text: YAML in format version 1 (the default), or another format.
 
     ``format`` is ``"yaml"``, ``"json"`` (argmap's canonical JSON),
@@ -205,20 +205,20 @@ def dumps(argument_map: ArgumentMap, format: WriteFormat = "yaml", *, plain: boo
     if plain:
         from . import _argdown
 
-        return _argdown.dumps(argument_map, plain=True)
+        return _argdown.dumps(map, plain=True)
     if format == "yaml":
         from . import _yaml
 
-        return _yaml.dump(_format.to_data(argument_map))
+        return _yaml.dump(_format.to_data(map))
     if format not in WRITE_FORMATS:
         raise ValueError(f"format must be one of {', '.join(WRITE_FORMATS)} (got {format!r})")
     module, writer = _CODECS[format]
-    text: str = getattr(importlib.import_module(module), writer)(argument_map)
+    text: str = getattr(importlib.import_module(module), writer)(map)
     return text
 
 
 def dump(
-    argument_map: ArgumentMap,
+    map: ArgumentMap,
     path: str | os.PathLike[str],
     *,
     format: WriteFormat | None = None,
@@ -231,4 +231,4 @@ def dump(
     ``.graphml``), else YAML. ``plain`` is as for :func:`dumps`.
     """
     chosen = format or format_of(path) or "yaml"
-    return write_atomic(path, dumps(argument_map, chosen, plain=plain).encode("utf-8"))
+    return write_atomic(path, dumps(map, chosen, plain=plain).encode("utf-8"))

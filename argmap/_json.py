@@ -37,7 +37,7 @@ def loads(text: str, file: str = "<string>") -> ArgumentMap:
     return load_tree(text, file, check=False, format="json")
 
 
-def dumps(argument_map: ArgumentMap) -> str:
+def dumps(map: ArgumentMap) -> str:
     """The map as canonical JSON: the YAML format's keys and order, two-space indent.
 
     Text is written as it is (not as ``\\u`` escapes); the document ends with
@@ -47,12 +47,12 @@ def dumps(argument_map: ArgumentMap) -> str:
         MapError: A number in ``data`` is NaN or infinite, which JSON has no
             way to write (``json-number``).
     """
-    data = _format.to_data(argument_map)
-    require_finite(argument_map, data)
+    data = _format.to_data(map)
+    require_finite(map, data)
     return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
-def require_finite(argument_map: ArgumentMap, data: Any = None) -> None:
+def require_finite(map: ArgumentMap, data: Any = None) -> None:
     """Raise :class:`MapError` (``json-number``) for each NaN or infinity in the map's ``data``.
 
     JSON has no way to write them; every JSON writer (canonical JSON, AIF)
@@ -60,7 +60,7 @@ def require_finite(argument_map: ArgumentMap, data: Any = None) -> None:
     when the caller has it already.
     """
     if data is None:
-        data = _format.to_data(argument_map)
+        data = _format.to_data(map)
     unwritable = [
         Issue(
             "json-number",
@@ -71,7 +71,7 @@ def require_finite(argument_map: ArgumentMap, data: Any = None) -> None:
         for path, value in _non_finite(data, ())
     ]
     if unwritable:
-        raise MapError(locate(argument_map, unwritable))
+        raise MapError(locate(map, unwritable))
 
 
 def _non_finite(value: Any, path: DocPath) -> Iterator[tuple[DocPath, float]]:

@@ -64,7 +64,7 @@ INCLUDE_DEPTH = Limit("ARGMAP_MAX_INCLUDE_DEPTH", 100, "levels of include")
 EXPANDED_CHARS = Limit(
     "ARGMAP_MAX_EXPANDED_CHARS", 100_000_000, "characters of text after expanding aliases"
 )
-#: The steps of the search for an evaluation's labellings (choices tried, labellings combined).
+#: The steps of the search for an evaluation's labellings (choices tried, classes carried on).
 EVALUATION_STEPS = Limit("ARGMAP_MAX_EVALUATION_STEPS", 1_000_000, "steps of an evaluation")
 
 

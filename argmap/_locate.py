@@ -8,9 +8,9 @@ from .errors import Issue
 from .model import ArgumentMap
 
 
-def locate(argument_map: ArgumentMap, issues: list[Issue]) -> tuple[Issue, ...]:
+def locate(map: ArgumentMap, issues: list[Issue]) -> tuple[Issue, ...]:
     """Attach file, line and column from the map's origin; sort by position."""
-    origin = argument_map.origin
+    origin = map.origin
     if origin is None:
         return tuple(issues)
     located = []

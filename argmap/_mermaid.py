@@ -4,7 +4,8 @@ The flowchart is drawn from the same :class:`~argmap.view.MapView` as the
 Graphviz diagram, with its colours: statements as rounded boxes, arguments as
 small stadiums coloured by what they do, support in green, attack in red
 (ending in a cross), undercut dotted red into the argument node, the main
-theses emphasised, groups as subgraphs. Every string that reaches the
+theses emphasised, groups as subgraphs, an issue as a hexagon joined to its
+positions by dotted lines. Every string that reaches the
 flowchart passes through :func:`_escape` (node and subgraph labels) or
 :func:`_title` (the front matter's title); every node id through
 :class:`_Ids`.
@@ -24,6 +25,8 @@ from ._palette import (
     CLUSTER_ATTRS,
     FOLD_FILL,
     INK,
+    ISSUE,
+    ISSUE_ATTRS,
     LABEL_STYLES,
     MUTED,
     OUT_EDGES,
@@ -57,8 +60,14 @@ __all__ = ["to_mermaid", "view_to_mermaid"]
 WIDTH = 32
 
 # Node shapes: statements are rounded boxes, arguments stadiums, a folded
-# branch a box with double sides (Graphviz draws it with two borders).
-_SHAPES = {"statement": ("(", ")"), "argument": ("([", "])"), "fold": ("[[", "]]")}
+# branch a box with double sides (Graphviz draws it with two borders), an
+# issue's own node a hexagon.
+_SHAPES = {
+    "statement": ("(", ")"),
+    "argument": ("([", "])"),
+    "fold": ("[[", "]]"),
+    "issue": ("{{", "}}"),
+}
 
 # Arrows: attacks end in a cross (Graphviz: a bar), undercuts and folds are dotted.
 _ARROWS: dict[EdgeKind, str] = {
@@ -67,6 +76,7 @@ _ARROWS: dict[EdgeKind, str] = {
     "attack": "--x",
     "undercut": "-.-x",
     "fold": "-.->",
+    "position": "-.-",  # a position answers its issue: dotted, without a head
 }
 _EDGE_STYLES: dict[EdgeKind, str] = {
     "premise": f"stroke:{PREMISE},stroke-width:1px",
@@ -74,6 +84,7 @@ _EDGE_STYLES: dict[EdgeKind, str] = {
     "attack": f"stroke:{ATTACK},stroke-width:1.6px",
     "undercut": f"stroke:{ATTACK},stroke-width:1.6px",
     "fold": f"stroke:{MUTED},stroke-width:1.2px",
+    "position": f"stroke:{ISSUE},stroke-width:1.2px",
 }
 _DASHED = "stroke-dasharray:5 3"
 _GROUP_STYLE = f"fill:{CLUSTER_ATTRS['fillcolor']},stroke:{CLUSTER_ATTRS['color']},color:{INK}"
@@ -105,6 +116,10 @@ _CLASSES: dict[str, str] = {
         f"stroke-width:{THESIS_ATTRS['penwidth']}px"
     ),
     "fold": f"fill:{FOLD_FILL},stroke:{MUTED},{_DASHED},color:#455a64",
+    "issue": (
+        f"fill:{ISSUE_ATTRS['fillcolor']},stroke:{ISSUE_ATTRS['color']},"
+        f"stroke-width:{ISSUE_ATTRS['penwidth']}px,color:#212121"
+    ),
     # What the map adds to the text: a dashed border over the node's own style.
     "implicit": _DASHED,
     **{label: _label_class(label, argument=False) for label in LABEL_STYLES},
@@ -113,11 +128,11 @@ _CLASSES: dict[str, str] = {
 
 
 def to_mermaid(
-    argument_map: ArgumentMap,
+    map: ArgumentMap,
     options: ViewOptions | None = None,
     **keywords: Unpack[ViewKeywords],
 ) -> str:
-    """The diagram of ``argument_map`` as a Mermaid flowchart.
+    """The diagram of ``map`` as a Mermaid flowchart.
 
     The flowchart shows what :func:`argmap.to_dot` shows, from the same
     view, and takes the same options (:class:`~argmap.ViewOptions`); a
@@ -125,7 +140,7 @@ def to_mermaid(
     GitLab draw it in a fenced ``mermaid`` block.
 
     Args:
-        argument_map: The map; it need not be checked.
+        map: The map; it need not be checked.
         options: How to draw it (see :class:`~argmap.ViewOptions`). Without
             them, and without a ``width`` keyword, statement text is wrapped
             at 32 characters: Mermaid's font is larger than Graphviz's.
@@ -140,7 +155,7 @@ def to_mermaid(
     """
     if options is None:
         options = ViewOptions(width=keywords.pop("width", WIDTH))
-    return view_to_mermaid(build_view(argument_map, options, **keywords))
+    return view_to_mermaid(build_view(map, options, **keywords))
 
 
 def view_to_mermaid(view: MapView) -> str:
@@ -188,7 +203,7 @@ def _wrapping_width(view: MapView) -> int:
 
 
 class _Ids:
-    """Mermaid node ids: ``s_``, ``a_``, ``f_`` or ``g_`` and the map id in ASCII.
+    """Mermaid node ids: ``s_``, ``a_``, ``f_``, ``i_`` or ``g_`` and the map id in ASCII.
 
     The prefix keeps every id clear of Mermaid's keywords (``end``,
     ``graph``, ``style``, ``click``, ...) and of the letters ``o`` and ``x``
@@ -201,6 +216,7 @@ class _Ids:
         "statement": "s",
         "argument": "a",
         "fold": "f",
+        "issue": "i",
         "group": "g",
     }
 
@@ -225,7 +241,7 @@ def _node_line(mermaid_id: str, node: ViewNode, wording: Wording, indent: str = 
     parts: list[str] = []
     if node.marks:
         parts.append(f"<i>{_escape(' · '.join(node.marks))}</i>")
-    if node.kind == "statement":
+    if node.kind in ("statement", "issue"):
         if node.title_lines:
             parts.append(f"<b>{_lines(node.title_lines)}</b>")
         parts.append(_lines(node.lines))
@@ -234,6 +250,8 @@ def _node_line(mermaid_id: str, node: ViewNode, wording: Wording, indent: str = 
         if node.hedge:
             hedge_lines = wrap(f"({node.hedge})", max(longest, 20))
             parts.append(f"<i>{_lines(hedge_lines)}</i>")
+        if node.standard:
+            parts.append(f"<i>{_escape(node.standard)}</i>")
         if node.speakers or node.via:
             line = byline(node.speakers, node.via, relay=wording.via)
             parts.append(f"<i>{_lines(wrap(line, max(longest, 20)))}</i>")

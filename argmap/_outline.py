@@ -3,6 +3,7 @@
 Each main thesis comes first, then the arguments for and against it with
 their premises, and so on down: the shape a screen reader can follow line by
 line. A statement or argument met a second time is named, not repeated.
+The issues come last, each question with its positions named.
 """
 
 from __future__ import annotations
@@ -12,8 +13,9 @@ from typing import TYPE_CHECKING, Literal
 
 import attrs
 
-from .model import Argument, ArgumentMap, Statement
-from .view import MapView, byline, require_labels, require_lang
+from ._helpers import in_language
+from .model import Argument, ArgumentMap, Dispute, Statement
+from .view import MapView, Wording, byline, require_labels, require_lang, wording
 
 if TYPE_CHECKING:
     from .analyse import Evaluation, Label
@@ -33,12 +35,18 @@ OutlineFormat = Literal["markdown", "text"]
 OUTLINE_FORMATS: tuple[OutlineFormat, ...] = ("markdown", "text")
 
 #: What a line of the outline is to the line above it.
-Role = Literal["thesis", "statement", "support", "attack", "undercut", "premise"]
+Role = Literal[
+    "thesis", "statement", "support", "attack", "undercut", "premise", "issue", "position"
+]
 
 
 @attrs.frozen
 class OutlineWords:
-    """The words an outline adds to the map's text, in one language."""
+    """The words an outline adds to the map's text, in one language.
+
+    ``implicit`` and ``via`` are the diagram's (:class:`~argmap.view.Wording`):
+    one word for each in every view of a map.
+    """
 
     thesis: str = "Main thesis"
     statement: str = "Statement"
@@ -46,8 +54,10 @@ class OutlineWords:
     attack: str = "Against"
     undercut: str = "Undercut"
     premise: str = "Premise"
+    issue: str = "Issue"
+    position: str = "Position"
     stated: str = "stated"
-    implicit: str = "implicit"
+    implicit: str = Wording().implicit
     question: str = "question"
     hypothetical: str = "hypothetical"
     hedge: str = "hedged"
@@ -59,7 +69,7 @@ class OutlineWords:
     map_of: str = "An argument map"
     statements: str = "statements"
     arguments: str = "arguments"
-    via: str = "via"
+    via: str = Wording().via
 
 
 _WORDS = {
@@ -71,8 +81,8 @@ _WORDS = {
         attack="Dagegen",
         undercut="Entkräftung",
         premise="Prämisse",
+        issue="Streitfrage",
         stated="im Text",
-        implicit="implizit",
         question="Frage",
         hypothetical="hypothetisch",
         hedge="eingeschränkt",
@@ -90,7 +100,15 @@ _WORDS = {
 
 def outline_words(lang: str | None) -> OutlineWords:
     """The outline's own words in ``lang``; English for a language without its own."""
-    return _WORDS.get((lang or "en").split("-")[0].lower(), _WORDS["en"])
+    marks = wording(lang)
+    return attrs.evolve(in_language(_WORDS, lang), implicit=marks.implicit, via=marks.via)
+
+
+def _proof_standard(issue: Dispute, lang: str | None) -> tuple[str, ...]:
+    """The diagram's words for an issue's proof standard, when it is not the default."""
+    if issue.standard is None or issue.standard == "pe":
+        return ()
+    return (wording(lang).proof_standard(issue.standard),)
 
 
 @attrs.frozen
@@ -101,15 +119,18 @@ class OutlineItem:
         role: What it is to the line above: ``thesis`` (a main thesis),
             ``statement`` (one no thesis reaches), ``support``, ``attack`` or
             ``undercut`` (an argument and what it does to the line above),
-            ``premise``.
-        kind: ``"statement"`` or ``"argument"``.
+            ``premise``, ``issue`` (a question with positions that exclude
+            each other) or ``position`` (one of them, named).
+        kind: ``"statement"``, ``"argument"`` or ``"issue"``.
         id: Its id in the map.
         title: Its title in the language asked for, or ``None``.
-        text: A statement's text in that language; ``None`` for an argument.
+        text: A statement's text, or an issue's question, in that language;
+            ``None`` for an argument.
         speakers: Display names of who holds or makes it.
         via: Display name of the agent relaying them, or ``None``.
         marks: ``stated`` or ``implicit``, then ``question``, ``hypothetical``
-            and ``hedged: <hedge>`` as they apply, in the language asked for.
+            and ``hedged: <hedge>`` as they apply, in the language asked for;
+            an issue's proof standard when it is not the default.
         label: ``in``, ``out`` or ``undecided`` when an evaluation is given.
         repeated: Whether it was already given above: it is then named
             only, without what hangs below it.
@@ -119,7 +140,7 @@ class OutlineItem:
     """
 
     role: Role
-    kind: Literal["statement", "argument"]
+    kind: Literal["statement", "argument", "issue"]
     id: str
     title: str | None
     text: str | None
@@ -146,7 +167,8 @@ def outline(
     each with the arguments for and against it, and below each argument its
     premises and the arguments backing it, attacking it as a whole or
     undercutting it, recursively. Statements no thesis
-    reaches follow as trees of their own, so the outline holds the whole map.
+    reaches follow as trees of their own, so the outline holds the whole map;
+    each issue comes last, its positions named below it.
     A statement or argument reached again is an item with ``repeated`` set
     and no children.
 
@@ -217,10 +239,12 @@ def describe(item: OutlineItem, words: OutlineWords) -> str:
     head = getattr(words, item.role)
     if item.repeated:  # named by its title, or its text when it has none
         return f"{head}: {_squash(item.title or item.text or item.id)} ({words.above}) [{item.id}]"
-    if item.kind == "statement":
-        said = " ".join(_sentence(t) for t in (item.title, item.text) if t)
-    else:
+    if item.kind == "argument":
         said = _squash(item.title or item.id)
+    elif item.text is None:  # an issue without a question in words
+        said = item.id
+    else:
+        said = " ".join(_sentence(t) for t in (item.title, item.text) if t)
     line = f"{head}: {said}"
     details = list(item.marks)
     if item.label is not None:
@@ -289,7 +313,30 @@ class _Outliner:
         for sid in m.statements:
             if sid not in self.seen:
                 roots.append(self.statement(sid, "statement"))
+        roots += [self.issue(issue) for issue in m.issues.values()]
         return tuple(roots)
+
+    def issue(self, issue: Dispute) -> OutlineItem:
+        """An issue, its question in words (or its asking statement's), its positions named."""
+        m = self.map
+        asked = m.statements.get(issue.statement) if issue.statement else None
+        question = m.localized(issue, "text", self.lang)[0]
+        if question is None and asked is not None:
+            question = m.localized(asked, "text", self.lang)[0] or asked.text
+        positions = tuple(
+            attrs.evolve(self._statement_item(m.statements[p], "position"), repeated=True)
+            for p in issue.positions
+            if p in m.statements
+        )
+        return OutlineItem(
+            role="issue",
+            kind="issue",
+            id=issue.id,
+            title=None,
+            text=question,
+            marks=_proof_standard(issue, self.lang or m.lang),
+            children=positions,
+        )
 
     def statement(self, sid: str, role: Role) -> OutlineItem:
         m = self.map

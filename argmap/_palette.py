@@ -24,6 +24,8 @@ THESIS_FILL = "#fff8e1"
 FOLD_FILL = "#eceff1"
 SUPPORT_FILL = "#e8f5e9"
 ATTACK_FILL = "#ffebee"
+ISSUE = "#4527a0"  # deep purple: apart from the relations' green, red and grey
+ISSUE_FILL = "#ede7f6"
 UNTRANSLATED = "#a3480b"  # dark orange: readable on white, apart from red attacks
 
 # Evaluation labels. ``in`` is the quiet default: the node looks as it
@@ -101,6 +103,8 @@ EDGE_STYLES: dict[EdgeKind, dict[str, str]] = {
     "attack": {"color": ATTACK, "arrowhead": "tee", "arrowsize": "1.1"},
     "undercut": {"color": ATTACK, "arrowhead": "tee", "arrowsize": "1.1", "style": "dashed"},
     "fold": {"color": MUTED, "penwidth": "1.2", "style": "dashed", "arrowsize": "0.6"},
+    # A position answers its issue: a dotted line without a head, no inference.
+    "position": {"color": ISSUE, "penwidth": "1.2", "style": "dotted", "arrowhead": "none"},
 }
 ARGUMENT_STYLES: dict[str, dict[str, str]] = {
     "support": {"color": SUPPORT, "fillcolor": SUPPORT_FILL},
@@ -109,6 +113,8 @@ ARGUMENT_STYLES: dict[str, dict[str, str]] = {
 }
 ARGUMENT_ATTRS = {"fontsize": "10", "margin": "0.07,0.03", "width": "0.3", "height": "0.25"}
 THESIS_ATTRS = {"penwidth": "2.5", "fillcolor": THESIS_FILL, "color": "#263238"}
+# An issue's question: a lavender box with a purple border, its positions below it.
+ISSUE_ATTRS = {"fillcolor": ISSUE_FILL, "color": ISSUE, "penwidth": "1.5"}
 # A folded branch: a dashed grey stack, its text smaller and muted.
 FOLD_ATTRS = {
     "style": "rounded,filled,dashed",
@@ -122,7 +128,7 @@ FOLD_ATTRS = {
 #: The byline's size in points, smaller than the text's (NODE_ATTRS).
 SPEAKER_POINTS = 10
 SPEAKER_FONT = f'<FONT POINT-SIZE="{SPEAKER_POINTS}" COLOR="{MUTED}"><I>'
-# What the diagram says of a node above its text (reconstructed, a question,
+# What the diagram says of a node above its text (implicit, a question,
 # a hypothesis): small italics, darker than the byline so it reads in print.
 MARK_FONT = '<FONT POINT-SIZE="10" COLOR="#455a64"><I>'
 UNTRANSLATED_FONT = f'<FONT POINT-SIZE="10" COLOR="{UNTRANSLATED}"><I>'

@@ -30,11 +30,15 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, TypedDict
 
 import attrs
 
 from ._helpers import one_or_many, suggest
 from .model import Argument, ArgumentMap, Statement
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
 
 __all__ = ["Fold", "Part", "most_connected", "select", "select_part"]
 
@@ -95,21 +99,31 @@ def _names(value: str | Iterable[str] | None) -> tuple[str, ...]:
     return tuple(dict.fromkeys(one_or_many(value)))
 
 
+class Selection(TypedDict, total=False):
+    """A part of a map to draw, as keywords: :func:`select`, :func:`select_part` and
+    :func:`check_selection` take them."""
+
+    focus: str | None
+    depth: int | None
+    collapse: str | Iterable[str]
+    tags: str | Iterable[str]
+    speakers: str | Iterable[str]
+
+
 def check_selection(
     map: ArgumentMap,
     *,
-    focus: str | None = None,
-    depth: int | None = None,
-    collapse: str | Iterable[str] = (),
-    tags: str | Iterable[str] = (),
-    speakers: str | Iterable[str] = (),
     names: Mapping[str, str] | None = None,
+    **selection: Unpack[Selection],
 ) -> None:
     """Raise ``ValueError`` unless every id and value of a selection fits ``map``.
 
     ``names`` says how messages name each parameter (the command line names
     ``focus`` ``--focus``); by default as the parameter: ``'focus'``.
     """
+    focus, depth = selection.get("focus"), selection.get("depth")
+    collapse, tags = selection.get("collapse", ()), selection.get("tags", ())
+    speakers = selection.get("speakers", ())
 
     def name(param: str) -> str:
         return names[param] if names and param in names else f"'{param}'"
@@ -210,15 +224,7 @@ def select_part(
     )
 
 
-def select(
-    map: ArgumentMap,
-    *,
-    focus: str | None = None,
-    depth: int | None = None,
-    collapse: str | Iterable[str] = (),
-    tags: str | Iterable[str] = (),
-    speakers: str | Iterable[str] = (),
-) -> ArgumentMap:
+def select(map: ArgumentMap, **selection: Unpack[Selection]) -> ArgumentMap:
     """The part of ``map`` around a statement, with given tags or speakers, or without branches.
 
     The part keeps the map's title, sources, agents, schemes and languages;
@@ -252,9 +258,7 @@ def select(
             suggestion), or ``depth`` is negative or given without ``focus``.
         TypeError: If ``depth`` is not an ``int``.
     """
-    part = select_part(
-        map, focus=focus, depth=depth, collapse=collapse, tags=tags, speakers=speakers
-    )
+    part = select_part(map, **selection)
     members = set(part.statements) | set(part.arguments)
     groups = []
     for group in map.groups.values():

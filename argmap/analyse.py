@@ -36,7 +36,7 @@ arguments: no files, no YAML, no Graphviz.
 from __future__ import annotations
 
 from collections.abc import Container, Iterable, Iterator, Mapping
-from typing import Any, Literal, get_args
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
 import attrs
 
@@ -46,6 +46,9 @@ from ._limits import Budget
 from ._names import DUNG_SEMANTICS, SEMANTICS, DungSemantics, Semantics
 from .errors import MapError, Severity
 from .model import ArgumentMap
+
+if TYPE_CHECKING:
+    from ._caes import CaesResult
 
 __all__ = [
     "Acceptance",
@@ -89,6 +92,9 @@ def _one_of(name: str, value: object, options: tuple[str, ...]) -> None:
 
 # Labels inside the solver: small ints, _NONE while a node has none yet.
 _NONE, _IN, _OUT, _UNDEC = 0, 1, 2, 3
+# What a node's attackers outside its part say: one is undecided (and none
+# in), or one is in. Ordered, so that the larger wins when they combine.
+_EXPOSED, _HIT = 1, 2
 
 
 def _pairs(value: Iterable[tuple[str, str]]) -> frozenset[tuple[str, str]]:
@@ -275,47 +281,257 @@ class _Solver:
             else:
                 choices.append(iter(self._local(parts[depth + 1], labels, semantics, budget)))
 
-    def _required(self, x: int, labels: list[int]) -> int:
-        """The label a complete labelling gives ``x``, its attackers labelled as in ``labels``."""
-        undecided = False
-        for a in self.attackers[x]:
-            if labels[a] == _IN:
-                return _OUT
-            if labels[a] != _OUT:
-                undecided = True
-        return _UNDEC if undecided else _IN
+    def combined(self, semantics: DungSemantics, budget: Budget) -> tuple[list[int], int]:
+        """The labels each node takes across the labellings under ``semantics``, and their number.
+
+        Returns:
+            For each node a bit mask, with bit ``1 << label`` set for every
+            label it has in some labelling (0 for every node when there is
+            no labelling), and how many labellings there are.
+
+        The same as combining what :meth:`labellings` yields, without
+        enumerating the labellings, whose number multiplies with every
+        independent conflict. The strongly connected parts of what the
+        grounded labelling leaves undecided are labelled in turn, each after
+        the parts that attack it, as in :meth:`labellings`; but what the
+        parts labelled so far leave for the rest is only what they say of
+        the nodes they attack (:meth:`_part`: is an attacker ``in``, or
+        ``undecided``?). So the labellings of the parts done so far fall into
+        a few classes, one for each way they can leave the parts still to
+        come, and each class keeps only how many labellings it holds and
+        which labels they gave. Each class carried through a part, once for
+        each labelling of the part it allows, is a step of ``budget``;
+        searching a part is a step for each choice tried.
+        """
+        grounded = self.grounded()
+        if semantics == "grounded":
+            return [1 << label for label in grounded], 1
+        # Under complete and preferred semantics every class goes on to some
+        # labelling, so the labels a class gives can be noted when it is
+        # made, and classes split into independent factors; under stable
+        # semantics a class may come to nothing, and then each keeps its own.
+        found = self._combine(grounded, semantics, budget, split=True)
+        if found is None:
+            found = self._combine(grounded, semantics, budget, split=False)
+        assert found is not None
+        return found
+
+    def _combine(
+        self, grounded: list[int], semantics: DungSemantics, budget: Budget, *, split: bool
+    ) -> tuple[list[int], int] | None:
+        """:meth:`combined`, or ``None`` if with ``split`` a class comes to nothing."""
+        undecided = [x for x, label in enumerate(grounded) if label == _UNDEC]
+        inside = set(undecided)
+        slot = {x: i for i, x in enumerate(undecided)}
+        # Classes that do not yet meet (they wait for different parts) are
+        # kept apart, in factors, and multiplied only where a part needs both.
+        factors: dict[int, _Factor] = {}
+        waiting: dict[int, set[int]] = {}  # node -> the factors that say something of it
+        count, divisor, seen, made = 1, 1, 0, 0
+        for part in self._order(undecided, inside):
+            members = set(part)
+            involved = sorted({f for x in part for f in waiting.pop(x, ())})
+            joint = _Factor.product([factors.pop(f) for f in involved], budget)
+            for x in joint.scope:
+                waiting.get(x, set()).difference_update(involved)
+            rest = [x for x in dict.fromkeys(joint.scope) if x not in members]
+            later = sorted(
+                {t for x in part for t in self.targets[x] if t in inside and t not in members}
+                | set(rest)
+            )
+            outcomes: dict[tuple[int, ...], list[tuple[int, dict[int, int]]]] = {}
+            after = _Factor(tuple(later), {})
+            for said, (ways, bits) in joint.table.items():
+                flags: dict[int, int] = {}
+                for x, flag in zip(joint.scope, said, strict=True):
+                    if flags.get(x, 0) < flag:
+                        flags[x] = flag
+                given = tuple(flags.get(x, 0) for x in part)
+                if given not in outcomes:
+                    outcomes[given] = [
+                        self._outcome(part, labels, members, inside, slot)
+                        for labels in self._part(part, given, semantics, budget)
+                    ]
+                    if split and not outcomes[given] and len(joint.table) > 1:
+                        return None  # some classes end here, others go on
+                    for own, _ in outcomes[given]:
+                        seen |= own if split else 0
+                for own, effects in outcomes[given]:
+                    budget.spend()
+                    key = tuple(max(flags.get(x, 0), effects.get(x, 0)) for x in later)
+                    after.add(key, ways, 0 if split else bits | own)
+            if not after.table:  # no labelling: stable semantics, with nothing to offer here
+                return [0] * len(grounded), 0
+            pieces = [after]
+            if split:
+                pieces, parted = after.split()
+                divisor *= parted
+            for piece in pieces:
+                if piece.scope:
+                    made += 1
+                    factors[made] = piece
+                    for x in piece.scope:
+                        waiting.setdefault(x, set()).add(made)
+                    continue
+                count *= sum(ways for ways, _ in piece.table.values())
+                for _, bits in piece.table.values():
+                    seen |= bits
+        masks = [1 << label for label in grounded]
+        for x, i in slot.items():
+            masks[x] = ((seen >> (3 * i)) & 0b111) << 1
+        return masks, count // divisor
+
+    def _order(self, nodes: list[int], inside: set[int]) -> Iterator[list[int]]:
+        """The strongly connected parts of ``nodes``, each after every part that attacks it.
+
+        Of the parts whose attackers are all done, the one that was last to
+        become so comes first: it is what the parts just done attack, so what
+        they say of it is used at once, rather than carried along in the
+        classes of :meth:`combined` while unrelated parts are done.
+        """
+        parts = strongly_connected(nodes, lambda x: [t for t in self.targets[x] if t in inside])
+        where = {x: i for i, part in enumerate(parts) for x in part}
+        after: list[set[int]] = [set() for _ in parts]
+        for i, part in enumerate(parts):
+            after[i] = {where[t] for x in part for t in self.targets[x] if t in inside} - {i}
+        waiting = [0] * len(parts)
+        for later in after:
+            for j in later:
+                waiting[j] += 1
+        ready = [i for i in reversed(range(len(parts))) if not waiting[i]]
+        while ready:
+            i = ready.pop()
+            yield sorted(parts[i])
+            for j in sorted(after[i], reverse=True):
+                waiting[j] -= 1
+                if not waiting[j]:
+                    ready.append(j)
+
+    def _outcome(
+        self,
+        part: list[int],
+        labels: tuple[int, ...],
+        members: set[int],
+        inside: set[int],
+        slot: dict[int, int],
+    ) -> tuple[int, dict[int, int]]:
+        """A labelling of ``part`` as bits of :meth:`combined`, and what it says of later nodes."""
+        bits = 0
+        effects: dict[int, int] = {}
+        for x, label in zip(part, labels, strict=True):
+            bits |= 1 << (3 * slot[x] + label - 1)
+            if label == _OUT:
+                continue
+            flag = _HIT if label == _IN else _EXPOSED
+            for target in self.targets[x]:
+                if target in inside and target not in members and effects.get(target, 0) < flag:
+                    effects[target] = flag
+        return bits, effects
 
     def _local(
         self, part: list[int], labels: list[int], semantics: DungSemantics, budget: Budget
     ) -> list[tuple[int, ...]]:
         """The labellings of the strongly connected ``part``, its attackers outside it labelled.
 
+        Only what the attackers outside the part say matters: see :meth:`_part`.
+        """
+        inside = set(part)
+        flags = []
+        for x in part:
+            outside = [labels[a] for a in self.attackers[x] if a not in inside]
+            flags.append(_HIT if _IN in outside else _EXPOSED if _UNDEC in outside else 0)
+        return self._part(part, tuple(flags), semantics, budget)
+
+    def _part(
+        self, part: list[int], flags: tuple[int, ...], semantics: DungSemantics, budget: Budget
+    ) -> list[tuple[int, ...]]:
+        """The labellings of the strongly connected ``part``, given what its attackers outside say.
+
+        ``flags`` holds, for each member, :data:`_HIT` if an attacker outside
+        the part is ``in``, else :data:`_EXPOSED` if one is ``undecided``,
+        else 0 (every attacker outside is ``out``, or there is none).
+
         A backtracking search over which members of ``part`` are ``in``
-        (Nofal, Atkinson and Dunne 2014), with propagation; ``labels`` is not
-        changed. For preferred semantics it looks for the maximal complete
-        labellings (every admissible set lies in a complete extension, so
-        these are the maximal admissible sets, and the search for complete
-        ones propagates much further), pruning every branch that cannot grow
-        beyond one found already: preferred semantics is SCC-recursive
-        (Baroni, Giacomin and Guida 2005), so maximal in each part, in turn,
-        is maximal overall. Each choice tried is a step of ``budget``.
+        (Nofal, Atkinson and Dunne 2014), with propagation. For preferred
+        semantics it looks for the maximal complete labellings (every
+        admissible set lies in a complete extension, so these are the maximal
+        admissible sets, and the search for complete ones propagates much
+        further), pruning every branch that cannot grow beyond one found
+        already: preferred semantics is SCC-recursive (Baroni, Giacomin and
+        Guida 2005), so maximal in each part, in turn, is maximal overall.
+        Each choice tried is a step of ``budget``.
         """
         if len(part) == 1 and part[0] not in self.attackers[part[0]]:
-            label = self._required(part[0], labels)
+            label = {_HIT: _OUT, _EXPOSED: _UNDEC}.get(flags[0], _IN)
             return [] if semantics == "stable" and label == _UNDEC else [(label,)]
-        search = _PartSearch(self, part, labels, semantics, budget)
+        search = _PartSearch(self, part, flags, semantics, budget)
         return search.labellings(search.extensions())
 
-    def _required_local(self, x: int, labels: list[int], local: dict[int, int]) -> int:
-        """Like :meth:`_required`, with the labels of ``local`` over those of ``labels``."""
-        undecided = False
-        for a in self.attackers[x]:
-            label = local.get(a, labels[a])
-            if label == _IN:
-                return _OUT
-            if label != _OUT:
-                undecided = True
-        return _UNDEC if undecided else _IN
+
+class _Factor:
+    """Classes of labellings of some parts, by what they say of the nodes of ``scope``.
+
+    ``table`` maps the flags the labellings give the nodes of ``scope``
+    (:data:`_HIT`, :data:`_EXPOSED` or 0, in the order of ``scope``) to how
+    many labellings give them and the bits of the labels they give
+    (:meth:`_Solver.combined`).
+    """
+
+    def __init__(self, scope: tuple[int, ...], table: dict[tuple[int, ...], tuple[int, int]]):
+        self.scope = scope
+        self.table = table
+
+    def add(self, key: tuple[int, ...], ways: int, bits: int) -> None:
+        """Count ``ways`` more labellings in the class ``key``, with labels ``bits``."""
+        had = self.table.get(key)
+        self.table[key] = (ways, bits) if had is None else (had[0] + ways, had[1] | bits)
+
+    def split(self) -> tuple[list[_Factor], int]:
+        """Factors whose product is this one's, and what that product's counts are multiplied by.
+
+        Splits off each node of the scope whose flags are independent of the
+        rest: the classes are every pairing of its flags with the rest's,
+        counted as the product of the two. Only for factors whose classes
+        keep no labels (the bits are 0).
+        """
+        pieces: list[_Factor] = []
+        divisor = 1
+        current = self
+        i = 0
+        while i < len(current.scope):
+            mine: dict[int, int] = {}
+            others: dict[tuple[int, ...], int] = {}
+            total = 0
+            for key, (ways, _) in current.table.items():
+                mine[key[i]] = mine.get(key[i], 0) + ways
+                rest = key[:i] + key[i + 1 :]
+                others[rest] = others.get(rest, 0) + ways
+                total += ways
+            if len(mine) * len(others) != len(current.table) or any(
+                ways * total != mine[key[i]] * others[key[:i] + key[i + 1 :]]
+                for key, (ways, _) in current.table.items()
+            ):
+                i += 1
+                continue
+            pieces.append(_Factor((current.scope[i],), {(v,): (w, 0) for v, w in mine.items()}))
+            scope = current.scope[:i] + current.scope[i + 1 :]
+            current = _Factor(scope, {r: (w, 0) for r, w in others.items()})
+            divisor *= total
+        pieces.append(current)
+        return pieces, divisor
+
+    @classmethod
+    def product(cls, factors: list[_Factor], budget: Budget) -> _Factor:
+        """The labellings of independent factors taken together; a step each."""
+        joint = cls((), {(): (1, 0)})
+        for factor in factors:
+            table: dict[tuple[int, ...], tuple[int, int]] = {}
+            for key, (ways, bits) in joint.table.items():
+                for other, (more, also) in factor.table.items():
+                    budget.spend()
+                    table[key + other] = (ways * more, bits | also)
+            joint = cls(joint.scope + factor.scope, table)
+        return joint
 
 
 #: What the search makes a member of a part, tried in this order.
@@ -342,24 +558,20 @@ class _PartSearch:
         self,
         solver: _Solver,
         part: list[int],
-        labels: list[int],
+        flags: tuple[int, ...],
         semantics: DungSemantics,
         budget: Budget,
     ) -> None:
         self.solver = solver
         self.budget = budget
         self.part = part
-        self.labels = labels
         self.semantics = semantics
         inside = set(part)
         # Attackers and targets within the part; what the attackers outside it say.
         self.attackers = {x: [a for a in solver.attackers[x] if a in inside] for x in part}
         self.targets = {x: [t for t in solver.targets[x] if t in inside] for x in part}
-        self.beaten = {x: any(labels[a] == _IN for a in solver.attackers[x]) for x in part}
-        self.exposed = {
-            x: any(a not in inside and labels[a] == _UNDEC for a in solver.attackers[x])
-            for x in part
-        }
+        self.beaten = {x: flag == _HIT for x, flag in zip(part, flags, strict=True)}
+        self.exposed = {x: flag == _EXPOSED for x, flag in zip(part, flags, strict=True)}
         # A member's neighbourhood, for re-checking after it changes.
         targets = self.targets
         self.affected = {
@@ -461,17 +673,28 @@ class _PartSearch:
 
     def labellings(self, found: list[frozenset[int]]) -> list[tuple[int, ...]]:
         """From the members of each extension to the labels of the part."""
-        part, labels = self.part, self.labels
+        part, attackers, beaten, exposed = self.part, self.attackers, self.beaten, self.exposed
         result = []
         for members in found:
             local = {x: _IN if x in members else _NONE for x in part}
             for x in part:
                 if local[x] == _NONE:
-                    attacked = self.beaten[x] or any(a in members for a in self.attackers[x])
+                    attacked = beaten[x] or any(a in members for a in attackers[x])
                     local[x] = _OUT if attacked else _UNDEC
             if self.semantics == "stable" and _UNDEC in local.values():
                 continue
-            if not all(local[x] == self.solver._required_local(x, labels, local) for x in part):
+            # Each member's label must be the one its attackers require.
+            if not all(
+                local[x]
+                == (
+                    _OUT
+                    if beaten[x] or any(local[a] == _IN for a in attackers[x])
+                    else _UNDEC
+                    if exposed[x] or any(local[a] == _UNDEC for a in attackers[x])
+                    else _IN
+                )
+                for x in part
+            ):
                 continue
             result.append(tuple(local[x] for x in part))
         return result
@@ -960,7 +1183,9 @@ def evaluate(
             stated argument) still needs a supporting argument that is
             ``in``, even where every such argument was left out.
         max_steps: The most steps the search for labellings may take (each
-            choice tried and each labelling combined is one); ``None`` for
+            choice tried is one, and each class of labellings carried
+            through a part of the framework; independent conflicts are
+            combined without enumerating their labellings); ``None`` for
             the limit in force: 1,000,000, unless the environment variable
             ``ARGMAP_MAX_EVALUATION_STEPS`` says otherwise. Grounded
             semantics needs no search.
@@ -996,14 +1221,9 @@ def evaluate(
     budget = Budget(max_steps, f"evaluating this map under {semantics} semantics")
     kept, af, accepted, rejected = _prepare(map, accept, reject, stated_only)
     size = len(kept.statements) + len(kept.arguments)
-    seen = [0] * size
-    count = 0
-    for labels in af._solver.labellings(semantics, budget):
-        count += 1
-        for i in range(size):
-            seen[i] |= 1 << labels[i]
+    seen, count = af._solver.combined(semantics, budget)
     final: list[Label] = []
-    for mask in seen:
+    for mask in seen[:size]:
         if mask == 1 << _OUT:
             final.append("out")
         elif mask == 1 << _IN or (acceptance == "credulous" and mask & 1 << _IN):
@@ -1032,18 +1252,8 @@ def _carneades(
     stated: bool,
 ) -> Evaluation:
     """:func:`evaluate` under Carneades' weighing (see :mod:`argmap._caes`)."""
-    from ._caes import caes_labels
-
     accepted, rejected = what_if_ids(map, accept, reject, stated_only=stated)
-    _require_sound(map)
-    kept = _stated(map) if stated else map
-    argued = (
-        {a.target for a in map.arguments.values() if a.kind == "support" and not a.implicit}
-        if stated
-        else set()
-    )
-    given = [sid for sid in kept.statements if _footing(kept, sid, argued)]
-    result = caes_labels(kept, [*given, *accepted], rejected)
+    result = _caes_result(map, accepted, rejected, stated)
     return Evaluation(
         statements=result.statements,
         arguments=result.arguments,
@@ -1054,6 +1264,28 @@ def _carneades(
         extensions=1,
         stated_only=stated,
     )
+
+
+def _caes_result(
+    map: ArgumentMap, accepted: Iterable[str], rejected: Iterable[str], stated: bool
+) -> CaesResult:
+    """Carneades' labels and weights of ``map`` (``accepted`` and ``rejected`` checked already)."""
+    from ._caes import caes_labels
+
+    _require_sound(map)
+    kept = _stated(map) if stated else map
+    argued = (
+        {a.target for a in map.arguments.values() if a.kind == "support" and not a.implicit}
+        if stated
+        else set()
+    )
+    # A position of an issue is what the issue decides: it is never given
+    # for want of an argument (only its own status makes it so).
+    argued |= {p for issue in kept.issues.values() for p in issue.positions}
+    rejected = tuple(rejected)
+    # A rejected statement is not given, whatever its footing.
+    given = [s for s in kept.statements if s not in rejected and _footing(kept, s, argued)]
+    return caes_labels(kept, [*given, *accepted], rejected)
 
 
 def what_if(

@@ -813,6 +813,15 @@ class Entities(Mapping[str, _T], Generic[_T]):
     def items(self) -> ItemsView[str, _T]:
         return self._items.items()
 
+    @property
+    def by_id(self) -> Mapping[str, _T]:
+        """The same entities as a read-only view of a plain dict.
+
+        Its lookups and ``in`` skip this class's methods, for code that
+        looks up every id of a large map many times (the checks do).
+        """
+        return types.MappingProxyType(self._items)
+
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Entities):  # order matters between maps
             return list(self._items.items()) == list(other._items.items())
@@ -1005,6 +1014,10 @@ class ArgumentMap:
             return RelationType.ARGUMENT_SUPPORT if on_argument else RelationType.SUPPORT
         return RelationType.ARGUMENT_ATTACK if on_argument else RelationType.ATTACK
 
+    def arguments_targeting(self, id: str) -> tuple[Argument, ...]:
+        """Every argument whose target is ``id``: support, attack or undercut, in authored order."""
+        return self._index.by_target.get(id, ())
+
     def arguments_using(self, statement_id: str) -> tuple[Argument, ...]:
         """The arguments that use ``statement_id`` as a premise."""
         return self._index.by_premise.get(statement_id, ())
@@ -1074,11 +1087,13 @@ class ArgumentMap:
 
     def localized(
         self,
-        item: Statement | Argument | Group | Agent | ArgumentMap,
+        item: Statement | Argument | Group | Agent | Dispute | ArgumentMap,
         field: Literal["text", "title", "hedge"],
         lang: str | None,
     ) -> tuple[str | None, bool]:
         """``item``'s text, title or hedge in ``lang``, and whether it fell back.
+
+        An issue's (:class:`Dispute`) text is its question.
 
         ``lang=None`` or the map's own language gives the text as authored.
         For another language, the translation when there is one; else the
@@ -1094,6 +1109,8 @@ class ArgumentMap:
             own = item.title if field == "title" else None
         elif isinstance(item, Agent):
             own = item.name if field == "title" else None  # an agent's title is its name
+        elif isinstance(item, Dispute):
+            own = item.question if field == "text" else None
         else:
             own = item.title if field == "title" else item.text
         if lang is None or lang == self.lang:

@@ -270,24 +270,24 @@ _BUILT_IN = (
 CATALOGUE: Mapping[str, Scheme] = MappingProxyType({s.id: s for s in _BUILT_IN})
 
 
-def lookup(argument_map: ArgumentMap, scheme_id: str) -> Scheme | None:
-    """The scheme ``scheme_id`` names for ``argument_map``, or ``None``.
+def lookup(map: ArgumentMap, scheme_id: str) -> Scheme | None:
+    """The scheme ``scheme_id`` names for ``map``, or ``None``.
 
     A scheme the map defines under ``schemes`` comes first, so a map can
     replace a built-in scheme (to word it in the map's language, say) as well
     as add its own.
 
     Args:
-        argument_map: The map whose ``schemes`` are searched before the catalogue.
+        map: The map whose ``schemes`` are searched before the catalogue.
         scheme_id: The id an argument names in ``scheme``.
 
     Returns:
         The scheme, or ``None`` when neither the map nor the catalogue has it.
     """
-    return argument_map.schemes.get(scheme_id) or CATALOGUE.get(scheme_id)
+    return map.schemes.get(scheme_id) or CATALOGUE.get(scheme_id)
 
 
-def scheme_issues(argument_map: ArgumentMap) -> list[Issue]:
+def scheme_issues(map: ArgumentMap) -> list[Issue]:
     """Check schemes, premise roles and answered questions; part of :func:`argmap.check`.
 
     Reports map-defined schemes that repeat a role or question id, arguments
@@ -297,20 +297,20 @@ def scheme_issues(argument_map: ArgumentMap) -> list[Issue]:
     problems of the map and are not reported here (see :func:`open_questions`).
 
     Args:
-        argument_map: The map to check.
+        map: The map to check.
 
     Returns:
         The issues, in the order of the map's schemes and arguments.
     """
-    issues = list(_defined_schemes(argument_map))
-    for argument in argument_map.arguments.values():
-        issues += _premise_roles(argument_map, argument)
+    issues = list(_defined_schemes(map))
+    for argument in map.arguments.values():
+        issues += _premise_roles(map, argument)
         if argument.answers is not None:
-            issues += _answers(argument_map, argument, argument.answers)
+            issues += _answers(map, argument, argument.answers)
     return issues
 
 
-def open_questions(argument_map: ArgumentMap) -> dict[str, tuple[CriticalQuestion, ...]]:
+def open_questions(map: ArgumentMap) -> dict[str, tuple[CriticalQuestion, ...]]:
     """The critical questions that no argument of the map answers, by argument id.
 
     A question of argument ``A``'s scheme is answered by an argument that
@@ -318,20 +318,20 @@ def open_questions(argument_map: ArgumentMap) -> dict[str, tuple[CriticalQuestio
     ``A``'s premises or, when ``A`` supports a statement, ``A``'s conclusion.
 
     Args:
-        argument_map: The map.
+        map: The map.
 
     Returns:
         For each argument with a known scheme and at least one open question,
         those questions in the scheme's order; arguments in authored order.
     """
     answered: dict[str, set[str]] = {}
-    for answer in argument_map.arguments.values():
+    for answer in map.arguments.values():
         if answer.answers is not None:
-            for questioned in _questioned(argument_map, answer) or ():
+            for questioned in _questioned(map, answer) or ():
                 answered.setdefault(questioned.id, set()).add(answer.answers)
     result = {}
-    for aid, argument in argument_map.arguments.items():
-        scheme = lookup(argument_map, argument.scheme) if argument.scheme else None
+    for aid, argument in map.arguments.items():
+        scheme = lookup(map, argument.scheme) if argument.scheme else None
         if scheme is None:
             continue
         done = answered.get(aid, set())
@@ -341,27 +341,27 @@ def open_questions(argument_map: ArgumentMap) -> dict[str, tuple[CriticalQuestio
     return result
 
 
-def open_question_issues(argument_map: ArgumentMap) -> list[Issue]:
+def open_question_issues(map: ArgumentMap) -> list[Issue]:
     """Each open critical question as an ``open-question`` note.
 
     :func:`argmap.check` includes them. An open question is not a mistake, so
     it is a note, which never fails ``argmap check --strict``.
 
     Args:
-        argument_map: The map.
+        map: The map.
 
     Returns:
         One issue per open question, located at the ``scheme`` of its argument
         (with file, line and column when the map was loaded from a file).
     """
-    return list(locate(argument_map, open_question_notes(argument_map)))
+    return list(locate(map, open_question_notes(map)))
 
 
-def open_question_notes(argument_map: ArgumentMap) -> list[Issue]:
+def open_question_notes(map: ArgumentMap) -> list[Issue]:
     """:func:`open_question_issues` not yet located (the checker locates what it reports)."""
     issues = []
-    for aid, questions in open_questions(argument_map).items():
-        scheme_id = argument_map.arguments[aid].scheme
+    for aid, questions in open_questions(map).items():
+        scheme_id = map.arguments[aid].scheme
         for question in questions:
             issues.append(
                 Issue(
@@ -379,12 +379,12 @@ def open_question_notes(argument_map: ArgumentMap) -> list[Issue]:
 # -- the rules ---------------------------------------------------------------
 
 
-def _defined_schemes(m: ArgumentMap) -> Iterator[Issue]:
+def _defined_schemes(map: ArgumentMap) -> Iterator[Issue]:
     """Role and question ids repeated within a scheme the map defines.
 
     YAML reports a repeated key itself; this catches schemes built in Python.
     """
-    for sid, scheme in m.schemes.items():
+    for sid, scheme in map.schemes.items():
         for section, what, items in (
             ("premises", "premise role", [r.id for r in scheme.premises]),
             ("questions", "critical question", [q.id for q in scheme.questions]),
@@ -401,24 +401,24 @@ def _defined_schemes(m: ArgumentMap) -> Iterator[Issue]:
                 seen.add(item)
 
 
-def _known(m: ArgumentMap) -> list[str]:
-    """Ids of every scheme an argument of ``m`` can name."""
-    return list(dict.fromkeys([*m.schemes, *CATALOGUE]))
+def _known(map: ArgumentMap) -> list[str]:
+    """Ids of every scheme an argument of ``map`` can name."""
+    return list(dict.fromkeys([*map.schemes, *CATALOGUE]))
 
 
-def _premise_roles(m: ArgumentMap, argument: Argument) -> Iterator[Issue]:
+def _premise_roles(map: ArgumentMap, argument: Argument) -> Iterator[Issue]:
     base: DocPath = ("arguments", argument.id)
     what = f"argument {argument.id!r}"
     if argument.scheme is None:
         if argument.roles:
-            yield _missing_scheme(m, argument)
+            yield _missing_scheme(map, argument)
         return
-    scheme = lookup(m, argument.scheme)
+    scheme = lookup(map, argument.scheme)
     if scheme is None:
         yield Issue(
             "unknown-scheme",
             f"{what} names scheme {argument.scheme!r}, which is neither built in nor defined "
-            f"under 'schemes'; fix the id{suggest(argument.scheme, _known(m))} or define the "
+            f"under 'schemes'; fix the id{suggest(argument.scheme, _known(map))} or define the "
             "scheme under 'schemes'",
             path=(*base, "scheme"),
         )
@@ -455,12 +455,12 @@ def _premise_roles(m: ArgumentMap, argument: Argument) -> Iterator[Issue]:
             )
 
 
-def _missing_scheme(m: ArgumentMap, argument: Argument) -> Issue:
+def _missing_scheme(map: ArgumentMap, argument: Argument) -> Issue:
     given = set(argument.roles)
     fitting = [
         sid
-        for sid in _known(m)
-        if given <= {role.id for role in getattr(lookup(m, sid), "premises", ())}
+        for sid in _known(map)
+        if given <= {role.id for role in getattr(lookup(map, sid), "premises", ())}
     ]
     if fitting:
         fix = f"add 'scheme: {fitting[0]}' (its roles include these)"
@@ -497,23 +497,23 @@ def _premise_count(argument: Argument, scheme: Scheme, role_ids: list[str]) -> I
     )
 
 
-def _questioned(m: ArgumentMap, answer: Argument) -> list[Argument] | None:
+def _questioned(map: ArgumentMap, answer: Argument) -> list[Argument] | None:
     """The arguments whose critical questions ``answer`` can answer.
 
     Those it undercuts, or whose premise or conclusion it attacks or
     supports; ``None`` when its target is not defined (reported elsewhere).
     """
     if answer.kind == "undercut":
-        target = m.arguments.get(answer.target)
+        target = map.arguments.get(answer.target)
         return None if target is None else [target]
-    if answer.target not in m.statements:
+    if answer.target not in map.statements:
         return None
-    found = [*m.arguments_using(answer.target), *m.arguments_for(answer.target)]
+    found = [*map.arguments_using(answer.target), *map.arguments_for(answer.target)]
     return [a for a in dict.fromkeys(found) if a.id != answer.id]
 
 
-def _answers(m: ArgumentMap, answer: Argument, question: str) -> Iterator[Issue]:
-    questioned = _questioned(m, answer)
+def _answers(map: ArgumentMap, answer: Argument, question: str) -> Iterator[Issue]:
+    questioned = _questioned(map, answer)
     if questioned is None:
         return
     what = f"argument {answer.id!r}"
@@ -539,7 +539,7 @@ def _answers(m: ArgumentMap, answer: Argument, question: str) -> Iterator[Issue]
             path=path,
         )
         return
-    schemes = [lookup(m, a.scheme) for a in schemed if a.scheme is not None]
+    schemes = [lookup(map, a.scheme) for a in schemed if a.scheme is not None]
     known = list(dict.fromkeys(s for s in schemes if s is not None))
     if len(known) < len(schemes):
         return  # an unknown scheme is reported; its questions cannot be told

@@ -18,10 +18,20 @@ from typing import TYPE_CHECKING, Any, Literal, TypedDict
 import attrs
 
 from . import _rows
-from ._helpers import one_or_many, wrap
+from ._helpers import in_language, one_or_many, wrap
 from ._names import RANKDIRS, Rankdir
 from ._select import Fold, select, select_part
-from .model import Argument, ArgumentMap, AttackType, Citation, Mode, RelationType, Statement
+from .model import (
+    Argument,
+    ArgumentMap,
+    AttackType,
+    Citation,
+    Dispute,
+    Mode,
+    RelationType,
+    Standard,
+    Statement,
+)
 
 if TYPE_CHECKING:  # the evaluation is imported only when a diagram shows one
     from typing_extensions import Unpack
@@ -43,6 +53,8 @@ __all__ = [
     "build_view",
     "byline",
     "fold_node_id",
+    "issue_node_id",
+    "node_count",
     "require_labels",
     "require_lang",
     "select",
@@ -52,14 +64,15 @@ __all__ = [
 ]
 
 
-#: ``fold`` is a branch folded into one node (see ``collapse`` of :func:`build_view`).
-NodeKind = Literal["statement", "argument", "fold"]
+#: ``fold`` is a branch folded into one node (see ``collapse`` of :func:`build_view`);
+#: ``issue`` the question of one of the map's issues, when no statement drawn asks it.
+NodeKind = Literal["statement", "argument", "fold", "issue"]
 
 #: ``premise`` joins a premise to its argument; ``support``, ``attack`` and
 #: ``undercut`` join an argument to its target; ``fold`` joins a folded
 #: branch to its statement, and a drawn premise of a hidden argument to the
-#: fold.
-EdgeKind = Literal["premise", "support", "attack", "undercut", "fold"]
+#: fold; ``position`` joins a position of an issue to the issue's node.
+EdgeKind = Literal["premise", "support", "attack", "undercut", "fold", "position"]
 
 #: Narrowest wrap width accepted; below it most words would be broken.
 MIN_WIDTH = 10
@@ -198,18 +211,33 @@ class Wording:
 
     Attributes:
         implicit: The mark on a statement or argument the text does not
-            say, which the map's author reconstructed.
+            say, which the map's author added (the outline's word too).
         question: The mark on a statement the text asks and leaves open.
         hypothetical: The mark on a statement the text entertains under a
             condition.
         via: The word between the speakers and the agent relaying them in a
             byline (``— Washington; Seoul, via The publication``).
+        issue: The mark on the question of an issue (see
+            :class:`argmap.Dispute`), in place of :attr:`question`.
+        standard: The word before an issue's proof standard.
+        pe: Carneades' ``pe``, preponderance of the evidence.
+        cce: ``cce``, clear and convincing evidence.
+        brd: ``brd``, beyond reasonable doubt.
     """
 
-    implicit: str = "reconstructed"
+    implicit: str = "implicit"
     question: str = "? question"
     hypothetical: str = "if …"
     via: str = "via"
+    issue: str = "? issue"
+    standard: str = "standard"
+    pe: str = "preponderance of the evidence"
+    cce: str = "clear and convincing"
+    brd: str = "beyond reasonable doubt"
+
+    def proof_standard(self, standard: Standard) -> str:
+        """``standard: clear and convincing``: an issue's proof standard in words."""
+        return f"{self.standard}: {getattr(self, standard)}"
 
 
 # German "via" (Duden: "über") takes no case, so a relay named with its
@@ -217,7 +245,17 @@ class Wording:
 # declined ("laut dem Spiegel").
 _WORDINGS = {
     "en": Wording(),
-    "de": Wording(implicit="rekonstruiert", question="? Frage", hypothetical="wenn …", via="via"),
+    "de": Wording(
+        implicit="implizit",
+        question="? Frage",
+        hypothetical="wenn …",
+        via="via",
+        issue="? Streitfrage",
+        standard="Beweismaß",
+        pe="überwiegende Wahrscheinlichkeit",
+        cce="klar und überzeugend",
+        brd="ohne vernünftigen Zweifel",
+    ),
 }
 
 
@@ -226,20 +264,19 @@ def wording(lang: str | None) -> Wording:
 
     ``de-CH`` and ``de`` share theirs.
     """
-    primary = (lang or "en").split("-")[0].lower()
-    return _WORDINGS.get(primary, _WORDINGS["en"])
+    return in_language(_WORDINGS, lang)
 
 
 @attrs.frozen
 class ViewNode:
-    """One node of the diagram: a statement, an argument, or a folded branch.
+    """One node of the diagram: a statement, an argument, a folded branch, or an issue.
 
     Attributes:
-        id: Element id in DOT and SVG: ``statement-<id>``, ``argument-<id>``
-            or ``fold-<id>``.
-        kind: ``"statement"``, ``"argument"`` or ``"fold"``.
+        id: Element id in DOT and SVG: ``statement-<id>``, ``argument-<id>``,
+            ``fold-<id>`` or ``issue-<id>``.
+        kind: ``"statement"``, ``"argument"``, ``"fold"`` or ``"issue"``.
         ref: Id of the statement or argument in the map; for a fold, of the
-            statement whose branch it folds.
+            statement whose branch it folds; for an issue, of the issue.
         classes: CSS classes, e.g. ``("argmap-statement", "argmap-thesis")`` or
             ``("argmap-argument", "argmap-attack", "argmap-rebuttal")``; the
             statement a diagram focuses on also has ``argmap-focus``.
@@ -248,7 +285,9 @@ class ViewNode:
             for statements without a title.
         lines: What the node says, word-wrapped: a statement's text; an
             argument's title, or its id when it has none; for a fold, what
-            it hides (``+ 12 statements, 9 arguments folded``).
+            it hides (``+ 12 statements, 9 arguments folded``); for an
+            issue, its question (else the text of the statement that asks
+            it, else its id).
         speakers: Display names of the agents in ``by`` (the agent's id when
             the agent is not defined).
         tooltip: The quotes, one per line as ``“…” (source title)``, in the
@@ -271,13 +310,22 @@ class ViewNode:
             (class ``argmap-question``) or ``"hypothetical"`` (class
             ``argmap-hypothetical``); ``"asserted"`` for the other kinds.
         marks: What the diagram says of the node above its text, in the
-            language drawn: ``("reconstructed",)`` for an implicit node,
-            ``("? question",)`` or ``("if …",)`` by the mode (see
-            :class:`Wording`); empty for what the text states and asserts.
+            language drawn: ``("implicit",)`` for an implicit node,
+            ``("? question",)`` or ``("if …",)`` by the mode, ``("? issue",)``
+            for the question of an issue (see :class:`Wording`); empty for
+            what the text states and asserts.
         hedge: The text's own qualifier of a statement (``presumably``) in
             the language drawn, or ``None``.
         via: Display name of the agent who relays what the speakers hold or
             argue, or ``None``; the byline names it after them.
+        issue: Id of the issue (see :class:`argmap.Dispute`) whose question
+            the node is, or ``None``: an ``issue`` node, or the statement
+            that asks the issue when it is drawn (it is then the issue's
+            node, with class ``argmap-issue``, and the question is not
+            drawn again).
+        standard: The issue's proof standard in the language drawn when it
+            is not the default (``pe``): ``standard: clear and convincing``;
+            ``None`` otherwise.
     """
 
     id: str
@@ -297,6 +345,8 @@ class ViewNode:
     marks: tuple[str, ...] = ()
     hedge: str | None = None
     via: str | None = None
+    issue: str | None = None
+    standard: str | None = None
 
 
 @attrs.frozen
@@ -309,12 +359,17 @@ class ViewEdge:
         kind: ``"premise"`` (premise to argument), or ``"support"``,
             ``"attack"``, ``"undercut"`` (argument to its target, or to an
             argument its target is a premise of when premises are not
-            drawn), or
-            ``"fold"`` (fold to its statement; premise to a fold).
+            drawn),
+            ``"fold"`` (fold to its statement; premise to a fold), or
+            ``"position"`` (a position of an issue to the issue's node).
         classes: CSS classes, e.g. ``("argmap-attack", "argmap-undermining")``.
         label: For the edge from an argument to its target, when the diagram
             shows an evaluation: the argument's label (the classes then end
             in ``argmap-in``, ...); ``None`` otherwise.
+        argument: For an edge that draws a relation between arguments
+            without a node of its own (see :func:`build_view`): the id of
+            the argument it stands for, whose kind, classes and label it
+            has; ``None`` for every other edge.
     """
 
     source: str
@@ -322,6 +377,7 @@ class ViewEdge:
     kind: EdgeKind
     classes: tuple[str, ...]
     label: Label | None = None
+    argument: str | None = None
 
 
 @attrs.frozen
@@ -349,17 +405,20 @@ class MapView:
         title: The map's title.
         rankdir: Direction of the diagram (see :data:`Rankdir`).
         nodes: Statements first, then arguments, each in authored order,
-            then the folds.
+            then the folds, then the issues not asked by a statement drawn.
         edges: For each argument in authored order: its premise edges, then
             the edge to its target (without premises drawn, one to each
             argument the target is a premise of); then for each fold, the
-            edges of the premises that feed it and its edge to its statement.
+            edges of the premises that feed it and its edge to its statement;
+            then for each issue drawn, an edge from each position drawn to
+            the issue's node. An issue is drawn when one of its positions is.
         legend: Whether to draw a legend.
         clusters: The map's groups, each node in the first group naming it.
         lang: The language the text is drawn in (``None``: the map's own).
         evaluated: When the nodes carry labels, what they are the labels
             of, for the legend: the semantics and the statements accepted or
-            rejected, e.g. ``grounded semantics; rejecting lifeline``.
+            rejected, e.g. ``grounded semantics; rejecting lifeline``, or
+            ``Carneades (CAES) labelling``.
         wording: The words the diagram adds to the text (marks, the relay in
             a byline), in the language drawn.
         rows: When the groups side by side would not fit a 1920x1080
@@ -372,6 +431,8 @@ class MapView:
         width: The width, in characters, the text of statements is wrapped
             at; a byline wraps at the same width in its own smaller font,
             so one byline reads the same in every box.
+        evaluation: The evaluation whose labels the nodes carry, if any:
+            the viewer page explains them (see :func:`argmap.explain`).
     """
 
     title: str
@@ -385,6 +446,7 @@ class MapView:
     wording: Wording = Wording()
     rows: tuple[tuple[str, ...], ...] = ()
     width: int = DEFAULT_WIDTH
+    evaluation: Evaluation | None = attrs.field(default=None, eq=False, repr=False)
 
     def node(self, node_id: str) -> ViewNode:
         """The node with element id ``node_id``; raises ``KeyError`` if absent."""
@@ -409,18 +471,39 @@ def fold_node_id(statement_id: str) -> str:
     return f"fold-{statement_id}"
 
 
+def issue_node_id(issue_id: str) -> str:
+    """Element id of an issue's own node (one not asked by a statement drawn)."""
+    return f"issue-{issue_id}"
+
+
 def build_view(
-    map: ArgumentMap, options: ViewOptions | None = None, **keywords: Unpack[ViewKeywords]
+    map: ArgumentMap,
+    options: ViewOptions | None = None,
+    *,
+    relation_nodes: bool = False,
+    **keywords: Unpack[ViewKeywords],
 ) -> MapView:
     """Decide what a diagram of ``map`` shows.
 
     The map need not be checked, but its arguments must name premises and
     targets it has: an argument drawn towards nothing is refused.
 
+    An argument that only relates one argument to another is drawn as one
+    edge, in its own colour and style: its one premise is the conclusion
+    of an argument drawn (a statement that argument supports), its target
+    is an argument, nothing else is said of it (no title, speakers,
+    quotes, ...) and nothing drawn is aimed at it. That is what Argdown's
+    ``<a> +> <b>`` and ``<a> -> <b>`` become. The edge runs from the
+    premise to the target; without premises drawn, from each argument that
+    supports the premise. ``relation_nodes`` draws such an argument as a
+    node, as every other (GraphML and the diff of two maps do).
+
     Args:
         map: The argument map.
         options: How to draw it (:class:`ViewOptions`); by default, the
             defaults of its fields.
+        relation_nodes: Draw every argument as a node, even one that only
+            relates one argument to another.
         **keywords: Fields of :class:`ViewOptions`, over ``options``:
             ``build_view(m, width=30)`` is ``build_view(m, ViewOptions(width=30))``.
 
@@ -440,41 +523,23 @@ def build_view(
             ``unknown-member`` errors, as :func:`argmap.check` reports them.
     """
     o = view_options(options, keywords)
-    _refuse_dangling(map)
-    lang, focus, evaluation, premises, width = o.lang, o.focus, o.evaluation, o.premises, o.width
-    require_lang(map, lang)
-    if lang == map.lang:
-        lang = None  # the text as authored
-    part = None
-    if o.selects:
-        part = select_part(
-            map, focus=focus, depth=o.depth, collapse=o.collapse, tags=o.tags, speakers=o.speakers
-        )
-    # Theses and attack types come from the whole map, whatever part is drawn.
-    theses = frozenset(map.main_theses)
-    statements = (
-        map.statements.values() if part is None else [map.statements[s] for s in part.statements]
-    )
-    arguments = (
-        map.arguments.values() if part is None else [map.arguments[a] for a in part.arguments]
-    )
-    drawn = None if part is None else {*part.statements, *part.arguments}
-    users: dict[str, list[str]] = {}  # hidden premise -> the drawn arguments it is a premise of
-    if not premises:
-        arguments = list(arguments)
-        for argument in arguments:
-            for premise in dict.fromkeys(argument.premises):
-                if premise != focus and premise not in theses and premise in map.statements:
-                    users.setdefault(premise, []).append(argument.id)
-        statements = [s for s in statements if s.id not in users]
-        drawn = {*(s.id for s in statements), *(a.id for a in arguments)}
-    folds = () if part is None else part.folds
-    edges = [edge for argument in arguments for edge in _argument_edges(map, argument, users)]
+    plan = _plan(map, o, relation_nodes=relation_nodes)
+    lang, focus, evaluation, width = plan.lang, o.focus, o.evaluation, o.width
+    theses, statements, arguments, folds = plan.theses, plan.statements, plan.arguments, plan.folds
+    users, relations, drawn = plan.users, plan.relations, plan.drawn
+    edges = [
+        edge
+        for argument in plan.related
+        for edge in _argument_edges(map, argument, users, relations)
+    ]
     edges.extend(edge for fold in folds for edge in _fold_edges(fold))
     clusters = _clusters(map, lang, drawn, folds)
     kinds: dict[str, NodeKind] = {statement_node_id(s.id): "statement" for s in statements}
     kinds.update((argument_node_id(a.id), "argument") for a in arguments)
     kinds.update((fold_node_id(f.statement), "fold") for f in folds)
+    issues = _drawn_issues(map, [s.id for s in statements]) if map.issues else []
+    edges.extend(edge for issue in issues for edge in issue.edges())
+    kinds.update((issue.node_id, "issue") for issue in issues if issue.asker is None)
     rows = _group_rows(clusters, kinds, edges, width or ROWS_WIDTH, o.rankdir)
     width = width or (ROWS_WIDTH if rows else DEFAULT_WIDTH)
     words = wording(lang or map.lang)
@@ -485,10 +550,12 @@ def build_view(
             for n in nodes
         ]
     nodes.extend(
-        _argument_node(map, argument, width, lang, words, with_premises=premises)
+        _argument_node(map, argument, width, lang, words, with_premises=o.premises)
         for argument in arguments
     )
     nodes.extend(_fold_node(fold, width) for fold in folds)
+    if issues:
+        nodes = _with_issues(map, nodes, issues, width=width, lang=lang, words=words)
     if evaluation is not None:
         nodes = _labelled(map, nodes, evaluation)
         edges = _labelled_edges(map, edges, evaluation)
@@ -504,7 +571,198 @@ def build_view(
         wording=words,
         rows=rows,
         width=width,
+        evaluation=evaluation,
     )
+
+
+def node_count(
+    map: ArgumentMap,
+    options: ViewOptions | None = None,
+    *,
+    relation_nodes: bool = False,
+    **keywords: Unpack[ViewKeywords],
+) -> int:
+    """How many nodes (statements, arguments, folds, issues) :func:`build_view` gives, quickly.
+
+    The same choice of what to draw, without the text: for deciding, on a
+    large map, whether to draw it at all or how. Takes and raises what
+    :func:`build_view` does, except that ``evaluation`` is not checked.
+    """
+    plan = _plan(map, view_options(options, keywords), relation_nodes=relation_nodes)
+    issues = _drawn_issues(map, [s.id for s in plan.statements]) if map.issues else []
+    own = sum(1 for issue in issues if issue.asker is None)  # an asked one is its statement's
+    return len(plan.statements) + len(plan.arguments) + len(plan.folds) + own
+
+
+@attrs.frozen
+class _Plan:
+    """What a view draws, before any of it is worded (see :func:`_plan`)."""
+
+    #: The language drawn, ``None`` for the map's own.
+    lang: str | None
+    theses: frozenset[str]
+    #: The statements and arguments drawn as nodes, in authored order.
+    statements: list[Statement]
+    arguments: list[Argument]
+    folds: tuple[Fold, ...]
+    #: Every argument the view draws, as a node or as an edge.
+    related: list[Argument]
+    #: Each premise not drawn: the arguments it is a premise of.
+    users: dict[str, list[str]]
+    #: The arguments drawn as an edge, by id.
+    relations: dict[str, Argument]
+    #: The ids of the statements and arguments drawn as nodes; ``None``: all.
+    drawn: set[str] | None
+
+
+def _plan(map: ArgumentMap, o: ViewOptions, *, relation_nodes: bool) -> _Plan:
+    """Which statements, arguments and folds a view of ``map`` draws, and how."""
+    _refuse_dangling(map)
+    lang, focus, premises = o.lang, o.focus, o.premises
+    require_lang(map, lang)
+    if lang == map.lang:
+        lang = None  # the text as authored
+    part = None
+    if o.selects:
+        part = select_part(
+            map, focus=focus, depth=o.depth, collapse=o.collapse, tags=o.tags, speakers=o.speakers
+        )
+    # Theses and attack types come from the whole map, whatever part is drawn.
+    theses = frozenset(map.main_theses)
+    statements = (
+        list(map.statements.values())
+        if part is None
+        else [map.statements[s] for s in part.statements]
+    )
+    arguments = (
+        list(map.arguments.values()) if part is None else [map.arguments[a] for a in part.arguments]
+    )
+    drawn = None if part is None else {*part.statements, *part.arguments}
+    users: dict[str, list[str]] = {}  # hidden premise -> the drawn arguments it is a premise of
+    if not premises:
+        for argument in arguments:
+            for premise in dict.fromkeys(argument.premises):
+                if premise != focus and premise not in theses and premise in map.statements:
+                    users.setdefault(premise, []).append(argument.id)
+        statements = [s for s in statements if s.id not in users]
+        drawn = {*(s.id for s in statements), *(a.id for a in arguments)}
+    related = arguments
+    relations = {} if relation_nodes else _relations(map, arguments, users)
+    if relations:
+        arguments = [a for a in arguments if a.id not in relations]
+        kept = {*map.statements, *map.arguments} if drawn is None else drawn
+        drawn = kept - relations.keys()
+    folds = () if part is None else part.folds
+    return _Plan(lang, theses, statements, arguments, folds, related, users, relations, drawn)
+
+
+@attrs.frozen
+class _DrawnIssue:
+    """An issue drawn: one of its positions is."""
+
+    dispute: Dispute
+    #: The statement drawn that asks it, whose node is the issue's; ``None``:
+    #: the issue has a node of its own.
+    asker: str | None
+    #: Its positions drawn, in authored order.
+    positions: tuple[str, ...]
+
+    @property
+    def node_id(self) -> str:
+        if self.asker is not None:
+            return statement_node_id(self.asker)
+        return issue_node_id(self.dispute.id)
+
+    def edges(self) -> list[ViewEdge]:
+        return [
+            ViewEdge(statement_node_id(p), self.node_id, "position", ("argmap-position",))
+            for p in self.positions
+        ]
+
+
+def _drawn_issues(map: ArgumentMap, statements: list[str]) -> list[_DrawnIssue]:
+    """The issues with a position among ``statements`` (the statements drawn)."""
+    drawn = set(statements)
+    result = []
+    for dispute in map.issues.values():
+        positions = tuple(
+            p for p in dict.fromkeys(dispute.positions) if p in drawn and p != dispute.statement
+        )
+        if positions:
+            asker = dispute.statement if dispute.statement in drawn else None
+            result.append(_DrawnIssue(dispute, asker, positions))
+    return result
+
+
+def _with_issues(
+    map: ArgumentMap,
+    nodes: list[ViewNode],
+    issues: list[_DrawnIssue],
+    *,
+    width: int,
+    lang: str | None,
+    words: Wording,
+) -> list[ViewNode]:
+    """``nodes`` with each statement that asks an issue drawn marked as the issue's node,
+    then a node for each issue that no statement drawn asks."""
+    asked = {issue.asker: issue.dispute for issue in issues if issue.asker is not None}
+    result = []
+    for node in nodes:
+        dispute = asked.get(node.ref) if node.kind == "statement" else None
+        result.append(
+            node
+            if dispute is None
+            else attrs.evolve(
+                node,
+                classes=(*node.classes, "argmap-issue"),
+                marks=_issue_marks(node.implicit, words),
+                issue=dispute.id,
+                standard=_standard(dispute, words),
+            )
+        )
+    for issue in issues:
+        if issue.asker is None:
+            result.append(_issue_node(map, issue.dispute, width, lang, words))
+    return result
+
+
+def _issue_node(
+    map: ArgumentMap, dispute: Dispute, width: int, lang: str | None, words: Wording
+) -> ViewNode:
+    """The node of an issue that no statement drawn asks: its question, else the asking
+    statement's text, else its id."""
+    text, fallback = map.localized(dispute, "text", lang)
+    if text is None and dispute.statement is not None and dispute.statement in map.statements:
+        text, fallback = map.localized(map.statements[dispute.statement], "text", lang)
+    text = text or dispute.id
+    return ViewNode(
+        id=issue_node_id(dispute.id),
+        kind="issue",
+        ref=dispute.id,
+        classes=("argmap-issue", "argmap-untranslated") if fallback else ("argmap-issue",),
+        title=None,
+        title_lines=(),
+        lines=_wrap(text, width),
+        speakers=(),
+        tooltip=_squash(text),
+        untranslated=map.lang if fallback else None,
+        marks=(words.issue,),
+        issue=dispute.id,
+        standard=_standard(dispute, words),
+    )
+
+
+def _issue_marks(implicit: bool, words: Wording) -> tuple[str, ...]:
+    """The marks of a statement drawn as an issue's question: the issue's mark in place of
+    the question's."""
+    return (words.implicit, words.issue) if implicit else (words.issue,)
+
+
+def _standard(dispute: Dispute, words: Wording) -> str | None:
+    """An issue's proof standard in words; ``None`` for the default."""
+    if dispute.proof_standard == "pe":
+        return None
+    return words.proof_standard(dispute.proof_standard)
 
 
 #: A node's estimated extent in points (width, height) by kind, for choosing
@@ -512,7 +770,7 @@ def build_view(
 #: of a map gets the same rows. A statement's text most often fills its
 #: width; an argument's title is short.
 def _estimated_size(kind: NodeKind, width: int) -> tuple[float, float]:
-    if kind == "statement":
+    if kind in ("statement", "issue"):
         return 5.6 * width + 15.0, 75.0
     if kind == "argument":
         return 110.0, 28.0
@@ -567,7 +825,7 @@ def _labelled(map: ArgumentMap, nodes: list[ViewNode], evaluation: Evaluation) -
     require_labels(map, evaluation)
     result = []
     for node in nodes:
-        if node.kind == "fold":
+        if node.kind in ("fold", "issue"):
             result.append(node)
             continue
         label = (evaluation.statements if node.kind == "statement" else evaluation.arguments)[
@@ -583,18 +841,24 @@ def _labelled_edges(
     """Each edge from an argument to its target with the argument's label."""
     result = []
     for edge in edges:
-        if edge.kind in ("premise", "fold"):
+        if edge.kind in ("premise", "fold", "position"):
             result.append(edge)
             continue
-        label = evaluation.arguments[edge.source.removeprefix("argument-")]
+        label = evaluation.arguments[edge.argument or edge.source.removeprefix("argument-")]
         result.append(attrs.evolve(edge, label=label, classes=(*edge.classes, f"argmap-{label}")))
     return result
 
 
 def _evaluated(evaluation: Evaluation) -> str:
-    """``preferred semantics, credulous; accepting a; rejecting b, c``."""
+    """``preferred semantics, credulous; accepting a; rejecting b, c``.
+
+    Carneades weighs arguments and labels once: no semantics to name, no
+    sceptical or credulous choice.
+    """
     what = f"{evaluation.semantics} semantics"
-    if evaluation.semantics != "grounded":
+    if evaluation.semantics == "carneades":
+        what = "Carneades (CAES) labelling"
+    elif evaluation.semantics != "grounded":
         what += f", {evaluation.acceptance}"
     parts = [what]
     if evaluation.accept:
@@ -770,14 +1034,81 @@ def _premise_lines(map: ArgumentMap, argument: Argument, lang: str | None) -> li
     return lines
 
 
+def _relations(
+    map: ArgumentMap, arguments: Iterable[Argument], users: dict[str, list[str]]
+) -> dict[str, Argument]:
+    """The ``arguments`` to draw as an edge rather than a node, by id.
+
+    Such an argument only relates one argument to another: one premise,
+    which an argument drawn supports; an argument as its target; nothing of
+    its own to show (title, speakers, quotes, marks, ...); and no argument
+    drawn aimed at it. When its premise is not drawn (a key of ``users``),
+    the edge starts at the arguments aimed at that premise, so these must
+    all be supports.
+    """
+    arguments = list(arguments)
+    aimed: dict[str, list[Argument]] = {}
+    for argument in arguments:
+        aimed.setdefault(argument.target, []).append(argument)
+    relations = {}
+    for argument in arguments:
+        premises = tuple(dict.fromkeys(argument.premises))
+        if (
+            len(premises) != 1
+            or premises[0] not in map.statements
+            or argument.target not in map.arguments
+            or argument.target in map.statements
+            or argument.id in aimed
+            or not _says_nothing_more(argument)
+        ):
+            continue
+        into = aimed.get(premises[0], [])
+        if not any(a.kind == "support" for a in into):
+            continue  # a premise of its own, not the conclusion of an argument
+        if premises[0] in users and any(a.kind != "support" for a in into):
+            continue  # not drawn: the edge starts at what supports it, and only that
+        relations[argument.id] = argument
+    return relations
+
+
+def _says_nothing_more(argument: Argument) -> bool:
+    """Whether ``argument`` has nothing to show but its premises, kind and target."""
+    return not (
+        argument.title
+        or argument.by
+        or argument.via
+        or argument.quotes
+        or argument.tags
+        or argument.note
+        or argument.scheme
+        or argument.roles
+        or argument.answers
+        or argument.implicit
+        or argument.weight is not None
+        or argument.data
+        or argument.translations
+    )
+
+
 def _argument_edges(
-    map: ArgumentMap, argument: Argument, users: dict[str, list[str]]
+    map: ArgumentMap,
+    argument: Argument,
+    users: dict[str, list[str]],
+    relations: dict[str, Argument],
 ) -> list[ViewEdge]:
     """The premise edges of ``argument``, then its edges to its target.
 
     A premise in ``users`` is not drawn: it has no edge, and an argument
-    aimed at it points at each argument that ``users`` names instead.
+    aimed at it points at each argument that ``users`` names instead. An
+    argument in ``relations`` is one edge, from its premise to its target,
+    or none when its premise is not drawn (the arguments that support the
+    premise point at its target instead).
     """
+    if argument.id in relations:
+        premise = argument.premises[0]
+        if premise in users:
+            return []
+        return [_relation_edge(map, argument, statement_node_id(premise))]
     node_id = argument_node_id(argument.id)
     edges = [
         ViewEdge(statement_node_id(p), node_id, "premise", ("argmap-premise",))
@@ -789,12 +1120,28 @@ def _argument_edges(
     ):  # an undercut, or a support or attack of the argument as a whole
         targets = [argument_node_id(argument.target)] if argument.target in map.arguments else []
     elif argument.target in users:
-        targets = [argument_node_id(a) for a in users[argument.target] if a != argument.id]
+        targets = []
+        for user in users[argument.target]:
+            if user in relations:  # what the premise supports, the argument supports
+                edges.append(_relation_edge(map, relations[user], node_id))
+            elif user != argument.id:
+                targets.append(argument_node_id(user))
     else:
         targets = [statement_node_id(argument.target)] if argument.target in map.statements else []
     classes = _relation_classes(map, argument)
     edges.extend(ViewEdge(node_id, target, argument.kind, classes) for target in targets)
     return edges
+
+
+def _relation_edge(map: ArgumentMap, relation: Argument, source: str) -> ViewEdge:
+    """The edge that draws ``relation`` (an argument drawn without a node) from ``source``."""
+    return ViewEdge(
+        source,
+        argument_node_id(relation.target),
+        relation.kind,
+        _relation_classes(map, relation),
+        argument=relation.id,
+    )
 
 
 def _relation_classes(map: ArgumentMap, argument: Argument) -> tuple[str, ...]:

@@ -9,6 +9,10 @@ README as the page ``readme.md``, and each linked folder as a page listing its
 files; then they point the links there. Only files that git tracks or would
 track are published, so the site shows what the repository shows.
 
+The pages that show a map beside its text (``gallery/overview.en.source.html``)
+are drawn by argmap while the site is built, not kept in the repository: each
+holds the viewer's script and style, which argmap/viewer/ already keeps.
+
 MkDocs and ProperDocs load this file through ``hooks:`` in mkdocs.yml.
 """
 
@@ -231,6 +235,19 @@ def _repository_files(root: Path) -> list[str]:
     return [name for name in names if name and (root / name).is_file()]
 
 
+#: The pages the site draws with argmap: site path -> (map, language).
+DRAWN_PAGES = {
+    f"gallery/overview.{lang}.source.html": ("maps/overview.yaml", lang) for lang in ("en", "de")
+}
+
+
+def drawn_page(root: Path, map_path: str, lang: str) -> str:
+    """A map beside its text, as ``argmap render MAP -f html --with-source --lang LANG``."""
+    import argmap
+
+    return argmap.to_html(argmap.load(root / map_path), with_source=True, lang=lang)
+
+
 # MkDocs' event hooks. ------------------------------------------------------
 
 #: The repository of each site being built, by the path of its mkdocs.yml.
@@ -238,7 +255,7 @@ _REPOSITORIES: dict[str, Repository] = {}
 
 
 def on_files(files: Any, config: Any) -> Any:
-    """Add the repository files and folder listings that the pages link to."""
+    """Add the repository files and folder listings that the pages link to, and the drawn pages."""
     from mkdocs.exceptions import PluginError
     from mkdocs.structure.files import File
 
@@ -263,6 +280,10 @@ def on_files(files: Any, config: Any) -> Any:
     for listing, folder in sorted(repo.listings.items()):
         if files.get_file_from_path(listing) is None:
             files.append(File.generated(config, listing, content=repo.listing(folder)))
+    for site, (map_path, lang) in DRAWN_PAGES.items():
+        if files.get_file_from_path(site) is not None:
+            raise PluginError(f"hooks: docs/{site} is in the way of the page the site draws there")
+        files.append(File.generated(config, site, content=drawn_page(root, map_path, lang)))
     return files
 
 

@@ -61,6 +61,13 @@ def run(*argv: str, stderr: io.StringIO | None = None) -> tuple[int, str, str]:
     return status, out.getvalue(), err.getvalue()
 
 
+def refused(*argv: str) -> str:
+    """Standard error of ``argmap *argv`` run in this process, which must exit 1 (a bad map)."""
+    status, _, err = run(*argv)
+    assert status == 1, err
+    return err
+
+
 def round_trip(m: ArgumentMap, format: Literal["json", "argdown", "aif"]) -> ArgumentMap:
     """``m`` written in ``format`` and read back: an equal map, written again as the same text."""
     text = argmap.dumps(m, format)

@@ -216,3 +216,60 @@ def maps(draw: st.DrawFn) -> ArgumentMap:
         other_langs=others,
         translations=translations(description, map_title),
     )
+
+
+# -- small sound maps to evaluate ------------------------------------------------
+
+
+@st.composite
+def sound_maps(draw: st.DrawFn) -> ArgumentMap:
+    """Small maps every evaluation takes: every reference resolves, circles allowed.
+
+    Statements of every mode and status; arguments that support or attack a
+    statement or an argument, or undercut one, with weights and weighings;
+    at most one issue with two or three positions.
+    """
+    size = draw(st.integers(1, 5))
+    names = [f"s{i}" for i in range(size)]
+    statements = [
+        Statement(
+            n,
+            f"Statement {n}.",
+            status=draw(st.none() | st.sampled_from(STATUSES)),
+            mode=draw(st.sampled_from(MODES)),
+        )
+        for n in names
+    ]
+    arguments: list[Argument] = []
+    for i in range(draw(st.integers(0, 5))):
+        aid = f"a{i}"
+        kind: Relation = draw(st.sampled_from(RELATIONS))
+        on_argument = kind == "undercut" or (arguments and draw(st.integers(0, 4)) == 0)
+        if on_argument and not arguments:
+            continue
+        target = (
+            draw(st.sampled_from([a.id for a in arguments]))
+            if on_argument
+            else draw(st.sampled_from(names))
+        )
+        pool = [n for n in names if n != target]
+        if not pool:
+            continue
+        premises = draw(st.lists(st.sampled_from(pool), min_size=1, max_size=2, unique=True))
+        arguments.append(
+            Argument(
+                aid,
+                premises,
+                kind,
+                target,
+                weight=draw(st.sampled_from([None, 0.0, 0.4, 1.0])),
+                weighing=draw(st.sampled_from(WEIGHINGS)),
+            )
+        )
+    issues = []
+    if size >= 2 and draw(st.booleans()):
+        positions = draw(st.lists(st.sampled_from(names), min_size=2, max_size=3, unique=True))
+        issues.append(
+            Dispute("i", positions, standard=draw(st.none() | st.sampled_from(STANDARDS)))
+        )
+    return ArgumentMap("t", statements, arguments, issues=issues)

@@ -25,6 +25,7 @@ from py_arg.algorithms.semantics.get_preferred_extensions import get_preferred_e
 from py_arg.algorithms.semantics.get_stable_extensions import get_stable_extensions
 
 import argmap
+from argmap._limits import Budget
 from argmap.analyse import (
     Acceptance,
     Change,
@@ -187,6 +188,38 @@ def test_extensions_agree_with_python_argumentation(case: tuple[int, set[tuple[i
     assert {af.grounded()} == expected["grounded"]
 
 
+larger_frameworks = st.integers(1, 14).flatmap(
+    lambda n: st.tuples(
+        st.just(n),
+        st.sets(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)), max_size=2 * n),
+    )
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.one_of(frameworks.filter(lambda case: case[0] > 0), larger_frameworks))
+def test_combining_by_classes_agrees_with_enumerating_every_labelling(
+    case: tuple[int, set[tuple[int, int]]],
+) -> None:
+    """The labels each argument takes, and how many labellings there are, as enumerated.
+
+    The evaluation combines the labellings of independent parts without
+    enumerating them (``_Solver.combined``); the extensions are enumerated
+    one by one (and agree with python-argumentation above).
+    """
+    size, attacks = case
+    af = Framework([str(i) for i in range(size)], [(str(a), str(b)) for a, b in attacks])
+    bit = {"in": 2, "out": 4, "undecided": 8}
+    for semantics in SEMANTICS:
+        extensions = af.extensions(semantics)
+        expected = [0] * size
+        for extension in extensions:
+            for i, label in enumerate(af.labelling(extension).values()):
+                expected[i] |= bit[label]
+        masks, count = af._solver.combined(semantics, Budget(None, "testing"))
+        assert (masks, count) == (expected, len(extensions)), semantics
+
+
 def test_25_argument_frameworks_are_searched_in_few_steps() -> None:
     """Preferred and stable search the strongly connected parts one by one, with pruning.
 
@@ -240,35 +273,60 @@ LIMIT_MESSAGE = (
 )
 
 
-def test_an_evaluation_stops_at_its_step_limit_with_a_limit_error() -> None:
-    # Twelve independent mutual attacks: 4,096 preferred labellings to combine.
-    m = amap(
-        *(f"A{i}: a{i} attacks b{i}" for i in range(12)),
-        *(f"B{i}: b{i} attacks a{i}" for i in range(12)),
+def pairs(count: int) -> ArgumentMap:
+    """``count`` independent mutual attacks: ``2 ** count`` preferred labellings."""
+    return amap(
+        *(f"A{i}: a{i} attacks b{i}" for i in range(count)),
+        *(f"B{i}: b{i} attacks a{i}" for i in range(count)),
     )
+
+
+def pairs_around_a_ring(count: int) -> ArgumentMap:
+    """Mutual attacks, each of which also attacks one of a ring of attacking statements.
+
+    What the ring can be depends on the choices in every pair at once.
+    """
+    return amap(
+        *(f"A{i}: a{i} attacks b{i}" for i in range(count)),
+        *(f"B{i}: b{i} attacks a{i}" for i in range(count)),
+        *(f"Z{i}: a{i} attacks c{i}" for i in range(count)),
+        *(f"W{i}: c{i} attacks c{(i + 1) % count}" for i in range(count)),
+    )
+
+
+def test_independent_conflicts_are_combined_without_enumerating_their_labellings() -> None:
+    """4,096 preferred labellings of twelve independent mutual attacks, counted in few steps."""
+    m = pairs(12)
+    assert evaluate(m, "preferred", max_steps=200).extensions == 4096
+    assert evaluate(m, "stable", max_steps=200).extensions == 4096
+    assert evaluate(m, "complete", max_steps=200).extensions == 3**12
+    assert set(evaluate(m, "preferred", max_steps=200).statements.values()) == {"undecided"}
+    credulous = evaluate(m, "preferred", acceptance="credulous", max_steps=200)
+    assert set(credulous.statements.values()) == {"in"}
+    with pytest.raises(argmap.LimitError, match="finding the stable extensions takes more"):
+        framework(m).stable(max_steps=1_000)  # the extensions themselves: one step each
+
+
+def test_an_evaluation_stops_at_its_step_limit_with_a_limit_error() -> None:
+    m = pairs_around_a_ring(12)
     with pytest.raises(argmap.LimitError) as caught:
         evaluate(m, "preferred", max_steps=1_000)
     assert str(caught.value) == LIMIT_MESSAGE.format(
         task="evaluating this map under preferred semantics"
     )
     assert isinstance(caught.value, RuntimeError)
-    assert evaluate(m, "preferred", max_steps=100_000).extensions == 4096
+    assert evaluate(m, "preferred", max_steps=100_000).extensions == 4097
     assert evaluate(m, "grounded", max_steps=1).extensions == 1  # no search at all
-    with pytest.raises(argmap.LimitError, match="finding the stable extensions takes more"):
-        framework(m).stable(max_steps=1_000)
 
 
 def test_the_step_limit_comes_from_the_environment_unless_given(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    m = amap(
-        *(f"A{i}: a{i} attacks b{i}" for i in range(12)),
-        *(f"B{i}: b{i} attacks a{i}" for i in range(12)),
-    )
+    m = pairs_around_a_ring(12)
     monkeypatch.setenv("ARGMAP_MAX_EVALUATION_STEPS", "1000")
     with pytest.raises(argmap.LimitError, match="more than 1,000 steps"):
         evaluate(m, "preferred")
-    assert evaluate(m, "preferred", max_steps=100_000).extensions == 4096
+    assert evaluate(m, "preferred", max_steps=100_000).extensions == 4097
     monkeypatch.setenv("ARGMAP_MAX_EVALUATION_STEPS", "many")
     with pytest.raises(argmap.LimitError) as caught:
         evaluate(m, "preferred")

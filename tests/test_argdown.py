@@ -586,14 +586,33 @@ def test_titles_make_ids_and_equal_titles_are_one_statement() -> None:
     assert m.statements["an-untitled-statement-about-freedom"].title is None
 
 
-def test_a_canonical_member_can_be_chosen() -> None:
-    m = read("[A]: first {isCanonical: true}\n\n[A]: second\n")
-    assert m.statements["a"].text == "first"
-
-
-def test_a_statement_only_referred_to_takes_its_title_as_text() -> None:
-    m = read("[A]: a\n  + [Never defined]\n")
-    assert m.statements["never-defined"].text == "Never defined"
+@pytest.mark.parametrize(
+    ("text", "statement", "expected"),
+    [
+        pytest.param(
+            "[A]: first {isCanonical: true}\n\n[A]: second\n", "a", "first",
+            id="a-canonical-member-can-be-chosen",
+        ),
+        pytest.param(
+            "[A]: a\n  + [Never defined]\n", "never-defined", "Never defined",
+            id="a-statement-only-referred-to-takes-its-title-as-text",
+        ),
+        pytest.param(
+            "===\nmodel: {removeTagsFromText: true}\n===\n\n[A]: a #mid tag.\n", "a", "a tag.",
+            id="the-remove-tags-from-text-setting",
+        ),
+        pytest.param(
+            "[A]: **bold**, _italic_, a [link](https://argdown.org), \\#escaped, @[A] and "
+            ":heart: stay\n  as\n  written.\n",
+            "a",
+            "bold, italic, a [link](https://argdown.org), #escaped, @[A] and :heart: stay as "
+            "written.",
+            id="markup-is-read-as-text",
+        ),
+    ],
+)  # fmt: skip
+def test_the_text_a_statement_gets(text: str, statement: str, expected: str) -> None:
+    assert read(text).statements[statement].text == expected
 
 
 def test_premise_conclusion_structure_with_intermediary_conclusion() -> None:
@@ -691,21 +710,6 @@ def test_tags_headings_lists_comments_and_data() -> None:
     assert (one.title, one.members, one.data) == ("Part one", ("a",), {"isGroup": True})
     assert (two.title, two.members) == ("Part two", ("b", "c", "a-supports-b"))
     assert two.data == {"argdown": {"level": 2}}
-
-
-def test_remove_tags_from_text_setting() -> None:
-    m = read("===\nmodel: {removeTagsFromText: true}\n===\n\n[A]: a #mid tag.\n")
-    assert m.statements["a"].text == "a tag."
-
-
-def test_text_markup() -> None:
-    m = read(
-        "[A]: **bold**, _italic_, a [link](https://argdown.org), \\#escaped, @[A] and "
-        ":heart: stay\n  as\n  written.\n"
-    )
-    assert m.statements["a"].text == (
-        "bold, italic, a [link](https://argdown.org), #escaped, @[A] and :heart: stay as written."
-    )
 
 
 def test_map_title_falls_back_to_the_first_heading_then_the_file_name() -> None:

@@ -287,6 +287,22 @@ def test_factorized_weighs_the_share_of_the_issues_premises() -> None:
     assert (with_out["yes"], with_out["no"]) == ("out", "in")
 
 
+def test_a_position_no_argument_supports_is_not_given_unless_its_status_says_so() -> None:
+    labels = weighed([pro("p", ["a"], "yes", weight=0.2)])
+    assert (labels["yes"], labels["no"]) == ("in", "out")
+    m = ArgumentMap(
+        "Given",
+        [
+            Statement("a", "A.", status="assumed"),
+            Statement("yes", "Yes."),
+            Statement("no", "No.", status="assumed"),
+        ],
+        [pro("p", ["a"], "yes", weight=0.2)],
+        issues=[Dispute("q", ["yes", "no"])],
+    )
+    assert dict(argmap.evaluate(m, "carneades").statements)["no"] == "in"
+
+
 def test_an_undercut_argument_weighs_nothing() -> None:
     labels = weighed(
         [

@@ -112,39 +112,46 @@ def test_an_argument_may_not_undercut_itself() -> None:
     assert codes(m) == [("self-undercut", Severity.ERROR)]
 
 
-def test_circular_support_is_found_and_the_circle_is_named() -> None:
-    m = simple(
-        Argument("ab", ["a"], "support", "b"),
-        Argument("bc", ["b"], "support", "c"),
-        Argument("ca", ["c"], "support", "a"),
-    )
-    [issue] = argmap.check(m)
+@pytest.mark.parametrize(
+    ("arguments", "message", "path"),
+    [
+        pytest.param(
+            [
+                Argument("ab", ["a"], "support", "b"),
+                Argument("bc", ["b"], "support", "c"),
+                Argument("ca", ["c"], "support", "a"),
+            ],
+            "statements support themselves in a circle: 'a' -> 'b' -> 'c' -> 'a' (through "
+            "arguments 'ab', 'bc', 'ca'); none of them holds through this circle alone, so "
+            "evaluation leaves them undecided unless something outside the circle decides them; "
+            "if the circle is not what the text argues, remove or redirect one of these arguments",
+            ("arguments", "ab"),
+            id="statements",
+        ),
+        pytest.param(
+            [
+                Argument("ab", ["a"], "support", "b"),
+                Argument("y", ["b"], "support", "z"),
+                Argument("z", ["a"], "support", "y"),
+                Argument("x", ["c"], "support", "y"),  # backs the circle from outside: no circle
+            ],
+            "arguments back themselves in a circle: 'y' -> 'z' -> 'y'; backing never makes an "
+            "argument hold, so the circle does not change the evaluation, but it backs nothing "
+            "either; if the circle is not what the text argues, remove or redirect one of these "
+            "'supports'",
+            ("arguments", "y", "supports"),
+            id="arguments",
+        ),
+    ],
+)
+def test_a_circle_of_support_is_a_warning_that_names_the_circle(
+    arguments: list[Argument], message: str, path: tuple[str, ...]
+) -> None:
+    """Statements that support themselves, or arguments that back each other, in a circle."""
+    [issue] = argmap.check(simple(*arguments))
     assert (issue.code, issue.severity) == ("circular-support", Severity.WARNING)
-    assert issue.message == (
-        "statements support themselves in a circle: 'a' -> 'b' -> 'c' -> 'a' (through "
-        "arguments 'ab', 'bc', 'ca'); none of them holds through this circle alone, so "
-        "evaluation leaves them undecided unless something outside the circle decides them; "
-        "if the circle is not what the text argues, remove or redirect one of these arguments"
-    )
-    assert issue.path == ("arguments", "ab")
-
-
-def test_arguments_that_back_each_other_in_a_circle_are_a_warning() -> None:
-    m = simple(
-        Argument("ab", ["a"], "support", "b"),
-        Argument("y", ["b"], "support", "z"),
-        Argument("z", ["a"], "support", "y"),
-        Argument("x", ["c"], "support", "y"),  # backs the circle from outside: no circle
-    )
-    [issue] = argmap.check(m)
-    assert (issue.code, issue.severity) == ("circular-support", Severity.WARNING)
-    assert issue.message == (
-        "arguments back themselves in a circle: 'y' -> 'z' -> 'y'; backing never makes an "
-        "argument hold, so the circle does not change the evaluation, but it backs nothing "
-        "either; if the circle is not what the text argues, remove or redirect one of these "
-        "'supports'"
-    )
-    assert issue.path == ("arguments", "y", "supports")
+    assert issue.message == message
+    assert issue.path == path
 
 
 def test_an_attack_does_not_close_a_circle() -> None:

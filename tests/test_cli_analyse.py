@@ -269,27 +269,40 @@ PAIRS = (
 )
 
 
+#: Each pair also attacks one of a ring of attacking statements: the ring's labels
+#: depend on every pair's choice at once.
+RING = PAIRS.replace("title: Pairs", "title: Pairs around a ring").replace(
+    "statements:\n", "statements:\n" + "".join(f"  c{i}: C{i}.\n" for i in range(12))
+) + "".join(
+    f"  z{i}: {{premises: [a{i}], attacks: c{i}}}\n"
+    f"  w{i}: {{premises: [c{i}], attacks: c{(i + 1) % 12}}}\n"
+    for i in range(12)
+)
+
+
 def test_an_evaluation_past_its_step_limit_is_an_error_not_a_hang(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    work_in(tmp_path, monkeypatch, {"pairs.yaml": PAIRS})
+    work_in(tmp_path, monkeypatch, {"pairs.yaml": PAIRS, "ring.yaml": RING})
     status, out, err = run(
-        "evaluate", "pairs.yaml", "--semantics", "preferred", "--max-steps", "500"
+        "evaluate", "ring.yaml", "--semantics", "preferred", "--max-steps", "500"
     )
     assert (status, out) == (1, "")
     assert err.startswith(
         "evaluating this map under preferred semantics takes more than 500 steps, so it "
         "stopped; allow more with --max-steps"
     )
-    status, out, err = run("evaluate", "pairs.yaml", "--semantics", "preferred")
+    status, out, err = run(
+        "evaluate", "pairs.yaml", "--semantics", "preferred", "--max-steps", "500"
+    )
     assert (status, err) == (0, "")
     assert out.startswith("preferred semantics, sceptical: 4096 extensions\n")
     monkeypatch.setenv("ARGMAP_MAX_EVALUATION_STEPS", "500")
     status, out, err = run(
-        "render", "pairs.yaml", "--evaluate", "--semantics", "stable", "-f", "dot"
+        "render", "ring.yaml", "--evaluate", "--semantics", "stable", "-f", "dot"
     )
     assert status == 1
     assert "evaluating this map under stable semantics takes more than 500 steps" in err
-    assert not (tmp_path / "pairs.dot").exists()
+    assert not (tmp_path / "ring.dot").exists()
     status, _, err = run("evaluate", "pairs.yaml", "--max-steps", "0")
     assert (status, err) == (2, "argmap evaluate: error: --max-steps must be more than 0 (got 0)\n")

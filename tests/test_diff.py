@@ -6,12 +6,13 @@ import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import attrs
 import pytest
 from helpers import INVALID, ROOT, SVG, VALID, run, work_in
 
 import argmap
 from argmap._diff import diff_view
-from argmap.model import Argument, ArgumentMap, Citation, Source, Statement
+from argmap.model import Argument, ArgumentMap, Citation, Dispute, Source, Statement
 
 LIFELINE = ROOT / "maps" / "russian-lifeline.yaml"
 EDITED = ROOT / "docs" / "examples" / "russian-lifeline-edited.yaml"
@@ -188,3 +189,39 @@ def test_an_attack_moved_from_a_statement_to_an_argument_is_a_changed_relation()
     assert [
         (d.what, d.change, d.id, d.before, d.after) for d in argmap.diff(old, new).differences
     ] == [("relation", "changed", "b", "attack t", "attack a")]
+
+
+def test_issues_status_and_weighing_are_compared() -> None:
+    statements = [Statement(s, f"{s.upper()} is said.") for s in "tpqr"]
+    old = ArgumentMap(
+        "W",
+        statements=[*statements[:3], attrs.evolve(statements[3], status="assumed")],
+        arguments=[Argument("a", ["p"], "support", "t", weight=0.5)],
+        issues=[
+            Dispute("i", ["t", "q"], question="Does T hold?"),
+            Dispute("gone", ["p", "q"]),
+        ],
+    )
+    new = ArgumentMap(
+        "W",
+        statements=statements,
+        arguments=[Argument("a", ["p"], "support", "t", weight=0.8, weighing="convergent")],
+        issues=[
+            Dispute("i", ["t", "r"], question="Does T hold?", standard="brd"),
+            Dispute("fresh", ["p", "r"], question="P or R?"),
+        ],
+    )
+    result = argmap.diff(old, new)
+    assert [(d.what, d.change, d.id, d.detail, d.before, d.after) for d in result.differences] == [
+        ("statement", "changed", "r", "status changed", "assumed", None),
+        ("argument", "changed", "a", "weight changed", "0.5", "0.8"),
+        ("argument", "changed", "a", "weighing changed", "linked", "convergent"),
+        ("issue", "added", "fresh", "issue added", None, "P or R?"),
+        ("issue", "changed", "i", "positions changed", "t, q", "t, r"),
+        ("issue", "changed", "i", "standard changed", None, "brd"),
+        ("issue", "removed", "gone", "issue removed", "gone", None),
+    ]
+    _, view = diff_view(old, new)
+    marked = {node.id: node.classes for node in view.nodes if node.id.startswith("issue-")}
+    assert "argmap-added" in marked["issue-fresh"]
+    assert "argmap-changed" in marked["issue-i"]

@@ -13,7 +13,7 @@ import pytest
 import argmap
 from argmap import ArgumentMap
 from argmap import to_graphml as dumps
-from argmap._graphml import KEYS, NAMESPACE
+from argmap._graphml import ISSUE_KEYS, KEYS, NAMESPACE
 from argmap.cli import main
 from argmap.model import Argument, Group, Statement
 from argmap.view import build_view
@@ -146,6 +146,19 @@ def test_text_in_another_language() -> None:
         dumps(m, lang="fr")
 
 
+def test_a_relation_between_arguments_stays_a_node() -> None:
+    """A diagram draws Argdown's ``<a2> -> <a1>`` as one arrow; the graph keeps its argument."""
+    m = argmap.loads(
+        "<a2>\n  -> <a1>\n\n<a1>\n\n(1) P1.\n----\n(2) C1.\n\n<a2>\n\n(1) P2.\n----\n(2) C2.\n",
+        format="argdown",
+    )
+    (relation,) = (a for a in m.arguments.values() if a.target == "a1")
+    assert f"argument-{relation.id}" not in {n.id for n in build_view(m).nodes}
+    graph = graph_of(dumps(m))
+    assert graph.nodes[f"argument-{relation.id}"]["kind"] == "argument"
+    assert graph.edges[f"argument-{relation.id}", "argument-a1"]["kind"] == "attack"
+
+
 HOSTILE = [
     "Quotes \" and ' and <tags> & &amp; entities ]]> <![CDATA[x]]>",
     "Control\x00 characters\x01\x08\x0b\x0c\x1f\x7f\x85 and \ufffe\uffff dropped",
@@ -236,3 +249,38 @@ def test_the_docs_show_what_is_written() -> None:
     for part in (shown[:edge], shown[edge:]):  # the node, then the edge, each as written
         start = written.index(part[0])
         assert written[start : start + len(part)] == part
+
+
+def test_issues_are_nodes_of_kind_issue_with_position_edges() -> None:
+    """An issue no statement asks is a node of its own; the statement asking one carries the
+    issue's id; both carry its standard; the issue keys are declared only with issues."""
+    m = argmap.load(ROOT / "docs" / "examples" / "partnership.yaml")
+    document = dumps(m, lang="de")
+    graph = graph_of(document)
+    assert graph.nodes["issue-partnership"] == {
+        "kind": "issue",
+        "map_id": "partnership",
+        "label": "Ist die Partnerschaft solide?",
+        "text": "Ist die Partnerschaft solide?",
+        "issue": "partnership",
+        "standard": "cce",
+    }
+    asker = graph.nodes["statement-ask-shells"]
+    assert (asker["kind"], asker["issue"], asker["standard"]) == ("statement", "shells", "pe")
+    assert [(s, t) for s, t, d in graph.edges(data=True) if d["kind"] == "position"] == [
+        ("statement-solid", "issue-partnership"),
+        ("statement-fragile", "issue-partnership"),
+        ("statement-more-shells", "statement-ask-shells"),
+        ("statement-fewer-shells", "statement-ask-shells"),
+    ]
+    root = ET.fromstring(document)
+    keys = {
+        key.get("id"): key.findtext("g:desc", namespaces=NS) for key in root.findall("g:key", NS)
+    }
+    assert list(keys) == [key.id for key in (*KEYS, *ISSUE_KEYS)]
+    assert (keys["n_kind"], keys["e_kind"]) == (
+        "statement, argument or issue",
+        "premise, support, attack, undercut or position",
+    )
+    plain = ET.fromstring(dumps(argmap.load(ROOT / "maps" / "overview.yaml")))
+    assert [key.get("id") for key in plain.findall("g:key", NS)] == [key.id for key in KEYS]

@@ -1,4 +1,5 @@
-"""argmap._helpers: unique ids handed out in linear time; text wrapped as textwrap wraps it."""
+"""argmap._helpers: unique ids handed out in linear time; a table's entry for a language;
+text wrapped as textwrap wraps it."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import textwrap
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from argmap._helpers import Ids, fresh_id, wrap
+from argmap._helpers import Ids, fresh_id, in_language, wrap
 
 
 class CountingSet(set[str]):
@@ -37,6 +38,15 @@ def test_fresh_id_with_counters_skips_what_is_taken_meanwhile() -> None:
     taken |= {first, "a-4"}
     assert (first, fresh_id("a", taken, counters=counters)) == ("a-3", "a-5")
     assert fresh_id("a", taken) == "a-5"  # without counters: from 2, the same answer
+
+
+def test_a_language_takes_its_primary_languages_entry_else_englishs() -> None:
+    table = {"en": "implicit", "de": "implizit"}
+    assert in_language(table, "de") == "implizit"
+    assert in_language(table, "de-CH") == "implizit"
+    assert in_language(table, "DE-at") == "implizit"
+    assert in_language(table, "fr") == "implicit"
+    assert in_language(table, None) == "implicit"
 
 
 #: Words and the characters around which textwrap decides differently: hyphens,

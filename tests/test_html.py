@@ -17,7 +17,7 @@ import pytest
 from helpers import Viewer, open_viewer, run
 from sample_maps import GROUNDED
 
-from argmap import load
+from argmap import evaluate, load
 from argmap._html import page, page_data
 from argmap._render import render, to_html, view_output
 from argmap.model import Argument, ArgumentMap, Citation, Source, Statement
@@ -623,7 +623,7 @@ def test_the_panel_says_stated_or_implicit_and_shows_hedge_relay_and_an_argument
         tab.click("#statement-link", force=True)
         assert viewer.panel_texts(".argmap-badge") == ["Statement", "Implicit"]
         title = tab.locator("#argmap-panel .argmap-badge-implicit").get_attribute("title")
-        assert title == "The text does not say this; the map adds it (reconstructed)."
+        assert title == "The text does not say this; the map adds it."
         assert viewer.panel_texts(".argmap-hedge") == []
         tab.click("#statement-lasting", force=True)
         assert viewer.panel_texts(".argmap-badge") == ["Statement", "Stated", "Question"]
@@ -695,3 +695,114 @@ def test_selecting_an_argument_highlights_what_supports_and_attacks_it(
         assert viewer.classed("argmap-hl-target") == {"argument-base"}
         assert viewer.classed("argmap-hl-target", "edge") == {"argument-backing->argument-base"}
         assert viewer.panel_texts(".argmap-target button") == ["Base"]
+
+
+# -- issues ------------------------------------------------------------------------
+
+PARTNERSHIP = ROOT / "docs" / "examples" / "partnership.yaml"
+
+
+def test_page_data_holds_the_issues_drawn_and_who_asks_and_answers_them() -> None:
+    m = load(PARTNERSHIP)
+    data = page_data(m, build_view(m))
+    assert data["issues"] == {
+        "shells": {
+            "text": [
+                ["en", "Will the shells keep coming?"],
+                ["de", "Werden weiter Granaten geliefert?"],
+            ],
+            "standard": "pe",
+            "positions": ["more-shells", "fewer-shells"],
+            "statement": "ask-shells",
+        },
+        "partnership": {
+            "text": [["en", "Is the partnership solid?"], ["de", "Ist die Partnerschaft solide?"]],
+            "standard": "cce",
+            "positions": ["solid", "fragile"],
+        },
+    }
+    statements = data["statements"]
+    assert [statements[s].get("issue") for s in ("solid", "more-shells", "pact")] == [
+        "partnership",
+        "shells",
+        None,
+    ]
+    assert statements["ask-shells"]["asks"] == "shells"
+    # A focus on one position keeps the issue, and the other position for its panel.
+    focused = page_data(m, build_view(m, focus="solid", depth=0))
+    assert list(focused["issues"]) == ["partnership"]
+    assert sorted(focused["statements"]) == ["fragile", "solid"]
+    assert "issues" not in page_data(load(OVERVIEW), build_view(load(OVERVIEW)))
+
+
+@pytest.fixture
+def partnership(browser: Any, tmp_path: Path) -> Iterator[Viewer]:
+    m = load(PARTNERSHIP)
+    path = tmp_path / "partnership.html"
+    render(m, path, evaluation=evaluate(m, "carneades"))
+    yield from open_viewer(browser, path)
+
+
+@pytest.mark.needs_dot
+def test_selecting_an_issue_shows_its_question_standard_and_labelled_positions(
+    partnership: Viewer,
+) -> None:
+    tab = partnership.page
+    tab.click("#issue-partnership")
+    labels = evaluate(load(PARTNERSHIP), "carneades").statements
+    assert partnership.panel_texts(".argmap-badges .argmap-badge") == ["Issue"]
+    assert partnership.panel_texts("h2") == ["Is the partnership solid?"]
+    assert partnership.panel_texts(".argmap-translation [lang=de]") == [
+        "Ist die Partnerschaft solide?"
+    ]
+    assert partnership.panel_texts(".argmap-standard p") == ["clear and convincing evidence (cce)"]
+    assert partnership.panel_texts(".argmap-positions button") == [
+        "The partnership is solid.",
+        "The partnership is fragile.",
+    ]
+    meaning = {"in": "in: accepted", "out": "out: rejected, or not established"}
+    assert partnership.panel_texts(".argmap-positions .argmap-badge") == [
+        meaning[labels["solid"]],
+        meaning[labels["fragile"]],
+    ]
+    assert partnership.classed("argmap-selected") == {"issue-partnership"}
+    assert partnership.classed("argmap-hl-target") == {"statement-solid", "statement-fragile"}
+    assert partnership.classed("argmap-hl-target", "edge") == {
+        "statement-solid->issue-partnership",
+        "statement-fragile->issue-partnership",
+    }
+    # A position in the panel selects it; its panel names the issue it answers.
+    tab.click("#argmap-panel .argmap-positions button >> text=The partnership is fragile.")
+    assert partnership.classed("argmap-selected") == {"statement-fragile"}
+    assert partnership.panel_texts(".argmap-answers button") == ["Is the partnership solid?"]
+    assert partnership.classed("argmap-hl-target") == {"issue-partnership"}
+    tab.click("#argmap-panel .argmap-answers button")
+    assert partnership.classed("argmap-selected") == {"issue-partnership"}
+
+
+@pytest.mark.needs_dot
+def test_the_statement_asking_an_issue_shows_the_issue_and_its_positions_name_it(
+    partnership: Viewer,
+) -> None:
+    tab = partnership.page
+    tab.click("#statement-ask-shells")
+    assert partnership.panel_texts("h2") == ["Will the shells keep coming?"]
+    assert partnership.panel_texts(".argmap-standard p") == [
+        "preponderance of the evidence (pe, the default)"
+    ]
+    assert partnership.panel_texts(".argmap-positions button") == [
+        "North Korea will keep sending shells.",
+        "North Korea will send fewer shells.",
+    ]
+    assert partnership.classed("argmap-hl-target") == {
+        "statement-more-shells",
+        "statement-fewer-shells",
+    }
+    tab.click("#statement-fewer-shells")
+    assert partnership.panel_texts(".argmap-answers button") == ["Will the shells keep coming?"]
+    assert partnership.classed("argmap-hl-target") == {"statement-ask-shells"}
+    # The issue's own node is found by its question.
+    tab.fill("#argmap-search", "partnership solid?")
+    assert tab.inner_text("#argmap-search-count") == "1 match"
+    tab.press("#argmap-search", "Enter")
+    assert partnership.classed("argmap-selected") == {"issue-partnership"}

@@ -64,7 +64,7 @@ def test_shipped_map_svg_has_an_element_per_statement_and_argument(path: Path) -
         group = groups[f"statement-{sid}"]
         assert "argmap-statement" in (group.get("class") or "").split()
         text = " ".join(t.text or "" for t in group.iter(f"{SVG}text"))
-        # The marks (reconstructed, ? question, if …) come before the title.
+        # The marks (implicit, ? question, if …) come before the title.
         marks = " · ".join(view.node(f"statement-{sid}").marks)
         assert " ".join(text.split()).startswith(
             " ".join(f"{marks} {statement.title or ''}".split())

@@ -49,11 +49,18 @@ def mermaid_parse(mermaid_modules: Path) -> Parse:
 
 # -- reading the flowchart back in Python ------------------------------------------
 
-NODE = re.compile(r'^ +(\w+)(\(\[|\[\[|\()"([^"]*)"(\]\)|\]\]|\))$')
-EDGE = re.compile(r"^  (\w+) (-->|--x|-\.-x|-\.->) (\w+)$")
+NODE = re.compile(r'^ +(\w+)(\(\[|\[\[|\(|\{\{)"([^"]*)"(\]\)|\]\]|\)|\}\})$')
+EDGE = re.compile(r"^  (\w+) (-->|--x|-\.-x|-\.->|-\.-) (\w+)$")
 SUBGRAPH = re.compile(r'^  subgraph (\w+)\["([^"]*)"\]$')
-SHAPES = {"(": "statement", "([": "argument", "[[": "fold"}
-ARROWS = {"premise": "-->", "support": "-->", "attack": "--x", "undercut": "-.-x", "fold": "-.->"}
+SHAPES = {"(": "statement", "([": "argument", "[[": "fold", "{{": "issue"}
+ARROWS = {
+    "premise": "-->",
+    "support": "-->",
+    "attack": "--x",
+    "undercut": "-.-x",
+    "fold": "-.->",
+    "position": "-.-",
+}
 
 
 def read(text: str) -> dict[str, Any]:
@@ -382,6 +389,49 @@ def test_mermaid_reads_every_view_option(mermaid_parse: Parse) -> None:
     assert folded["vertices"]["f_desperation"]["type"] == "subroutine"
     assert "in" in folded["classes"] and "outArgument" in folded["classes"]
     assert [r["direction"] for r in results] == ["BT", "LR", "TB"]
+
+
+def test_an_issue_is_a_hexagon_dotted_to_its_positions_and_mermaid_reads_it(
+    mermaid_parse: Parse,
+) -> None:
+    """The question of an issue no statement asks is a hexagon; one a statement asks is that
+    statement, marked; each position is joined to it by a dotted line without a head."""
+    m = argmap.load(ROOT / "docs" / "examples" / "partnership.yaml")
+    texts = [dumps(m), dumps(m, lang="de", evaluation=argmap.evaluate(m, "carneades"))]
+    chart = read(texts[0])
+    assert chart["nodes"]["i_partnership"] == (
+        "issue",
+        "<i>? issue</i><br>Is the partnership solid?<br><i>standard: clear and convincing</i>",
+    )
+    assert chart["nodes"]["s_ask_shells"] == (
+        "statement",
+        "<i>? issue</i><br>Will the shells keep coming?",
+    )
+    assert [e for e in chart["edges"] if e[1] == "-.-"] == [
+        ("s_solid", "-.-", "i_partnership"),
+        ("s_fragile", "-.-", "i_partnership"),
+        ("s_more_shells", "-.-", "s_ask_shells"),
+        ("s_fewer_shells", "-.-", "s_ask_shells"),
+    ]
+    assert chart["classes"]["issue"] == ["s_ask_shells", "i_partnership"]
+    assert chart["link_styles"]["stroke:#4527a0,stroke-width:1.2px"] == [8, 9, 10, 11]
+    german = read(texts[1])["nodes"]["i_partnership"][1]
+    assert german == (
+        "<i>? Streitfrage</i><br>Ist die Partnerschaft solide?<br>"
+        "<i>Beweismaß: klar und überzeugend</i>"
+    )
+    results = mermaid_parse(*texts)
+    assert [r["ok"] for r in results] == [True, True], results
+    vertex = results[0]["vertices"]["i_partnership"]
+    assert vertex["type"] == "hexagon"
+    assert vertex["classes"] == ["issue"]
+    dotted = [e for e in results[0]["edges"] if e["end"] in ("i_partnership", "s_ask_shells")]
+    assert [(e["start"], e["type"], e["stroke"]) for e in dotted] == [
+        ("s_solid", "arrow_open", "dotted"),
+        ("s_fragile", "arrow_open", "dotted"),
+        ("s_more_shells", "arrow_open", "dotted"),
+        ("s_fewer_shells", "arrow_open", "dotted"),
+    ]
 
 
 def test_mermaid_reads_keywords_as_ids_and_hostile_text_as_text(mermaid_parse: Parse) -> None:

@@ -115,6 +115,18 @@ def test_arguments_for_against_and_undercutting() -> None:
     assert [a.id for a in m.undercutters("ab")] == ["f-ab"]
     assert [a.id for a in m.arguments_using("b")] == ["bc"]
     assert m.arguments_for("a") == ()
+    assert [a.id for a in m.arguments_targeting("b")] == ["ab", "db"]
+    assert [a.id for a in m.arguments_targeting("ab")] == ["f-ab"]
+    assert m.arguments_targeting("c") == tuple(m.arguments_for("c"))
+    assert m.arguments_targeting("unknown") == ()
+
+
+def test_entities_by_id_is_a_read_only_view_in_authored_order() -> None:
+    m = chain()
+    table = m.statements.by_id
+    assert list(table.items()) == list(m.statements.items())
+    with pytest.raises(TypeError):
+        table["z"] = Statement("z", "Z")  # type: ignore[index]
 
 
 def test_attack_type_follows_from_the_targets_role() -> None:

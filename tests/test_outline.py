@@ -177,3 +177,32 @@ def test_arguments_for_and_against_an_argument_hang_below_it() -> None:
         "    Against: doubts (stated) [doubts]",
         "      Premise: R. (stated) [r]",
     ]
+
+
+def test_issues_come_last_with_their_question_standard_and_positions_named() -> None:
+    m = argmap.load(ROOT / "docs" / "examples" / "partnership.yaml")
+    english = to_outline(m, "text").splitlines()
+    assert english[-6:] == [
+        "Issue: Is the partnership solid? (standard: clear and convincing) [partnership]",
+        "  Position: The partnership is solid. (see above) [solid]",
+        "  Position: The partnership is fragile. (see above) [fragile]",
+        "Issue: Will the shells keep coming? [shells]",
+        "  Position: North Korea will keep sending shells. (see above) [more-shells]",
+        "  Position: North Korea will send fewer shells. (see above) [fewer-shells]",
+    ]
+    german = to_outline(m, "markdown", lang="de").splitlines()
+    assert german[-3:] == [
+        "- Streitfrage: Werden weiter Granaten geliefert? \\[shells\\]",
+        "  - Position: Nordkorea wird weiter Granaten liefern. (siehe oben) \\[more-shells\\]",
+        "  - Position: Nordkorea wird weniger Granaten liefern. (siehe oben) \\[fewer-shells\\]",
+    ]
+    issue = outline(m)[-2]
+    assert (issue.role, issue.kind, issue.id) == ("issue", "issue", "partnership")
+    assert [(c.role, c.id, c.repeated) for c in issue.children] == [
+        ("position", "solid", True),
+        ("position", "fragile", True),
+    ]
+    page = argmap.to_html(m)
+    # The issue with a question of its own is its own node; the other is its asking statement's.
+    assert 'data-node="issue-partnership">Issue: Is the partnership solid?' in page
+    assert 'data-node="statement-ask-shells">Issue: Will the shells keep coming?' in page

@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 import argmap
+from argmap.view import build_view
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
@@ -74,6 +75,25 @@ def test_argmap_reads_every_relation_between_arguments() -> None:
     assert {f"a{i}" for i in range(1, 101)} <= set(m.arguments)
     relations = sorted((a.kind, a.target) for a in m.arguments.values() if a.target in m.arguments)
     assert relations == sorted((kind, t) for a in debate.arguments for kind, t in a.relations)
+
+
+def test_without_premises_argmap_draws_each_relation_as_an_arrow_between_arguments() -> None:
+    """As Argdown's map: one node per argument (and the main thesis), one edge per relation."""
+    debate = loose.generate(100)
+    m = argmap.loads(loose.to_argdown(debate), file="loose.argdown")
+    view = build_view(m, premises=False)
+    assert sorted(n.id for n in view.nodes if n.kind == "argument") == sorted(
+        f"argument-a{i}" for i in range(1, 101)
+    )
+    assert [n.kind for n in view.nodes if n.kind != "argument"] == ["statement"]
+    between = sorted(
+        (e.kind, e.source, e.target) for e in view.edges if e.target.startswith("argument-")
+    )
+    assert between == sorted(
+        (kind, f"argument-{a.id}", f"argument-{t}")
+        for a in debate.arguments
+        for kind, t in a.relations
+    )
 
 
 def test_argdown_reads_the_same_relations(argdown_cli: str, tmp_path: Path) -> None:

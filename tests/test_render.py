@@ -392,6 +392,28 @@ def test_text_is_passed_through_unchanged_exactly_when_it_has_nothing_to_drop() 
     assert clean("a\tb\r\nc\u2028d\x00e", newlines=True) == "a b\nc de"
 
 
+@pytest.mark.parametrize("newlines", [False, True])
+def test_each_character_is_kept_spaced_or_dropped_as_its_category_says(newlines: bool) -> None:
+    """Line breaks kept or spaced, whitespace controls spaced, other Cc and Cs dropped."""
+
+    def by_category(char: str) -> str:
+        if char == "\n" and newlines:
+            return char
+        if char in "\t\n\r\v\f\x85\u2028\u2029":
+            return " "
+        if unicodedata.category(char) in ("Cc", "Cs") or char in "\ufffe\uffff":
+            return ""
+        return char
+
+    # Every character UNSAFE finds, among others.
+    for c in [*range(0x3000), *range(0xD800, 0xE000), 0xFFFE, 0xFFFF, sys.maxunicode]:
+        char = chr(c)
+        assert (
+            clean(f"a{char}b\nc", newlines=newlines)
+            == f"a{by_category(char)}b{by_category(chr(10))}c"
+        )
+
+
 @pytest.mark.needs_dot
 def test_svg_legend_explains_every_element() -> None:
     groups = svg_groups(svg_root(to_svg(lifeline_map(), legend=True)))

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 from helpers import SVG, Dot, parse_dot
 from sample_maps import lifeline_map
 
+from argmap._io import load
 from argmap._render import to_dot, to_svg
 from argmap.analyse import evaluate
 from argmap.model import Argument, ArgumentMap, Statement
@@ -65,6 +67,21 @@ def test_the_view_names_the_evaluation_for_the_legend() -> None:
     evaluation = evaluate(m, "preferred", acceptance="credulous", accept=["con"], reject="pro")
     view = build_view(m, evaluation=evaluation)
     assert view.evaluated == "preferred semantics, credulous; accepting con; rejecting pro"
+
+
+def test_the_legend_names_carneades_labelling_without_an_acceptance() -> None:
+    """Carneades labels once by weighing: neither a semantics nor sceptical nor credulous."""
+    m = standoff()
+    for acceptance in ("sceptical", "credulous"):
+        evaluation = evaluate(m, "carneades", acceptance=acceptance, reject="pro")
+        view = build_view(m, evaluation=evaluation)
+        assert view.evaluated == "Carneades (CAES) labelling; rejecting pro"
+    lifeline = load(Path(__file__).parent.parent / "maps" / "russian-lifeline.yaml")
+    for lang in ("en", "de"):
+        dot = to_dot(lifeline, evaluation=evaluate(lifeline, "carneades"), lang=lang)
+        assert "Labels: Carneades (CAES) labelling" in dot
+        assert "carneades semantics" not in dot
+        assert "sceptical" not in dot
 
 
 def test_without_an_evaluation_nothing_changes() -> None:
@@ -270,7 +287,7 @@ def test_implicit_parts_stay_apart_from_every_label() -> None:
     # The implicit step rests on an open question: out, badged, and still marked.
     assert evaluate(m).statements["gap"] == "out"
     assert first_row(dot, "statement-gap") == OUT_BADGE
-    assert ">reconstructed<" in dot.nodes["statement-gap"]["label"]
+    assert ">implicit<" in dot.nodes["statement-gap"]["label"]
     # The question's own mark and the badges never share a sign.
     assert first_row(dot, "statement-ask") == OUT_BADGE
     assert ">? question<" in dot.nodes["statement-ask"]["label"]

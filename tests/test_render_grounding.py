@@ -78,16 +78,16 @@ def test_marks_hedge_and_relay_in_the_language_drawn(grounded: ArgumentMap) -> N
     english, german = build_view(grounded), build_view(grounded, lang="de")
     marks = {n.id: n.marks for n in english.nodes if n.marks}
     assert marks == {
-        "statement-link": ("reconstructed",),
+        "statement-link": ("implicit",),
         "statement-lasting": ("? question",),
         "statement-ceasefire": ("if …",),
-        "argument-ends": ("reconstructed",),
+        "argument-ends": ("implicit",),
     }
     assert {n.id: n.marks for n in german.nodes if n.marks} == {
-        "statement-link": ("rekonstruiert",),
+        "statement-link": ("implizit",),
         "statement-lasting": ("? Frage",),
         "statement-ceasefire": ("wenn …",),
-        "argument-ends": ("rekonstruiert",),
+        "argument-ends": ("implizit",),
     }
     deal, deal_de = english.node("statement-deal"), german.node("statement-deal")
     assert (deal.hedge, deal.via, deal.speakers) == (
@@ -102,7 +102,7 @@ def test_marks_hedge_and_relay_in_the_language_drawn(grounded: ArgumentMap) -> N
 
 def test_the_wording_follows_the_primary_language_and_falls_back_to_english() -> None:
     assert wording("de-CH") == wording("de")
-    assert wording("de").implicit == "rekonstruiert"
+    assert wording("de").implicit == "implizit"
     assert wording("fr") == wording(None) == Wording()
 
 
@@ -136,15 +136,15 @@ def test_implicit_nodes_are_dashed_and_only_they(grounded: ArgumentMap) -> None:
 def test_the_labels_carry_the_marks_the_hedge_and_the_relay(grounded: ArgumentMap) -> None:
     nodes = node_lines(to_dot(grounded))
     mark = '<FONT POINT-SIZE="10" COLOR="#455a64"><I>{}</I></FONT>'
-    assert mark.format("reconstructed") in nodes["statement-link"]
+    assert mark.format("implicit") in nodes["statement-link"]
     assert mark.format("? question") in nodes["statement-lasting"]
     assert mark.format("if …") in nodes["statement-ceasefire"]
-    assert mark.format("reconstructed") in nodes["argument-ends"]
+    assert mark.format("implicit") in nodes["argument-ends"]
     deal = nodes["statement-deal"]
     assert "<I>(presumably)</I>" in deal
     assert "<I>— Washington and Seoul, via The publication</I>" in deal
     # The mark comes first, above the text.
-    assert nodes["statement-link"].index("reconstructed") < nodes["statement-link"].index("Debris")
+    assert nodes["statement-link"].index("implicit") < nodes["statement-link"].index("Debris")
     # An argument's speakers and relay are in its tooltip.
     assert nodes["argument-from-debris"].endswith(
         '\\n— Washington and Seoul, via The publication" width=0.3'
@@ -191,7 +191,7 @@ def test_a_byline_wraps_at_the_wrap_width_of_the_text_in_its_smaller_font() -> N
 def test_german_marks_and_byline(grounded: ArgumentMap) -> None:
     dot = to_dot(grounded, lang="de")
     for text in (
-        ">rekonstruiert<",
+        ">implizit<",
         ">? Frage<",
         ">wenn …<",
         "<I>(vermutlich)</I>",
@@ -308,7 +308,7 @@ def test_svg_nodes_carry_the_classes_and_the_marks(grounded: ArgumentMap) -> Non
     def text(node: str) -> str:
         return " ".join(t.text or "" for t in groups[node].iter(f"{SVG}text"))
 
-    assert text("statement-link").startswith("reconstructed Debris means supply.")
+    assert text("statement-link").startswith("implicit Debris means supply.")
     assert text("statement-lasting").startswith("? question Will the partnership last?")
     assert "(presumably)" in text("statement-deal")
     assert "via The" in text("statement-deal")
@@ -324,13 +324,13 @@ def test_mermaid_dashes_implicit_nodes_and_writes_the_marks(grounded: ArgumentMa
     lines = text.splitlines()
     assert "  classDef implicit stroke-dasharray:5 3" in lines
     assert "  class s_link,a_ends implicit" in lines
-    assert '  s_link("<i>reconstructed</i><br>Debris means supply.")' in lines
+    assert '  s_link("<i>implicit</i><br>Debris means supply.")' in lines
     assert '  s_lasting("<i>? question</i><br>Will the partnership last?<br>' in text
     assert '  s_ceasefire("<i>if …</i><br>' in text
-    assert '  a_ends(["<i>reconstructed</i><br>ends"])' in lines
+    assert '  a_ends(["<i>implicit</i><br>ends"])' in lines
     assert "<i>(presumably)</i><br><i>— Washington and Seoul, via The<br>publication</i>" in text
     german = mermaid(grounded, lang="de")
-    assert '  s_link("<i>rekonstruiert</i><br>Trümmer heißen Lieferung.")' in german
+    assert '  s_link("<i>implizit</i><br>Trümmer heißen Lieferung.")' in german
     assert "<i>(vermutlich)</i>" in german
     assert "classDef implicit" not in mermaid(argmap.loads(PLAIN))
 

@@ -105,6 +105,23 @@ def test_the_gallery_shows_every_picture(site: Path) -> None:
         assert (site / "gallery" / name).read_bytes() == (DOCS / "gallery" / name).read_bytes()
 
 
+def test_the_gallery_links_the_overview_beside_its_text_drawn_as_the_command_draws_it(
+    site: Path,
+) -> None:
+    """The pages are drawn by the site build (docs/hooks.py), not kept in the repository."""
+    page = html(site, "gallery")
+    for lang in ("en", "de"):
+        name = f"overview.{lang}.source.html"
+        assert f'href="gallery/{name}"' in page, name
+        assert not (DOCS / "gallery" / name).exists(), name
+        run = subprocess.run(
+            [sys.executable, "-m", "argmap", "render", "maps/overview.yaml", "-f", "html",
+             "--with-source", "--lang", lang, "-o", "-"],
+            cwd=ROOT, capture_output=True, check=True,
+        )  # fmt: skip
+        assert (site / "gallery" / name).read_bytes() == run.stdout, name
+
+
 def test_the_tutorial_shows_its_map(site: Path) -> None:
     assert (site / "images" / "lindenau.svg").resolve() in pictures_shown(site, "tutorial")
     assert (site / "images" / "lindenau.svg").is_file()

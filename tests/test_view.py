@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import attrs
 import pytest
+from helpers import ROOT
 from sample_maps import LIFELINE_NODE_IDS, bilingual_map, lifeline_map
 
+import argmap
 from argmap.analyse import evaluate
 from argmap.errors import MapError
 from argmap.model import (
@@ -21,7 +24,7 @@ from argmap.model import (
     Statement,
     Translation,
 )
-from argmap.view import MapView, ViewEdge, ViewNode, build_view
+from argmap.view import MapView, ViewEdge, ViewNode, build_view, node_count
 
 
 def edge_triples(view: MapView) -> list[tuple[str, str, str]]:
@@ -277,6 +280,114 @@ def test_supports_and_attacks_of_an_argument_end_at_its_node() -> None:
     assert edges[("argument-cut", "argument-a")].kind == "undercut"
 
 
+def _debate(*relations: Argument, **a2: object) -> ArgumentMap:
+    """Argdown's ``<a2> -> <a1>``: ``a2`` concludes ``c2``, which the relations take as premise."""
+    return ArgumentMap(
+        "t",
+        statements=[Statement(s, s.upper() + ".") for s in ("p1", "c1", "p2", "c2", "u")],
+        arguments=[
+            Argument("a1", ["p1"], "support", "c1"),
+            Argument("a2", ["p2"], "support", "c2", **a2),  # type: ignore[arg-type]
+            *relations,
+        ],
+    )
+
+
+def test_a_relation_between_arguments_is_one_edge_from_the_conclusion() -> None:
+    """The argument ``c2 -> a1`` has no node: an edge in its kind and classes stands for it."""
+    view = build_view(_debate(Argument("r", ["c2"], "attack", "a1")))
+    assert "argument-r" not in {n.id for n in view.nodes}
+    assert view.edges[-1] == ViewEdge(
+        "statement-c2",
+        "argument-a1",
+        "attack",
+        ("argmap-attack", "argmap-argument-attack"),
+        argument="r",
+    )
+    assert ("statement-c2", "argument-r", "premise") not in edge_triples(view)
+
+
+def test_without_premises_a_relation_between_arguments_joins_the_two_arguments() -> None:
+    """As Argdown draws ``<a2> +> <a1>``: one arrow from ``a2`` to ``a1``."""
+    m = _debate(Argument("r", ["c2"], "support", "a1"))
+    view = build_view(m, premises=False)
+    assert [n.id for n in view.nodes] == [
+        "statement-c1",
+        "statement-u",
+        "argument-a1",
+        "argument-a2",
+    ]
+    assert edge_triples(view) == [
+        ("argument-a1", "statement-c1", "support"),
+        ("argument-a2", "argument-a1", "support"),
+    ]
+    assert view.edges[-1].classes == ("argmap-support", "argmap-argument-support")
+    assert view.edges[-1].argument == "r"
+
+
+def test_the_edge_of_a_relation_between_arguments_has_its_label() -> None:
+    """Evaluated, the edge carries the label of the argument it stands for (its source is none)."""
+    m = _debate(Argument("r", ["c2"], "attack", "a1"))
+    evaluation = evaluate(m)
+    edge = build_view(m, evaluation=evaluation).edges[-1]
+    assert (edge.source, edge.argument) == ("statement-c2", "r")
+    assert edge.label == evaluation.arguments["r"] == "in"
+    assert edge.classes[-1] == "argmap-in"
+
+
+@pytest.mark.parametrize(
+    ("relation", "why"),
+    [
+        (Argument("r", ["c2"], "attack", "a1", title="Hit"), "it has a title"),
+        (Argument("r", ["c2"], "attack", "a1", by=["x"]), "it has a speaker"),
+        (Argument("r", ["c2"], "attack", "a1", implicit=True), "it is marked reconstructed"),
+        (Argument("r", ["c2", "u"], "attack", "a1"), "it has two premises"),
+        (Argument("r", ["u"], "attack", "a1"), "its premise is no argument's conclusion"),
+        (Argument("r", ["c2"], "attack", "c1"), "its target is a statement"),
+    ],
+)
+def test_an_argument_with_more_to_show_than_a_relation_keeps_its_node(
+    relation: Argument, why: str
+) -> None:
+    for premises in (True, False):
+        view = build_view(_debate(relation), premises=premises)
+        assert "argument-r" in {n.id for n in view.nodes}, why
+
+
+def test_a_relation_between_arguments_that_is_undercut_keeps_its_node() -> None:
+    m = _debate(Argument("r", ["c2"], "attack", "a1"), Argument("cut", ["u"], "undercut", "r"))
+    view = build_view(m)
+    assert ("argument-cut", "argument-r", "undercut") in edge_triples(view)
+    assert ("argument-r", "argument-a1", "attack") in edge_triples(view)
+
+
+def test_without_premises_a_relation_from_an_attacked_conclusion_keeps_its_node() -> None:
+    """An arrow from the attacker to ``a1`` would say it attacks ``a1``: the node stays."""
+    m = _debate(
+        Argument("r", ["c2"], "support", "a1"), Argument("hit", ["u"], "attack", "c2", title="H")
+    )
+    assert "argument-r" not in {n.id for n in build_view(m).nodes}
+    view = build_view(m, premises=False)
+    assert ("argument-hit", "argument-r", "attack") in edge_triples(view)
+    assert ("argument-r", "argument-a1", "support") in edge_triples(view)
+
+
+def test_relation_nodes_draws_every_argument_as_a_node() -> None:
+    view = build_view(_debate(Argument("r", ["c2"], "attack", "a1")), relation_nodes=True)
+    assert ("statement-c2", "argument-r", "premise") in edge_triples(view)
+    assert ("argument-r", "argument-a1", "attack") in edge_triples(view)
+
+
+def test_a_relation_between_arguments_leaves_its_group() -> None:
+    """A group of nothing but relations between arguments is not drawn."""
+    m = attrs.evolve(
+        _debate(Argument("r", ["c2"], "attack", "a1")),
+        groups=[Group("debate", "The debate", ["r"]), Group("all", "All", ["a1", "a2"])],
+    )
+    assert [c.ref for c in build_view(m).clusters] == ["all"]
+    assert [c.ref for c in build_view(m, relation_nodes=True).clusters] == ["debate", "all"]
+
+
 def test_a_premise_listed_twice_gives_one_edge() -> None:
     m = ArgumentMap(
         "t",
@@ -506,3 +617,30 @@ def test_without_premises_collapse_is_refused() -> None:
         "'collapse' folds the premises below a statement, so it needs them drawn; "
         "leave out 'premises=False' or 'collapse'"
     )
+
+
+#: Argdown's own examples: many relations between arguments.
+ARGDOWN = ROOT / "tests" / "corpora" / "argdown"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        *sorted((ROOT / "maps").glob("*.yaml")),
+        ROOT / "docs" / "examples" / "partnership.yaml",  # issues
+        *sorted(ARGDOWN.glob("*.argdown")),
+    ],
+    ids=lambda p: p.name,
+)
+def test_node_count_is_the_number_of_nodes_of_the_view(path: Path) -> None:
+    m = argmap.load(path)
+    thesis = next(iter(m.main_theses), next(iter(m.statements)))
+    for options in (
+        {},
+        {"premises": False},
+        {"focus": thesis, "depth": 1},
+        {"focus": thesis, "premises": False},
+        {"collapse": thesis},
+        {"relation_nodes": True, "premises": False},
+    ):
+        assert node_count(m, **options) == len(build_view(m, **options).nodes), options

@@ -29,6 +29,6 @@ def loads(text: str, file: str) -> ArgumentMap:
     return read(text, file)
 
 
-def dumps(argument_map: ArgumentMap) -> str:
+def dumps(map: ArgumentMap) -> str:
     """Write a map as AIFdb JSON that argmap reads back to an equal map."""
-    return write(argument_map)
+    return write(map)

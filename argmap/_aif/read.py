@@ -43,20 +43,6 @@ from .shared import (
 
 __all__ = ["read"]
 
-#: Reserved keys the top of the AIF may carry: the map format's, less what the nodes say.
-_TOP_RESERVED = (
-    "argmap",
-    "title",
-    "description",
-    "lang",
-    "theses",
-    "sources",
-    "agents",
-    "schemes",
-    "groups",
-    "issues",
-    "data",
-)
 #: A value's kind in JSON's words, for messages: ``an object``, ``null``...
 _what = functools.partial(kind_name, json=True)
 

@@ -60,11 +60,11 @@ def _aif(entity: Statement | Argument) -> dict[str, Any]:
 
 
 class _Writer:
-    def __init__(self, argument_map: ArgumentMap) -> None:
-        self.map = argument_map
-        kept = argument_map.data.get(AIF_DATA)
+    def __init__(self, map: ArgumentMap) -> None:
+        self.map = map
+        kept = map.data.get(AIF_DATA)
         self.kept: dict[str, Any] = plain(kept) if isinstance(kept, Mapping) else {}
-        own = [(s.id, s.name) for s in argument_map.schemes.values()]
+        own = [(s.id, s.name) for s in map.schemes.values()]
         self.scheme_ids = scheme_table(own)
         self.scheme_names = dict([*built_in_schemes(), *own])
         self.node_taken: set[str] = set()
@@ -379,13 +379,13 @@ def _anchor(argument: Argument) -> str:
     return "Restating" if _aif(argument).get("type") == "MA" else "Arguing"
 
 
-def write(argument_map: ArgumentMap) -> str:
+def write(map: ArgumentMap) -> str:
     """The map as AIF JSON; a map with errors is refused with MapError."""
-    errors = [i for i in check(argument_map, verify_quotes=False) if i.severity is Severity.ERROR]
+    errors = [i for i in check(map, verify_quotes=False) if i.severity is Severity.ERROR]
     if errors:
-        raise MapError(locate(argument_map, errors))
+        raise MapError(locate(map, errors))
     from .._json import require_finite  # JSON cannot write NaN or infinity: say where
 
-    require_finite(argument_map)
-    document = _Writer(argument_map).document()
+    require_finite(map)
+    document = _Writer(map).document()
     return json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n"

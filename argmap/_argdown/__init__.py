@@ -19,9 +19,9 @@ def loads(text: str, file: str) -> ArgumentMap:
     return read(text, file)
 
 
-def dumps(argument_map: ArgumentMap, *, plain: bool = False) -> str:
+def dumps(map: ArgumentMap, *, plain: bool = False) -> str:
     """Write a map as Argdown that Argdown reads and argmap reads back to an equal map.
 
     With ``plain``, without argmap's reserved data (see :func:`.write.write`).
     """
-    return write(argument_map, plain=plain)
+    return write(map, plain=plain)

@@ -12,9 +12,10 @@ argument that has no premise-conclusion structure.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from .. import _format
 from .._helpers import Ids, slug
@@ -177,6 +178,7 @@ class ArgdownArgument:
 
 
 Node = EquivalenceClass | ArgdownArgument | Inference
+_Titled = TypeVar("_Titled", EquivalenceClass, ArgdownArgument)
 
 
 @dataclass(eq=False)
@@ -238,6 +240,10 @@ class _Model:
             previous = block
         self.finish()
 
+    def problem(self, code: str, message: str, at: syntax.Token) -> None:
+        """An issue of the document at token ``at``."""
+        self.issues.append(Issue(code, message, file=self.file, line=at.line, column=at.column))
+
     def next_order(self) -> int:
         self.counter += 1
         return self.counter
@@ -269,14 +275,10 @@ class _Model:
         data = self.data(node.data) or {}
         reserved = data.pop(RESERVED, None)
         if not title:
-            self.issues.append(
-                Issue(
-                    "argdown-syntax",
-                    "this heading has no title; write one after the '#'",
-                    file=self.file,
-                    line=node.start.line,
-                    column=node.start.column,
-                )
+            self.problem(
+                "argdown-syntax",
+                "this heading has no title; write one after the '#'",
+                node.start,
             )
             title = "?"
         parent = self.section
@@ -297,24 +299,17 @@ class _Model:
         self.sections.append(section)
         self.section = section
 
-    def member(
-        self,
-        *,
-        title: str | None,
-        reference: bool,
-        content: list[syntax.Token],
-        tag_tokens: list[syntax.Token],
-        data_token: syntax.Token | None,
-        start: syntax.Token,
-    ) -> Member:
-        text, tags = read_text(content, self.remove_tags)
-        for token in tag_tokens:
+    def member(self, node: syntax.Element) -> Member:
+        """One statement's or argument's appearance in the text: its title, text, tags, data."""
+        text, tags = read_text(node.content, self.remove_tags)
+        for token in node.tags:
             if tag_name(token) not in tags:
                 tags.append(tag_name(token))
+        data_token, start = node.data, node.start
         data_at = (data_token.line, data_token.column) if data_token else None
         return Member(
-            title,
-            reference,
+            node.title,
+            node.reference,
             text,
             tags,
             self.data(data_token),
@@ -325,41 +320,34 @@ class _Model:
         )
 
     def ec(self, title: str | None) -> EquivalenceClass:
-        if title is not None and title in self.statements:
-            return self.statements[title]
-        ec = EquivalenceClass(title, self.next_order())
-        if title is not None:
-            self.statements[title] = ec
-        self.ecs.append(ec)
-        return ec
+        return self.titled(EquivalenceClass, self.statements, self.ecs, title)
 
     def arg(self, title: str | None) -> ArgdownArgument:
-        if title is not None and title in self.arguments:
-            return self.arguments[title]
-        arg = ArgdownArgument(title, self.next_order())
+        return self.titled(ArgdownArgument, self.arguments, self.args, title)
+
+    def titled(
+        self,
+        make: Callable[[str | None, int], _Titled],
+        by_title: dict[str, _Titled],
+        every: list[_Titled],
+        title: str | None,
+    ) -> _Titled:
+        """The element titled ``title``, made and listed the first time; an untitled one is new."""
+        if title is not None and title in by_title:
+            return by_title[title]
+        element = make(title, self.next_order())
         if title is not None:
-            self.arguments[title] = arg
-        self.args.append(arg)
-        return arg
+            by_title[title] = element
+        every.append(element)
+        return element
 
     def statement(self, node: syntax.Statement, depth: int = 0) -> EquivalenceClass:
-        member = self.member(
-            title=node.title,
-            reference=node.reference,
-            content=node.content,
-            tag_tokens=node.tags,
-            data_token=node.data,
-            start=node.start,
-        )
+        member = self.member(node)
         if node.title is None and not member.text:
-            self.issues.append(
-                Issue(
-                    "argdown-syntax",
-                    "this statement has no text; write it, or remove the empty line or relation",
-                    file=self.file,
-                    line=node.start.line,
-                    column=node.start.column,
-                )
+            self.problem(
+                "argdown-syntax",
+                "this statement has no text; write it, or remove the empty line or relation",
+                node.start,
             )
         ec = self.ec(node.title)
         self.relations_of(ec, node.relations)
@@ -370,14 +358,7 @@ class _Model:
         return ec
 
     def argument(self, node: syntax.Argument) -> ArgdownArgument:
-        member = self.member(
-            title=node.title,
-            reference=node.reference,
-            content=node.content,
-            tag_tokens=node.tags,
-            data_token=node.data,
-            start=node.start,
-        )
+        member = self.member(node)
         arg = self.arg(node.title)
         if not arg.members:
             arg.line, arg.column = node.start.line, node.start.column
@@ -419,15 +400,11 @@ class _Model:
         if owner is None:
             arg.line, arg.column = first.number.line, first.number.column
         if arg.pcs:
-            self.issues.append(
-                Issue(
-                    "argdown-pcs",
-                    f"{arg.label} already has a premise-conclusion structure; an argument "
-                    "has only one: give this one its own argument title",
-                    file=self.file,
-                    line=first.number.line,
-                    column=first.number.column,
-                )
+            self.problem(
+                "argdown-pcs",
+                f"{arg.label} already has a premise-conclusion structure; an argument "
+                "has only one: give this one its own argument title",
+                first.number,
             )
             return
         if self.section is not None:

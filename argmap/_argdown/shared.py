@@ -9,52 +9,21 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+import attrs
+
 from .. import _yaml
 from .._helpers import slug
 from ..errors import Issue, MapError
-from ..model import ID_PATTERN
+from ..model import ID_PATTERN, Argument, Statement
 
 #: Data key that carries argmap's own fields through an Argdown document.
 RESERVED = "argmap"
 #: Data key under which an imported map keeps Argdown structure argmap has no field for.
 MARKERS = "argdown"
 
-STATEMENT_KEYS = (
-    "id",
-    "title",
-    "text",
-    "implicit",
-    "mode",
-    "hedge",
-    "tags",
-    "by",
-    "via",
-    "quotes",
-    "note",
-    "status",
-    "translations",
-    "data",
-)
-ARGUMENT_KEYS = (
-    "id",
-    "title",
-    "kind",
-    "target",
-    "premises",
-    "roles",
-    "scheme",
-    "answers",
-    "weight",
-    "weighing",
-    "implicit",
-    "by",
-    "via",
-    "quotes",
-    "tags",
-    "note",
-    "translations",
-    "data",
-)
+#: The fields a statement's and an argument's reserved data may carry: all the model's.
+STATEMENT_KEYS = tuple(field.name for field in attrs.fields(Statement))
+ARGUMENT_KEYS = tuple(field.name for field in attrs.fields(Argument))
 GROUP_KEYS = ("id", "title", "members", "translations", "data", "group")
 MAP_KEYS = (
     "description",

@@ -295,12 +295,17 @@ class Lexer:
         return match.end()
 
     def default_token(self, pos: int) -> int | None:
-        text, char = self.text, self.text[pos]
+        char = self.text[pos]
         for rule in self.rules_for(char):
             end = rule(pos)
             if end is not None:
                 return end
-        if char in " \t":
+        return self.plain(pos)
+
+    def plain(self, pos: int) -> int | None:
+        """Spaces, or a run of free text or of control characters: where no rule matched."""
+        text = self.text
+        if text[pos] in " \t":
             return self.skip_spaces(pos)
         match = _FREESTYLE.match(text, pos)
         if match:
@@ -628,17 +633,7 @@ class Lexer:
         if char == ",":
             self.add(LIST_DELIMITER, pos, pos + 1)
             return pos + 1
-        if char in " \t":
-            return self.skip_spaces(pos)
-        match = _FREESTYLE.match(text, pos)
-        if match:
-            self.add(FREESTYLE, pos, match.end())
-            return match.end()
-        match = _CONTROL.match(text, pos)
-        if match:
-            self.add(CONTROL, pos, match.end())
-            return match.end()
-        return None
+        return self.plain(pos)
 
 
 def prepare(text: str, file: str) -> str:
@@ -680,8 +675,9 @@ def tokenize(text: str, file: str) -> list[Token]:
 
 
 @dataclass
-class Statement:
-    """A statement: plain text, ``[Title]: text`` or a reference ``[Title]``."""
+class Element:
+    """What a statement and an argument have in the syntax tree: a title, text, tags,
+    data and the relations indented under them."""
 
     start: Token
     title: str | None
@@ -693,16 +689,15 @@ class Statement:
 
 
 @dataclass
-class Argument:
+class Statement(Element):
+    """A statement: plain text, ``[Title]: text`` or a reference ``[Title]``."""
+
+
+@dataclass
+class Argument(Element):
     """An argument's description ``<Title>: text`` or a reference ``<Title>``."""
 
-    start: Token
     title: str
-    reference: bool
-    content: list[Token]
-    tags: list[Token]
-    data: Token | None = None
-    relations: list[Relation] = field(default_factory=list)
 
 
 @dataclass

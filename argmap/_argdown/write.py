@@ -59,12 +59,18 @@ def _visible(text: str) -> str:
     return _UNWRITABLE.sub(" ", text)
 
 
+def _tokens(snippet: str) -> list[syntax.Token] | None:
+    """The tokens argmap's Argdown reader makes of ``snippet``; None where it refuses it."""
+    try:
+        return syntax.tokenize(syntax.prepare(snippet, "-"), "-")
+    except MapError:
+        return None
+
+
 def _read_back(line: str) -> str | None:
     """How argmap reads ``line`` as a statement's text (None if it is not plain text)."""
-    try:
-        text = syntax.prepare(f"[x]: {line}\n", "-")
-        tokens = syntax.tokenize(text, "-")
-    except MapError:
+    tokens = _tokens(f"[x]: {line}\n")
+    if tokens is None:
         return None
     content = tokens[1:]
     if any(t.kind not in _TEXT_TOKENS for t in content):
@@ -125,10 +131,8 @@ _RULE_ESCAPES = "\\,{}"
 
 def _read_rule(written: str) -> str | None:
     """How argmap reads ``written`` as the one rule of an inference (None if not one rule)."""
-    try:
-        text = syntax.prepare(f"--\n{written}\n--\n", "-")
-        tokens = syntax.tokenize(text, "-")
-    except MapError:
+    tokens = _tokens(f"--\n{written}\n--\n")
+    if tokens is None:
         return None
     rule = [t for t in tokens[2:-2] if t.kind != syntax.NEWLINE]
     if any(t.kind not in _TEXT_TOKENS for t in rule) or tokens[-2].kind != syntax.INFERENCE_END:
@@ -256,7 +260,7 @@ class _Writer:
 
     def __init__(
         self,
-        m: ArgumentMap,
+        map: ArgumentMap,
         level: str,
         order: bool,
         *,
@@ -265,7 +269,7 @@ class _Writer:
         inline: bool = False,
         unreserved: bool = False,
     ) -> None:
-        self.m = m
+        self.m = map
         self.plain = unreserved  # no reserved data: for Argdown users, not read back equal
         self.level = level
         self.interleave = interleave
@@ -274,7 +278,7 @@ class _Writer:
         self.pretty = level == "pretty"
         self.full = level == "full"
         self.order = order
-        model = plain(m.data).get("model")
+        model = plain(map.data).get("model")
         self.strict = isinstance(model, dict) and model.get("mode") == "strict"
         self.stitle: dict[str, str] = {}
         self.atitle: dict[str, str] = {}
@@ -538,18 +542,22 @@ class _Writer:
             reserved["mode"] = s.mode
         if s.hedge is not None or self.full:
             reserved["hedge"] = s.hedge
-        if s.by or self.full:
-            reserved["by"] = list(s.by)
-        if s.via is not None or self.full:
-            reserved["via"] = s.via
-        if s.quotes or self.full:
-            reserved["quotes"] = [{"source": q.source, "text": q.text} for q in s.quotes]
+        self.attribution(s, reserved)
         if s.note is not None or self.full:
             reserved["note"] = s.note
         if s.status is not None or self.full:
             reserved["status"] = s.status
         if s.translations or self.full:
             reserved["translations"] = _translations(s.translations, ("text", "title", "hedge"))
+
+    def attribution(self, item: Statement | Argument, reserved: dict[str, Any]) -> None:
+        """Who says it (``by``, ``via``) and the passages it quotes, for the reserved data."""
+        if item.by or self.full:
+            reserved["by"] = list(item.by)
+        if item.via is not None or self.full:
+            reserved["via"] = item.via
+        if item.quotes or self.full:
+            reserved["quotes"] = [{"source": q.source, "text": q.text} for q in item.quotes]
 
     def content(self, text: str, fallback: str, reserved: dict[str, Any], key: str) -> str:
         written = escape(text)
@@ -685,12 +693,7 @@ class _Writer:
             reserved["roles"] = list(a.roles)
         if a.implicit or self.full:
             reserved["implicit"] = a.implicit
-        if a.by or self.full:
-            reserved["by"] = list(a.by)
-        if a.via is not None or self.full:
-            reserved["via"] = a.via
-        if a.quotes or self.full:
-            reserved["quotes"] = [{"source": q.source, "text": q.text} for q in a.quotes]
+        self.attribution(a, reserved)
         if a.translations or self.full:
             reserved["translations"] = _translations(a.translations, ("title",))
         inline = self.inline(a.data, reserved, *drop)
@@ -1023,14 +1026,14 @@ def _weighed(argument: Argument) -> bool:
     return argument.weight is not None or argument.weighing != "linked"
 
 
-def write(m: ArgumentMap, *, plain: bool = False) -> str:
-    """``m`` as Argdown; raises MapError when the map has errors (Argdown cannot hold them).
+def write(map: ArgumentMap, *, plain: bool = False) -> str:
+    """``map`` as Argdown; raises MapError when the map has errors (Argdown cannot hold them).
 
     With ``plain``, no reserved ``argmap`` data is written: the text is what
     an Argdown author would write, with the map's titles, and reads back to
     the same statements, arguments and relations but not to an equal map.
     """
-    errors = [i for i in check(m, verify_quotes=False) if i.severity is Severity.ERROR]
+    errors = [i for i in check(map, verify_quotes=False) if i.severity is Severity.ERROR]
     if errors:
         raise MapError(errors)
     last: MapError | _FallbackError | None = None
@@ -1050,7 +1053,7 @@ def write(m: ArgumentMap, *, plain: bool = False) -> str:
     for level, order, interleave, tail in attempts:
         try:
             text = _Writer(
-                m,
+                map,
                 "pretty" if level == "inline" else level,
                 order,
                 interleave=interleave,
@@ -1062,23 +1065,23 @@ def write(m: ArgumentMap, *, plain: bool = False) -> str:
         except (MapError, _FallbackError) as exc:
             last = exc
             continue
-        if plain or _same(back, m):
+        if plain or _same(back, map):
             return text
         closest = back
-    raise MapError(locate(m, [_unwritable(m, closest, last)]))
+    raise MapError(locate(map, [_unwritable(map, closest, last)]))
 
 
 def _unwritable(
-    m: ArgumentMap, back: ArgumentMap | None, problem: MapError | _FallbackError | None
+    map: ArgumentMap, back: ArgumentMap | None, problem: MapError | _FallbackError | None
 ) -> Issue:
-    """Why no way of writing ``m`` as Argdown reads back equal, at the value at fault.
+    """Why no way of writing ``map`` as Argdown reads back equal, at the value at fault.
 
     ``back`` is what the last text that could be read back read as; ``problem``
     why the last text that could not be read back failed.
     """
     fix = "change it, or export the map as YAML, JSON or AIF, which hold it as it is"
     if back is not None:
-        path, wanted, got = _first_difference(_format.to_data(m), _format.to_data(back), ())
+        path, wanted, got = _first_difference(_format.to_data(map), _format.to_data(back), ())
         where = "/".join(str(p) for p in path) or "the map"
         return Issue(
             "argdown-unwritable",

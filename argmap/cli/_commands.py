@@ -222,6 +222,148 @@ def evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 0
 
 
+def explain(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .. import _explain
+
+    argument_map = load_one(args.path, err, args.source_format)
+    if argument_map is None:
+        return 1
+    if args.lang is not None and args.lang not in argument_map.langs:
+        print(no_such_lang(args.path, args.lang, argument_map.langs), file=err)
+        return 1
+    if args.max_checks is not None and args.max_checks <= 0:
+        raise UsageError(f"--max-checks must be more than 0 (got {args.max_checks})")
+    evaluation = what_if(argument_map, args)[0]
+    kept = argument_map
+    if evaluation.stated_only:
+        from ..analyse import stated_only
+
+        kept = stated_only(argument_map)
+    if args.id not in kept.statements and args.id not in kept.arguments:
+        raise UsageError(_unknown_id(argument_map, kept, args.id))
+    try:
+        why = _explain.explain_all(argument_map, evaluation, [args.id], max_checks=args.max_checks)[
+            args.id
+        ]
+    except ValueError as exc:  # an argument Carneades gives no label
+        raise UsageError(str(exc)) from None
+    if args.output_format == "json":
+        _print_json(why.as_dict(), out)
+        return 0
+    for line in _explain_lines(kept, why, args.lang):
+        print(line, file=out)
+    return 0
+
+
+def _unknown_id(argument_map: ArgumentMap, kept: ArgumentMap, key: str) -> str:
+    """Why ``argmap explain`` has nothing to explain under the ID given."""
+    from .._helpers import suggest
+
+    if key in argument_map.statements or key in argument_map.arguments:
+        return (
+            f"ID {key!r} is implicit or rests on what is (the map adds it), and --stated-only "
+            "leaves it out; name a stated statement or argument, or drop --stated-only"
+        )
+    known = [*kept.statements, *kept.arguments]
+    return f"ID {key!r} is not a statement or argument of the map{suggest(key, known)}"
+
+
+#: How ``argmap explain`` names each role of a reason.
+_ROLE_WORDS = {
+    "explained": "",
+    "support": "for",
+    "attack": "against",
+    "rival": "rival",
+    "premise": "premise",
+    "undercut": "undercut",
+    "backing": "backing",
+    "rebuttal": "rebuttal",
+}
+
+#: How ``argmap explain`` says why a statement stands where it does before any argument.
+_BASIS_WORDS = {
+    "argued": "",
+    "given": "given, no argument supports it",
+    "assumed": "assumed",
+    "questioned": "questioned, needs an argument for it",
+    "question": "a question, needs an argument for it",
+    "hypothetical": "hypothetical, needs an argument for it",
+    "accepted": "accepted (--accept)",
+    "rejected": "rejected (--reject)",
+}
+
+
+def _explain_lines(argument_map: ArgumentMap, why: Any, lang: str | None) -> list[str]:
+    """``argmap explain``'s text: the label, the tree of reasons, the sets that would change it."""
+    evaluation = why.evaluation
+    lines = [f"{why.id} is {why.label} under {_evaluation_heading(evaluation)}"]
+    lines += ["", "why:"]
+    walked = list(why.reason.walk())
+    explained_at = {r.id: i for i, (_, r) in reversed(list(enumerate(walked))) if not r.repeated}
+    for position, (depth, reason) in enumerate(walked):
+        item = (
+            argument_map.statements[reason.id]
+            if reason.kind == "statement"
+            else argument_map.arguments[reason.id]
+        )
+        if reason.kind == "statement":
+            text = argument_map.localized(item, "text", lang)[0] or ""
+        else:
+            text = argument_map.localized(item, "title", lang)[0] or ""
+        notes = [_BASIS_WORDS[reason.basis]] if reason.basis else []
+        if reason.issue is not None:
+            notes.append(f"issue {reason.issue}, standard {reason.standard}")
+        elif reason.standard is not None:
+            notes.append(f"standard {reason.standard}")
+        if reason.weight is not None:
+            notes.append(f"weight {reason.weight:g}")
+        if reason.repeated:
+            notes.append("see above" if explained_at[reason.id] < position else "see below")
+        if reason.more:
+            notes.append("more below, not shown")
+        note = "; ".join(n for n in notes if n)
+        role = _ROLE_WORDS[reason.role]
+        head = " ".join(w for w in ("  " * depth + reason.label, role, reason.id) if w)
+        lines.append(_row(head, f"{note}: {text}" if note and text else note or text))
+    lines += ["", *_change_lines(why)]
+    return lines
+
+
+def _change_lines(why: Any) -> list[str]:
+    """What would change the label: the smallest sets of premises, and how far the search went."""
+    verb = "rejecting" if why.change == "reject" else "accepting"
+    if not why.candidates:
+        return [f"what would change it: no premise below it to {why.change}"]
+    if not why.sets:
+        if why.exhaustive:
+            return [
+                f"what would change it: {verb} premises does not; no set of the "
+                f"{counted(len(why.candidates), 'premise')} it may depend on does"
+            ]
+        return [
+            f"what would change it: not found; the search stopped after "
+            f"{counted(why.checks, 'set')} of premises, {_tried(why)} "
+            "(not exhaustive: raise --max-checks)"
+        ]
+    which = (
+        f"all of the smallest, {why.size} each"
+        if why.exhaustive
+        else f"the smallest, {why.size} each; the search stopped after "
+        f"{counted(why.checks, 'set')}: not exhaustive"
+    )
+    lines = [f"what would change it: {verb} any one of these sets of premises ({which}):"]
+    lines += [f"  {', '.join(chosen)}" for chosen in why.sets]
+    return lines
+
+
+def _tried(why: Any) -> str:
+    """How far a search for sets of premises got: ``every set of 2 of the 9 premises ...``."""
+    premises = counted(len(why.candidates), "premise")
+    if why.size == 0:
+        return f"before trying each of the {premises} it may depend on alone"
+    return f"having tried every set of up to {why.size} of the {premises} it may depend on"
+
+
 def _evaluation_heading(evaluation: Evaluation) -> str:
     """``preferred semantics, sceptical: 2 extensions`` and what was accepted or rejected."""
     heading = f"{evaluation.semantics} semantics"
@@ -255,7 +397,7 @@ def _row(head: str, text: str) -> str:
         cut = text[: room - 1]
         space = cut.rfind(" ")
         text = (cut[:space] if space > room // 2 else cut).rstrip() + "…"
-    return f"  {head}  {text}"
+    return f"  {head}  {text}".rstrip()
 
 
 def stats(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -385,16 +527,14 @@ def convert(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return write_output(args.output, text.encode("utf-8"), out, err)
 
 
-def _outline_text(
-    argument_map: ArgumentMap, args: argparse.Namespace, fmt: OutlineFormat
-) -> str | None:
+def _outline_text(map: ArgumentMap, args: argparse.Namespace, fmt: OutlineFormat) -> str | None:
     """The outline ``convert --to outline|text`` writes; ``None`` when the map lacks ``--lang``."""
     from .._outline import to_outline
 
-    if args.lang is not None and args.lang not in argument_map.langs:
+    if args.lang is not None and args.lang not in map.langs:
         return None
-    evaluation = what_if(argument_map, args)[0] if args.evaluate else None
-    return to_outline(argument_map, fmt, lang=args.lang, evaluation=evaluation)
+    evaluation = what_if(map, args)[0] if args.evaluate else None
+    return to_outline(map, fmt, lang=args.lang, evaluation=evaluation)
 
 
 def diff(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -537,6 +677,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {
     "check": check,
     "render": render,
     "evaluate": evaluate,
+    "explain": explain,
     "stats": stats,
     "convert": convert,
     "diff": diff,

@@ -89,14 +89,14 @@ def counted(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def what_if(argument_map: ArgumentMap, args: argparse.Namespace) -> tuple[Evaluation, Evaluation]:
+def what_if(map: ArgumentMap, args: argparse.Namespace) -> tuple[Evaluation, Evaluation]:
     """The evaluation the options ask for, and the same without --accept and --reject."""
     from .. import analyse
 
     stated = getattr(args, "stated_only", False)  # evaluate has --stated-only, render not
     try:
         accept, reject = analyse.what_if_ids(
-            argument_map, args.accept, args.reject, stated_only=stated, names=FLAGS
+            map, args.accept, args.reject, stated_only=stated, names=FLAGS
         )
     except ValueError as exc:
         raise UsageError(str(exc)) from None
@@ -106,13 +106,13 @@ def what_if(argument_map: ArgumentMap, args: argparse.Namespace) -> tuple[Evalua
         raise UsageError(f"--max-steps must be more than 0 (got {args.max_steps})")
     steps = args.max_steps
     plain = analyse.evaluate(
-        argument_map, semantics, acceptance=acceptance, stated_only=stated, max_steps=steps
+        map, semantics, acceptance=acceptance, stated_only=stated, max_steps=steps
     )
     if not accept and not reject:
         return plain, plain
     return (
         analyse.evaluate(
-            argument_map,
+            map,
             semantics,
             accept=accept,
             reject=reject,

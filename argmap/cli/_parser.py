@@ -30,6 +30,7 @@ examples:
   argmap render MAP -f dot -o -         DOT text on standard output
   argmap render MAP -f html             a page to explore the map in a browser
   argmap evaluate MAP --reject ID       what stands, and what changes without ID
+  argmap explain MAP ID                 why ID has its label, and what would change it
   argmap stats MAP                      counts, unsupported premises, support cycles
   argmap convert debate.argdown -o debate.yaml
                                         Argdown (or AIF, JSON) to argmap's YAML
@@ -62,6 +63,7 @@ def make_parser() -> argparse.ArgumentParser:
     _check_command(commands)
     _render_command(commands)
     _evaluate_command(commands)
+    _explain_command(commands)
     _stats_command(commands)
     _convert_command(commands)
     _diff_command(commands)
@@ -72,14 +74,14 @@ def make_parser() -> argparse.ArgumentParser:
 
 def _check_command(commands: _Commands) -> None:
     """``argmap check`` and its options."""
-    check = commands.add_parser(
+    check = _command(
+        commands,
         "check",
         help="check maps and verify their quotes",
         description="Check maps: report errors and warnings, verify quotes against sources.",
         epilog=(
             "examples:\n  argmap check maps/\n  argmap check --strict maps/russian-lifeline.yaml\n"
         ),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     check.add_argument("paths", nargs="+", metavar="FILE|DIR", help="map files, or folders of them")
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
@@ -117,7 +119,8 @@ def _render_command(commands: _Commands) -> None:
     Long, and kept whole: one declaration per option, in the order ``--help``
     lists them, reads as the help itself does.
     """
-    render = commands.add_parser(
+    render = _command(
+        commands,
         "render",
         help="render maps to SVG, PNG, PDF, DOT or an interactive HTML page",
         description="Render maps through Graphviz (DOT needs no Graphviz).",
@@ -133,15 +136,13 @@ def _render_command(commands: _Commands) -> None:
             "--no-premises draws arguments only; "
             "docs/large-maps.md says what each keeps\n"
         ),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     render.add_argument(
         "paths", nargs="+", metavar="FILE|DIR", help="map files, or folders of them"
     )
-    render.add_argument(
-        "-o",
-        "--output",
-        metavar="FILE|DIR",
+    _output_option(
+        render,
+        "FILE|DIR",
         help="output file (one map), or folder; '-' for standard output; default: beside each map",
     )
     _drawing_options(render)
@@ -226,7 +227,8 @@ def _render_command(commands: _Commands) -> None:
 
 def _evaluate_command(commands: _Commands) -> None:
     """``argmap evaluate`` and its options."""
-    evaluate = commands.add_parser(
+    evaluate = _command(
+        commands,
         "evaluate",
         help="label each statement and argument in, out or undecided",
         description=(
@@ -240,7 +242,6 @@ def _evaluate_command(commands: _Commands) -> None:
             "  argmap evaluate MAP --reject lifeline\n"
             "  argmap evaluate MAP --stated-only --format json\n"
         ),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     evaluate.add_argument("path", metavar="MAP", help="a map file")
     _from_option(evaluate)
@@ -254,9 +255,51 @@ def _evaluate_command(commands: _Commands) -> None:
     _output_format(evaluate)
 
 
+def _explain_command(commands: _Commands) -> None:
+    """``argmap explain`` and its options."""
+    explain = commands.add_parser(
+        "explain",
+        help="say why a statement or argument has its label, and what would change it",
+        description=(
+            "Explain a label: the arguments and premises that decide it, down to what the map "
+            "takes as given, and the smallest sets of premises whose rejection (for in) or "
+            "acceptance (for out, undecided) would change it (docs/evaluation.md says how)."
+        ),
+        epilog=(
+            "examples:\n  argmap explain maps/russian-lifeline.yaml less-incentive\n"
+            "  argmap explain MAP ID --semantics carneades\n"
+            "  argmap explain MAP ID --reject lifeline --format json\n"
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    explain.add_argument("path", metavar="MAP", help="a map file")
+    explain.add_argument("id", metavar="ID", help="the statement or argument to explain")
+    _from_option(explain)
+    _evaluation_options(explain, "")
+    explain.add_argument(
+        "--stated-only",
+        action="store_true",
+        help="explain the label of what the text says alone (as evaluate --stated-only)",
+    )
+    explain.add_argument(
+        "--max-checks",
+        type=int,
+        metavar="N",
+        help="try at most N sets of premises (default: 2,000); beyond, the sets found are "
+        "marked not exhaustive",
+    )
+    explain.add_argument(
+        "--lang",
+        metavar="LANG",
+        help="the map's text in this language, one of its 'lang' and 'other_langs'",
+    )
+    _output_format(explain)
+
+
 def _stats_command(commands: _Commands) -> None:
     """``argmap stats`` and its options."""
-    stats = commands.add_parser(
+    stats = _command(
+        commands,
         "stats",
         help="count statements and arguments; list unsupported premises, support cycles, ...",
         description=(
@@ -267,7 +310,6 @@ def _stats_command(commands: _Commands) -> None:
             "examples:\n  argmap stats maps/overview.yaml\n"
             "  argmap stats maps/overview.yaml --format json\n"
         ),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     stats.add_argument("path", metavar="MAP", help="a map file")
     _from_option(stats)
@@ -276,7 +318,8 @@ def _stats_command(commands: _Commands) -> None:
 
 def _convert_command(commands: _Commands) -> None:
     """``argmap convert`` and its options."""
-    convert = commands.add_parser(
+    convert = _command(
+        commands,
         "convert",
         help="convert a map between YAML, JSON, Argdown and AIF; export Mermaid or GraphML",
         description=(
@@ -295,13 +338,11 @@ def _convert_command(commands: _Commands) -> None:
             "content), .aif.json .aif (aif), .argdown .ad (argdown), .mmd .mermaid (mermaid), "
             ".graphml (graphml), .md (outline)\n"
         ),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     convert.add_argument("path", metavar="MAP", help="the map to convert")
-    convert.add_argument(
-        "-o",
-        "--output",
-        metavar="FILE",
+    _output_option(
+        convert,
+        "FILE",
         default="-",
         help="the file to write; '-' for standard output (the default)",
     )
@@ -330,7 +371,8 @@ def _convert_command(commands: _Commands) -> None:
 
 def _diff_command(commands: _Commands) -> None:
     """``argmap diff`` and its options."""
-    diff = commands.add_parser(
+    diff = _command(
+        commands,
         "diff",
         help="what changed between two maps; draw the new one with the changes marked",
         description=(
@@ -345,15 +387,13 @@ def _diff_command(commands: _Commands) -> None:
             "  argmap diff old.yaml new.yaml -o changes.svg\n\n"
             "exit status: 0 the maps are the same, 1 they differ, 2 error (as diff(1))\n"
         ),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     diff.add_argument("old", metavar="OLD", help="the earlier map")
     diff.add_argument("new", metavar="NEW", help="the later map")
     _output_format(diff)
-    diff.add_argument(
-        "-o",
-        "--output",
-        metavar="FILE",
+    _output_option(
+        diff,
+        "FILE",
         help="draw the new map with the changes marked into FILE (.svg, .html, .png, .pdf, .dot)",
     )
     diff.add_argument(
@@ -368,7 +408,8 @@ def _diff_command(commands: _Commands) -> None:
 
 def _new_command(commands: _Commands) -> None:
     """``argmap new`` and its options."""
-    new = commands.add_parser(
+    new = _command(
+        commands,
         "new",
         help="start a new map from a commented example",
         description=(
@@ -380,7 +421,6 @@ def _new_command(commands: _Commands) -> None:
             "examples:\n  argmap new debate.yaml\n"
             '  argmap new maps/tram.yaml --title "Should the city build a tram?" --lang en\n'
         ),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     new.add_argument("path", metavar="FILE", help="the map to write (.yaml or .yml)")
     new.add_argument("--title", help="the map's title (default: from the file name)")
@@ -400,7 +440,8 @@ def _new_command(commands: _Commands) -> None:
 
 def _watch_command(commands: _Commands) -> None:
     """``argmap watch`` and its options."""
-    watch = commands.add_parser(
+    watch = _command(
+        commands,
         "watch",
         help="render a map, and again whenever it or a file it includes is saved",
         description=(
@@ -412,13 +453,11 @@ def _watch_command(commands: _Commands) -> None:
             "examples:\n  argmap watch maps/russian-lifeline.yaml\n"
             "  argmap watch MAP -o build/map.png --legend --lang de\n"
         ),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     watch.add_argument("path", metavar="MAP", help="a map file")
-    watch.add_argument(
-        "-o",
-        "--output",
-        metavar="FILE|DIR",
+    _output_option(
+        watch,
+        "FILE|DIR",
         help="output file, or folder; default: beside the map",
     )
     _drawing_options(watch)
@@ -437,6 +476,26 @@ def _watch_command(commands: _Commands) -> None:
         metavar="N",
         help="stop after looking N times (default: until Ctrl-C); 0 renders once",
     )
+
+
+def _command(
+    commands: _Commands, name: str, *, help: str, description: str, epilog: str
+) -> argparse.ArgumentParser:
+    """A command's parser; its epilog of examples is printed as written."""
+    return commands.add_parser(
+        name,
+        help=help,
+        description=description,
+        epilog=epilog,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+
+
+def _output_option(
+    parser: argparse.ArgumentParser, metavar: str, help: str, default: str | None = None
+) -> None:
+    """``-o``/``--output``: where a command writes, with its own help and default."""
+    parser.add_argument("-o", "--output", metavar=metavar, default=default, help=help)
 
 
 def _drawing_options(parser: argparse.ArgumentParser) -> None:

@@ -49,7 +49,7 @@ def render_job(job: RenderJob) -> Rendered:
     from .._select import check_selection
     from .._sources import read_sources
     from ..errors import ArgmapError
-    from ..view import build_view
+    from ..view import build_view, node_count
 
     if os.getcwd() != job.cwd:  # a worker process started elsewhere: names are relative
         os.chdir(job.cwd)
@@ -72,20 +72,26 @@ def render_job(job: RenderJob) -> Rendered:
             )
         except ValueError as exc:
             return Rendered(usage=f"{file}: {exc}")
-        view = build_view(argument_map, o.replace(evaluation=evaluation))
+        o = o.replace(evaluation=evaluation)
         messages = []
         limit = args.max_nodes
-        if limit and len(view.nodes) > limit:
-            every, premises = len(view.nodes), o.premises
+        # Counted before the diagram is worded, which takes far longer on a large map.
+        every = node_count(argument_map, o) if limit else 0
+        if limit and every > limit:
+            premises = o.premises
             if args.premises is None and not o.collapse:
                 # Neither --premises nor --no-premises: a diagram too large to read
                 # is drawn as Argdown draws one, its arguments without their premises.
-                view = build_view(argument_map, o.replace(evaluation=evaluation, premises=False))
+                view = build_view(argument_map, o.replace(premises=False))
                 messages.append(str(_without_premises(file, every, len(view.nodes), limit)))
                 premises = False
+            else:
+                view = build_view(argument_map, o)
             if len(view.nodes) > limit:
                 too_large = _too_large(argument_map, file, len(view.nodes), limit, premises)
                 messages.append(str(too_large))
+        else:
+            view = build_view(argument_map, o)
         sources = read_sources(argument_map) if getattr(args, "with_source", False) else None
         data = renderer.view_output(view, job.format, map=argument_map, sources=sources)
         return Rendered(tuple(messages), data)
@@ -109,9 +115,7 @@ def _without_premises(file: Path, every: int, drawn: int, limit: int) -> Issue:
     )
 
 
-def _too_large(
-    argument_map: ArgumentMap, file: Path, nodes: int, limit: int, premises: bool
-) -> Issue:
+def _too_large(map: ArgumentMap, file: Path, nodes: int, limit: int, premises: bool) -> Issue:
     """The warning for a diagram of more than ``limit`` nodes, with what to draw instead.
 
     ``premises``: whether the diagram draws premises (else --no-premises is no advice).
@@ -119,7 +123,7 @@ def _too_large(
     from .._select import most_connected
     from ..errors import Issue, Severity
 
-    candidates = ", ".join(f"{sid} ({n})" for sid, n in most_connected(argument_map, 5))
+    candidates = ", ".join(f"{sid} ({n})" for sid, n in most_connected(map, 5))
     focus = "--focus ID --depth N"
     if candidates:
         focus += f" (statements most arguments touch: {candidates})"

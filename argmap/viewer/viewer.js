@@ -15,6 +15,7 @@
   var drawnLang = data.lang || null;
   var statements = data.statements || {};
   var args = data.arguments || {};
+  var issues = data.issues || {};
   var agents = data.agents || {};
   var sources = data.sources || {};
   var HIGHLIGHTS = ["argmap-selected", "argmap-hl-support", "argmap-hl-attack", "argmap-hl-target"];
@@ -33,6 +34,10 @@
       var aid = elementId.slice("argument-".length);
       return Object.prototype.hasOwnProperty.call(args, aid) ? { kind: "argument", id: aid } : null;
     }
+    if (elementId.indexOf("issue-") === 0) {
+      var iid = elementId.slice("issue-".length);
+      return Object.prototype.hasOwnProperty.call(issues, iid) ? { kind: "issue", id: iid } : null;
+    }
     return null;
   }
 
@@ -41,6 +46,9 @@
   }
 
   function item(ref) {
+    if (ref.kind === "issue") {
+      return issues[ref.id];
+    }
     return ref.kind === "statement" ? statements[ref.id] : args[ref.id];
   }
 
@@ -66,6 +74,9 @@
   });
 
   function kindName(ref) {
+    if (ref.kind === "issue") {
+      return "Issue";
+    }
     if (ref.kind === "statement") {
       return item(ref).thesis ? "Main thesis" : "Statement";
     }
@@ -83,7 +94,7 @@
     if (title) {
       parts.push(title.text);
     }
-    if (ref.kind === "statement") {
+    if (ref.kind !== "argument") {
       parts.push(pick(entry.text).text);
     } else if (!title) {
       parts.push(ref.id);
@@ -362,6 +373,30 @@
     });
   }
 
+  // -- issues: a question, its positions, and the node drawn for it ----------------
+
+  // The element id of an issue's node: the statement that asks it, or its own.
+  function issueNode(iid) {
+    var issue = issues[iid];
+    return issue.statement ? elementId("statement", issue.statement) : elementId("issue", iid);
+  }
+
+  // The issue the selected node is (an issue, or the statement asking one) has
+  // its positions marked; a position has its issue marked.
+  function markIssue(ref) {
+    var entry = item(ref);
+    var iid = ref.kind === "issue" ? ref.id : ref.kind === "statement" ? entry.asks : null;
+    if (iid) {
+      issues[iid].positions.forEach(function (position) {
+        mark(elementId("statement", position), "argmap-hl-target");
+        markEdge(elementId("statement", position), issueNode(iid), "argmap-hl-target");
+      });
+    } else if (ref.kind === "statement" && entry.issue) {
+      mark(issueNode(entry.issue), "argmap-hl-target");
+      markEdge(elementId("statement", ref.id), issueNode(entry.issue), "argmap-hl-target");
+    }
+  }
+
   function clearHighlights() {
     HIGHLIGHTS.forEach(function (cls) {
       Array.prototype.forEach.call(svg.querySelectorAll("." + cls), function (el) {
@@ -379,7 +414,10 @@
     clearHighlights();
     selected = id;
     svg.classList.add("argmap-has-selection");
-    if (ref.kind === "statement") {
+    markIssue(ref);
+    if (ref.kind === "issue") {
+      // markIssue has marked its positions
+    } else if (ref.kind === "statement") {
       targeting("support", ref.id).forEach(function (aid) {
         markArgument(aid, "argmap-hl-support");
       });
@@ -427,7 +465,11 @@
       }
     });
     mark(id, "argmap-selected");
-    fillPanel(ref);
+    if (ref.kind === "issue") {
+      fillIssuePanel(ref);
+    } else {
+      fillPanel(ref);
+    }
     if (panel.hidden) {
       panel.hidden = false;
       canvasResized();
@@ -518,7 +560,7 @@
     var label = id;
     if (entry) {
       var title = pick(entry.title);
-      var text = kind === "statement" ? pick(entry.text) : null;
+      var text = kind !== "argument" ? pick(entry.text) : null;
       label = title ? title.text : text ? text.text : id;
     }
     var button = el("button", { type: "button", class: "argmap-ref argmap-ref-" + kind, "data-ref": elementId(kind, id) }, [label]);
@@ -565,7 +607,7 @@
   // Whether the text says it, or the map's author added it; how the text puts it.
   var GROUNDS = {
     stated: ["Stated", "The text says this."],
-    implicit: ["Implicit", "The text does not say this; the map adds it (reconstructed)."],
+    implicit: ["Implicit", "The text does not say this; the map adds it."],
   };
   var MODES = {
     question: ["Question", "The text asks this and leaves it open; it does not claim it."],
@@ -579,6 +621,86 @@
     assumed: "assumed: accepted unless attacked",
     questioned: "questioned: accepted only when supported",
   };
+
+  // Why the entry has its label (argmap.explain, one level deep): what it rests on,
+  // the arguments that decide it, each a button to its own reasons, and the
+  // smallest sets of premises whose rejection or acceptance would change it.
+  var ROLES = {
+    support: "for it",
+    attack: "against it",
+    rival: "for a rival position",
+    premise: "premise",
+    undercut: "undercuts it",
+    backing: "backs it",
+    rebuttal: "on the other side",
+  };
+  var BASES = {
+    given: "Given: no argument supports it.",
+    assumed: "Assumed.",
+    questioned: "Questioned: it needs an argument for it.",
+    question: "A question: it needs an argument for it.",
+    hypothetical: "Hypothetical: it needs an argument for it.",
+    accepted: "Accepted (what if).",
+    rejected: "Rejected (what if).",
+  };
+
+  function whyBlock(why) {
+    var parts = [];
+    var notes = [];
+    if (why.basis && BASES[why.basis]) {
+      notes.push(BASES[why.basis]);
+    }
+    if (why.issue) {
+      notes.push("Issue " + why.issue + ", proof standard " + why.standard + ".");
+    } else if (why.standard) {
+      notes.push("Proof standard " + why.standard + ".");
+    }
+    if (why.weight !== undefined) {
+      notes.push("Weight " + why.weight + ".");
+    }
+    if (notes.length) {
+      parts.push(el("p", { class: "argmap-why-basis" }, [notes.join(" ")]));
+    }
+    if (why.reasons.length) {
+      parts.push(el("h4", {}, ["Why"]));
+      parts.push(
+        el(
+          "ul",
+          { class: "argmap-refs argmap-why" },
+          why.reasons.map(function (reason) {
+            var line = refButton(reason.kind, reason.id);
+            var head = [
+              el("span", { class: "argmap-badge argmap-badge-" + reason.label }, [reason.label]),
+              " " + (ROLES[reason.role] || reason.role) + ": ",
+            ];
+            head.reverse().forEach(function (part) {
+              line.insertBefore(typeof part === "string" ? document.createTextNode(part) : part, line.firstChild);
+            });
+            return line;
+          })
+        )
+      );
+    }
+    var change = why.change;
+    var verb = change.by === "reject" ? "rejecting" : "accepting";
+    var partial = change.exhaustive ? "" : " (the search stopped early: not exhaustive)";
+    parts.push(el("h4", {}, ["What would change it"]));
+    if (change.sets.length) {
+      parts.push(el("p", {}, ["Its label changes on " + verb + " any one of these sets of premises" + partial + ":"]));
+      parts.push(
+        el(
+          "ul",
+          { class: "argmap-why-sets" },
+          change.sets.map(function (set) {
+            return el("li", {}, [set.join(", ")]);
+          })
+        )
+      );
+    } else {
+      parts.push(el("p", {}, [(change.exhaustive ? "No set of premises changes its label on " : "None found changing its label on ") + verb + " them" + partial + "."]));
+    }
+    return parts;
+  }
 
   function fillPanel(ref) {
     var entry = item(ref);
@@ -641,6 +763,9 @@
       children.push(refList("Supported by", "argmap-supporters", "argument", targeting("support", ref.id)));
       children.push(refList("Attacked by", "argmap-attackers", "argument", targeting("attack", ref.id)));
       children.push(refList("Premise of", "argmap-uses", "argument", using(ref.id)));
+      issueSections(entry).forEach(function (child) {
+        children.push(child);
+      });
     } else {
       children.push(refList("Premises", "argmap-premises", "statement", entry.premises || []));
       var verb = entry.kind === "support" ? "Supports" : entry.kind === "attack" ? "Attacks" : "Undercuts";
@@ -673,7 +798,11 @@
       if (data.evaluated) {
         label.push(" (" + data.evaluated + ")");
       }
-      children.push(section("Evaluation", "argmap-evaluation", [el("p", {}, label)]));
+      var evaluation = [el("p", {}, label)];
+      if (entry.why) {
+        evaluation = evaluation.concat(whyBlock(entry.why));
+      }
+      children.push(section("Evaluation", "argmap-evaluation", evaluation));
     }
     if (entry.scheme) {
       children.push(section("Scheme", "argmap-scheme", [el("p", {}, [entry.scheme])]));
@@ -687,6 +816,78 @@
       if (child) {
         panelBody.appendChild(child);
       }
+    });
+    panel.scrollTop = 0;
+  }
+
+  // -- the panel of an issue, and what a statement's panel says of issues -------------
+
+  var STANDARDS = {
+    pe: "preponderance of the evidence (pe, the default)",
+    cce: "clear and convincing evidence (cce)",
+    brd: "beyond reasonable doubt (brd)",
+  };
+
+  // The positions of an issue, each with its label when the diagram shows labels.
+  function positionList(iid) {
+    var ids = issues[iid].positions;
+    return section("Positions", "argmap-positions", [
+      el(
+        "ul",
+        { class: "argmap-refs" },
+        ids.map(function (id) {
+          var li = refButton("statement", id);
+          var entry = statements[id];
+          if (entry && entry.label) {
+            li.appendChild(el("span", { class: "argmap-badge argmap-badge-" + entry.label }, [LABELS[entry.label] || entry.label]));
+          }
+          return li;
+        })
+      ),
+    ]);
+  }
+
+  function issueDetails(iid) {
+    return [
+      section("Proof standard", "argmap-standard", [el("p", {}, [STANDARDS[issues[iid].standard] || issues[iid].standard])]),
+      positionList(iid),
+    ];
+  }
+
+  // A statement drawn as an issue's question shows the issue; a position, the issue it answers.
+  function issueSections(entry) {
+    if (entry.asks && issues[entry.asks]) {
+      return [el("p", { class: "argmap-issue-note" }, ["The question of an issue: at most one of its positions holds."])].concat(
+        issueDetails(entry.asks)
+      );
+    }
+    if (entry.issue && issues[entry.issue]) {
+      var issue = issues[entry.issue];
+      var button = issue.statement ? refButton("statement", issue.statement) : refButton("issue", entry.issue);
+      return [section("Answers the issue", "argmap-answers", [el("ul", { class: "argmap-refs" }, [button])])];
+    }
+    return [];
+  }
+
+  function fillIssuePanel(ref) {
+    var entry = issues[ref.id];
+    var text = pick(entry.text);
+    var children = [el("p", { class: "argmap-badges" }, [el("span", { class: "argmap-badge argmap-badge-issue" }, [kindName(ref)])])];
+    children.push(el("h2", { id: "argmap-panel-title", lang: text.lang }, [text.text]));
+    if (text.fallback) {
+      children.push(el("p", { class: "argmap-untranslated" }, ["Not translated into " + languageName(drawnLang) + "."]));
+    }
+    children.push(el("p", { class: "argmap-issue-note" }, ["At most one of its positions holds."]));
+    others(entry.text, text).forEach(function (pair) {
+      children.push(section(languageName(pair[0]), "argmap-translation", [el("p", { lang: pair[0] }, [pair[1]])]));
+    });
+    issueDetails(ref.id).forEach(function (child) {
+      children.push(child);
+    });
+    children.push(el("p", { class: "argmap-id" }, ["id: ", el("code", {}, [ref.id])]));
+    panelBody.textContent = "";
+    children.forEach(function (child) {
+      panelBody.appendChild(child);
     });
     panel.scrollTop = 0;
   }
@@ -731,6 +932,11 @@
     .concat(
       Object.keys(args).map(function (aid) {
         return elementId("argument", aid);
+      })
+    )
+    .concat(
+      Object.keys(issues).map(function (iid) {
+        return elementId("issue", iid);
       })
     )
     .filter(function (id) {
