@@ -12,10 +12,10 @@ from __future__ import annotations
 import functools
 import html
 import itertools
-import textwrap
 from collections.abc import Iterable
 from typing import Any
 
+from ._helpers import wrap
 from ._palette import (
     ARGUMENT_ATTRS,
     ARGUMENT_STYLES,
@@ -111,17 +111,20 @@ def run_dot(source: str, format: str) -> bytes:
 def digraph(view: MapView) -> Any:
     """The ``graphviz.Digraph`` for ``view``."""
     graphviz = _graphviz()
-    graph = graphviz.Digraph(
-        name=_dot_name(view.title),
-        graph_attr={
-            **GRAPH_ATTRS,
-            "rankdir": view.rankdir,
-            **(ROWS_GRAPH_ATTRS if view.rows else {}),
-            **(_light_layout(view) if len(view.nodes) > LIGHT_LAYOUT_NODES else {}),
-        },
-        node_attr={**NODE_ATTRS, **(ROWS_NODE_ATTRS if view.rows else {})},
-        edge_attr=EDGE_ATTRS,
-    )
+    graph = graphviz.Digraph(name=_dot_name(view.title))
+    graph_attr = {
+        **GRAPH_ATTRS,
+        "rankdir": view.rankdir,
+        **(ROWS_GRAPH_ATTRS if view.rows else {}),
+        **(_light_layout(view) if len(view.nodes) > LIGHT_LAYOUT_NODES else {}),
+    }
+    node_attr = {**NODE_ATTRS, **(ROWS_NODE_ATTRS if view.rows else {})}
+    # The graph's defaults, first in its body: where the Digraph's own would stand.
+    graph.body += [
+        _attr_line("graph", tuple(graph_attr.items())),
+        _attr_line("node", tuple(node_attr.items())),
+        _attr_line("edge", tuple(EDGE_ATTRS.items())),
+    ]
     if view.title.strip():
         graph.attr(label=f"<<B>{_html(view.title)}</B>>")
     by_id = {node.id: node for node in view.nodes}
@@ -196,7 +199,9 @@ def _light_layout(view: MapView) -> dict[str, str]:
 # the attribute names and the values that thousands of nodes and edges share.
 
 
-@functools.lru_cache(maxsize=4096)
+# typed: graphviz quotes a ``nohtml`` string that looks like HTML, and not the
+# same plain string.
+@functools.lru_cache(maxsize=4096, typed=True)
 def _quote(text: str) -> str:
     """``text`` as a DOT id, quoted by graphviz (its ``quoting.quote``)."""
     quoted: str = _graphviz().quoting.quote(text)
@@ -208,6 +213,14 @@ def _quote_edge(name: str) -> str:
     """An edge's end, quoted by graphviz (its ``quoting.quote_edge``)."""
     quoted: str = _graphviz().quoting.quote_edge(name)
     return quoted
+
+
+@functools.lru_cache(maxsize=64)
+def _attr_line(kind: str, attrs: tuple[tuple[str, str], ...]) -> str:
+    """The line of the defaults of the graph, its nodes or its edges (``kind``), as a
+    Digraph writes its ``graph_attr``, ``node_attr`` or ``edge_attr``."""
+    pairs = " ".join(f"{_quote(k)}={_quote(v)}" for k, v in sorted(attrs))
+    return f"\t{kind} [{pairs}]\n"
 
 
 def _a_list(attrs: dict[str, str]) -> str:
@@ -493,13 +506,13 @@ def _statement_label(node: ViewNode, wording: Wording, width: int) -> str:
     # font (as many points wide): so the same byline wraps the same way in every box,
     # and neither is wider than a full line of text.
     if node.hedge:
-        cells.append(("HEDGE", tuple(textwrap.wrap(f"({node.hedge})", width=width))))
+        cells.append(("HEDGE", tuple(wrap(f"({node.hedge})", width))))
     if node.standard:
-        cells.append(("NOTE", tuple(textwrap.wrap(node.standard, width=width))))
+        cells.append(("NOTE", tuple(wrap(node.standard, width))))
     if node.speakers or node.via:
         line = byline(node.speakers, node.via, relay=wording.via)
         speaker_width = width * int(NODE_ATTRS["fontsize"]) // SPEAKER_POINTS
-        cells.append(("SPEAKER", tuple(textwrap.wrap(line, width=speaker_width))))
+        cells.append(("SPEAKER", tuple(wrap(line, speaker_width))))
     if node.untranslated:
         cells.append(("UNTRANSLATED", (untranslated(node.untranslated),)))
     return _label(cells)

@@ -135,7 +135,9 @@ class FlowMapping(dict[str, Any]):
 class _DocumentReader:
     """Walks the parsed document, collecting issues while building the model."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, plain: bool = False) -> None:
+        #: The document holds JSON's values only, as the JSON reader gives them.
+        self.plain = plain
         self.issues: list[Issue] = []
         self.includes: list[tuple[str, DocPath]] = []
         self.langs: tuple[str, ...] = ()
@@ -476,7 +478,7 @@ class _DocumentReader:
         )
 
     def statement(self, statement_id: str, value: Any, path: DocPath) -> Statement | None:
-        simple = _simple_statement(statement_id, value)
+        simple = _simple_statement(statement_id, value, plain=self.plain)
         if simple is not None:
             return simple
         what = f"statement {statement_id!r}"
@@ -515,7 +517,7 @@ class _DocumentReader:
         return statement if text is not None else None
 
     def argument(self, argument_id: str, value: Any, path: DocPath) -> Argument | None:
-        simple = _simple_argument(argument_id, value)
+        simple = _simple_argument(argument_id, value, plain=self.plain)
         if simple is not None:
             return simple
         what = f"argument {argument_id!r}"
@@ -749,7 +751,9 @@ class _DocumentReader:
         if "data" not in data or _is_null(data["data"]):
             return {}
         table = self.mapping(data["data"], (*path, "data"), f"'data' of {what}")
-        return _plain_value(table) if table is not None else {}
+        if table is None:
+            return {}
+        return table if self.plain else _plain_value(table)
 
     def text_table(
         self, data: Mapping[str, Any], key: str, path: DocPath, what: str
@@ -839,44 +843,89 @@ class _DocumentReader:
             )
 
 
-def _simple_statement(statement_id: str, value: Any) -> Statement | None:
-    """A statement of just a text, built at once: what :meth:`_DocumentReader.statement` builds."""
-    if type(value) is str:  # the shorthand `s1: The text.`
-        text: Any = value
-    else:
-        text = value.get("text") if isinstance(value, dict) and len(value) == 1 else None
-    if type(text) is str and text.strip():
-        return Statement(statement_id, text)
-    return None
+#: The keys of a statement and of an argument that the quick way builds
+#: (:func:`_simple_statement`, :func:`_simple_argument`), such as AIF gives.
+_SIMPLE_STATEMENT_KEYS = frozenset({"text", "by", "data"})
+_SIMPLE_ARGUMENT_KEYS = frozenset({"premises", *TARGET_KEYS, "scheme", "by", "data"})
+#: What the quick way does not build: the long way reports what is wrong.
+_NOT_SIMPLE: Any = object()
 
 
-def _simple_argument(argument_id: str, value: Any) -> Argument | None:
-    """An argument of just premises and a target, all valid ids, built at once.
+def _simple_statement(statement_id: str, value: Any, *, plain: bool = False) -> Statement | None:
+    """A statement of a text, perhaps who holds it and its data, built at once.
 
-    What :meth:`_DocumentReader.argument` builds for it; ``None`` for anything else
-    (other keys, odd values), which takes the long way and its checks.
+    What :meth:`_DocumentReader.statement` builds for it; ``None`` for
+    anything else (other keys, odd values), which takes the long way and its
+    checks. ``plain`` as for :func:`from_data`.
     """
-    if not isinstance(value, dict) or len(value) != 2 or "premises" not in value:
+    if type(value) is str:  # the shorthand `s1: The text.`
+        return Statement(statement_id, value) if value.strip() else None
+    if type(value) is not dict or not value.keys() <= _SIMPLE_STATEMENT_KEYS:
         return None
-    for key in TARGET_KEYS:
-        if key in value:
-            break
-    else:
+    text = value.get("text")
+    by = _simple_ids(value.get("by", ()))
+    data = _simple_data(value.get("data"), plain)
+    if type(text) is not str or not text.strip() or by is _NOT_SIMPLE or data is _NOT_SIMPLE:
         return None
-    kind = TARGET_KEYS[key]
-    target = value[key]
-    premises = value["premises"]
-    if type(premises) is str:
-        premises = [premises]
-    elif type(premises) is not list or not premises:
+    return Statement(statement_id, text, by=by, data=data)
+
+
+def _simple_argument(argument_id: str, value: Any, *, plain: bool = False) -> Argument | None:
+    """An argument of premises and a target, perhaps a scheme, who makes it and its data,
+    all valid, built at once.
+
+    What :meth:`_DocumentReader.argument` builds for it; ``None`` for anything
+    else (other keys, odd values), which takes the long way and its checks.
+    """
+    if (
+        type(value) is not dict
+        or "premises" not in value
+        or not value.keys() <= _SIMPLE_ARGUMENT_KEYS
+    ):
         return None
+    targets = [key for key in TARGET_KEYS if key in value]
+    if len(targets) != 1:
+        return None
+    kind = TARGET_KEYS[targets[0]]
+    target = value[targets[0]]
+    premises = _simple_ids(value["premises"])
+    scheme = value.get("scheme")
+    by = _simple_ids(value.get("by", ()))
+    data = _simple_data(value.get("data"), plain)
+    if (
+        not premises
+        or premises is _NOT_SIMPLE
+        or type(target) is not str
+        or not ID_PATTERN.match(target)
+        or (scheme is not None and (type(scheme) is not str or not ID_PATTERN.match(scheme)))
+        or by is _NOT_SIMPLE
+        or data is _NOT_SIMPLE
+    ):
+        return None
+    return Argument(argument_id, premises, kind, target, scheme=scheme, by=by, data=data)
+
+
+def _simple_ids(value: Any) -> Any:
+    """One valid id or a list of them as a tuple; else :data:`_NOT_SIMPLE`."""
+    if type(value) is str:
+        return (value,) if ID_PATTERN.match(value) else _NOT_SIMPLE
+    if type(value) is not list and type(value) is not tuple:
+        return _NOT_SIMPLE
     match = ID_PATTERN.match
-    for premise in premises:
-        if type(premise) is not str or not match(premise):
-            return None
-    if type(target) is not str or not match(target):
-        return None
-    return Argument(argument_id, tuple(premises), kind, target)
+    for item in value:
+        if type(item) is not str or not match(item):
+            return _NOT_SIMPLE
+    return tuple(value)
+
+
+def _simple_data(value: Any, plain: bool) -> Any:
+    """``data`` as :meth:`_DocumentReader.data` reads it, when a mapping or absent;
+    else :data:`_NOT_SIMPLE`."""
+    if value is None:
+        return {}
+    if type(value) is not dict:
+        return _NOT_SIMPLE
+    return value if plain else _plain_value(value)
 
 
 def _plain_value(value: Any) -> Any:
@@ -884,6 +933,9 @@ def _plain_value(value: Any) -> Any:
 
     Numbers, booleans and nulls parsed from JSON are such values already.
     """
+    kind = type(value)
+    if kind is str or kind is int or kind is float or kind is bool or value is None:
+        return value  # from JSON, or a plain YAML string
     if isinstance(value, dict):
         return {str(key): _plain_value(item) for key, item in value.items()}
     if isinstance(value, list):
@@ -924,9 +976,14 @@ class Built:
     invalid: dict[str, set[str]] = attrs.field(factory=dict)
 
 
-def from_data(document: Any, origin: Origin | None = None) -> Built:
-    """Build a map from one parsed document, collecting the problems found."""
-    builder = _DocumentReader()
+def from_data(document: Any, origin: Origin | None = None, *, plain: bool = False) -> Built:
+    """Build a map from one parsed document, collecting the problems found.
+
+    ``plain``: the document holds JSON's values only (dicts with text keys,
+    lists, text, numbers, booleans, ``None``), as the JSON reader gives them,
+    not YAML's scalars; its ``data`` is then taken as it is.
+    """
+    builder = _DocumentReader(plain=plain)
     with gc_paused():
         argument_map = builder.build(document, origin)
     return Built(argument_map, builder.issues, builder.includes, builder.invalid)

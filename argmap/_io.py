@@ -7,10 +7,12 @@ import json
 import os
 import re
 from pathlib import Path
+from typing import Any
 
 from ._check import errors as map_errors
 from ._fileio import read_text, write_atomic
 from ._helpers import gc_paused
+from ._jsonpos import NOT_PLAIN, UNREAD, fast_parse
 from ._names import READ_FORMATS, WRITE_FORMATS, ReadFormat, WriteFormat, format_of
 from .errors import Issue, MapError
 from .model import ArgumentMap
@@ -60,23 +62,31 @@ def sniff(text: str, file: str) -> ReadFormat:
     ``.json`` file, which holds JSON or nothing: the JSON reader reports
     where it breaks (YAML in a ``.json`` file is ``json-syntax`` too).
     """
+    return _sniff(text, file)[0]
+
+
+def _sniff(text: str, file: str) -> tuple[ReadFormat, Any]:
+    """The format, as :func:`sniff` tells it, and what :func:`_jsonpos.fast_parse` read
+    of JSON text (``NOT_PLAIN`` when it read nothing the JSON reader can take as it is)."""
     named_json = format_of(file) == "json"
     stripped = text.lstrip()
     if not stripped.startswith("{"):
         if named_json:
-            return "json"
-        return "carneades" if _carneades_yaml(text, file) else "yaml"
-    try:
-        data = json.loads(text)
-    except (ValueError, RecursionError):
-        # Not JSON, or JSON nested too deep or with a number too long for Python
-        # to take: the safe readers say which and where. YAML flow mappings start
-        # with '{' too.
-        return "json" if named_json else "yaml"
+            return "json", NOT_PLAIN
+        return ("carneades" if _carneades_yaml(text, file) else "yaml"), NOT_PLAIN
+    parsed = data = fast_parse(text)
+    if data is NOT_PLAIN:
+        try:
+            data = json.loads(text)
+        except (ValueError, RecursionError):
+            # Not JSON, or JSON nested too deep or with a number too long for Python
+            # to take: the safe readers say which and where. YAML flow mappings start
+            # with '{' too.
+            return ("json" if named_json else "yaml"), NOT_PLAIN
     if isinstance(data, dict) and ("AIF" in data or ("nodes" in data and "edges" in data)):
-        return "aif"
+        return "aif", parsed
     if isinstance(data, dict) and "argmap" in data:
-        return "json"
+        return "json", parsed
     if named_json:
         raise MapError(
             [
@@ -90,7 +100,7 @@ def sniff(text: str, file: str) -> ReadFormat:
                 )
             ]
         )
-    return "yaml"
+    return "yaml", NOT_PLAIN
 
 
 def load(
@@ -142,10 +152,11 @@ def loads(
     the errors raised.
     """
     text = text.removeprefix("\ufeff")
+    parsed = UNREAD
     if format is None:
         named = format_of(file)
         if named in (None, "json"):
-            format = sniff(text, file)
+            format, parsed = _sniff(text, file)
         elif named == "yaml" and _carneades_yaml(text, file):
             format = "carneades"
         else:
@@ -156,9 +167,14 @@ def loads(
         from ._tree import load_tree  # each format's reader imported on first use
 
         return load_tree(text, file, check=check, format=format)
-    reader = importlib.import_module(_CODECS[format][0])
     with gc_paused():  # as the YAML reader: many objects, no cycles to collect
-        argument_map: ArgumentMap = reader.loads(text, file)
+        if format == "aif" and parsed is not UNREAD:  # the JSON sniffed, not read again
+            from ._aif.read import read
+
+            argument_map = read(text, file, parsed=parsed)
+        else:
+            reader = importlib.import_module(_CODECS[format][0])
+            argument_map = reader.loads(text, file)
     if check:
         errors = map_errors(argument_map)
         if errors:

@@ -256,21 +256,45 @@ def _refuse(name: str) -> Any:
 _ESCAPED_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
-def _too_deep(data: Any) -> bool:
-    stack = [(data, 0)]
-    while stack:
-        value, depth = stack.pop()
-        if isinstance(value, dict):
-            value = value.values()
-        elif not isinstance(value, list):
-            continue
-        if depth >= MAX_DEPTH:
+def _too_deep(container: Any, depth: int = 1) -> bool:
+    """Whether lists and objects nest in ``container`` (at ``depth``) deeper than MAX_DEPTH.
+
+    Only the containers are visited: most values of a map are text.
+    """
+    for item in container.values() if type(container) is dict else container:
+        if (type(item) is dict or type(item) is list) and (
+            depth >= MAX_DEPTH or _too_deep(item, depth + 1)
+        ):
             return True
-        stack.extend((item, depth + 1) for item in value)
     return False
 
 
-def parse(text: str, file: str) -> tuple[Any, Positions, list[Issue]]:
+#: What :func:`fast_parse` gives for text the careful reader must read.
+NOT_PLAIN: Any = object()
+#: ``parse(parsed=...)`` when :func:`fast_parse` has not read the text yet.
+UNREAD: Any = object()
+
+
+def fast_parse(text: str) -> Any:
+    """The values of a JSON text, read by the standard library's C parser.
+
+    :data:`NOT_PLAIN` where the careful reader of :func:`parse` must look, to
+    report a problem or to keep the text's meaning: not JSON, a duplicate
+    key, ``NaN``, an escaped half of a surrogate pair, nesting deeper than
+    :data:`MAX_DEPTH`.
+    """
+    if _ESCAPED_SURROGATE.search(text):
+        return NOT_PLAIN
+    try:
+        data = json.loads(text, object_pairs_hook=_pairs, parse_constant=_refuse)
+    except (ValueError, RecursionError, _RefusedError):
+        return NOT_PLAIN  # the careful reader says what is wrong, and where
+    if (type(data) is dict or type(data) is list) and _too_deep(data):
+        return NOT_PLAIN
+    return data
+
+
+def parse(text: str, file: str, *, parsed: Any = UNREAD) -> tuple[Any, Positions, list[Issue]]:
     """Parse a JSON text into plain values, their positions and its issues.
 
     Positions are keyed like the YAML reader's: ``(*path, "<key>")`` for a
@@ -278,17 +302,13 @@ def parse(text: str, file: str) -> tuple[Any, Positions, list[Issue]]:
     an array). Raises :class:`MapError` with code ``json-syntax`` (or
     ``too-deep``) and the line and column where the text stops being JSON.
 
-    Valid JSON is read by the standard library's C parser; positions are
-    then found only if something asks for one (to report a problem).
+    Valid JSON is read by the standard library's C parser (:func:`fast_parse`,
+    or ``parsed``, what it gave for ``text`` already); positions are then found
+    only if something asks for one (to report a problem).
     """
-    if not _ESCAPED_SURROGATE.search(text):
-        try:
-            data = json.loads(text, object_pairs_hook=_pairs, parse_constant=_refuse)
-        except (ValueError, RecursionError, _RefusedError):
-            pass  # the careful reader below says what is wrong, and where
-        else:
-            if not _too_deep(data):
-                return data, Positions(text, file, lazy=True), []
+    data = fast_parse(text) if parsed is UNREAD else parsed
+    if data is not NOT_PLAIN:
+        return data, Positions(text, file, lazy=True), []
     parser = _Parser(text, file)
     data = parser.run()
     return data, parser.positions, parser.issues

@@ -15,11 +15,10 @@ from __future__ import annotations
 
 import json
 import re
-import textwrap
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, ClassVar
 
-from ._helpers import fresh_id
+from ._helpers import fresh_id, wrap
 from ._palette import (
     ATTACK,
     ATTACK_FILL,
@@ -249,13 +248,13 @@ def _node_line(mermaid_id: str, node: ViewNode, wording: Wording, indent: str = 
         # As in the SVG: the hedge and the byline wrap at the text's own width.
         longest = max(len(line) for line in (*node.title_lines, *node.lines))
         if node.hedge:
-            hedge_lines = textwrap.wrap(f"({node.hedge})", width=max(longest, 20))
+            hedge_lines = wrap(f"({node.hedge})", max(longest, 20))
             parts.append(f"<i>{_lines(hedge_lines)}</i>")
         if node.standard:
             parts.append(f"<i>{_escape(node.standard)}</i>")
         if node.speakers or node.via:
             line = byline(node.speakers, node.via, relay=wording.via)
-            parts.append(f"<i>{_lines(textwrap.wrap(line, width=max(longest, 20)))}</i>")
+            parts.append(f"<i>{_lines(wrap(line, max(longest, 20)))}</i>")
     else:
         parts.append(_lines(node.lines))
     if node.untranslated:

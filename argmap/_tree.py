@@ -140,7 +140,7 @@ class _IncludeMerger:
             self.issues += exc.issues
             return None
         positions = _alias_single_quotes(data, parsed)
-        built = _format.from_data(data)
+        built = _format.from_data(data, plain=format == "json")
         for section, ids in built.invalid.items():
             self.invalid.setdefault(section, set()).update(ids)
         document_origin = Origin(file, positions)

@@ -310,21 +310,53 @@ Data = Mapping[str, Any]
 _EMPTY_DATA: Data = types.MappingProxyType({})
 
 
+#: What data holds as it is (subclasses of these too, looked at after).
+_SCALARS = (str, bool, int, float, type(None))
+
+
+class _UnfitError(Exception):
+    """A value data cannot hold: the message up to its place, and the place, innermost first."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.place: list[str] = []
+
+
 def _freeze(value: Any, where: str) -> Any:
-    if value is None or isinstance(value, (str, bool, int, float)):
+    """``value`` deeply read-only; ``where`` is its place, for the message when it cannot be."""
+    try:
+        return _frozen(value)
+    except _UnfitError as unfit:
+        raise ValueError(f"{unfit.message}{where}{''.join(reversed(unfit.place))})") from None
+
+
+def _frozen(value: Any) -> Any:
+    # The places of the values are put together only for an error: a map of
+    # thousands of nodes from AIF has tens of thousands of values in its data.
+    kind = type(value)
+    if kind in _SCALARS or isinstance(value, (str, bool, int, float)):
         return value
-    if isinstance(value, Mapping):
+    if kind is dict or isinstance(value, Mapping):
         frozen = {}
         for key, item in value.items():
             if not isinstance(key, str):
-                raise ValueError(f"'data' keys must be strings (got {key!r} in {where})")
-            frozen[key] = _freeze(item, f"{where}.{key}")
+                raise _UnfitError(f"'data' keys must be strings (got {key!r} in ")
+            try:
+                frozen[key] = _frozen(item)
+            except _UnfitError as unfit:
+                unfit.place.append(f".{key}")
+                raise
         return types.MappingProxyType(frozen)
     if isinstance(value, (list, tuple)):
-        return tuple(_freeze(item, f"{where}[]") for item in value)
-    raise ValueError(
+        try:
+            return tuple([_frozen(item) for item in value])
+        except _UnfitError as unfit:
+            unfit.place.append("[]")
+            raise
+    raise _UnfitError(
         "'data' holds only strings, numbers, booleans, None, lists and mappings "
-        f"(got {type(value).__name__} in {where})"
+        f"(got {type(value).__name__} in "
     )
 
 
@@ -332,7 +364,7 @@ def _data(value: Mapping[str, Any] | None) -> Data:
     """Store metadata deeply read-only: mappings as mapping proxies, lists as tuples."""
     if not value:
         return _EMPTY_DATA
-    if not isinstance(value, Mapping):
+    if type(value) is not dict and not isinstance(value, Mapping):
         raise ValueError(f"'data' must be a mapping (got {type(value).__name__})")
     frozen: Data = _freeze(value, "data")
     return frozen

@@ -12,14 +12,13 @@ carries some tags or speakers, or a branch folded into one node
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Literal, TypedDict
 
 import attrs
 
 from . import _rows
-from ._helpers import in_language, one_or_many
+from ._helpers import in_language, one_or_many, wrap
 from ._names import RANKDIRS, Rankdir
 from ._select import Fold, select, select_part
 from .model import (
@@ -1160,8 +1159,8 @@ def _relation_classes(map: ArgumentMap, argument: Argument) -> tuple[str, ...]:
 
 
 def _wrap(text: str, width: int) -> tuple[str, ...]:
-    # break_long_words so that a long URL still fits the box.
-    return tuple(textwrap.wrap(_squash(text), width=width, break_long_words=True))
+    # textwrap's way, which breaks a long word (a URL) so that it still fits the box.
+    return tuple(wrap(_squash(text), width))
 
 
 def _squash(text: str) -> str:

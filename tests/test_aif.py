@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 from pathlib import Path
 from typing import Any
@@ -10,7 +11,7 @@ import pytest
 from helpers import round_trip
 
 import argmap
-from argmap import AttackType, RelationType
+from argmap import AttackType, RelationType, _format, _jsonpos
 from argmap.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,6 +27,24 @@ def structure(document: dict[str, Any]) -> tuple[Any, ...]:
     edges = {(str(e["fromID"]), str(e["toID"])): e for e in aif["edges"]}
     speakers = {str(item["nodeID"]): item.get("personID") for item in aif.get("locutions", [])}
     return nodes, edges, speakers, aif.get("locutions", [])
+
+
+def test_the_quick_ways_build_the_maps_the_long_ones_do(monkeypatch: pytest.MonkeyPatch) -> None:
+    """JSON by the C parser, entities of a few plain keys built at once, data taken as it is:
+    the same maps as the careful reader, the long way of each entity and data copied."""
+    texts = [(path.read_text("utf-8"), path.name) for path in CORPUS_FILES]
+    texts += [(argmap.dumps(argmap.load(path), "aif"), f"{path.stem}.json") for path in MAPS]
+    quick = [argmap.loads(text, file=name) for text, name in texts]
+    read = importlib.import_module("argmap._aif.read")
+    long_way = read.from_data
+    monkeypatch.setattr(_jsonpos, "fast_parse", lambda text: _jsonpos.NOT_PLAIN)
+    monkeypatch.setattr(_format, "_simple_statement", lambda *args, **keywords: None)
+    monkeypatch.setattr(_format, "_simple_argument", lambda *args, **keywords: None)
+    monkeypatch.setattr(read, "from_data", lambda data, origin, plain: long_way(data, origin))
+    slow = [argmap.loads(text, file=name) for text, name in texts]
+    assert quick == slow
+    assert [argmap.to_dot(m) for m in quick] == [argmap.to_dot(m) for m in slow]
+    assert sum(len(m.statements) for m in quick) > 250
 
 
 def test_the_corpus_is_all_there() -> None:

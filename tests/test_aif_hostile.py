@@ -378,6 +378,30 @@ def test_broken_aif_is_reported_where_it_is_broken(case: str) -> None:
     assert problems(text) == expected
 
 
+#: Cases whose text is a JSON object with nodes and edges: read as AIF when the
+#: format is told from the content, as a ``.json`` file is.
+TOLD_BY_CONTENT = [
+    "a node without type",
+    "an I-node with empty text",
+    "a duplicate node id",
+    "an edge to an unknown node",
+    "a duplicate edge",
+    "a statement attacking itself",
+    "a duplicate key",
+    "nesting too deep",
+    "reserved fields that are no object",
+]
+
+
+@pytest.mark.parametrize("case", TOLD_BY_CONTENT)
+def test_aif_told_by_its_content_is_reported_the_same(case: str) -> None:
+    """The JSON read once to tell the format is read again with care where it is broken."""
+    text, expected = CASES[case]
+    with pytest.raises(argmap.MapError) as caught:
+        argmap.loads(text, file="m.json")
+    assert [(i.code, i.message, i.line, i.column) for i in caught.value.issues] == expected
+
+
 def test_every_problem_is_reported_at_once() -> None:
     text = nodes('{"nodeID": "1", "type": "Q", "text": "A."}', '{"nodeID": 2, "text": "B."}')
     assert [(code, line) for code, _, line, _ in problems(text)] == [

@@ -1,8 +1,14 @@
-"""argmap._helpers: unique ids handed out in linear time; a table's entry for a language."""
+"""argmap._helpers: unique ids handed out in linear time; a table's entry for a language;
+text wrapped as textwrap wraps it."""
 
 from __future__ import annotations
 
-from argmap._helpers import Ids, fresh_id, in_language
+import textwrap
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from argmap._helpers import Ids, fresh_id, in_language, wrap
 
 
 class CountingSet(set[str]):
@@ -41,3 +47,27 @@ def test_a_language_takes_its_primary_languages_entry_else_englishs() -> None:
     assert in_language(table, "DE-at") == "implizit"
     assert in_language(table, "fr") == "implicit"
     assert in_language(table, None) == "implicit"
+
+
+#: Words and the characters around which textwrap decides differently: hyphens,
+#: dashes, white space other than one space, punctuation, long words.
+_PIECES = st.sampled_from(
+    [
+        *("a", "bb", "word", "x" * 12, "y" * 45, "é", "w.", "?", "1", "ab-c", "e-"),
+        *("-", "--", "---", "well-known", "COVID-19", "-x", "x-", "re-re-read", "a-b-c"),
+        *(" ", " ", "  ", "\u00a0", "\t", "\n", "\u2003", "\x1f"),
+    ]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_PIECES, max_size=30).map("".join), st.integers(min_value=1, max_value=50))
+def test_wrap_gives_the_lines_of_textwrap(text: str, width: int) -> None:
+    assert wrap(text, width) == textwrap.wrap(text, width=width)
+
+
+def test_wrap_fills_each_line_with_the_words_that_fit() -> None:
+    text = "The state should not decide what people may read"
+    assert wrap(text, 12) == ["The state", "should not", "decide what", "people may", "read"]
+    assert wrap("a verylongwordhere b", 10) == ["a verylong", "wordhere b"]
+    assert wrap("", 10) == []

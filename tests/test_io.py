@@ -391,6 +391,10 @@ def test_data_refuses_what_json_cannot_hold() -> None:
         argmap.Statement("a", "A", data={"tags": {1, 2}})
     with pytest.raises(ValueError, match=r"'data' keys must be strings \(got 1 in data\)"):
         argmap.Statement("a", "A", data={1: "one"})  # type: ignore[dict-item]
+    with pytest.raises(ValueError, match=r"\(got 2 in data\.a\[\]\.b\)"):
+        argmap.Statement("a", "A", data={"a": [{"b": {2: 3}}]})
+    with pytest.raises(ValueError, match=r"\(got object in data\.a\[\]\[\]\.c\)"):
+        argmap.Statement("a", "A", data={"a": [({"c": object()},)]})
 
 
 # -- YAML readings that would silently change a text ---------------------------

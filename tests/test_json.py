@@ -258,6 +258,21 @@ def test_nesting_too_deep_is_refused() -> None:
     ]
 
 
+@pytest.mark.parametrize("file", ["map.json", "map.aif.json"])
+def test_nesting_is_refused_from_the_65th_level_on(file: str) -> None:
+    """64 levels, the innermost empty, read; one more is refused, as the careful reader counts."""
+
+    def nested(levels: int) -> str:  # the top object is the first level
+        inner = "[" * (levels - 1) + "]" * (levels - 1)
+        if file.endswith(".aif.json"):
+            return '{"nodes": [], "edges": [], "x": ' + inner + "}"
+        return '{"argmap": 1, "title": "T", "data": {"x": ' + inner[1:-1] + "}}"
+
+    argmap.loads(nested(64), file=file)
+    code = "aif-too-deep" if file.endswith(".aif.json") else "too-deep"
+    assert [code for code, *_ in problems(nested(65), file)] == [code]
+
+
 def test_structural_errors_point_at_the_value_or_key() -> None:
     text = (
         "{\n"

@@ -103,8 +103,8 @@ def test_check_reports_what_it_reported_before_the_speed_ups(
 def test_the_quick_paths_report_what_the_slow_ones_do(monkeypatch: pytest.MonkeyPatch) -> None:
     quick = [issues_of(text, file) for _, file, text in CASES]
     monkeypatch.setattr(_yaml, "read_fast", lambda text, file: None)
-    monkeypatch.setattr(_format, "_simple_statement", lambda statement_id, value: None)
-    monkeypatch.setattr(_format, "_simple_argument", lambda argument_id, value: None)
+    monkeypatch.setattr(_format, "_simple_statement", lambda *args, **keywords: None)
+    monkeypatch.setattr(_format, "_simple_argument", lambda *args, **keywords: None)
     monkeypatch.setattr(_check, "has_cycle", lambda successors: True)
     slow = []
     for _, file, text in CASES:

@@ -178,6 +178,15 @@ def test_dot_tooltip_holds_the_quote_or_the_text() -> None:
     )
 
 
+def test_a_tooltip_that_reads_as_another_node_s_label_stays_text() -> None:
+    """Quoting is remembered by value and by kind: the tooltip is a string, not HTML."""
+    label = parse_dot(to_dot(ArgumentMap("T", [Statement("a", "A")]))).nodes["statement-a"]["label"]
+    m = ArgumentMap("T", [Statement("a", "A"), Statement("b", label)])
+    dot = to_dot(m)
+    assert parse_dot(dot).nodes["statement-b"]["tooltip"] == label.replace('"', '\\"')
+    assert f"tooltip={label}" not in dot  # an HTML-like label, which Graphviz draws as a table
+
+
 def test_dot_legend_is_drawn_only_when_asked() -> None:
     assert parse_dot(to_dot(lifeline_map())).subgraphs == []
     dot = parse_dot(to_dot(lifeline_map(), legend=True))

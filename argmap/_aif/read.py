@@ -652,7 +652,7 @@ class _Reader:
             (sid, str(value.get("name", sid)) if isinstance(value, dict) else sid)
             for sid, value in (own_schemes.items() if isinstance(own_schemes, dict) else ())
         ]
-        scheme_ids = scheme_table([*schemes, *built_in_schemes()])
+        scheme_ids = scheme_table(schemes)
         names = {sid: name for sid, name in [*built_in_schemes(), *schemes]}
         arguments: dict[str, Any] = {}
         for node in nodes.values():
@@ -756,7 +756,7 @@ class _Reader:
         """The map of ``document``; its errors, located in the AIF, stop the reading."""
         self.stop()
         located = _Located(self.positions, table, self.prefix)
-        built = from_data(document, Origin(self.file, located))
+        built = from_data(document, Origin(self.file, located), plain=True)
         problems = []
         for issue in built.issues:
             if issue.severity is not Severity.ERROR:
@@ -883,10 +883,14 @@ def _plain(value: Any) -> Any:
     return plain(value)
 
 
-def read(text: str, file: str) -> ArgumentMap:
-    """Read AIF JSON as a map; raise MapError with the line and column of each problem."""
+def read(text: str, file: str, *, parsed: Any = _jsonpos.UNREAD) -> ArgumentMap:
+    """Read AIF JSON as a map; raise MapError with the line and column of each problem.
+
+    ``parsed`` is what :func:`argmap._jsonpos.fast_parse` gave for ``text``, when
+    it was called already (to tell the format).
+    """
     try:
-        data, positions, issues = _jsonpos.parse(text, file)
+        data, positions, issues = _jsonpos.parse(text, file, parsed=parsed)
     except MapError as exc:
         codes = {"json-syntax": "aif-syntax", "too-deep": "aif-too-deep"}
         raise MapError(

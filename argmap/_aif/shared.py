@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -53,19 +54,31 @@ def aif_scheme_name(name: str) -> str:
 def scheme_table(schemes: Iterable[tuple[str, str]]) -> dict[str, str]:
     """Scheme ids by their reduced id and name; the first of equal names wins.
 
-    ``schemes`` are ``(id, name)`` pairs: the map's own first, then the
-    built-in catalogue.
+    ``schemes`` are ``(id, name)`` pairs: the map's own, which come before
+    the built-in catalogue (whose table is made once).
     """
-    table: dict[str, str] = {}
+    table = dict(_built_in_table())
+    own: dict[str, str] = {}
     for scheme_id, name in schemes:
+        own.setdefault(normal_scheme(scheme_id), scheme_id)
+        own.setdefault(normal_scheme(name), scheme_id)
+    table.update(own)
+    return table
+
+
+@functools.cache
+def _built_in_table() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for scheme_id, name in built_in_schemes():
         table.setdefault(normal_scheme(scheme_id), scheme_id)
         table.setdefault(normal_scheme(name), scheme_id)
     return table
 
 
-def built_in_schemes() -> list[tuple[str, str]]:
+@functools.cache
+def built_in_schemes() -> tuple[tuple[str, str], ...]:
     """``(id, name)`` of every scheme in argmap's catalogue."""
-    return [(scheme.id, scheme.name) for scheme in CATALOGUE.values()]
+    return tuple((scheme.id, scheme.name) for scheme in CATALOGUE.values())
 
 
 def key(node_id: Any) -> str:

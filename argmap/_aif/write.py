@@ -65,7 +65,7 @@ class _Writer:
         kept = map.data.get(AIF_DATA)
         self.kept: dict[str, Any] = plain(kept) if isinstance(kept, Mapping) else {}
         own = [(s.id, s.name) for s in map.schemes.values()]
-        self.scheme_ids = scheme_table([*own, *built_in_schemes()])
+        self.scheme_ids = scheme_table(own)
         self.scheme_names = dict([*built_in_schemes(), *own])
         self.node_taken: set[str] = set()
         self.counters: dict[str, int] = {}  # for fresh_id
