@@ -168,13 +168,7 @@ class _Writer:
                 self.reserve(node, entity, reserved, held)
 
         top = {k: v for k, v in full.items() if k not in ("statements", "arguments")}
-        own_data = top.get("data")
-        if isinstance(own_data, dict):
-            own_data = {k: v for k, v in own_data.items() if k != AIF_DATA}
-            if own_data:
-                top["data"] = own_data
-            else:
-                del top["data"]
+        _drop_aif_data(top)
         document: dict[str, Any] = {"nodes": nodes, "edges": edges, "locutions": locutions}
         document.update(extra)
         document[RESERVED] = top
@@ -268,13 +262,7 @@ class _Writer:
         elif "by" not in entry:
             # The dialogue names a speaker the map does not: say that nobody holds it.
             entry["by"] = []
-        data = entry.get("data")
-        if isinstance(data, dict):
-            data = {k: v for k, v in data.items() if k != AIF_DATA}
-            if data:
-                entry["data"] = data
-            else:
-                del entry["data"]
+        _drop_aif_data(entry)
         if node_key != entity.id:
             entry = {"id": entity.id, **entry}
         if entry:
@@ -389,3 +377,14 @@ def write(map: ArgumentMap) -> str:
     require_finite(map)
     document = _Writer(map).document()
     return json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+
+
+def _drop_aif_data(entry: dict[str, Any]) -> None:
+    """Drop ``AIF_DATA`` (what AIF's own fields carry) from ``entry``'s data; empty data goes."""
+    data = entry.get("data")
+    if isinstance(data, dict):
+        data = {k: v for k, v in data.items() if k != AIF_DATA}
+        if data:
+            entry["data"] = data
+        else:
+            del entry["data"]
