@@ -1075,15 +1075,23 @@ def _statement_data(statement: Statement, lang: str | None) -> dict[str, Any]:
     _put(entry, "implicit", statement.implicit or None)
     _put(entry, "mode", None if statement.mode == "asserted" else statement.mode)
     _put(entry, "hedge", _local(lang, statement.hedge, translations, "hedge"))
-    _put(entry, "by", _ids(statement.by))
-    _put(entry, "via", statement.via)
-    _quotes(entry, statement.quotes)
-    if statement.tags:
-        entry["tags"] = FlowList(statement.tags)
-    _put(entry, "note", statement.note)
+    _held(entry, statement)
     _put(entry, "status", statement.status)
     _put(entry, "data", plain(statement.data) or None)
     return entry
+
+
+def _held(entry: dict[str, Any], item: Statement | Argument) -> None:
+    """The keys statements and arguments share, in the order both write them.
+
+    Who holds or makes it (``by``), who relays it (``via``), its quotes, tags and note.
+    """
+    _put(entry, "by", _ids(item.by))
+    _put(entry, "via", item.via)
+    _quotes(entry, item.quotes)
+    if item.tags:
+        entry["tags"] = FlowList(item.tags)
+    _put(entry, "note", item.note)
 
 
 #: The key of each kind of argument's target: ``support`` -> ``supports``.
@@ -1103,12 +1111,7 @@ def _argument_data(argument: Argument, lang: str | None) -> dict[str, Any]:
     _put(entry, "weight", argument.weight)
     _put(entry, "weighing", None if argument.weighing == "linked" else argument.weighing)
     _put(entry, "implicit", argument.implicit or None)
-    _put(entry, "by", _ids(argument.by))
-    _put(entry, "via", argument.via)
-    _quotes(entry, argument.quotes)
-    if argument.tags:
-        entry["tags"] = FlowList(argument.tags)
-    _put(entry, "note", argument.note)
+    _held(entry, argument)
     _put(entry, "data", plain(argument.data) or None)
     return entry
 
