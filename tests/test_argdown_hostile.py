@@ -7,6 +7,8 @@ sets how many.
 from __future__ import annotations
 
 import contextlib
+import itertools
+import sys
 import time
 from pathlib import Path
 
@@ -17,10 +19,16 @@ from strategies import fuzz, mutated_bytes
 
 import argmap
 from argmap import Argument, ArgumentMap, MapError, Statement
+from argmap._argdown import syntax
 from argmap.errors import ArgmapError
 from argmap.model import Agent, Citation, Group, Source, Translation
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+import loose  # noqa: E402 - bench/ is not a package
+import synthetic  # noqa: E402
+
 CORPUS = ROOT / "tests" / "corpora" / "argdown"
 FUZZ = fuzz(200)
 
@@ -225,6 +233,109 @@ mutated = mutated_bytes(SEEDS, [f.encode() for f in FRAGMENTS])
 @given(text=mutated)
 def test_mutated_documents(text: str) -> None:
     load_or_refuse(text)
+
+
+# -- the lexer reads a common line whole, as its rules read it token by token ---------
+
+#: Lines of the shapes the lexer reads in one match, and lines just unlike them: a start,
+#: a title, text and an end, each of the kind the whole-line pattern takes or almost.
+LINE_STARTS = [
+    "", "(1) ", "  (12)", "(x) ", "----", "  --", "---", "-- r --", "    -> ", "  +> ", "<+ ",
+    "  - ", "+", "-x", "<_ ", "_ ", "_>", "_", "->", "><", " ", "\t", "1. ", "* ", "# ", "=", "===",
+]  # fmt: skip
+LINE_TITLES = [
+    "", "<a1>", "<a 1>:", "[s1]", "[s1]:", "[s1](u)", "[]", "<>", "<-a>", "[+a]", "<!-- c -->",
+    "<a>b>:", "[a[b]]", "[a<b]", "<a[b>", "<+a>", "<_a>", "[-a]", "<a]>", "[a>]:", "@[s1]",
+    "{d: 1}", "\\<", "<a\u2028b>",
+]  # fmt: skip
+LINE_TEXTS = [
+    "", " Text of it", "Text", " =x", "+x", "3 x", " e.g. this", " a, b", " a_b", " *a*", " #t",
+    " x:y:", "\u2028x", " x ]: y", " x >: y", " === a ===", "(b)", " (b)",
+]  # fmt: skip
+LINE_ENDS = ["\n", "\n\n", " \n", "\t\n \n", ".\n", ". \n", ".  \n\n", "", ".", ":\n", ".x.\n"]
+common_lines = st.lists(
+    st.tuples(*(st.sampled_from(p) for p in (LINE_STARTS, LINE_TITLES, LINE_TEXTS, LINE_ENDS))).map(
+        "".join
+    ),
+    max_size=12,
+).map("".join)
+#: Any text of the characters that matter to the lexer.
+punctuation = st.text("<>[]()-+_*#@{}:.,=!\\/ \t\n\u2028a1", max_size=80)
+
+
+def tokens_both_ways(text: str) -> None:
+    """The tokens of ``text`` with common lines read whole equal those of the rules alone."""
+    try:
+        prepared = syntax.prepare(text, "t.argdown")
+    except MapError:
+        return
+    outcomes: list[object] = []
+    for whole_lines in (True, False):
+        try:
+            outcomes.append(syntax.Lexer(prepared, "t.argdown", whole_lines=whole_lines).run())
+        except MapError as error:
+            outcomes.append(str(error))
+    assert outcomes[0] == outcomes[1]
+
+
+def test_common_lines_are_read_whole() -> None:
+    """Statement numbers, inference lines, relations, titles and text with a period: one
+    match a line, up to the last line (which the rules read)."""
+    text = (
+        "<a1>\n    -> <a2>: Its gist.\n    +> [s1]\n\n"
+        "(1) [s1]: A premise.\n(2) Another\n----\n(3) C.\n\nx"
+    )
+    lexer = syntax.Lexer(text, "t.argdown")
+    assert lexer.lines(0) == text.rindex("\n") + 1
+    assert [t.kind for t in lexer.tokens[:6]] == [
+        syntax.ARGUMENT_REFERENCE,
+        syntax.NEWLINE,
+        syntax.INDENT,
+        syntax.RELATION,
+        syntax.ARGUMENT_REFERENCE,
+        syntax.NEWLINE,
+    ]
+    tokens_both_ways(text)
+
+
+@pytest.mark.parametrize(
+    ("before", "after"), [("", "x\n"), ("x\n", ""), ("x\n\n", "x\n"), ("x\n  + y\n", "")]
+)
+def test_every_line_shape_reads_alike_both_ways(before: str, after: str) -> None:
+    """Each start with each title, each start with each text, each title with each text,
+    and each of them with each end: first, after a line break, an empty line and a relation,
+    last and not."""
+    for start, title, text in {
+        *itertools.product(LINE_STARTS, LINE_TITLES, [""]),
+        *itertools.product(LINE_STARTS, [""], LINE_TEXTS),
+        *itertools.product([""], LINE_TITLES, LINE_TEXTS),
+    }:
+        for end in LINE_ENDS:
+            tokens_both_ways(f"{before}{start}{title}{text}{end}{after}")
+
+
+@pytest.mark.parametrize("size", [1, 30, 300])
+def test_generated_debates_read_alike_both_ways(size: int) -> None:
+    tokens_both_ways(loose.to_argdown(loose.generate(size)))
+    tokens_both_ways(synthetic.to_argdown(synthetic.generate(size)))
+    tokens_both_ways(synthetic.to_argdown(synthetic.generate(size), titled=False))
+
+
+@pytest.mark.parametrize("seed", range(len(SEEDS)))
+def test_corpus_reads_alike_both_ways(seed: int) -> None:
+    tokens_both_ways(SEEDS[seed].decode())
+
+
+@FUZZ
+@given(text=common_lines | punctuation)
+def test_random_lines_read_alike_both_ways(text: str) -> None:
+    tokens_both_ways(text)
+
+
+@FUZZ
+@given(text=mutated)
+def test_mutated_documents_read_alike_both_ways(text: str) -> None:
+    tokens_both_ways(text)
 
 
 # -- any valid map survives export and import ---------------------------------------

@@ -14,6 +14,7 @@ import functools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ..errors import Issue, MapError
 
@@ -81,7 +82,9 @@ _ESCAPED = re.compile("\\\\[^\n\r\u2028\u2029] *")
 # Argdown's tag characters, [A-Za-z0-9\-\[\\\]^_`\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef],
 # written as the characters they are not: the same set, compiled in a twentieth of the time.
 _TAG_CHARS = re.compile("[^\\x00-,./:-@{-\\x9f\\ud800-\\uf8ff\\ufdd0-\\ufdef\\ufff0-\\U0010ffff]+")
-_LINE_START_RELATION = re.compile(r"[ \t]*(\+>|->|<?\+|<?-|><|_>|<_|_(?=\s))")
+# The relation symbols, in the order Argdown tries them.
+_RELATION = r"\+>|->|<?\+|<?-|><|_>|<_|_(?=\s)"
+_LINE_START_RELATION = re.compile(rf"[ \t]*({_RELATION})")
 _INFERENCE_START = re.compile(r"[ \t]*--")
 _INFERENCE_END = re.compile(r"-{2,}")
 _STATEMENT_NUMBER = re.compile(r"[ \t]*\(\d+\)")
@@ -108,12 +111,51 @@ _LINE_START_RULES: tuple[frozenset[str], ...] = (
     ),
 )
 
+_new = tuple.__new__  # a token made without the call of Token's __new__, in the hot loop
+
 #: Emphasis markers, tried in this order: closing ones first, then opening ones.
 _EMPHASIS = ("**", "__", "*", "_")
 
+#: A whole line of the shape most lines of a document have, read in one match where the
+#: line-start rules would be tried (after a line break or an empty line, outside an
+#: inference). Each part is the token the rules make of it, in their order:
+#:
+#: * the first line-start rule that matches, kept (an atomic group) as the rules keep it:
+#:   a statement number, an inference line ('--' and its closing '--' in one), a relation;
+#:   or none, where the line starts with a character none of them takes, not a space or
+#:   a digit (a numbered item) nor the line's end;
+#: * a title '<A>', '<A>:', '[A]' or '[A]:' closed by the first '>' or ']' on the line
+#:   (nothing after it on the line can hold another), not starting like a comment '<!--'
+#:   or with a '-' (which the rules do not take for a reference);
+#: * text, not starting with '=' (front matter), and a period the rule for '.x.' cannot
+#:   take, as a space or the line's end follows it;
+#: * the line break, or an empty line.
+#:
+#: The possessive quantifiers keep the regex from splitting a line any other way; a line
+#: of any other shape is left to the rules. ``{inference}`` is the inference line, left
+#: out after an empty line, as the rules leave it out there.
+_LINE_SOURCE = (
+    r"(?>(?P<number>[ \t]*+\(\d++\))"
+    "{inference}"
+    rf"|(?P<indent>[ \t]*+)(?P<relation>{_RELATION})"
+    r"|(?=[^0-9 \t\n]))"
+    r"(?:[ \t]*+(?P<element><[^!\->\n\u2028\u2029][^>\n\u2028\u2029]*+>:?+"
+    r"|\[[^\-\]\n\u2028\u2029][^\]\n\u2028\u2029]*+\]:?+))?"
+    r"(?:[ \t]*+(?P<text>[^=\\@#*_\[\],.:;</>\-\n\r(){} \t][^\\@#*_\[\],.:;</>\-\n\r(){}]*+))?"
+    r"(?P<period>\.[ \t]?+)?"
+    r"(?P<newline>[ \t]*+\n)(?P<empty>(?:[ \t]*+\n)++)?"
+)
+#: The common lines after a line break, and after an empty line (where no inference
+#: starts: its alternative there is one that never matches, keeping the groups' numbers).
+_LINES = (
+    re.compile(
+        _LINE_SOURCE.replace("{inference}", r"|(?P<inference>[ \t]*+--)(?P<inference_end>-{2,}+)")
+    ),
+    re.compile(_LINE_SOURCE.replace("{inference}", "|(?P<inference>(?!))(?P<inference_end>)")),
+)
 
-@dataclass(slots=True)
-class Token:
+
+class Token(NamedTuple):
     """One token: its kind, the text it covers and where it starts (1-based)."""
 
     kind: str
@@ -196,10 +238,6 @@ class _Index:
         return _positions(r"\*/", self.text)
 
     @functools.cached_property
-    def equals(self) -> list[int]:
-        return _positions("(?====)", self.text)
-
-    @functools.cached_property
     def separators(self) -> list[int]:
         return _positions("[\u2028\u2029]", self.text)
 
@@ -251,7 +289,7 @@ def _error(code: str, message: str, file: str, line: int, column: int) -> MapErr
 class Lexer:
     """Splits Argdown text into tokens, as Argdown's lexer does."""
 
-    def __init__(self, text: str, file: str) -> None:
+    def __init__(self, text: str, file: str, *, whole_lines: bool = True) -> None:
         self.text = text
         self.file = file
         self.index = _Index(text)
@@ -261,6 +299,11 @@ class Lexer:
         self.emphasis: list[tuple[str, int]] = []  # open markers and their offsets
         self.inference = False
         self.last_skipped_end = -1
+        #: Whether to read lines of the common shape in one match (see :meth:`line`);
+        #: off, every token comes from the rules, which the tests compare against.
+        self.whole_lines = whole_lines
+        #: Where the line after the last one read whole starts, and its number.
+        self.next_line_at, self.next_line = -1, 0
         #: The rules to try at a character, in each state (see :meth:`rules`).
         self.rule_tables: tuple[dict[str, tuple[Callable[[int], int | None], ...]], ...] = (
             {},
@@ -284,8 +327,7 @@ class Lexer:
         column = start - starts[line - 1] + 1
         self.tokens.append(Token(kind, self.text[start:end], start, line, column, symbol))
 
-    def virtual(self, kind: str, at: int) -> None:
-        line, column = self.where(at)
+    def virtual(self, kind: str, at: int, line: int, column: int) -> None:
         self.tokens.append(Token(kind, "", at, line, column))
 
     @property
@@ -298,19 +340,21 @@ class Lexer:
         kind = self.tokens[-1].kind
         return kind == NEWLINE or (after_emptyline and kind == EMPTYLINE)
 
-    def dedent_all(self, at: int) -> None:
+    def dedent_all(self, at: int, line: int, column: int) -> None:
+        """Ends every indentation at ``at``, which is on ``line`` at ``column``."""
         while len(self.indents) > 1:
             self.indents.pop()
-            self.virtual(DEDENT, at)
+            self.virtual(DEDENT, at, line, column)
 
-    def indent_to(self, width: int, at: int) -> None:
+    def indent_to(self, width: int, at: int, line: int, column: int) -> None:
+        """Indents or dedents to ``width`` at ``at``, which is on ``line`` at ``column``."""
         if width > self.indents[-1]:
             self.indents.append(width)
-            self.virtual(INDENT, at)
+            self.virtual(INDENT, at, line, column)
             return
         while len(self.indents) > 1 and width < self.indents[-1]:
             self.indents.pop()
-            self.virtual(DEDENT, at)
+            self.virtual(DEDENT, at, line, column)
 
     # -- the token rules ----------------------------------------------------
 
@@ -319,6 +363,13 @@ class Lexer:
         tables = self.rule_tables
         length, pos = len(text), 0
         while pos < length:
+            if self.whole_lines and not self.inference:
+                last = tokens[-1].kind if tokens else NEWLINE
+                if last in (NEWLINE, EMPTYLINE):
+                    stop = self.lines(pos)
+                    if stop != pos:
+                        pos = stop
+                        continue
             char = text[pos]
             end = self.comment(pos) if char in "</" else None
             if end is None and self.inference:
@@ -347,8 +398,87 @@ class Lexer:
             pos = end
         if tokens and tokens[-1].kind == EMPTYLINE:
             tokens.pop()
-        self.dedent_all(len(text))
+        self.dedent_all(len(text), *self.where(len(text)))
         return tokens
+
+    def lines(self, pos: int) -> int:
+        """The tokens of the lines of the common shape (see ``_LINES``) from ``pos`` on, up
+        to the first line of another shape or the last line; returns where they end.
+
+        ``pos`` is where the rules would try the line-start rules: after a line break,
+        an empty line (or spaces after them, or a comment), outside an inference.
+        """
+        text, tokens, indents = self.text, self.tokens, self.indents
+        append = tokens.append
+        length = len(text)
+        state = 1 if tokens and tokens[-1].kind == EMPTYLINE else 0
+        if pos == self.next_line_at:
+            line = self.next_line
+        else:
+            line = bisect.bisect_right(self.line_starts, pos)
+        shift = 1 - self.line_starts[line - 1]  # an offset plus the shift is its column
+        while True:
+            match = _LINES[state].match(text, pos)
+            if match is None or match.end() == length:
+                break
+            # The parts as strings, and where the parts after the first start: fewer
+            # objects than the spans of all groups, which most lines leave empty.
+            (
+                number,
+                inference,
+                inference_end,
+                indent,
+                relation,
+                element,
+                words,
+                period,
+                newline,
+                empty,
+            ) = match.groups()
+            start = match.start
+            if number is not None:
+                if len(indents) > 1:
+                    self.dedent_all(pos, line, pos + shift)
+                append(_new(Token, (STATEMENT_NUMBER, number, pos, line, pos + shift, "")))
+            elif inference is not None:
+                if len(indents) > 1:
+                    self.dedent_all(pos, line, pos + shift)
+                append(_new(Token, (INFERENCE_START, inference, pos, line, pos + shift, "")))
+                at = pos + len(inference)
+                append(_new(Token, (INFERENCE_END, inference_end, at, line, at + shift, "")))
+            elif relation is not None:
+                self.indent_to(len(indent), pos, line, pos + shift)
+                at = pos + len(indent)
+                symbol = "<_" if relation == "_" else relation
+                append(_new(Token, (RELATION, relation, at, line, at + shift, symbol)))
+            if element is not None:
+                at = start(6)
+                if element[0] == "<":
+                    kind = ARGUMENT_DEFINITION if element[-1] == ":" else ARGUMENT_REFERENCE
+                else:
+                    kind = STATEMENT_DEFINITION if element[-1] == ":" else STATEMENT_REFERENCE
+                append(_new(Token, (kind, element, at, line, at + shift, "")))
+            if words is not None:
+                at = start(7)
+                append(_new(Token, (FREESTYLE, words, at, line, at + shift, "")))
+            if period is not None:
+                at = start(8)
+                append(_new(Token, (CONTROL, period, at, line, at + shift, "")))
+            at = start(9)
+            pos = match.end()
+            if empty is None:
+                append(_new(Token, (NEWLINE, newline, at, line, at + shift, "")))
+                line += 1
+                state = 0
+            else:
+                if len(indents) > 1:
+                    self.dedent_all(at, line, at + shift)
+                append(_new(Token, (EMPTYLINE, text[at:pos], at, line, at + shift, "")))
+                line += text.count("\n", at, pos)
+                state = 1
+            shift = 1 - pos
+        self.next_line_at, self.next_line = pos, line
+        return pos
 
     def comment(self, pos: int) -> int | None:
         text = self.text
@@ -470,8 +600,8 @@ class Lexer:
         run = pos
         while run < len(text) and text[run] == "=":
             run += 1
-        close = _next(self.index.equals, run)
-        if close is not None:
+        close = text.find("===", run)  # each search ends where the front matter would
+        if close != -1:
             end = close
             while end < len(text) and text[end] == "=":
                 end += 1
@@ -528,7 +658,7 @@ class Lexer:
         if match is None:
             return None
         if match.end() < len(self.text):
-            self.dedent_all(pos)
+            self.dedent_all(pos, *self.where(pos))
         self.add(EMPTYLINE, pos, match.end())
         return match.end()
 
@@ -545,7 +675,7 @@ class Lexer:
         match = _INFERENCE_START.match(self.text, pos)
         if match is None:
             return None
-        self.dedent_all(pos)
+        self.dedent_all(pos, *self.where(pos))
         self.add(INFERENCE_START, pos, match.end())
         self.inference = True
         return match.end()
@@ -557,7 +687,7 @@ class Lexer:
         if match is None:
             return None
         symbol = match.group(1)
-        self.indent_to(match.start(1) - pos, pos)
+        self.indent_to(match.start(1) - pos, pos, *self.where(pos))
         self.add(RELATION, match.start(1), match.end(), "<_" if symbol == "_" else symbol)
         return match.end()
 
@@ -576,7 +706,7 @@ class Lexer:
         match = _STATEMENT_NUMBER.match(self.text, pos)
         if match is None:
             return None
-        self.dedent_all(pos)
+        self.dedent_all(pos, *self.where(pos))
         self.add(STATEMENT_NUMBER, pos, match.end())
         return match.end()
 
@@ -586,7 +716,7 @@ class Lexer:
         match = pattern.match(self.text, pos)
         if match is None:
             return None
-        self.indent_to(len(match.group(1)) + 1, pos)
+        self.indent_to(len(match.group(1)) + 1, pos, *self.where(pos))
         self.add(kind, pos, match.end())
         return match.end()
 
@@ -754,18 +884,17 @@ def prepare(text: str, file: str) -> str:
             line,
             column,
         )
-    start = 0
-    for number, line_text in enumerate(text.split("\n"), 1):
-        if len(line_text) > MAX_LINE:
-            raise _error(
-                "argdown-line-too-long",
-                f"this line is longer than {MAX_LINE:,} characters; break it into lines "
-                "(Argdown joins the lines of a statement with spaces)",
-                file,
-                number,
-                MAX_LINE + 1,
-            )
-        start += len(line_text) + 1
+    lengths = list(map(len, text.split("\n")))
+    if max(lengths) > MAX_LINE:
+        number = next(n for n, length in enumerate(lengths, 1) if length > MAX_LINE)
+        raise _error(
+            "argdown-line-too-long",
+            f"this line is longer than {MAX_LINE:,} characters; break it into lines "
+            "(Argdown joins the lines of a statement with spaces)",
+            file,
+            number,
+            MAX_LINE + 1,
+        )
     return text
 
 
