@@ -1020,29 +1020,28 @@ class Parser:
     """Blocks from tokens, following Argdown's grammar."""
 
     def __init__(self, tokens: list[Token], text: str, file: str) -> None:
-        self.tokens = tokens
         self.text = text
         self.file = file
         self.pos = 0
         end_line = text.count("\n") + 1
         end_column = len(text) - (text.rfind("\n") + 1) + 1
         self.eof = Token(EOF, "", len(text), end_line, end_column)
+        # Two ends of the file after the tokens, for a look one token past the last one:
+        # the grammar takes no token that it has not seen, so it never gets further.
+        self.tokens = [*tokens, self.eof, self.eof]
 
     # -- helpers ------------------------------------------------------------
 
     def peek(self, ahead: int = 0) -> Token:
-        try:
-            return self.tokens[self.pos + ahead]
-        except IndexError:
-            return self.eof
+        return self.tokens[self.pos + ahead]
 
     def take(self) -> Token:
-        token = self.peek()
+        token = self.tokens[self.pos]
         self.pos += 1
         return token
 
     def accept(self, kind: str) -> Token | None:
-        token = self.peek()
+        token = self.tokens[self.pos]
         if token.kind == kind:
             self.pos += 1
             return token
@@ -1169,24 +1168,30 @@ class Parser:
         return heading
 
     def data(self) -> Token | None:
-        data = self.accept(DATA)
-        if data is not None:
-            self.accept(NEWLINE)
+        tokens, pos = self.tokens, self.pos
+        data = tokens[pos]
+        if data.kind != DATA:
+            return None
+        self.pos = pos + 2 if tokens[pos + 1].kind == NEWLINE else pos + 1
         return data
 
     def content(self, context: str) -> list[Token]:
         """Statement text: text, links, tags, mentions, emphasis, line breaks."""
-        tokens: list[Token] = []
+        tokens = self.tokens
+        start = end = self.pos
+        while tokens[end].kind in _CONTENT:
+            end += 1
+        self.pos = end
+        content = tokens[start:end]
         open_marks: list[Token] = []
-        while self.peek().kind in _CONTENT:
-            token = self.take()
-            if token.kind == EMPHASIS_START:
+        for token in content:
+            kind = token.kind
+            if kind == EMPHASIS_START:
                 open_marks.append(token)
-            elif token.kind == EMPHASIS_END:
+            elif kind == EMPHASIS_END:
                 if not open_marks or open_marks[-1].symbol != token.symbol:
                     raise self.unexpected(token, context)
                 open_marks.pop()
-            tokens.append(token)
         if open_marks:
             mark = open_marks[0]
             name = "bold" if len(mark.symbol) == 2 else "italic"
@@ -1196,11 +1201,15 @@ class Parser:
                 f"{mark.symbol!r}, or write '\\{mark.symbol[0]}' for the character itself",
                 mark,
             )
-        return tokens
+        return content
 
     def check_unclosed_title(self, content: list[Token]) -> None:
-        first = next((t for t in content if t.kind != NEWLINE), None)
-        if first is not None and first.kind == CONTROL and first.image[0] in "[<":
+        for first in content:
+            if first.kind != NEWLINE:
+                break
+        else:
+            return
+        if first.kind == CONTROL and first.image[0] in "[<":
             closing = "]" if first.image[0] == "[" else ">"
             what = "statement" if closing == "]" else "argument"
             raise self.fail(
@@ -1213,19 +1222,22 @@ class Parser:
 
     def reference_tags(self) -> list[Token]:
         """The tags after a reference ``[Title]`` or ``<Title>``, to the end of its line."""
+        tokens, pos = self.tokens, self.pos
         tags = []
-        while (tag := self.accept(TAG)) is not None:
-            tags.append(tag)
-        self.accept(NEWLINE)
+        while tokens[pos].kind == TAG:
+            tags.append(tokens[pos])
+            pos += 1
+        self.pos = pos + 1 if tokens[pos].kind == NEWLINE else pos
         return tags
 
     def statement(self, depth: int) -> Statement:
-        start = self.peek()
+        start = self.tokens[self.pos]
+        title: str | None
         if start.kind == STATEMENT_REFERENCE:
-            self.take()
-            statement = Statement(start, start.image[1:-1], True, [], self.reference_tags())
+            self.pos += 1
+            title, reference, content, tags = start.image[1:-1], True, [], self.reference_tags()
         elif start.kind == STATEMENT_DEFINITION:
-            self.take()
+            self.pos += 1
             content = self.content("a statement")
             if not content:
                 raise self.fail(
@@ -1234,21 +1246,20 @@ class Parser:
                     "(or leave out the colon to refer to the statement)",
                     self.peek(),
                 )
-            statement = Statement(start, start.image[1:-2], False, content, [])
+            title, reference, tags = start.image[1:-2], False, []
         else:
             content = self.content("a statement")
             if not content:
                 raise self.unexpected(start, "a statement")
             self.check_unclosed_title(content)
-            statement = Statement(start, None, False, content, [])
-        statement.data = self.data()
-        statement.relations = self.relations(depth)
-        return statement
+            title, reference, tags = None, False, []
+        data = self.data()
+        return Statement(start, title, reference, content, tags, data, self.relations(depth))
 
     def argument(self, depth: int = 0) -> Argument:
         start = self.take()
         if start.kind == ARGUMENT_REFERENCE:
-            argument = Argument(start, start.image[1:-1], True, [], self.reference_tags())
+            title, reference, content, tags = start.image[1:-1], True, [], self.reference_tags()
         else:
             content = self.content("an argument's description")
             if not content:
@@ -1258,13 +1269,13 @@ class Parser:
                     "(or leave out the colon to refer to the argument)",
                     self.peek(),
                 )
-            argument = Argument(start, start.image[1:-2], False, content, [])
-        argument.data = self.data()
-        argument.relations = self.relations(depth)
-        return argument
+            title, reference, tags = start.image[1:-2], False, []
+        data = self.data()
+        return Argument(start, title, reference, content, tags, data, self.relations(depth))
 
     def relations(self, depth: int, *, undercuts_only: bool = False) -> list[Relation]:
-        if self.peek().kind != INDENT or self.peek(1).kind != RELATION:
+        tokens, pos = self.tokens, self.pos
+        if tokens[pos].kind != INDENT or tokens[pos + 1].kind != RELATION:
             return []
         if depth >= MAX_DEPTH:
             raise self.fail(
@@ -1273,10 +1284,10 @@ class Parser:
                 "split the tree, referring to elements by title",
                 self.peek(1),
             )
-        self.take()
+        self.pos = pos + 1
         relations = []
-        while self.peek().kind == RELATION:
-            token = self.take()
+        while (token := tokens[self.pos]).kind == RELATION:
+            self.pos += 1
             if undercuts_only and token.symbol != "<_":
                 raise self.fail(
                     "argdown-syntax",
@@ -1285,7 +1296,7 @@ class Parser:
                     token,
                 )
             child: Statement | Argument
-            nxt = self.peek()
+            nxt = tokens[self.pos]
             if nxt.kind in (ARGUMENT_DEFINITION, ARGUMENT_REFERENCE):
                 if token.symbol == "><":
                     raise self.fail(
@@ -1309,20 +1320,21 @@ class Parser:
                     nxt,
                 )
             relations.append(Relation(token, child))
-        end = self.peek()
+        end = tokens[self.pos]
         if end.kind == DEDENT:
-            self.take()
+            self.pos += 1
         elif end.kind != EOF:
             raise self.unexpected(end, "a relation tree")
         return relations
 
     def pcs(self) -> Pcs:
         items: list[PcsStatement | Inference] = []
+        tokens = self.tokens
         while True:
-            token = self.peek()
+            token = tokens[self.pos]
             if token.kind == STATEMENT_NUMBER:
-                self.take()
-                nxt = self.peek()
+                self.pos += 1
+                nxt = tokens[self.pos]
                 if nxt.kind in (ARGUMENT_DEFINITION, ARGUMENT_REFERENCE):
                     raise self.fail(
                         "argdown-syntax",
@@ -1339,7 +1351,7 @@ class Parser:
                         token,
                     )
                 items.append(self.inference())
-                if self.peek().kind != STATEMENT_NUMBER:
+                if tokens[self.pos].kind != STATEMENT_NUMBER:
                     raise self.fail(
                         "argdown-pcs",
                         "an inference line must be followed by the conclusion it infers, "
