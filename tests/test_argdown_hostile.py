@@ -287,13 +287,19 @@ def test_common_lines_are_read_whole() -> None:
     )
     lexer = syntax.Lexer(text, "t.argdown")
     assert lexer.lines(0) == text.rindex("\n") + 1
-    assert [t.kind for t in lexer.tokens[:6]] == [
-        syntax.ARGUMENT_REFERENCE,
-        syntax.NEWLINE,
-        syntax.INDENT,
-        syntax.RELATION,
-        syntax.ARGUMENT_REFERENCE,
-        syntax.NEWLINE,
+    assert [(t.kind, t.image) for t in lexer.tokens[:12]] == [
+        (syntax.ARGUMENT_REFERENCE, "<a1>"),
+        (syntax.NEWLINE, "\n"),
+        (syntax.INDENT, ""),
+        (syntax.RELATION, "->"),
+        (syntax.ARGUMENT_DEFINITION, "<a2>:"),
+        (syntax.FREESTYLE, "Its gist"),
+        (syntax.CONTROL, "."),
+        (syntax.NEWLINE, "\n"),
+        (syntax.RELATION, "+>"),
+        (syntax.STATEMENT_REFERENCE, "[s1]"),
+        (syntax.DEDENT, ""),
+        (syntax.EMPTYLINE, "\n\n"),
     ]
     tokens_both_ways(text)
 
