@@ -305,7 +305,8 @@ def test_common_lines_are_read_whole() -> None:
 
 
 @pytest.mark.parametrize(
-    ("before", "after"), [("", "x\n"), ("x\n", ""), ("x\n\n", "x\n"), ("x\n  + y\n", "")]
+    ("before", "after"),
+    [("", "x\n"), ("x\n", ""), ("x\n\n", "x\n"), ("x\n  + y\n", ""), ("x\n  + y\n", "x\n")],
 )
 def test_every_line_shape_reads_alike_both_ways(before: str, after: str) -> None:
     """Each start with each title, each start with each text, each title with each text,

@@ -70,7 +70,14 @@ RELATION_SYMBOLS: tuple[tuple[str, str, str], ...] = (
 
 # JavaScript's \s, which Argdown's patterns use.
 _JS_SPACE = " \t\n\x0b\x0c\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
-_JS_SPACE_RE = re.compile(f"[{_JS_SPACE}]")
+
+
+@functools.cache
+def _js_space() -> re.Pattern[str]:
+    """JavaScript's \\s as a pattern, compiled on first use (few documents need it)."""
+    return re.compile(f"[{_JS_SPACE}]")
+
+
 # Characters JavaScript's '.' does not match (after line breaks are made '\n').
 _LINE_END_RE = re.compile("[\n\u2028\u2029]")
 _FREESTYLE = re.compile(r"[^\\@#*_\[\],.:;</>\-\n\r(){}]+")
@@ -79,9 +86,18 @@ _SPACES = re.compile(r"[ \t]+")
 _NEWLINE = re.compile(r"[ \t]*\n")
 _EMPTYLINE = re.compile(r"(?:[ \t]*\n){2,}")
 _ESCAPED = re.compile("\\\\[^\n\r\u2028\u2029] *")
-# Argdown's tag characters, [A-Za-z0-9\-\[\\\]^_`\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef],
-# written as the characters they are not: the same set, compiled in a twentieth of the time.
-_TAG_CHARS = re.compile("[^\\x00-,./:-@{-\\x9f\\ud800-\\uf8ff\\ufdd0-\\ufdef\\ufff0-\\U0010ffff]+")
+
+
+@functools.cache
+def _tag_chars() -> re.Pattern[str]:
+    """Argdown's tag characters, compiled on first use.
+
+    [A-Za-z0-9\\-\\[\\\\\\]^_`\\u00a0-\\ud7ff\\uf900-\\ufdcf\\ufdf0-\\uffef], written as the
+    characters they are not: the same set, compiled in a twentieth of the time.
+    """
+    return re.compile("[^\\x00-,./:-@{-\\x9f\\ud800-\\uf8ff\\ufdd0-\\ufdef\\ufff0-\\U0010ffff]+")
+
+
 # The relation symbols, in the order Argdown tries them.
 _RELATION = r"\+>|->|<?\+|<?-|><|_>|<_|_(?=\s)"
 _LINE_START_RELATION = re.compile(rf"[ \t]*({_RELATION})")
@@ -92,7 +108,15 @@ _ORDERED_ITEM = re.compile(r"([ \t]*)\d+\.(?=\s)")
 _UNORDERED_ITEM = re.compile(r"([ \t]*)\*(?=\s)")
 _HEADING = re.compile(r"(#+) ")
 _EMPHASIS_END = re.compile(r"(?:[ \t]|(?=[\n\r)}_.,!?;:\-*]|$))")
-_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+#: The characters argmap refuses in a document, in one of ASCII and in any text; the
+#: second, a larger table to compile, only for documents that are not ASCII.
+_FORBIDDEN_ASCII = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+@functools.cache
+def _forbidden() -> re.Pattern[str]:
+    return re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
 
 #: The token rules that match only at the start of a line, left out of the rules tried
 #: after a line break (none), after an empty line (an inference's start) and elsewhere (all).
@@ -132,26 +156,18 @@ _EMPHASIS = ("**", "__", "*", "_")
 #: * the line break, or an empty line.
 #:
 #: The possessive quantifiers keep the regex from splitting a line any other way; a line
-#: of any other shape is left to the rules. ``{inference}`` is the inference line, left
-#: out after an empty line, as the rules leave it out there.
-_LINE_SOURCE = (
+#: of any other shape is left to the rules, and so is an inference line after an empty
+#: line (where the rules do not try it) and a document with the line separators U+2028
+#: or U+2029 (which end a title, but not a line).
+_LINE = re.compile(
     r"(?>(?P<number>[ \t]*+\(\d++\))"
-    "{inference}"
+    r"|(?P<inference>[ \t]*+--)(?P<inference_end>-{2,}+)"
     rf"|(?P<indent>[ \t]*+)(?P<relation>{_RELATION})"
     r"|(?=[^0-9 \t\n]))"
-    r"(?:[ \t]*+(?P<element><[^!\->\n\u2028\u2029][^>\n\u2028\u2029]*+>:?+"
-    r"|\[[^\-\]\n\u2028\u2029][^\]\n\u2028\u2029]*+\]:?+))?"
+    r"(?:[ \t]*+(?P<element><[^!\->\n][^>\n]*+>:?+|\[[^\-\]\n][^\]\n]*+\]:?+))?"
     r"(?:[ \t]*+(?P<text>[^=\\@#*_\[\],.:;</>\-\n\r(){} \t][^\\@#*_\[\],.:;</>\-\n\r(){}]*+))?"
     r"(?P<period>\.[ \t]?+)?"
     r"(?P<newline>[ \t]*+\n)(?P<empty>(?:[ \t]*+\n)++)?"
-)
-#: The common lines after a line break, and after an empty line (where no inference
-#: starts: its alternative there is one that never matches, keeping the groups' numbers).
-_LINES = (
-    re.compile(
-        _LINE_SOURCE.replace("{inference}", r"|(?P<inference>[ \t]*+--)(?P<inference_end>-{2,}+)")
-    ),
-    re.compile(_LINE_SOURCE.replace("{inference}", "|(?P<inference>(?!))(?P<inference_end>)")),
 )
 
 
@@ -255,7 +271,7 @@ class _Index:
         Searched in the text itself: the stretches searched for one document
         do not overlap (each ends at the next '.' or ':'), so this stays linear.
         """
-        return _JS_SPACE_RE.search(self.text, start, end) is not None
+        return _js_space().search(self.text, start, end) is not None
 
     def within_line(self, start: int, end: int) -> bool:
         """No line end between ``start`` and ``end`` (exclusive)."""
@@ -299,9 +315,9 @@ class Lexer:
         self.emphasis: list[tuple[str, int]] = []  # open markers and their offsets
         self.inference = False
         self.last_skipped_end = -1
-        #: Whether to read lines of the common shape in one match (see :meth:`line`);
+        #: Whether to read lines of the common shape in one match (see :meth:`lines`);
         #: off, every token comes from the rules, which the tests compare against.
-        self.whole_lines = whole_lines
+        self.whole_lines = whole_lines and "\u2028" not in text and "\u2029" not in text
         #: Where the line after the last one read whole starts, and its number.
         self.next_line_at, self.next_line = -1, 0
         #: The rules to try at a character, in each state (see :meth:`rules`).
@@ -402,7 +418,7 @@ class Lexer:
         return tokens
 
     def lines(self, pos: int) -> int:
-        """The tokens of the lines of the common shape (see ``_LINES``) from ``pos`` on, up
+        """The tokens of the lines of the common shape (see ``_LINE``) from ``pos`` on, up
         to the first line of another shape or the last line; returns where they end.
 
         ``pos`` is where the rules would try the line-start rules: after a line break,
@@ -418,7 +434,7 @@ class Lexer:
             line = bisect.bisect_right(self.line_starts, pos)
         shift = 1 - self.line_starts[line - 1]  # an offset plus the shift is its column
         while True:
-            match = _LINES[state].match(text, pos)
+            match = _LINE.match(text, pos)
             if match is None or match.end() == length:
                 break
             # The parts as strings, and where the parts after the first start: fewer
@@ -441,6 +457,8 @@ class Lexer:
                     self.dedent_all(pos, line, pos + shift)
                 append(_new(Token, (STATEMENT_NUMBER, number, pos, line, pos + shift, "")))
             elif inference is not None:
+                if state == 1:
+                    break
                 if len(indents) > 1:
                     self.dedent_all(pos, line, pos + shift)
                 append(_new(Token, (INFERENCE_START, inference, pos, line, pos + shift, "")))
@@ -749,7 +767,7 @@ class Lexer:
         for marker in _EMPHASIS:
             after = pos + len(marker)
             if text.startswith(marker, pos) and (
-                after >= len(text) or not _JS_SPACE_RE.match(text, after)
+                after >= len(text) or not _js_space().match(text, after)
             ):
                 if len(self.emphasis) >= MAX_DEPTH:
                     raise self.fail(
@@ -785,7 +803,7 @@ class Lexer:
             if paren is not None and paren > pos + 2:
                 end = paren + 1
         if end is None:
-            match = _TAG_CHARS.match(text, pos + 1)
+            match = _tag_chars().match(text, pos + 1)
             if match is None:
                 return None
             end = match.end()
@@ -872,7 +890,7 @@ class Lexer:
 def prepare(text: str, file: str) -> str:
     """Line breaks as ``\\n``; refuse control characters and overlong lines."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    bad = _FORBIDDEN.search(text)
+    bad = (_FORBIDDEN_ASCII if text.isascii() else _forbidden()).search(text)
     if bad is not None:
         line = text.count("\n", 0, bad.start()) + 1
         column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
