@@ -309,7 +309,9 @@ class Lexer:
         self.text = text
         self.file = file
         self.index = _Index(text)
-        self.line_starts = [0, *(p + 1 for p in self.index.newlines)]
+        #: The line the tokens have reached: its number, where it starts, where its
+        #: line break is (see :meth:`where`).
+        self.row, self.row_start, self.row_end = 1, 0, self._line_end(0)
         self.tokens: list[Token] = []
         self.indents = [0]
         self.emphasis: list[tuple[str, int]] = []  # open markers and their offsets
@@ -318,8 +320,6 @@ class Lexer:
         #: Whether to read lines of the common shape in one match (see :meth:`lines`);
         #: off, every token comes from the rules, which the tests compare against.
         self.whole_lines = whole_lines and "\u2028" not in text and "\u2029" not in text
-        #: Where the line after the last one read whole starts, and its number.
-        self.next_line_at, self.next_line = -1, 0
         #: The rules to try at a character, in each state (see :meth:`rules`).
         self.rule_tables: tuple[dict[str, tuple[Callable[[int], int | None], ...]], ...] = (
             {},
@@ -329,18 +329,33 @@ class Lexer:
 
     # -- positions and errors -----------------------------------------------
 
+    @functools.cached_property
+    def line_starts(self) -> list[int]:
+        return [0, *(p + 1 for p in self.index.newlines)]
+
+    def _line_end(self, offset: int) -> int:
+        end = self.text.find("\n", offset)
+        return len(self.text) if end == -1 else end
+
     def where(self, offset: int) -> tuple[int, int]:
-        line = bisect.bisect_right(self.line_starts, offset)
-        return line, offset - self.line_starts[line - 1] + 1
+        """Line and column of ``offset``: counted on from the line the tokens have reached,
+        which each search moves on, so that reading the document counts each line once."""
+        if offset < self.row_start:  # an error before the line reached
+            line = bisect.bisect_right(self.line_starts, offset)
+            return line, offset - self.line_starts[line - 1] + 1
+        if offset > self.row_end:
+            text = self.text
+            self.row += text.count("\n", self.row_start, offset)
+            self.row_start = text.rfind("\n", 0, offset) + 1
+            self.row_end = self._line_end(offset)
+        return self.row, offset - self.row_start + 1
 
     def fail(self, code: str, message: str, offset: int) -> MapError:
         line, column = self.where(offset)
         return _error(code, message, self.file, line, column)
 
     def add(self, kind: str, start: int, end: int, symbol: str = "") -> None:
-        starts = self.line_starts
-        line = bisect.bisect_right(starts, start)
-        column = start - starts[line - 1] + 1
+        line, column = self.where(start)
         self.tokens.append(Token(kind, self.text[start:end], start, line, column, symbol))
 
     def virtual(self, kind: str, at: int, line: int, column: int) -> None:
@@ -428,11 +443,8 @@ class Lexer:
         append = tokens.append
         length = len(text)
         state = 1 if tokens and tokens[-1].kind == EMPTYLINE else 0
-        if pos == self.next_line_at:
-            line = self.next_line
-        else:
-            line = bisect.bisect_right(self.line_starts, pos)
-        shift = 1 - self.line_starts[line - 1]  # an offset plus the shift is its column
+        line, column = self.where(pos)
+        shift = column - pos  # an offset plus the shift is its column
         while True:
             match = _LINE.match(text, pos)
             if match is None or match.end() == length:
@@ -495,7 +507,8 @@ class Lexer:
                 line += text.count("\n", at, pos)
                 state = 1
             shift = 1 - pos
-        self.next_line_at, self.next_line = pos, line
+        if line != self.row:  # lines were read: the line reached is the one at pos
+            self.row, self.row_start, self.row_end = line, pos, self._line_end(pos)
         return pos
 
     def comment(self, pos: int) -> int | None:
