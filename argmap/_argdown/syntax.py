@@ -355,8 +355,11 @@ class Lexer:
         return _error(code, message, self.file, line, column)
 
     def add(self, kind: str, start: int, end: int, symbol: str = "") -> None:
-        line, column = self.where(start)
-        self.tokens.append(Token(kind, self.text[start:end], start, line, column, symbol))
+        if self.row_start <= start <= self.row_end:  # on the line reached, as most are
+            line, column = self.row, start - self.row_start + 1
+        else:
+            line, column = self.where(start)
+        self.tokens.append(_new(Token, (kind, self.text[start:end], start, line, column, symbol)))
 
     def virtual(self, kind: str, at: int, line: int, column: int) -> None:
         self.tokens.append(Token(kind, "", at, line, column))
@@ -391,10 +394,12 @@ class Lexer:
 
     def run(self) -> list[Token]:
         text, tokens = self.text, self.tokens
-        tables = self.rule_tables
+        tables, whole_lines = self.rule_tables, self.whole_lines
         length, pos = len(text), 0
         while pos < length:
-            if self.whole_lines and not self.inference:
+            # Where a line starts (or its indentation ends): not after a comment, which
+            # would try the pattern again and again on a line of comments.
+            if (pos == 0 or text[pos - 1] in "\n \t") and whole_lines and not self.inference:
                 last = tokens[-1].kind if tokens else NEWLINE
                 if last in (NEWLINE, EMPTYLINE):
                     stop = self.lines(pos)
