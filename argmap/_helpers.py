@@ -109,6 +109,11 @@ def slug(text: str, limit: int = 60, words: int | None = None) -> str:
     the text has no letters or digits.
     """
     found = _WORDS.findall(text.casefold())
+    if words is not None:
+        found = found[:words]
+    joined = "-".join(found)
+    if len(joined) <= limit:
+        return joined  # no word cut off: the loop below would join them all, and slower
     result = ""
     for count, word in enumerate(found):
         if words is not None and count >= words:

@@ -75,15 +75,16 @@ def read_text(tokens: list[syntax.Token], remove_all_tags: bool) -> tuple[str, l
     """
     if not tokens:  # a reference: no text of its own
         return "", []
-    last_text = max(
-        (i for i, t in enumerate(tokens) if t.kind not in (syntax.TAG, syntax.NEWLINE)),
-        default=-1,
-    )
+    last_text = len(tokens) - 1  # the last token that is neither a tag nor a line break
+    while last_text >= 0 and tokens[last_text].kind in _NOT_TEXT:
+        last_text -= 1
     parts: list[str] = []
     tags: list[str] = []
     for index, token in enumerate(tokens):
         kind = token.kind
-        if kind == syntax.TAG:
+        if kind in _PLAIN:
+            parts.append(token.image)
+        elif kind == syntax.TAG:
             name = tag_name(token)
             if name not in tags:
                 tags.append(name)
@@ -99,7 +100,12 @@ def read_text(tokens: list[syntax.Token], remove_all_tags: bool) -> tuple[str, l
             parts.append(token.image[len(token.symbol) :])
         else:
             parts.append(token.image)
-    return collapse("".join(parts)), tags
+    return collapse("".join(parts) if len(parts) != 1 else parts[0]), tags
+
+
+_NOT_TEXT = frozenset((syntax.TAG, syntax.NEWLINE))
+#: Token kinds whose text is their image, as it stands: most of any text.
+_PLAIN = frozenset((syntax.FREESTYLE, syntax.CONTROL))
 
 
 # -- Argdown's model -----------------------------------------------------------
@@ -617,6 +623,30 @@ class _DraftBuilder:
         return Reserved(value, keys, what, file=self.file, where=at, issues=self.issues)
 
     @staticmethod
+    def summary(
+        members: list[Member],
+    ) -> tuple[Member | None, Member, dict[str, Any], tuple[int, int] | None, list[str], list[str]]:
+        """What the members of an element give it together: the canonical member, the
+        first definition, the merged data and where its reserved data is, the tags and
+        the other texts (as :func:`_canonical`, :meth:`merged`, :meth:`tags`, :meth:`texts`)."""
+        if len(members) == 1:  # most elements: one definition, nothing to merge
+            member = members[0]
+            data = member.data
+            return (
+                None if member.reference else member,
+                member,
+                merge_data({}, data) if data else {},
+                member.data_at if data and RESERVED in data else None,
+                list(member.tags),
+                [],
+            )
+        canonical = _canonical(members)
+        data, at = _DraftBuilder.merged(members)
+        first = next((m for m in members if not m.reference), members[0])
+        others = _DraftBuilder.texts(members, canonical)
+        return canonical, first, data, at, _DraftBuilder.tags(members), others
+
+    @staticmethod
     def merged(members: list[Member]) -> tuple[dict[str, Any], tuple[int, int] | None]:
         data: dict[str, Any] = {}
         at = None
@@ -674,20 +704,17 @@ class _DraftBuilder:
         return None
 
     def add_statement(self, ec: EquivalenceClass) -> None:
-        canonical = _canonical(ec.members)
-        data, at = self.merged(ec.members)
-        first = next((m for m in ec.members if not m.reference), ec.members[0])
+        canonical, first, data, at, tags, others = self.summary(ec.members)
         what = f"statement [{ec.title}]" if ec.title else "a statement"
         reserved = self.reserved(data, STATEMENT_KEYS, what, at or (first.line, first.column))
         text = canonical.text if canonical and canonical.text else (ec.title or "")
-        others = self.texts(ec.members, canonical)
         if others:
             _marker(data, texts=others)
         draft = StatementDraft(
             ec,
             ec.title,
             text,
-            self.tags(ec.members),
+            tags,
             data,
             reserved,
             first.line,
@@ -701,9 +728,7 @@ class _DraftBuilder:
 
     def add_premise(self, arg: ArgdownArgument) -> None:
         """The premise of an argument without premise-conclusion structure: its description."""
-        canonical = _canonical(arg.members)
-        data, at = self.merged(arg.members)
-        first = next((m for m in arg.members if not m.reference), arg.members[0])
+        canonical, first, data, at, tags, others = self.summary(arg.members)
         reserved = self.reserved(
             data, STATEMENT_KEYS, f"argument {arg.label}", at or (first.line, first.column)
         )
@@ -711,14 +736,13 @@ class _DraftBuilder:
             del data[RESERVED]
         text = canonical.text if canonical and canonical.text else (arg.title or "")
         _marker(data, argument=arg.title)
-        others = self.texts(arg.members, canonical)
         if others:
             _marker(data, texts=others)
         draft = StatementDraft(
             arg,
             None,
             text,
-            self.tags(arg.members),
+            tags,
             data,
             reserved,
             first.line,
@@ -768,23 +792,23 @@ class _DraftBuilder:
             steps.append(step)
             premises = [] if target is None else [(target, entry)]
         main = steps[-1]
-        canonical = _canonical(arg.members)
-        data, at = self.merged(arg.members)
+        main.sort_at = (main.line, main.column)
+        canonical: Member | None = None
+        data: dict[str, Any] = {}
+        at: tuple[int, int] | None = None
+        others: list[str] = []
+        if arg.members:
+            canonical, first, data, at, main.tags, others = self.summary(arg.members)
+            main.line, main.column = first.line, first.column
         reserved = self.reserved(
             data, ARGUMENT_KEYS, f"argument {arg.label}", at or (arg.line, arg.column)
         )
         main.reserved = reserved
         main.title = arg.title
         main.note = canonical.text if canonical and canonical.text else None
-        main.tags = self.tags(arg.members)
-        others = self.texts(arg.members, canonical)
         if others:
             _marker(data, texts=others)
         main.data = merge_data(data, main.data)
-        main.sort_at = (main.line, main.column)
-        if arg.members:
-            first = next((m for m in arg.members if not m.reference), arg.members[0])
-            main.line, main.column = first.line, first.column
         for step in steps:
             step.main = main
             self.add_argument(step)
@@ -1065,6 +1089,7 @@ class _MapAssembler:
         self.file = file
         self.issues = builder.issues
         self.positions: dict[DocPath, tuple[str, int, int]] = {}
+        self.valid_ids: dict[str, bool] = {}
         #: The reserved fields of an argument that has none.
         self.nothing_reserved = Reserved(
             None, ARGUMENT_KEYS, "", file=file, where=(1, 1), issues=self.issues
@@ -1072,6 +1097,13 @@ class _MapAssembler:
 
     def at(self, path: DocPath, line: int, column: int) -> None:
         self.positions.setdefault(path, (self.file, line, column))
+
+    def valid(self, value: str) -> bool:
+        """Whether ``value`` is a valid id: each id matched once, however often it is used."""
+        known = self.valid_ids.get(value)
+        if known is None:
+            known = self.valid_ids[value] = ID_PATTERN.match(value) is not None
+        return known
 
     def problem(self, message: str, where: tuple[int, int]) -> None:
         self.issues.append(
@@ -1171,8 +1203,8 @@ class _MapAssembler:
     def statement(self, draft: StatementDraft) -> Statement | None:
         r = draft.reserved
         path: DocPath = ("statements", draft.id)
-        self.at(path, draft.line, draft.column)
-        if not r and draft.text.strip() and ID_PATTERN.match(draft.id):
+        self.positions.setdefault(path, (self.file, draft.line, draft.column))
+        if not r and draft.text.strip() and self.valid(draft.id):
             # Nothing reserved: the values are the reader's own, valid as made.
             return unchecked(
                 Statement,
@@ -1212,10 +1244,11 @@ class _MapAssembler:
     def argument(self, draft: ArgumentDraft) -> Argument | None:
         r = draft.reserved or self.nothing_reserved
         path: DocPath = ("arguments", draft.id)
-        self.at(path, draft.line, draft.column)
+        positions, file = self.positions, self.file
+        positions.setdefault(path, (file, draft.line, draft.column))
         premises = [p.id for p in draft.premises]
-        for index, where in enumerate(draft.premise_at):
-            self.at((*path, "premises", index), *where)
+        for index, (line, column) in enumerate(draft.premise_at):
+            positions.setdefault((*path, "premises", index), (file, line, column))
         kind = draft.kind
         target = draft.target.id if draft.target is not None else None
         if r:  # the reserved fields the relations do not give
@@ -1237,10 +1270,13 @@ class _MapAssembler:
             self.at((*path, _VERBS[kind]), *draft.target_at)
         if target is None:
             return None  # reported: a generated conclusion that relates to nothing
+        valid = self.valid
         if (
             not r
             and kind in RELATIONS
-            and all(ID_PATTERN.match(i) for i in (draft.id, target, *premises))
+            and valid(draft.id)
+            and valid(target)
+            and all(valid(premise) for premise in premises)
         ):
             # Nothing reserved: the values are the reader's own, valid as made.
             return unchecked(
