@@ -326,7 +326,7 @@ class _Model:
             node.reference,
             text,
             tags,
-            self.data(data_token),
+            self.data(data_token) if data_token is not None else None,
             data_at,
             start.line,
             start.column,
@@ -364,7 +364,8 @@ class _Model:
                 node.start,
             )
         ec = self.ec(node.title)
-        self.relations_of(ec, node.relations)
+        if node.relations:
+            self.relations_of(ec, node.relations)
         ec.members.append(member)
         takes = member.data.get("isInGroup") if member.data else None
         if takes is True or (not member.reference and takes is None and not ec.has_section):
@@ -376,7 +377,8 @@ class _Model:
         arg = self.arg(node.title)
         if not arg.members:
             arg.line, arg.column = node.start.line, node.start.column
-        self.relations_of(arg, node.relations)
+        if node.relations:
+            self.relations_of(arg, node.relations)
         arg.members.append(member)
         takes = member.data.get("isInGroup") if member.data else None
         if takes is True or (not member.reference and takes is None and not arg.has_section):
@@ -1163,7 +1165,7 @@ class _MapAssembler:
         drafts: list[StatementDraft | ArgumentDraft] = [*statements, *arguments]
         for draft in drafts:
             reserved = draft.reserved
-            if reserved is None or not reserved.has("id"):
+            if reserved is None or "id" not in reserved.data:
                 continue
             value = reserved.text("id")
             if value is None or not check_ids([value], reserved, "id"):
@@ -1204,7 +1206,7 @@ class _MapAssembler:
         r = draft.reserved
         path: DocPath = ("statements", draft.id)
         self.positions.setdefault(path, (self.file, draft.line, draft.column))
-        if not r and draft.text.strip() and self.valid(draft.id):
+        if not r.data and draft.text.strip() and self.valid(draft.id):
             # Nothing reserved: the values are the reader's own, valid as made.
             return unchecked(
                 Statement,
@@ -1242,7 +1244,9 @@ class _MapAssembler:
             return None
 
     def argument(self, draft: ArgumentDraft) -> Argument | None:
-        r = draft.reserved or self.nothing_reserved
+        r = draft.reserved
+        if r is None or not r.data:
+            r = self.nothing_reserved
         path: DocPath = ("arguments", draft.id)
         positions, file = self.positions, self.file
         positions.setdefault(path, (file, draft.line, draft.column))
@@ -1251,7 +1255,7 @@ class _MapAssembler:
             positions.setdefault((*path, "premises", index), (file, line, column))
         kind = draft.kind
         target = draft.target.id if draft.target is not None else None
-        if r:  # the reserved fields the relations do not give
+        if r.data:  # the reserved fields the relations do not give
             if r.has("kind") and draft.origin == "main":
                 value = r.text("kind")
                 if value not in ("support", "attack", "undercut", "backing"):
@@ -1267,12 +1271,12 @@ class _MapAssembler:
                 if given is not None and check_ids(given, r, "premises"):
                     premises = list(given)
         if draft.target_at is not None:
-            self.at((*path, _VERBS[kind]), *draft.target_at)
+            positions.setdefault((*path, _VERBS[kind]), (file, *draft.target_at))
         if target is None:
             return None  # reported: a generated conclusion that relates to nothing
         valid = self.valid
         if (
-            not r
+            not r.data
             and kind in RELATIONS
             and valid(draft.id)
             and valid(target)
