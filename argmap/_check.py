@@ -403,7 +403,7 @@ def _grounding(map: ArgumentMap) -> Iterator[Issue]:
                 WARNING,
                 path=(*base, "<key>"),
             )
-        for index, premise in enumerate(argument.premises):
+        for index, premise in enumerate(argument.premises if questions else ()):
             if premise in questions:
                 yield Issue(
                     "question-premise",
@@ -609,9 +609,13 @@ def _defined_here(map: ArgumentMap, path: DocPath) -> bool:
 
 
 def _unused(map: ArgumentMap) -> Iterator[Issue]:
-    at_issue = {sid for i in map.issues.values() for sid in (*i.positions, i.statement)}
+    # A statement is connected when an argument uses or targets it, or an issue names it.
+    connected = {sid for i in map.issues.values() for sid in (*i.positions, i.statement)}
+    for argument in map.arguments.values():
+        connected.update(argument.premises)
+        connected.add(argument.target)
     for sid in map.statements:
-        if not (map.arguments_using(sid) or map.arguments_targeting(sid) or sid in at_issue):
+        if sid not in connected:
             yield Issue(
                 "unconnected-statement",
                 f"statement {sid!r} is neither a premise nor the target of any argument; "
