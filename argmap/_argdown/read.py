@@ -1127,13 +1127,21 @@ class _MapAssembler:
         self.assign_ids(statements, arguments)
         built_statements = [s for s in (self.statement(d) for d in statements) if s is not None]
         built_arguments = [a for a in (self.argument(d) for d in arguments) if a is not None]
+        every_draft_built = len(built_statements) == len(statements) and len(
+            built_arguments
+        ) == len(arguments)
+        made = built_statements, built_arguments
         built_statements, built_arguments = self.reorder(
             reserved_map, built_statements, built_arguments
         )
-        rank = {e.id: i for i, e in enumerate(built_statements)}
-        rank.update({e.id: i for i, e in enumerate(built_arguments)})
-        statements.sort(key=lambda d: rank.get(d.id, len(rank)))
-        arguments.sort(key=lambda d: rank.get(d.id, len(rank)))
+        reordered = built_statements is not made[0] or built_arguments is not made[1]
+        if reordered or not every_draft_built:
+            # The drafts in the map's order, for the groups' members; when every
+            # draft was built and none reordered, they are in it already.
+            rank = {e.id: i for i, e in enumerate(built_statements)}
+            rank.update({e.id: i for i, e in enumerate(built_arguments)})
+            statements.sort(key=lambda d: rank.get(d.id, len(rank)))
+            arguments.sort(key=lambda d: rank.get(d.id, len(rank)))
         groups = self.groups(statements, arguments)
         title = self.front.pop("title", None)
         if isinstance(title, (dict, list)) or title is None or not str(title).strip():
