@@ -334,10 +334,12 @@ class _Model:
         )
 
     def ec(self, title: str | None) -> EquivalenceClass:
-        return self.titled(EquivalenceClass, self.statements, self.ecs, title)
+        known = self.statements.get(title) if title is not None else None
+        return known or self.titled(EquivalenceClass, self.statements, self.ecs, title)
 
     def arg(self, title: str | None) -> ArgdownArgument:
-        return self.titled(ArgdownArgument, self.arguments, self.args, title)
+        known = self.arguments.get(title) if title is not None else None
+        return known or self.titled(ArgdownArgument, self.arguments, self.args, title)
 
     def titled(
         self,
@@ -642,11 +644,28 @@ class _DraftBuilder:
                 list(member.tags),
                 [],
             )
-        canonical = _canonical(members)
-        data, at = _DraftBuilder.merged(members)
-        first = next((m for m in members if not m.reference), members[0])
-        others = _DraftBuilder.texts(members, canonical)
-        return canonical, first, data, at, _DraftBuilder.tags(members), others
+        data = {}
+        at = None
+        tags: list[str] = []
+        definitions = 0
+        first = None
+        for member in members:
+            if not member.reference:
+                definitions += 1
+                if first is None:
+                    first = member
+            if member.data:
+                data = merge_data(data, member.data)
+                if RESERVED in member.data and at is None:
+                    at = member.data_at
+            if member.tags:
+                tags += [t for t in member.tags if t not in tags]
+        if first is None:  # references only: nothing canonical, no other texts
+            return None, members[0], data, at, tags, []
+        canonical = _canonical(members) if definitions > 1 else first
+        # Other texts come from a second definition only.
+        others = _DraftBuilder.texts(members, canonical) if definitions > 1 else []
+        return canonical, first, data, at, tags, others
 
     @staticmethod
     def merged(members: list[Member]) -> tuple[dict[str, Any], tuple[int, int] | None]:
@@ -1091,7 +1110,8 @@ class _MapAssembler:
         self.file = file
         self.issues = builder.issues
         self.positions: dict[DocPath, tuple[str, int, int]] = {}
-        self.valid_ids: dict[str, bool] = {}
+        #: Whether every id the drafts were given is valid (see :meth:`assign_ids`).
+        self.ids_valid = False
         #: The reserved fields of an argument that has none.
         self.nothing_reserved = Reserved(
             None, ARGUMENT_KEYS, "", file=file, where=(1, 1), issues=self.issues
@@ -1099,13 +1119,6 @@ class _MapAssembler:
 
     def at(self, path: DocPath, line: int, column: int) -> None:
         self.positions.setdefault(path, (self.file, line, column))
-
-    def valid(self, value: str) -> bool:
-        """Whether ``value`` is a valid id: each id matched once, however often it is used."""
-        known = self.valid_ids.get(value)
-        if known is None:
-            known = self.valid_ids[value] = ID_PATTERN.match(value) is not None
-        return known
 
     def problem(self, message: str, where: tuple[int, int]) -> None:
         self.issues.append(
@@ -1207,6 +1220,9 @@ class _MapAssembler:
             else:
                 target = a.target.id if a.target is not None else "nothing"
                 a.id = ids.make(relation_id(a.premises[0].id, a.kind, target), "argument")
+        # Made from slugs and checked ids, every id is valid; matched here once all the
+        # same, so that no statement or argument is built unchecked from a bad one.
+        self.ids_valid = all(ID_PATTERN.match(value) for value in ids.taken)
 
     # -- statements and arguments --------------------------------------------
 
@@ -1214,7 +1230,7 @@ class _MapAssembler:
         r = draft.reserved
         path: DocPath = ("statements", draft.id)
         self.positions.setdefault(path, (self.file, draft.line, draft.column))
-        if not r.data and draft.text.strip() and self.valid(draft.id):
+        if not r.data and draft.text.strip() and self.ids_valid:
             # Nothing reserved: the values are the reader's own, valid as made.
             return unchecked(
                 Statement,
@@ -1282,14 +1298,7 @@ class _MapAssembler:
             positions.setdefault((*path, _VERBS[kind]), (file, *draft.target_at))
         if target is None:
             return None  # reported: a generated conclusion that relates to nothing
-        valid = self.valid
-        if (
-            not r.data
-            and kind in RELATIONS
-            and valid(draft.id)
-            and valid(target)
-            and all(valid(premise) for premise in premises)
-        ):
+        if not r.data and kind in RELATIONS and self.ids_valid:
             # Nothing reserved: the values are the reader's own, valid as made.
             return unchecked(
                 Argument,
