@@ -623,7 +623,7 @@ class Argument:
         return None
 
 
-_Built = TypeVar("_Built", Statement, Argument)
+_Built = TypeVar("_Built", Statement, Argument, "Group")
 
 
 #: Each class's maker for :func:`unchecked`, made on first use.
