@@ -1446,6 +1446,19 @@ class _MapAssembler:
             given = r.strings("members")
             if given is not None and check_ids(given, r, "members"):
                 members = list(given)
+            if (
+                not r.data
+                and self.ids_valid
+                and ID_PATTERN.match(group_id)
+                and section.title.strip()
+            ):
+                # Nothing reserved: members, title and data are the reader's own, valid as made.
+                result.append(
+                    unchecked(
+                        Group, id=group_id, title=section.title, members=tuple(members), data=data
+                    )
+                )
+                continue
             override = r.mapping("data")
             title = r.text("title") if r.has("title") else section.title
             try:
