@@ -111,7 +111,7 @@ _PLAIN = frozenset((syntax.FREESTYLE, syntax.CONTROL))
 # -- Argdown's model -----------------------------------------------------------
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class Section:
     title: str
     level: int
@@ -124,7 +124,7 @@ class Section:
     data_at: tuple[int, int]
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class Member:
     """One occurrence of a statement or of an argument's description."""
 
@@ -139,7 +139,7 @@ class Member:
     section: Section | None
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class EquivalenceClass:
     """An equivalence class: the statements that share a title (or one untitled statement)."""
 
@@ -151,7 +151,7 @@ class EquivalenceClass:
     relations: list[ArgdownRelation] = field(default_factory=list)
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class Inference:
     argument: ArgdownArgument
     rules: list[str]
@@ -161,7 +161,7 @@ class Inference:
     relations: list[ArgdownRelation] = field(default_factory=list)
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class PcsEntry:
     ec: EquivalenceClass
     line: int
@@ -169,7 +169,7 @@ class PcsEntry:
     inference: Inference | None  # the inference this statement concludes, if any
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class ArgdownArgument:
     title: str | None
     order: int
@@ -195,7 +195,7 @@ Node = EquivalenceClass | ArgdownArgument | Inference
 _Titled = TypeVar("_Titled", EquivalenceClass, ArgdownArgument)
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class ArgdownRelation:
     kind: str  # support, attack, undercut, contradictory, entails, contrary
     source: Node
@@ -551,7 +551,7 @@ class _Model:
 # -- argmap's map ---------------------------------------------------------------
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class StatementDraft:
     """A statement of the map being built."""
 
@@ -569,7 +569,7 @@ class StatementDraft:
     id: str = ""
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class ArgumentDraft:
     """An argument of the map being built."""
 
