@@ -631,20 +631,9 @@ class _DraftBuilder:
         members: list[Member],
     ) -> tuple[Member | None, Member, dict[str, Any], tuple[int, int] | None, list[str], list[str]]:
         """What the members of an element give it together: the canonical member, the
-        first definition, the merged data and where its reserved data is, the tags and
-        the other texts (as :func:`_canonical`, :meth:`merged`, :meth:`tags`, :meth:`texts`)."""
-        if len(members) == 1:  # most elements: one definition, nothing to merge
-            member = members[0]
-            data = member.data
-            return (
-                None if member.reference else member,
-                member,
-                merge_data({}, data) if data else {},
-                member.data_at if data and RESERVED in data else None,
-                list(member.tags),
-                [],
-            )
-        data = {}
+        first definition (else the first member), the merged data and where its reserved
+        data is, the tags of all, and the other texts (see :func:`_canonical`, :meth:`texts`)."""
+        data: dict[str, Any] = {}
         at = None
         tags: list[str] = []
         definitions = 0
@@ -663,7 +652,7 @@ class _DraftBuilder:
         if first is None:  # references only: nothing canonical, no other texts
             return None, members[0], data, at, tags, []
         canonical = _canonical(members) if definitions > 1 else first
-        # Other texts come from a second definition only.
+        # Only an element defined more than once has a choice of texts.
         others = _DraftBuilder.texts(members, canonical) if definitions > 1 else []
         return canonical, first, data, at, tags, others
 
@@ -689,13 +678,6 @@ class _DraftBuilder:
             if member.text != shown and member.text not in result:
                 result.append(member.text)
         return result
-
-    @staticmethod
-    def tags(members: list[Member]) -> list[str]:
-        tags: list[str] = []
-        for member in members:
-            tags += [t for t in member.tags if t not in tags]
-        return tags
 
     # -- statements ---------------------------------------------------------
 
