@@ -770,11 +770,15 @@ class _DraftBuilder:
         collapsed = id(arg.pcs[-1].ec) in self.collapsed
         for index, entry in enumerate(arg.pcs):
             last = index == len(arg.pcs) - 1
+            # None for the conclusion of an argument marked as an attack or undercut,
+            # used here again: check_collapsed reports it, and the map is not made.
+            statement = self.by_ec.get(id(entry.ec))
             if entry.inference is None:
-                premises.append((self.by_ec[id(entry.ec)], entry))
+                if statement is not None:
+                    premises.append((statement, entry))
                 continue
             inference = entry.inference
-            target = None if (last and collapsed) else self.by_ec[id(entry.ec)]
+            target = None if (last and collapsed) else statement
             step = ArgumentDraft(
                 [p for p, _ in premises],
                 "support",
