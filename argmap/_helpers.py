@@ -155,9 +155,11 @@ class Ids:
 
     def make(self, base: str, fallback: str) -> str:
         """A new id from ``base`` (``fallback`` when ``base`` is empty)."""
-        candidate = fresh_id(base or fallback, self.taken, counters=self.counters)
-        self.taken.add(candidate)
-        return candidate
+        base = base or fallback
+        if base in self.taken:  # else the base itself, as fresh_id gives it, without the call
+            base = fresh_id(base, self.taken, counters=self.counters)
+        self.taken.add(base)
+        return base
 
 
 #: Where ``textwrap`` might break a line after a hyphen: a hyphen between
