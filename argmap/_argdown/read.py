@@ -103,6 +103,10 @@ def read_text(tokens: list[syntax.Token], remove_all_tags: bool) -> tuple[str, l
     return collapse("".join(parts) if len(parts) != 1 else parts[0]), tags
 
 
+#: A relation's kind by its symbol, and the symbols whose parent is the source
+#: (``syntax.Relation.kind`` and ``.incoming``, looked up instead of searched).
+_RELATION_KINDS = {symbol: kind for symbol, kind, _ in syntax.RELATION_SYMBOLS}
+_INCOMING = frozenset(symbol for symbol, _, way in syntax.RELATION_SYMBOLS if way == "in")
 _NOT_TEXT = frozenset((syntax.TAG, syntax.NEWLINE))
 #: Token kinds whose text is their image, as it stands: most of any text.
 _PLAIN = frozenset((syntax.FREESTYLE, syntax.CONTROL))
@@ -394,8 +398,9 @@ class _Model:
                 child = self.statement(relation.child)
             else:
                 child = self.argument(relation.child)
-            source, target = (parent, child) if relation.incoming else (child, parent)
-            self.relate(relation.kind, source, target, relation.token)
+            symbol = relation.token.symbol
+            source, target = (parent, child) if symbol in _INCOMING else (child, parent)
+            self.relate(_RELATION_KINDS[symbol], source, target, relation.token)
 
     def relate(self, kind: str, source: Node, target: Node, token: syntax.Token) -> None:
         for existing in source.relations:
