@@ -33,6 +33,7 @@ from ..model import (
     Statement,
     Translation,
     unchecked,
+    unchecked_maker,
 )
 from . import syntax
 from .shared import (
@@ -1103,6 +1104,8 @@ class _MapAssembler:
         self.positions: dict[DocPath, tuple[str, int, int]] = {}
         #: Whether every id the drafts were given is valid (see :meth:`assign_ids`).
         self.ids_valid = False
+        self.make_statement = unchecked_maker(Statement)
+        self.make_argument = unchecked_maker(Argument)
         #: The reserved fields of an argument that has none.
         self.nothing_reserved = Reserved(
             None, ARGUMENT_KEYS, "", file=file, where=(1, 1), issues=self.issues
@@ -1223,8 +1226,7 @@ class _MapAssembler:
         self.positions.setdefault(path, (self.file, draft.line, draft.column))
         if not r.data and draft.text.strip() and self.ids_valid:
             # Nothing reserved: the values are the reader's own, valid as made.
-            return unchecked(
-                Statement,
+            return self.make_statement(
                 id=draft.id,
                 text=draft.text,
                 title=draft.title,
@@ -1291,8 +1293,7 @@ class _MapAssembler:
             return None  # reported: a generated conclusion that relates to nothing
         if not r.data and kind in RELATIONS and self.ids_valid:
             # Nothing reserved: the values are the reader's own, valid as made.
-            return unchecked(
-                Argument,
+            return self.make_argument(
                 id=draft.id,
                 premises=tuple(premises),
                 kind=kind,
