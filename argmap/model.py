@@ -340,8 +340,11 @@ def _frozen(value: Any) -> Any:
     if kind is dict or isinstance(value, Mapping):
         frozen = {}
         for key, item in value.items():
-            if not isinstance(key, str):
+            if type(key) is not str and not isinstance(key, str):
                 raise _UnfitError(f"'data' keys must be strings (got {key!r} in ")
+            if type(item) in _SCALARS:  # most values: no call, nothing to freeze
+                frozen[key] = item
+                continue
             try:
                 frozen[key] = _frozen(item)
             except _UnfitError as unfit:
@@ -350,7 +353,7 @@ def _frozen(value: Any) -> Any:
         return types.MappingProxyType(frozen)
     if isinstance(value, (list, tuple)):
         try:
-            return tuple([_frozen(item) for item in value])
+            return tuple([item if type(item) in _SCALARS else _frozen(item) for item in value])
         except _UnfitError as unfit:
             unfit.place.append("[]")
             raise
