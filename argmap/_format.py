@@ -39,6 +39,7 @@ from .model import (
     Status,
     Translation,
     plain,
+    unchecked,
 )
 
 #: The format versions this release reads and writes.
@@ -856,10 +857,12 @@ def _simple_statement(statement_id: str, value: Any, *, plain: bool = False) -> 
 
     What :meth:`_DocumentReader.statement` builds for it; ``None`` for
     anything else (other keys, odd values), which takes the long way and its
-    checks. ``plain`` as for :func:`from_data`.
+    checks. ``plain`` as for :func:`from_data`. ``statement_id`` is valid (the
+    section checked it), and so is every value built here: the statement is
+    made without the class's checks, which would only repeat these.
     """
     if type(value) is str:  # the shorthand `s1: The text.`
-        return Statement(statement_id, value) if value.strip() else None
+        return unchecked(Statement, id=statement_id, text=value) if value.strip() else None
     if type(value) is not dict or not value.keys() <= _SIMPLE_STATEMENT_KEYS:
         return None
     text = value.get("text")
@@ -867,7 +870,7 @@ def _simple_statement(statement_id: str, value: Any, *, plain: bool = False) -> 
     data = _simple_data(value.get("data"), plain)
     if type(text) is not str or not text.strip() or by is _NOT_SIMPLE or data is _NOT_SIMPLE:
         return None
-    return Statement(statement_id, text, by=by, data=data)
+    return unchecked(Statement, id=statement_id, text=text, by=by, data=data)
 
 
 def _simple_argument(argument_id: str, value: Any, *, plain: bool = False) -> Argument | None:
@@ -876,6 +879,7 @@ def _simple_argument(argument_id: str, value: Any, *, plain: bool = False) -> Ar
 
     What :meth:`_DocumentReader.argument` builds for it; ``None`` for anything
     else (other keys, odd values), which takes the long way and its checks.
+    Made without the class's checks, as :func:`_simple_statement`.
     """
     if (
         type(value) is not dict
@@ -902,7 +906,16 @@ def _simple_argument(argument_id: str, value: Any, *, plain: bool = False) -> Ar
         or data is _NOT_SIMPLE
     ):
         return None
-    return Argument(argument_id, premises, kind, target, scheme=scheme, by=by, data=data)
+    return unchecked(
+        Argument,
+        id=argument_id,
+        premises=premises,
+        kind=kind,
+        target=target,
+        scheme=scheme,
+        by=by,
+        data=data,
+    )
 
 
 def _simple_ids(value: Any) -> Any:
