@@ -47,6 +47,8 @@ __all__ = ["read"]
 _what = functools.partial(kind_name, json=True)
 
 _VERBS = {"support": "supports", "attack": "attacks", "undercut": "undercuts"}
+#: The node types, for a quick look-up (only text is one).
+_TYPES = frozenset(NODE_TYPES)
 
 
 @attrs.define
@@ -206,6 +208,21 @@ class _Reader:
     def read_nodes(self, items: list[Any]) -> dict[str, _Node]:
         nodes: dict[str, _Node] = {}
         for index, item in enumerate(items):
+            if type(item) is dict:  # the usual node, taken at once; the rest below
+                node_id, kind, text = item.get("nodeID"), item.get("type"), item.get("text")
+                node_key = node_id if type(node_id) is str else None
+                if type(node_id) is int:
+                    node_key = str(node_id)
+                if (
+                    node_key
+                    and type(text) is str
+                    and type(kind) is str
+                    and kind in _TYPES
+                    and node_key not in nodes
+                    and (kind not in ("I", "L") or text.strip())
+                ):
+                    nodes[node_key] = _Node(index, item, node_key, kind, text)
+                    continue
             path: DocPath = ("nodes", index)
             if not isinstance(item, dict):
                 self.error(
@@ -282,6 +299,20 @@ class _Reader:
     def read_edges(self, items: list[Any], nodes: dict[str, _Node]) -> list[_Edge]:
         edges: list[_Edge] = []
         for index, item in enumerate(items):
+            if type(item) is dict:  # the usual edge, taken at once; the rest below
+                source, target = item.get("fromID"), item.get("toID")
+                source = str(source) if type(source) is int else source
+                target = str(target) if type(target) is int else target
+                if (
+                    type(source) is str
+                    and type(target) is str
+                    and source != target
+                    and source in nodes
+                    and target in nodes
+                    and (nodes[source].type != "I" or nodes[target].type != "I")
+                ):
+                    edges.append(_Edge(index, item, source, target))
+                    continue
             path: DocPath = ("edges", index)
             if not isinstance(item, dict):
                 self.error(
@@ -653,7 +684,7 @@ class _Reader:
             for sid, value in (own_schemes.items() if isinstance(own_schemes, dict) else ())
         ]
         scheme_ids = scheme_table(schemes)
-        names = {sid: name for sid, name in [*built_in_schemes(), *schemes]}
+        names = {**_built_in_names(), **dict(schemes)} if schemes else _built_in_names()
         arguments: dict[str, Any] = {}
         for node in nodes.values():
             if node.type not in SCHEME_NODES:
@@ -861,6 +892,12 @@ def _edge_extras(edge: _Edge) -> dict[str, Any] | None:
 def default_edge(source: str, target: str) -> dict[str, Any]:
     """The id and fields argmap gives an edge it writes."""
     return {"edgeID": f"{source}->{target}", "formEdgeID": None}
+
+
+@functools.cache
+def _built_in_names() -> dict[str, str]:
+    """The names of the schemes of argmap's catalogue, by id (made once: do not change it)."""
+    return dict(built_in_schemes())
 
 
 def _valid_id(node_key: str) -> str:

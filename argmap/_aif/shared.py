@@ -57,13 +57,13 @@ def scheme_table(schemes: Iterable[tuple[str, str]]) -> dict[str, str]:
     ``schemes`` are ``(id, name)`` pairs: the map's own, which come before
     the built-in catalogue (whose table is made once).
     """
-    table = dict(_built_in_table())
     own: dict[str, str] = {}
     for scheme_id, name in schemes:
         own.setdefault(normal_scheme(scheme_id), scheme_id)
         own.setdefault(normal_scheme(name), scheme_id)
-    table.update(own)
-    return table
+    if not own:  # the catalogue's own table, shared: no map changes it
+        return _built_in_table()
+    return {**_built_in_table(), **own}
 
 
 @functools.cache
