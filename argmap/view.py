@@ -915,10 +915,14 @@ def _statement_node(
 ) -> ViewNode:
     classes = ("argmap-statement", "argmap-thesis") if thesis else ("argmap-statement",)
     classes = (*classes, *_grounding_classes(statement.implicit, statement.mode))
-    text, text_fallback = map.localized(statement, "text", lang)
-    title, title_fallback = map.localized(statement, "title", lang)
-    hedge, hedge_fallback = map.localized(statement, "hedge", lang)
-    untranslated = map.lang if (text_fallback or title_fallback or hedge_fallback) else None
+    if lang is None or lang == map.lang:  # the text as authored, as map.localized gives it
+        text, title, hedge = statement.text, statement.title, statement.hedge
+        untranslated = None
+    else:
+        text, text_fallback = map.localized(statement, "text", lang)
+        title, title_fallback = map.localized(statement, "title", lang)
+        hedge, hedge_fallback = map.localized(statement, "hedge", lang)
+        untranslated = map.lang if (text_fallback or title_fallback or hedge_fallback) else None
     if untranslated:
         classes = (*classes, "argmap-untranslated")
     marks = _marks(statement.implicit, statement.mode, words)
@@ -1196,6 +1200,8 @@ def _refuse_dangling(map: ArgumentMap) -> None:
 
 
 def _speakers(map: ArgumentMap, by: tuple[str, ...], lang: str | None) -> tuple[str, ...]:
+    if not by:
+        return ()
     return tuple(_agent_name(map, a, lang) for a in dict.fromkeys(by))
 
 
