@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import html
 import itertools
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -42,7 +43,7 @@ from ._palette import (
     THESIS_ATTRS,
     UNTRANSLATED_FONT,
 )
-from ._text import clean
+from ._text import UNSAFE, clean
 from .errors import RenderError
 from .view import (
     DEFAULT_WIDTH,
@@ -236,9 +237,15 @@ def _node_line(name: str, attrs: dict[str, str]) -> str:
     return f"\t{_quote(name)} [{_a_list(attrs)}]\n" if attrs else f"\t{_quote(name)}\n"
 
 
+@functools.lru_cache(maxsize=256)
+def _style_list(style: tuple[tuple[str, str], ...]) -> str:
+    """:func:`_a_list` of an edge's style: a few styles, shared by thousands of edges."""
+    return _a_list(dict(style))
+
+
 def _edge_line(source: str, target: str, style: dict[str, str], classes: str) -> str:
     """The line of ``graph.edge(source, target, _attributes={"class": classes}, **style)``."""
-    pairs = [_a_list(style)] if style else []
+    pairs = [_style_list(tuple(style.items()))] if style else []
     pairs.append(f"class={_quote(classes)}")
     return f"\t{_quote_edge(source)} -> {_quote_edge(target)} [{' '.join(pairs)}]\n"
 
@@ -827,6 +834,10 @@ def _html_label(text: str) -> str:
 # -- quoting: every string that reaches DOT passes one of these ----------------
 
 
+#: What :func:`_html` changes besides the characters of :data:`UNSAFE`.
+_MARKUP = re.compile("[&<>\"'\\\\]")
+
+
 def _html(text: str) -> str:
     """Text for an HTML-like label, shown exactly as given.
 
@@ -834,6 +845,8 @@ def _html(text: str) -> str:
     and friends inside HTML-like labels and reads ``\\\\`` as one backslash,
     so backslashes are doubled.
     """
+    if _MARKUP.search(text) is None and UNSAFE.search(text) is None:
+        return text  # most text: nothing to escape, nothing to drop
     return html.escape(clean(text, newlines=False), quote=True).replace("\\", "\\\\")
 
 
