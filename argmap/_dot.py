@@ -434,6 +434,13 @@ def _cluster_label(cluster: ViewCluster) -> str:
     return f"<<B>{_html(cluster.title)}</B>>"
 
 
+#: The class of each relation's argument node, and of each change, with its style.
+_RELATION_CLASSES = tuple((f"argmap-{relation}", relation) for relation in ARGUMENT_STYLES)
+_CHANGE_CLASSES = tuple(
+    (change, f"argmap-{change}", style) for change, style in CHANGE_STYLES.items()
+)
+
+
 def _node_attrs(
     node: ViewNode, wording: Wording | None = None, width: int = DEFAULT_WIDTH
 ) -> dict[str, str]:
@@ -447,7 +454,7 @@ def _node_attrs(
         attrs.update(FOLD_ATTRS)
         attrs["label"] = _label([("", node.lines)], align="CENTER")
     elif node.kind == "argument":
-        relation = next((r for r in ARGUMENT_STYLES if f"argmap-{r}" in node.classes), "support")
+        relation = next((r for c, r in _RELATION_CLASSES if c in node.classes), "support")
         attrs.update(ARGUMENT_ATTRS)
         attrs.update(ARGUMENT_STYLES[relation])
         cells = _badge(node.label)
@@ -467,8 +474,8 @@ def _node_attrs(
         attrs.update(_label_style(node.kind, node.label, thesis=node.thesis))
     if node.implicit:
         attrs["style"] = _dashed(attrs.get("style", NODE_ATTRS["style"]))
-    for change, style in CHANGE_STYLES.items():
-        if f"argmap-{change}" in node.classes:
+    for change, name, style in _CHANGE_CLASSES:
+        if name in node.classes:
             attrs.update(style)
             if change == "removed":
                 attrs["style"] = _dashed(attrs.get("style", NODE_ATTRS["style"]))

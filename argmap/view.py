@@ -1056,11 +1056,12 @@ def _relations(
         aimed.setdefault(argument.target, []).append(argument)
     relations = {}
     for argument in arguments:
+        if argument.target not in map.arguments:  # the usual argument: aimed at a statement
+            continue
         premises = tuple(dict.fromkeys(argument.premises))
         if (
             len(premises) != 1
             or premises[0] not in map.statements
-            or argument.target not in map.arguments
             or argument.target in map.statements
             or argument.id in aimed
             or not _says_nothing_more(argument)
