@@ -545,6 +545,8 @@ def _label(cells: list[tuple[str, tuple[str, ...]]], *, align: str = "LEFT") -> 
         elif style.startswith("BADGE-"):
             colour = LABEL_BADGES[style.removeprefix("BADGE-")][1]
             text = f'<FONT POINT-SIZE="10" COLOR="{colour}"><B>{_html(lines[0])}</B></FONT>'
+        elif _plain(" ".join(lines)):  # the usual cell: no line to escape
+            text = "<BR/>".join(lines)
         else:
             text = "<BR/>".join(_html(line) for line in lines)
         if style == "B":
@@ -845,6 +847,11 @@ def _html_label(text: str) -> str:
 _MARKUP = re.compile("[&<>\"'\\\\]")
 
 
+def _plain(text: str) -> bool:
+    """Whether :func:`_html` leaves ``text`` as it is."""
+    return _MARKUP.search(text) is None and UNSAFE.search(text) is None
+
+
 def _html(text: str) -> str:
     """Text for an HTML-like label, shown exactly as given.
 
@@ -852,7 +859,7 @@ def _html(text: str) -> str:
     and friends inside HTML-like labels and reads ``\\\\`` as one backslash,
     so backslashes are doubled.
     """
-    if _MARKUP.search(text) is None and UNSAFE.search(text) is None:
+    if _plain(text):
         return text  # most text: nothing to escape, nothing to drop
     return html.escape(clean(text, newlines=False), quote=True).replace("\\", "\\\\")
 
