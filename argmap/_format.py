@@ -479,6 +479,8 @@ class _DocumentReader:
         )
 
     def statement(self, statement_id: str, value: Any, path: DocPath) -> Statement | None:
+        if type(value) is Statement:  # built by a reader from what it read and checked itself
+            return value
         simple = _simple_statement(statement_id, value, plain=self.plain)
         if simple is not None:
             return simple
@@ -518,6 +520,8 @@ class _DocumentReader:
         return statement if text is not None else None
 
     def argument(self, argument_id: str, value: Any, path: DocPath) -> Argument | None:
+        if type(value) is Argument:  # as a statement
+            return value
         simple = _simple_argument(argument_id, value, plain=self.plain)
         if simple is not None:
             return simple

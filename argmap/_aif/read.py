@@ -23,7 +23,17 @@ from .. import _jsonpos
 from .._format import from_data
 from .._helpers import Ids, kind_name, slug, suggest
 from ..errors import DocPath, Issue, MapError, Severity
-from ..model import ID_PATTERN, Agent, ArgumentMap, Origin, Position, plain
+from ..model import (
+    ID_PATTERN,
+    Agent,
+    Argument,
+    ArgumentMap,
+    Origin,
+    Position,
+    Statement,
+    plain,
+    unchecked,
+)
 from .shared import (
     AIF_DATA,
     DEFAULT_TEXT,
@@ -655,6 +665,19 @@ class _Reader:
                 continue
             sid = draft.entity_ids[node.key]
             entry = draft.reserved.get(node.key, {})
+            if not entry:  # none of argmap's own fields: the statement is the node's
+                held = draft.held.get(node.key)
+                draft.used_agents.update(held or ())
+                statements[sid] = unchecked(
+                    Statement,
+                    id=sid,
+                    text=node.text,
+                    by=tuple(held or ()),
+                    data=_data(_extras(node, draft.entity_ids)),
+                )
+                self.place(draft, "statements", sid, node)
+                draft.table[("statements", sid, "text")] = (*self.prefix, *node.path, "text")
+                continue
             text = entry.get("text")
             if isinstance(text, dict) and isinstance(draft.own_lang, str):
                 # The text in the map's own language is the node's.
@@ -691,6 +714,7 @@ class _Reader:
                 continue
             aid = draft.entity_ids[node.key]
             entry = draft.reserved.get(node.key, {})
+            own = bool(entry)  # argmap's own fields, which argmap's format reads
             extras = _extras(node, draft.entity_ids)
             self.place(draft, "arguments", aid, node)
             premise_ids = [draft.entity_ids[e.source] for e in graph.premises.get(node.key, [])]
@@ -741,6 +765,22 @@ class _Reader:
             kept = _edge_extras(out)
             if kept is not None:
                 extras["out"] = kept
+            scheme = entry.get("scheme")
+            if not own and (scheme is None or ID_PATTERN.match(scheme)):
+                # Built at once, from what the nodes and edges say alone.
+                held = draft.held.get(node.key)
+                draft.used_agents.update(held or ())
+                arguments[aid] = unchecked(
+                    Argument,
+                    id=aid,
+                    premises=tuple(premise_ids),
+                    kind=kind,
+                    target=target_id,
+                    scheme=scheme,
+                    by=tuple(held or ()),
+                    data=_data(extras),
+                )
+                continue
             self.by(entry, draft.held.get(node.key), draft.used_agents)
             self.put_data(entry, extras, node)
             arguments[aid] = entry
@@ -879,6 +919,12 @@ def _extras(node: _Node, entity_ids: dict[str, str]) -> dict[str, Any]:
     if node_id != entity_ids[node.key]:
         extras = {"nodeID": node_id, **extras}
     return extras
+
+
+def _data(extras: dict[str, Any]) -> dict[str, Any]:
+    """The data of a statement or argument whose node holds ``extras`` beyond its id,
+    type and text, and no reserved fields: as :meth:`_Reader.put_data` writes it."""
+    return {AIF_DATA: extras} if extras else {}
 
 
 def _edge_extras(edge: _Edge) -> dict[str, Any] | None:
