@@ -59,6 +59,11 @@ _what = functools.partial(kind_name, json=True)
 _VERBS = {"support": "supports", "attack": "attacks", "undercut": "undercuts"}
 #: The node types, for a quick look-up (only text is one).
 _TYPES = frozenset(NODE_TYPES)
+#: Build the statement or argument of a node without argmap's reserved fields at
+#: once (unchecked: the reader made every value of it), rather than write it in
+#: argmap's format for :func:`argmap._format.from_data` to read; the same map
+#: either way (tests compare the two).
+_AT_ONCE = True
 
 
 @attrs.define
@@ -665,7 +670,7 @@ class _Reader:
                 continue
             sid = draft.entity_ids[node.key]
             entry = draft.reserved.get(node.key, {})
-            if not entry:  # none of argmap's own fields: the statement is the node's
+            if not entry and _AT_ONCE:  # none of argmap's own fields: the statement is the node's
                 held = draft.held.get(node.key)
                 draft.used_agents.update(held or ())
                 statements[sid] = unchecked(
@@ -675,20 +680,17 @@ class _Reader:
                     by=tuple(held or ()),
                     data=_data(_extras(node, draft.entity_ids)),
                 )
-                self.place(draft, "statements", sid, node)
-                draft.table[("statements", sid, "text")] = (*self.prefix, *node.path, "text")
-                continue
-            text = entry.get("text")
-            if isinstance(text, dict) and isinstance(draft.own_lang, str):
-                # The text in the map's own language is the node's.
-                others = {k: v for k, v in text.items() if k != draft.own_lang}
-                entry["text"] = {draft.own_lang: node.text, **others}
-            elif not isinstance(text, dict):
-                entry["text"] = node.text
-            self.by(entry, draft.held.get(node.key), draft.used_agents)
-            extras = _extras(node, draft.entity_ids)
-            self.put_data(entry, extras, node)
-            statements[sid] = entry
+            else:
+                text = entry.get("text")
+                if isinstance(text, dict) and isinstance(draft.own_lang, str):
+                    # The text in the map's own language is the node's.
+                    others = {k: v for k, v in text.items() if k != draft.own_lang}
+                    entry["text"] = {draft.own_lang: node.text, **others}
+                elif not isinstance(text, dict):
+                    entry["text"] = node.text
+                self.by(entry, draft.held.get(node.key), draft.used_agents)
+                self.put_data(entry, _extras(node, draft.entity_ids), node)
+                statements[sid] = entry
             self.place(draft, "statements", sid, node)
             draft.table[("statements", sid, "text")] = (*self.prefix, *node.path, "text")
         return statements
@@ -766,7 +768,7 @@ class _Reader:
             if kept is not None:
                 extras["out"] = kept
             scheme = entry.get("scheme")
-            if not own and (scheme is None or ID_PATTERN.match(scheme)):
+            if not own and _AT_ONCE and (scheme is None or ID_PATTERN.match(scheme)):
                 # Built at once, from what the nodes and edges say alone.
                 held = draft.held.get(node.key)
                 draft.used_agents.update(held or ())
