@@ -294,7 +294,12 @@ def fast_parse(text: str) -> Any:
         data = json.loads(text, object_pairs_hook=_pairs, parse_constant=_refuse)
     except (ValueError, RecursionError, _RefusedError):
         return NOT_PLAIN  # the careful reader says what is wrong, and where
-    if (type(data) is dict or type(data) is list) and _too_deep(data):
+    if (
+        (type(data) is dict or type(data) is list)
+        # Nesting deeper than MAX_DEPTH opens more lists and objects than that.
+        and text.count("{") + text.count("[") > MAX_DEPTH
+        and _too_deep(data)
+    ):
         return NOT_PLAIN
     return data
 
