@@ -719,8 +719,10 @@ class _Reader:
             own = bool(entry)  # argmap's own fields, which argmap's format reads
             extras = _extras(node, draft.entity_ids)
             self.place(draft, "arguments", aid, node)
-            premise_ids = [draft.entity_ids[e.source] for e in graph.premises.get(node.key, [])]
-            for index, edge in enumerate(graph.premises.get(node.key, [])):
+            premise_edges = graph.premises.get(node.key, [])
+            premise_ids = []
+            for index, edge in enumerate(premise_edges):
+                premise_ids.append(draft.entity_ids[edge.source])
                 at = (*self.prefix, "edges", edge.index)
                 draft.table[("arguments", aid, "premises", index)] = at
             roles = entry.get("premises")
@@ -758,7 +760,7 @@ class _Reader:
             if node.type == "MA":
                 extras["type"] = "MA"
             edge_data = {}
-            for edge in graph.premises.get(node.key, []):
+            for edge in premise_edges:
                 kept = _edge_extras(edge)
                 if kept is not None:
                     edge_data[edge.source] = kept

@@ -31,6 +31,7 @@ _NOT_LETTERS = re.compile(r"[^a-z0-9]")
 _ARGUMENT_FROM = re.compile(r"(?i)^argument\s+from\s+")
 
 
+@functools.lru_cache(maxsize=1024)  # a corpus names the same few schemes again and again
 def normal_scheme(name: str) -> str:
     """A scheme name reduced for comparison: ``Argument from expert opinion`` -> ``expertopinion``.
 
@@ -45,6 +46,7 @@ def normal_scheme(name: str) -> str:
     return reduced
 
 
+@functools.lru_cache(maxsize=1024)
 def aif_scheme_name(name: str) -> str:
     """How AIF names a scheme: ``Argument from expert opinion`` -> ``Expert Opinion``."""
     words = _ARGUMENT_FROM.sub("", name).split()
