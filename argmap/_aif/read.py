@@ -751,7 +751,9 @@ class _Reader:
             if scheme_id is not None and "scheme" not in entry:
                 entry["scheme"] = scheme_id
             chosen = entry.get("scheme") if isinstance(entry.get("scheme"), str) else None
-            canonical = aif_scheme_name(names[chosen]) if chosen in names else chosen
+            canonical = (
+                aif_scheme_name(names[chosen]) if chosen is not None and chosen in names else chosen
+            )
             if written is not None and written == canonical:
                 del extras["scheme"]
             default = extras.get("scheme", canonical) or DEFAULT_TEXT[node.type]
