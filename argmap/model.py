@@ -646,7 +646,7 @@ def _unchecked_maker(cls: type[Any]) -> Callable[..., Any]:
     lines = [f"def unchecked_{cls.__name__}(*, {', '.join(params)}):"]
     lines += ["    self = _new(_cls)", "    _set = _get(self)"]
     lines += [
-        f"    _set({f.name!r}, _data({f.name}))"
+        f"    _set({f.name!r}, {f.name} if type({f.name}) is _read_only else _data({f.name}))"
         if f.name == "data"
         else f"    _set({f.name!r}, {f.name})"
         for f in fields
@@ -657,6 +657,7 @@ def _unchecked_maker(cls: type[Any]) -> Callable[..., Any]:
         "_get": object.__setattr__.__get__,
         "_cls": cls,
         "_data": _data,
+        "_read_only": types.MappingProxyType,
         **{f"_default_{f.name}": f.default for f in fields},
     }
     exec("\n".join(lines), namespace)  # our own text, from the class's field names only
@@ -672,7 +673,10 @@ def unchecked(cls: type[_Built], **values: Any) -> _Built:
     thousands of statements and arguments through the checks again is a
     good part of what reading costs. The caller answers for the values, so
     anything taken from the user goes through the class itself. ``data`` is
-    frozen (and checked) as the class does; fields not given take their defaults.
+    frozen (and checked) as the class does, unless it is a read-only mapping
+    (``types.MappingProxyType``) already: a reader that builds its data so
+    answers for every value in it being read-only too. Fields not given take
+    their defaults.
     """
     maker = _UNCHECKED.get(cls)
     if maker is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import types
 from collections.abc import Callable
 
 import pytest
@@ -215,3 +216,13 @@ def test_a_reader_s_unchecked_statement_or_argument_equals_the_checked_one() -> 
     assert hash(argument) == hash(Argument("a1", ["s1"], "attack", "s2"))
     with pytest.raises(TypeError, match="unexpected keyword argument 'quote'"):
         unchecked(Statement, id="s1", text="Rain.", quote="x")
+
+
+def test_a_reader_s_read_only_data_is_taken_as_it_is() -> None:
+    """A reader that builds its data read-only answers for it; the rest is frozen as ever."""
+    data = types.MappingProxyType({"aif": types.MappingProxyType({"timestamp": "2012"})})
+    statement = unchecked(Statement, id="s1", text="Rain.", data=data)
+    assert statement.data is data
+    assert statement == Statement("s1", "Rain.", data={"aif": {"timestamp": "2012"}})
+    mixed = unchecked(Statement, id="s1", text="Rain.", data={"aif": data["aif"], "k": [1]})
+    assert mixed.data == {"aif": {"timestamp": "2012"}, "k": (1,)}
