@@ -13,6 +13,7 @@ the dialogue says who holds which statement.
 from __future__ import annotations
 
 import functools
+import types
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -927,10 +928,34 @@ def _extras(node: _Node, entity_ids: dict[str, str]) -> dict[str, Any]:
     return extras
 
 
-def _data(extras: dict[str, Any]) -> dict[str, Any]:
+def _data(extras: dict[str, Any]) -> Mapping[str, Any]:
     """The data of a statement or argument whose node holds ``extras`` beyond its id,
-    type and text, and no reserved fields: as :meth:`_Reader.put_data` writes it."""
-    return {AIF_DATA: extras} if extras else {}
+    type and text, and no reserved fields: as :meth:`_Reader.put_data` writes it, made
+    read-only here (as the model freezes data) when it holds objects and scalars alone."""
+    if not extras:
+        return {}
+    frozen = _read_only(extras)
+    return {AIF_DATA: extras} if frozen is None else types.MappingProxyType({AIF_DATA: frozen})
+
+
+#: JSON's scalars, read-only as they are.
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
+def _read_only(values: dict[str, Any]) -> Mapping[str, Any] | None:
+    """``values`` read-only all through, when it holds JSON's objects (with text keys, as
+    JSON's are) and scalars alone; ``None`` for anything else, which the model freezes."""
+    frozen: dict[str, Any] = {}
+    for name, value in values.items():
+        kind = type(value)
+        if kind in _SCALARS:
+            frozen[name] = value
+            continue
+        inner = _read_only(value) if kind is dict else None
+        if inner is None:
+            return None
+        frozen[name] = inner
+    return types.MappingProxyType(frozen)
 
 
 def _edge_extras(edge: _Edge) -> dict[str, Any] | None:
