@@ -43,7 +43,7 @@ from ._palette import (
     THESIS_ATTRS,
     UNTRANSLATED_FONT,
 )
-from ._text import UNSAFE, clean
+from ._text import clean
 from .errors import RenderError
 from .view import (
     DEFAULT_WIDTH,
@@ -545,10 +545,8 @@ def _label(cells: list[tuple[str, tuple[str, ...]]], *, align: str = "LEFT") -> 
         elif style.startswith("BADGE-"):
             colour = LABEL_BADGES[style.removeprefix("BADGE-")][1]
             text = f'<FONT POINT-SIZE="10" COLOR="{colour}"><B>{_html(lines[0])}</B></FONT>'
-        elif _plain(" ".join(lines)):  # the usual cell: no line to escape
-            text = "<BR/>".join(lines)
         else:
-            text = "<BR/>".join(_html(line) for line in lines)
+            text = "<BR/>".join([_html(line) for line in lines])
         if style == "B":
             text = f"<B>{text}</B>"
         elif style == "HEDGE":
@@ -843,13 +841,8 @@ def _html_label(text: str) -> str:
 # -- quoting: every string that reaches DOT passes one of these ----------------
 
 
-#: What :func:`_html` changes besides the characters of :data:`UNSAFE`.
+#: What :func:`_html` writes as entities (or doubles: a backslash).
 _MARKUP = re.compile("[&<>\"'\\\\]")
-
-
-def _plain(text: str) -> bool:
-    """Whether :func:`_html` leaves ``text`` as it is."""
-    return _MARKUP.search(text) is None and UNSAFE.search(text) is None
 
 
 def _html(text: str) -> str:
@@ -859,9 +852,10 @@ def _html(text: str) -> str:
     and friends inside HTML-like labels and reads ``\\\\`` as one backslash,
     so backslashes are doubled.
     """
-    if _plain(text):
-        return text  # most text: nothing to escape, nothing to drop
-    return html.escape(clean(text, newlines=False), quote=True).replace("\\", "\\\\")
+    text = clean(text, newlines=False)
+    if _MARKUP.search(text) is None:
+        return text  # most text: nothing to escape
+    return html.escape(text, quote=True).replace("\\", "\\\\")
 
 
 def _tooltip(text: str) -> str:
