@@ -165,7 +165,7 @@ def _references(map: ArgumentMap) -> Iterator[Issue]:
     for gid, group in map.groups.items():
         for index, member in enumerate(group.members):
             path: DocPath = ("groups", gid, "members", index)
-            if member not in map.statements and member not in map.arguments:
+            if member not in statements and member not in arguments:
                 known = [*map.statements, *map.arguments]
                 yield Issue(
                     "unknown-member",
@@ -184,11 +184,12 @@ def _references(map: ArgumentMap) -> Iterator[Issue]:
             else:
                 grouped[member] = gid
     verbs = {"support": "supports", "attack": "attacks", "undercut": "undercuts"}
+    defined = statements.keys()
     for aid, argument in arguments.items():
         kind = argument.kind
         target = argument.target
         if (
-            all(premise in statements for premise in argument.premises)
+            defined >= set(argument.premises)
             and (
                 target in arguments
                 if kind == "undercut"
@@ -419,7 +420,7 @@ def _grounding(map: ArgumentMap) -> Iterator[Issue]:
                 WARNING,
                 path=(*base, "<key>"),
             )
-        for index, premise in enumerate(argument.premises):
+        for index, premise in enumerate(argument.premises if questions else ()):
             if premise in questions:
                 yield Issue(
                     "question-premise",
@@ -480,8 +481,8 @@ def _circular_support(map: ArgumentMap) -> Iterator[Issue]:
         target = argument.target
         if argument.kind != "support" or target not in known:
             continue
-        for premise in dict.fromkeys(argument.premises):
-            if premise in known and premise != target:
+        for premise in argument.premises:
+            if premise != target and premise in known:
                 if premise in edges:
                     edges[premise].append((target, argument))
                 else:
@@ -625,9 +626,13 @@ def _defined_here(map: ArgumentMap, path: DocPath) -> bool:
 
 
 def _unused(map: ArgumentMap) -> Iterator[Issue]:
-    at_issue = {sid for i in map.issues.values() for sid in (*i.positions, i.statement)}
+    # A statement is connected when an argument uses or targets it, or an issue names it.
+    connected = {sid for i in map.issues.values() for sid in (*i.positions, i.statement)}
+    for argument in map.arguments.values():
+        connected.update(argument.premises)
+        connected.add(argument.target)
     for sid in map.statements:
-        if not (map.arguments_using(sid) or map.arguments_targeting(sid) or sid in at_issue):
+        if sid not in connected:
             yield Issue(
                 "unconnected-statement",
                 f"statement {sid!r} is neither a premise nor the target of any argument; "

@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 import attrs
 
 from ._helpers import gc_paused, kind_name, suggest
+from ._styled import CutByComment, FlowList, FlowMapping
 from .errors import DocPath, Issue, Severity
 from .model import (
     ID_PATTERN,
@@ -108,29 +109,6 @@ SCHEME_KEYS = ("name", "premises", "conclusion", "questions", "reference")
 CITATION_KEYS = ("source", "text")
 
 _T = TypeVar("_T")
-
-
-class FlowList(list[Any]):
-    """A list of short items (ids, tags) best written on one line: ``[a, b]``."""
-
-
-class CutByComment(str):
-    """Plain text that a comment on the same line ended: ``text: the #1 way`` reads ``the``.
-
-    The YAML readers give it in place of ``str`` so that a text cut short
-    this way is reported; ``comment`` is the rest of the line, from ``#``.
-    """
-
-    comment: str
-
-    def __new__(cls, text: str, comment: str) -> CutByComment:
-        self = super().__new__(cls, text)
-        self.comment = comment
-        return self
-
-
-class FlowMapping(dict[str, Any]):
-    """A mapping written on one line, ``{en: ..., de: ...}``, where a comma ends a text."""
 
 
 class _DocumentReader:

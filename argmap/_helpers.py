@@ -99,6 +99,22 @@ def fresh_id(
 
 
 _WORDS = re.compile(r"[^\W_]+")
+#: ASCII text's characters that are not letters or digits, each as a space.
+_ASCII_GAPS = str.maketrans({c: " " for c in map(chr, range(128)) if not c.isalnum()})
+
+
+def words_of(folded: str, most: int | None = None) -> list[str]:
+    """The words of letters and digits in case-folded text; the first ``most`` (all for None).
+
+    ASCII text, most text, is split with ``str.translate`` and ``str.split``:
+    the same words as the regular expression finds, in half the time.
+    """
+    limit = None if most is None else max(most, 0)
+    if folded.isascii():
+        gaps = folded.translate(_ASCII_GAPS)
+        return gaps.split() if limit is None else gaps.split(None, limit)[:limit]
+    found = _WORDS.findall(folded)
+    return found if limit is None else found[:limit]
 
 
 def slug(text: str, limit: int = 60, words: int | None = None) -> str:
@@ -108,7 +124,10 @@ def slug(text: str, limit: int = 60, words: int | None = None) -> str:
     boundary after ``limit`` characters (or after ``words`` words). Empty when
     the text has no letters or digits.
     """
-    found = _WORDS.findall(text.casefold())
+    found = words_of(text.casefold(), words)
+    joined = "-".join(found)
+    if len(joined) <= limit:
+        return joined  # no word cut off: the loop below would join them all, and slower
     result = ""
     for count, word in enumerate(found):
         if words is not None and count >= words:
@@ -136,9 +155,11 @@ class Ids:
 
     def make(self, base: str, fallback: str) -> str:
         """A new id from ``base`` (``fallback`` when ``base`` is empty)."""
-        candidate = fresh_id(base or fallback, self.taken, counters=self.counters)
-        self.taken.add(candidate)
-        return candidate
+        base = base or fallback
+        if base in self.taken:  # else the base itself, as fresh_id gives it, without the call
+            base = fresh_id(base, self.taken, counters=self.counters)
+        self.taken.add(base)
+        return base
 
 
 #: Where ``textwrap`` might break a line after a hyphen: a hyphen between

@@ -28,9 +28,9 @@ import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from ._format import CutByComment, FlowList, FlowMapping
 from ._helpers import gc_paused
 from ._limits import EXPANDED_CHARS
+from ._styled import CutByComment, FlowList, FlowMapping
 from .errors import DocPath, Issue, MapError
 
 if TYPE_CHECKING:

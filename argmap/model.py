@@ -626,7 +626,7 @@ class Argument:
         return None
 
 
-_Built = TypeVar("_Built", Statement, Argument)
+_Built = TypeVar("_Built", Statement, Argument, "Group")
 
 
 #: Each class's maker for :func:`unchecked`, made on first use.
@@ -678,11 +678,16 @@ def unchecked(cls: type[_Built], **values: Any) -> _Built:
     answers for every value in it being read-only too. Fields not given take
     their defaults.
     """
+    built: _Built = unchecked_maker(cls)(**values)
+    return built
+
+
+def unchecked_maker(cls: type[_Built]) -> Callable[..., _Built]:
+    """The function :func:`unchecked` makes ``cls`` with, for a reader that makes thousands."""
     maker = _UNCHECKED.get(cls)
     if maker is None:
         maker = _UNCHECKED[cls] = _unchecked_maker(cls)
-    built: _Built = maker(**values)
-    return built
+    return maker
 
 
 _QUOTES = "write quotes=[Citation(source, text)] (one or more citations)"

@@ -12,6 +12,8 @@ import pytest
 
 import argmap
 from argmap import ArgumentMap, MapError, RelationType, Severity
+from argmap._argdown import read as reader
+from argmap._argdown import syntax
 from argmap.model import plain
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -820,3 +822,11 @@ def test_tag_characters_are_argdown_s_own_set() -> None:
         if bool(argdown_s.fullmatch(chr(c))) != bool(_TAG_CHARS.fullmatch(chr(c)))
     ]
     assert differ == []
+
+
+@pytest.mark.parametrize("symbol", [symbol for symbol, _, _ in syntax.RELATION_SYMBOLS])
+def test_the_reader_s_table_of_relations_agrees_with_the_syntax_tree(symbol: str) -> None:
+    token = syntax.Token(syntax.RELATION, symbol, 0, 1, 1, symbol)
+    relation = syntax.Relation(token, syntax.Statement(token, "A", True, [], []))
+    assert reader._RELATION_KINDS[symbol] == relation.kind
+    assert (symbol in reader._INCOMING) == relation.incoming

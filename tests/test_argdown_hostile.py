@@ -94,6 +94,12 @@ BATTERY = [
         "<A> {argmap: {kind: attack}}\n\n(1) p\n----\n(2) [C]\n",
         ("argdown-reserved", 5, 5),
     ),
+    (
+        "reserved kind's conclusion used as a premise",
+        "[X]: x\n\n<A> {argmap: {kind: attack}}\n\n(1) p\n----\n(2) [C]: c\n    -> [X]\n\n"
+        "<B>\n\n(1) [C]\n----\n(2) q\n",
+        ("argdown-reserved", 12, 5),
+    ),
     ("unknown agent", "[A]: a {argmap: {by: [nobody]}}\n", ("unknown-agent", 1, 1)),
 ]
 

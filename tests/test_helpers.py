@@ -1,5 +1,5 @@
 """argmap._helpers: unique ids handed out in linear time; a table's entry for a language;
-text wrapped as textwrap wraps it."""
+text wrapped as textwrap wraps it; the words of a slug."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import textwrap
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from argmap._helpers import Ids, fresh_id, in_language, wrap
+from argmap._helpers import _WORDS, Ids, fresh_id, in_language, slug, words_of, wrap
 
 
 class CountingSet(set[str]):
@@ -71,3 +71,25 @@ def test_wrap_fills_each_line_with_the_words_that_fit() -> None:
     assert wrap(text, 12) == ["The state", "should not", "decide what", "people may", "read"]
     assert wrap("a verylongwordhere b", 10) == ["a verylong", "wordhere b"]
     assert wrap("", 10) == []
+
+
+@settings(max_examples=500)
+@given(
+    st.text(alphabet=st.characters(max_codepoint=127)) | st.text(),
+    st.none() | st.integers(min_value=-1, max_value=8),
+)
+def test_the_words_of_ascii_text_are_those_the_regular_expression_finds(
+    text: str, most: int | None
+) -> None:
+    found = _WORDS.findall(text.casefold())
+    expected = found if most is None else found[: max(most, 0)]
+    assert words_of(text.casefold(), most) == expected
+
+
+def test_slug_cuts_at_a_word_boundary_after_the_limit_or_the_count_of_words() -> None:
+    assert slug("Censorship is wrong!") == "censorship-is-wrong"
+    assert slug("Straße, Ärger & co.") == "strasse-ärger-co"
+    assert slug("one two three four five six", words=5) == "one-two-three-four-five"
+    assert slug("alpha beta gamma", limit=10) == "alpha-beta"
+    assert slug("abcdefghijkl mn", limit=5) == "abcde"
+    assert slug("-- !! --") == ""

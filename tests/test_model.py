@@ -12,6 +12,7 @@ from argmap import (
     ArgumentMap,
     AttackType,
     Citation,
+    Group,
     MapError,
     Role,
     Statement,
@@ -206,7 +207,7 @@ def test_other_type_errors_of_the_constructors_are_python_s_own() -> None:
         Statement("s", "T.", colour="red")  # type: ignore[call-arg]
 
 
-def test_a_reader_s_unchecked_statement_or_argument_equals_the_checked_one() -> None:
+def test_a_reader_s_unchecked_statement_argument_or_group_equals_the_checked_one() -> None:
     statement = unchecked(Statement, id="s1", text="Rain.", tags=("weather",), data={"k": [1]})
     assert statement == Statement("s1", "Rain.", tags="weather", data={"k": [1]})
     assert statement.data["k"] == (1,)  # data frozen as the class freezes it
@@ -216,6 +217,9 @@ def test_a_reader_s_unchecked_statement_or_argument_equals_the_checked_one() -> 
     assert hash(argument) == hash(Argument("a1", ["s1"], "attack", "s2"))
     with pytest.raises(TypeError, match="unexpected keyword argument 'quote'"):
         unchecked(Statement, id="s1", text="Rain.", quote="x")
+    group = unchecked(Group, id="g1", title="Weather", members=("s1", "a1"), data={"k": 1})
+    assert group == Group("g1", "Weather", ["s1", "a1"], data={"k": 1})
+    assert group.translations == ()
 
 
 def test_a_reader_s_read_only_data_is_taken_as_it_is() -> None:

@@ -59,6 +59,15 @@ def test_loading_and_checking_a_map_imports_no_graphviz_nor_evaluation() -> None
     assert "argmap._render" not in modules
 
 
+def test_checking_an_argdown_file_imports_neither_argmap_s_format_nor_the_writer() -> None:
+    argdown = ROOT / "docs" / "examples" / "partners.argdown"
+    modules = imported_after(f"import argmap\nargmap.check(argmap.load({str(argdown)!r}))")
+    assert "argmap._argdown.read" in modules
+    assert "argmap._format" not in modules  # the front matter's YAML needs only the reader
+    assert "argmap._argdown.write" not in modules
+    assert "graphviz" not in modules
+
+
 def test_version_needs_no_yaml_graphviz_or_reading() -> None:
     modules = imported_after(
         "import sys\nsys.argv = ['argmap', '--version']\nfrom argmap.cli import main\n"

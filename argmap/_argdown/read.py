@@ -33,6 +33,7 @@ from ..model import (
     Statement,
     Translation,
     unchecked,
+    unchecked_maker,
 )
 from . import syntax
 from .shared import (
@@ -75,15 +76,16 @@ def read_text(tokens: list[syntax.Token], remove_all_tags: bool) -> tuple[str, l
     """
     if not tokens:  # a reference: no text of its own
         return "", []
-    last_text = max(
-        (i for i, t in enumerate(tokens) if t.kind not in (syntax.TAG, syntax.NEWLINE)),
-        default=-1,
-    )
+    last_text = len(tokens) - 1  # the last token that is neither a tag nor a line break
+    while last_text >= 0 and tokens[last_text].kind in _NOT_TEXT:
+        last_text -= 1
     parts: list[str] = []
     tags: list[str] = []
     for index, token in enumerate(tokens):
         kind = token.kind
-        if kind == syntax.TAG:
+        if kind in _PLAIN:
+            parts.append(token.image)
+        elif kind == syntax.TAG:
             name = tag_name(token)
             if name not in tags:
                 tags.append(name)
@@ -99,13 +101,22 @@ def read_text(tokens: list[syntax.Token], remove_all_tags: bool) -> tuple[str, l
             parts.append(token.image[len(token.symbol) :])
         else:
             parts.append(token.image)
-    return collapse("".join(parts)), tags
+    return collapse("".join(parts) if len(parts) != 1 else parts[0]), tags
+
+
+#: A relation's kind by its symbol, and the symbols whose parent is the source
+#: (``syntax.Relation.kind`` and ``.incoming``, looked up instead of searched).
+_RELATION_KINDS = {symbol: kind for symbol, kind, _ in syntax.RELATION_SYMBOLS}
+_INCOMING = frozenset(symbol for symbol, _, way in syntax.RELATION_SYMBOLS if way == "in")
+_NOT_TEXT = frozenset((syntax.TAG, syntax.NEWLINE))
+#: Token kinds whose text is their image, as it stands: most of any text.
+_PLAIN = frozenset((syntax.FREESTYLE, syntax.CONTROL))
 
 
 # -- Argdown's model -----------------------------------------------------------
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class Section:
     title: str
     level: int
@@ -118,7 +129,7 @@ class Section:
     data_at: tuple[int, int]
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class Member:
     """One occurrence of a statement or of an argument's description."""
 
@@ -133,7 +144,7 @@ class Member:
     section: Section | None
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class EquivalenceClass:
     """An equivalence class: the statements that share a title (or one untitled statement)."""
 
@@ -145,7 +156,7 @@ class EquivalenceClass:
     relations: list[ArgdownRelation] = field(default_factory=list)
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class Inference:
     argument: ArgdownArgument
     rules: list[str]
@@ -155,7 +166,7 @@ class Inference:
     relations: list[ArgdownRelation] = field(default_factory=list)
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class PcsEntry:
     ec: EquivalenceClass
     line: int
@@ -163,7 +174,7 @@ class PcsEntry:
     inference: Inference | None  # the inference this statement concludes, if any
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class ArgdownArgument:
     title: str | None
     order: int
@@ -189,7 +200,7 @@ Node = EquivalenceClass | ArgdownArgument | Inference
 _Titled = TypeVar("_Titled", EquivalenceClass, ArgdownArgument)
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class ArgdownRelation:
     kind: str  # support, attack, undercut, contradictory, entails, contrary
     source: Node
@@ -320,7 +331,7 @@ class _Model:
             node.reference,
             text,
             tags,
-            self.data(data_token),
+            self.data(data_token) if data_token is not None else None,
             data_at,
             start.line,
             start.column,
@@ -328,10 +339,12 @@ class _Model:
         )
 
     def ec(self, title: str | None) -> EquivalenceClass:
-        return self.titled(EquivalenceClass, self.statements, self.ecs, title)
+        known = self.statements.get(title) if title is not None else None
+        return known or self.titled(EquivalenceClass, self.statements, self.ecs, title)
 
     def arg(self, title: str | None) -> ArgdownArgument:
-        return self.titled(ArgdownArgument, self.arguments, self.args, title)
+        known = self.arguments.get(title) if title is not None else None
+        return known or self.titled(ArgdownArgument, self.arguments, self.args, title)
 
     def titled(
         self,
@@ -358,7 +371,8 @@ class _Model:
                 node.start,
             )
         ec = self.ec(node.title)
-        self.relations_of(ec, node.relations)
+        if node.relations:
+            self.relations_of(ec, node.relations)
         ec.members.append(member)
         takes = member.data.get("isInGroup") if member.data else None
         if takes is True or (not member.reference and takes is None and not ec.has_section):
@@ -370,7 +384,8 @@ class _Model:
         arg = self.arg(node.title)
         if not arg.members:
             arg.line, arg.column = node.start.line, node.start.column
-        self.relations_of(arg, node.relations)
+        if node.relations:
+            self.relations_of(arg, node.relations)
         arg.members.append(member)
         takes = member.data.get("isInGroup") if member.data else None
         if takes is True or (not member.reference and takes is None and not arg.has_section):
@@ -384,8 +399,9 @@ class _Model:
                 child = self.statement(relation.child)
             else:
                 child = self.argument(relation.child)
-            source, target = (parent, child) if relation.incoming else (child, parent)
-            self.relate(relation.kind, source, target, relation.token)
+            symbol = relation.token.symbol
+            source, target = (parent, child) if symbol in _INCOMING else (child, parent)
+            self.relate(_RELATION_KINDS[symbol], source, target, relation.token)
 
     def relate(self, kind: str, source: Node, target: Node, token: syntax.Token) -> None:
         for existing in source.relations:
@@ -541,7 +557,7 @@ class _Model:
 # -- argmap's map ---------------------------------------------------------------
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class StatementDraft:
     """A statement of the map being built."""
 
@@ -559,7 +575,7 @@ class StatementDraft:
     id: str = ""
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class ArgumentDraft:
     """An argument of the map being built."""
 
@@ -617,6 +633,36 @@ class _DraftBuilder:
         return Reserved(value, keys, what, file=self.file, where=at, issues=self.issues)
 
     @staticmethod
+    def summary(
+        members: list[Member],
+    ) -> tuple[Member | None, Member, dict[str, Any], tuple[int, int] | None, list[str], list[str]]:
+        """What the members of an element give it together: the canonical member, the
+        first definition (else the first member), the merged data and where its reserved
+        data is, the tags of all, and the other texts (see :func:`_canonical`, :meth:`texts`)."""
+        data: dict[str, Any] = {}
+        at = None
+        tags: list[str] = []
+        definitions = 0
+        first = None
+        for member in members:
+            if not member.reference:
+                definitions += 1
+                if first is None:
+                    first = member
+            if member.data:
+                data = merge_data(data, member.data)
+                if RESERVED in member.data and at is None:
+                    at = member.data_at
+            if member.tags:
+                tags += [t for t in member.tags if t not in tags]
+        if first is None:  # references only: nothing canonical, no other texts
+            return None, members[0], data, at, tags, []
+        canonical = _canonical(members) if definitions > 1 else first
+        # Only an element defined more than once has a choice of texts.
+        others = _DraftBuilder.texts(members, canonical) if definitions > 1 else []
+        return canonical, first, data, at, tags, others
+
+    @staticmethod
     def merged(members: list[Member]) -> tuple[dict[str, Any], tuple[int, int] | None]:
         data: dict[str, Any] = {}
         at = None
@@ -638,13 +684,6 @@ class _DraftBuilder:
             if member.text != shown and member.text not in result:
                 result.append(member.text)
         return result
-
-    @staticmethod
-    def tags(members: list[Member]) -> list[str]:
-        tags: list[str] = []
-        for member in members:
-            tags += [t for t in member.tags if t not in tags]
-        return tags
 
     # -- statements ---------------------------------------------------------
 
@@ -674,20 +713,17 @@ class _DraftBuilder:
         return None
 
     def add_statement(self, ec: EquivalenceClass) -> None:
-        canonical = _canonical(ec.members)
-        data, at = self.merged(ec.members)
-        first = next((m for m in ec.members if not m.reference), ec.members[0])
+        canonical, first, data, at, tags, others = self.summary(ec.members)
         what = f"statement [{ec.title}]" if ec.title else "a statement"
         reserved = self.reserved(data, STATEMENT_KEYS, what, at or (first.line, first.column))
         text = canonical.text if canonical and canonical.text else (ec.title or "")
-        others = self.texts(ec.members, canonical)
         if others:
             _marker(data, texts=others)
         draft = StatementDraft(
             ec,
             ec.title,
             text,
-            self.tags(ec.members),
+            tags,
             data,
             reserved,
             first.line,
@@ -701,9 +737,7 @@ class _DraftBuilder:
 
     def add_premise(self, arg: ArgdownArgument) -> None:
         """The premise of an argument without premise-conclusion structure: its description."""
-        canonical = _canonical(arg.members)
-        data, at = self.merged(arg.members)
-        first = next((m for m in arg.members if not m.reference), arg.members[0])
+        canonical, first, data, at, tags, others = self.summary(arg.members)
         reserved = self.reserved(
             data, STATEMENT_KEYS, f"argument {arg.label}", at or (first.line, first.column)
         )
@@ -711,14 +745,13 @@ class _DraftBuilder:
             del data[RESERVED]
         text = canonical.text if canonical and canonical.text else (arg.title or "")
         _marker(data, argument=arg.title)
-        others = self.texts(arg.members, canonical)
         if others:
             _marker(data, texts=others)
         draft = StatementDraft(
             arg,
             None,
             text,
-            self.tags(arg.members),
+            tags,
             data,
             reserved,
             first.line,
@@ -743,11 +776,15 @@ class _DraftBuilder:
         collapsed = id(arg.pcs[-1].ec) in self.collapsed
         for index, entry in enumerate(arg.pcs):
             last = index == len(arg.pcs) - 1
+            # None for the conclusion of an argument marked as an attack or undercut,
+            # used here again: check_collapsed reports it, and the map is not made.
+            statement = self.by_ec.get(id(entry.ec))
             if entry.inference is None:
-                premises.append((self.by_ec[id(entry.ec)], entry))
+                if statement is not None:
+                    premises.append((statement, entry))
                 continue
             inference = entry.inference
-            target = None if (last and collapsed) else self.by_ec[id(entry.ec)]
+            target = None if (last and collapsed) else statement
             step = ArgumentDraft(
                 [p for p, _ in premises],
                 "support",
@@ -768,23 +805,23 @@ class _DraftBuilder:
             steps.append(step)
             premises = [] if target is None else [(target, entry)]
         main = steps[-1]
-        canonical = _canonical(arg.members)
-        data, at = self.merged(arg.members)
+        main.sort_at = (main.line, main.column)
+        canonical: Member | None = None
+        data: dict[str, Any] = {}
+        at: tuple[int, int] | None = None
+        others: list[str] = []
+        if arg.members:
+            canonical, first, data, at, main.tags, others = self.summary(arg.members)
+            main.line, main.column = first.line, first.column
         reserved = self.reserved(
             data, ARGUMENT_KEYS, f"argument {arg.label}", at or (arg.line, arg.column)
         )
         main.reserved = reserved
         main.title = arg.title
         main.note = canonical.text if canonical and canonical.text else None
-        main.tags = self.tags(arg.members)
-        others = self.texts(arg.members, canonical)
         if others:
             _marker(data, texts=others)
         main.data = merge_data(data, main.data)
-        main.sort_at = (main.line, main.column)
-        if arg.members:
-            first = next((m for m in arg.members if not m.reference), arg.members[0])
-            main.line, main.column = first.line, first.column
         for step in steps:
             step.main = main
             self.add_argument(step)
@@ -1065,6 +1102,10 @@ class _MapAssembler:
         self.file = file
         self.issues = builder.issues
         self.positions: dict[DocPath, tuple[str, int, int]] = {}
+        #: Whether every id the drafts were given is valid (see :meth:`assign_ids`).
+        self.ids_valid = False
+        self.make_statement = unchecked_maker(Statement)
+        self.make_argument = unchecked_maker(Argument)
         #: The reserved fields of an argument that has none.
         self.nothing_reserved = Reserved(
             None, ARGUMENT_KEYS, "", file=file, where=(1, 1), issues=self.issues
@@ -1093,13 +1134,21 @@ class _MapAssembler:
         self.assign_ids(statements, arguments)
         built_statements = [s for s in (self.statement(d) for d in statements) if s is not None]
         built_arguments = [a for a in (self.argument(d) for d in arguments) if a is not None]
+        every_draft_built = len(built_statements) == len(statements) and len(
+            built_arguments
+        ) == len(arguments)
+        made = built_statements, built_arguments
         built_statements, built_arguments = self.reorder(
             reserved_map, built_statements, built_arguments
         )
-        rank = {e.id: i for i, e in enumerate(built_statements)}
-        rank.update({e.id: i for i, e in enumerate(built_arguments)})
-        statements.sort(key=lambda d: rank.get(d.id, len(rank)))
-        arguments.sort(key=lambda d: rank.get(d.id, len(rank)))
+        reordered = built_statements is not made[0] or built_arguments is not made[1]
+        if reordered or not every_draft_built:
+            # The drafts in the map's order, for the groups' members; when every
+            # draft was built and none reordered, they are in it already.
+            rank = {e.id: i for i, e in enumerate(built_statements)}
+            rank.update({e.id: i for i, e in enumerate(built_arguments)})
+            statements.sort(key=lambda d: rank.get(d.id, len(rank)))
+            arguments.sort(key=lambda d: rank.get(d.id, len(rank)))
         groups = self.groups(statements, arguments)
         title = self.front.pop("title", None)
         if isinstance(title, (dict, list)) or title is None or not str(title).strip():
@@ -1131,7 +1180,7 @@ class _MapAssembler:
         drafts: list[StatementDraft | ArgumentDraft] = [*statements, *arguments]
         for draft in drafts:
             reserved = draft.reserved
-            if reserved is None or not reserved.has("id"):
+            if reserved is None or "id" not in reserved.data:
                 continue
             value = reserved.text("id")
             if value is None or not check_ids([value], reserved, "id"):
@@ -1165,17 +1214,19 @@ class _MapAssembler:
             else:
                 target = a.target.id if a.target is not None else "nothing"
                 a.id = ids.make(relation_id(a.premises[0].id, a.kind, target), "argument")
+        # Made from slugs and checked ids, every id is valid; matched here once all the
+        # same, so that no statement or argument is built unchecked from a bad one.
+        self.ids_valid = all(ID_PATTERN.match(value) for value in ids.taken)
 
     # -- statements and arguments --------------------------------------------
 
     def statement(self, draft: StatementDraft) -> Statement | None:
         r = draft.reserved
         path: DocPath = ("statements", draft.id)
-        self.at(path, draft.line, draft.column)
-        if not r and draft.text.strip() and ID_PATTERN.match(draft.id):
+        self.positions.setdefault(path, (self.file, draft.line, draft.column))
+        if not r.data and draft.text.strip() and self.ids_valid:
             # Nothing reserved: the values are the reader's own, valid as made.
-            return unchecked(
-                Statement,
+            return self.make_statement(
                 id=draft.id,
                 text=draft.text,
                 title=draft.title,
@@ -1210,15 +1261,18 @@ class _MapAssembler:
             return None
 
     def argument(self, draft: ArgumentDraft) -> Argument | None:
-        r = draft.reserved or self.nothing_reserved
+        r = draft.reserved
+        if r is None or not r.data:
+            r = self.nothing_reserved
         path: DocPath = ("arguments", draft.id)
-        self.at(path, draft.line, draft.column)
+        positions, file = self.positions, self.file
+        positions.setdefault(path, (file, draft.line, draft.column))
         premises = [p.id for p in draft.premises]
-        for index, where in enumerate(draft.premise_at):
-            self.at((*path, "premises", index), *where)
+        for index, (line, column) in enumerate(draft.premise_at):
+            positions.setdefault((*path, "premises", index), (file, line, column))
         kind = draft.kind
         target = draft.target.id if draft.target is not None else None
-        if r:  # the reserved fields the relations do not give
+        if r.data:  # the reserved fields the relations do not give
             if r.has("kind") and draft.origin == "main":
                 value = r.text("kind")
                 if value not in ("support", "attack", "undercut", "backing"):
@@ -1234,17 +1288,12 @@ class _MapAssembler:
                 if given is not None and check_ids(given, r, "premises"):
                     premises = list(given)
         if draft.target_at is not None:
-            self.at((*path, _VERBS[kind]), *draft.target_at)
+            positions.setdefault((*path, _VERBS[kind]), (file, *draft.target_at))
         if target is None:
             return None  # reported: a generated conclusion that relates to nothing
-        if (
-            not r
-            and kind in RELATIONS
-            and all(ID_PATTERN.match(i) for i in (draft.id, target, *premises))
-        ):
+        if not r.data and kind in RELATIONS and self.ids_valid:
             # Nothing reserved: the values are the reader's own, valid as made.
-            return unchecked(
-                Argument,
+            return self.make_argument(
                 id=draft.id,
                 premises=tuple(premises),
                 kind=kind,
@@ -1389,6 +1438,19 @@ class _MapAssembler:
             given = r.strings("members")
             if given is not None and check_ids(given, r, "members"):
                 members = list(given)
+            if (
+                not r.data
+                and self.ids_valid
+                and ID_PATTERN.match(group_id)
+                and section.title.strip()
+            ):
+                # Nothing reserved: members, title and data are the reader's own, valid as made.
+                result.append(
+                    unchecked(
+                        Group, id=group_id, title=section.title, members=tuple(members), data=data
+                    )
+                )
+                continue
             override = r.mapping("data")
             title = r.text("title") if r.has("title") else section.title
             try:
