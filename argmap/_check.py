@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import weakref
 from collections import deque
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -61,53 +61,69 @@ def check(
 def errors(map: ArgumentMap) -> tuple[Issue, ...]:
     """The errors of every rule but quote verification, located: what makes a map invalid.
 
-    What loading a map refuses it for; warnings and notes are left unlocated
-    (finding their line and column can cost more than the rules themselves).
+    What loading a map refuses it for; the rules that find only warnings and
+    notes are left for :func:`check`, and warnings and notes are left
+    unlocated (finding their line and column can cost more than the rules
+    themselves).
     """
     with gc_paused():
-        found = [i for i in _rules(map) if i.severity is Severity.ERROR]
+        found = [i for i in _rules(map, errors_only=True) if i.severity is Severity.ERROR]
         return locate(map, found) if found else ()
 
 
 class _LastRules:
-    """The map whose rules ran last, and their issues.
+    """The map whose rules ran last, and what each rule found.
 
-    Loading a map applies the rules to refuse an invalid one; checking it
-    next reuses what they found. One attribute, replaced whole, so threads
-    never see a map with another map's issues.
+    Loading a map applies the rules that can find errors, to refuse an invalid
+    one; checking it next reuses what they found and applies the rest. One
+    attribute, replaced whole, so threads never see a map with another map's issues.
     """
 
-    entry: tuple[weakref.ref[ArgumentMap], tuple[Issue, ...]] | None = None
+    entry: tuple[weakref.ref[ArgumentMap], dict[Callable[..., Any], tuple[Issue, ...]]] | None = (
+        None
+    )
 
 
-def _rules(map: ArgumentMap) -> tuple[Issue, ...]:
-    """The issues of every rule but quote verification, unlocated.
-
-    Maps are immutable, so the issues of the map checked last are kept and
-    given again when the same map (the same object) is checked again.
-    """
-    last = _LastRules.entry
-    if last is not None and last[0]() is map:
-        return last[1]
-    issues = list(_references(map))
-    issues += _arguments(map)
-    issues += _disputes(map)
-    issues += _circular_support(map)
-    issues += _circular_backing(map)
-    issues += _grounding(map)
-    issues += _unused(map)
-    issues += _unsafe_urls(map)
-    issues += _missing_translations(map)
+def _rule_list(map: ArgumentMap) -> list[tuple[Callable[[ArgumentMap], Iterable[Issue]], bool]]:
+    """The rules in the order their issues are given, each with whether it can find an error."""
+    rules: list[tuple[Callable[[ArgumentMap], Iterable[Issue]], bool]] = [
+        (_references, True),
+        (_arguments, True),
+        (_disputes, True),
+        (_circular_support, False),
+        (_circular_backing, False),
+        (_grounding, True),
+        (_unused, False),
+        (_unsafe_urls, True),
+        (_missing_translations, False),
+    ]
     if map.schemes or any(
         a.scheme is not None or a.roles or a.answers is not None for a in map.arguments.values()
     ):  # the scheme rules find nothing in a map without schemes: not even imported then
         from .schemes import open_question_notes, scheme_issues
 
-        issues += scheme_issues(map)
-        issues += open_question_notes(map)
-    found = tuple(issues)
+        rules += [(scheme_issues, True), (open_question_notes, False)]
+    return rules
+
+
+def _rules(map: ArgumentMap, *, errors_only: bool = False) -> tuple[Issue, ...]:
+    """The issues of every rule but quote verification (or of those that can find an
+    error), unlocated.
+
+    Maps are immutable, so what each rule found in the map checked last is kept
+    and given again when the same map (the same object) is checked again.
+    """
+    last = _LastRules.entry
+    found = last[1] if last is not None and last[0]() is map else {}
+    issues: list[Issue] = []
+    for rule, can_find_errors in _rule_list(map):
+        if errors_only and not can_find_errors:
+            continue
+        if rule not in found:
+            found[rule] = tuple(rule(map))
+        issues += found[rule]
     _LastRules.entry = (weakref.ref(map), found)
-    return found
+    return tuple(issues)
 
 
 def _kind(map: ArgumentMap, ref: str) -> str | None:

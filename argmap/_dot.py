@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import html
 import itertools
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -236,9 +237,15 @@ def _node_line(name: str, attrs: dict[str, str]) -> str:
     return f"\t{_quote(name)} [{_a_list(attrs)}]\n" if attrs else f"\t{_quote(name)}\n"
 
 
+@functools.lru_cache(maxsize=256)
+def _style_list(style: tuple[tuple[str, str], ...]) -> str:
+    """:func:`_a_list` of an edge's style: a few styles, shared by thousands of edges."""
+    return _a_list(dict(style))
+
+
 def _edge_line(source: str, target: str, style: dict[str, str], classes: str) -> str:
     """The line of ``graph.edge(source, target, _attributes={"class": classes}, **style)``."""
-    pairs = [_a_list(style)] if style else []
+    pairs = [_style_list(tuple(style.items()))] if style else []
     pairs.append(f"class={_quote(classes)}")
     return f"\t{_quote_edge(source)} -> {_quote_edge(target)} [{' '.join(pairs)}]\n"
 
@@ -427,6 +434,13 @@ def _cluster_label(cluster: ViewCluster) -> str:
     return f"<<B>{_html(cluster.title)}</B>>"
 
 
+#: The class of each relation's argument node, and of each change, with its style.
+_RELATION_CLASSES = tuple((f"argmap-{relation}", relation) for relation in ARGUMENT_STYLES)
+_CHANGE_CLASSES = tuple(
+    (change, f"argmap-{change}", style) for change, style in CHANGE_STYLES.items()
+)
+
+
 def _node_attrs(
     node: ViewNode, wording: Wording | None = None, width: int = DEFAULT_WIDTH
 ) -> dict[str, str]:
@@ -440,7 +454,7 @@ def _node_attrs(
         attrs.update(FOLD_ATTRS)
         attrs["label"] = _label([("", node.lines)], align="CENTER")
     elif node.kind == "argument":
-        relation = next((r for r in ARGUMENT_STYLES if f"argmap-{r}" in node.classes), "support")
+        relation = next((r for c, r in _RELATION_CLASSES if c in node.classes), "support")
         attrs.update(ARGUMENT_ATTRS)
         attrs.update(ARGUMENT_STYLES[relation])
         cells = _badge(node.label)
@@ -460,8 +474,8 @@ def _node_attrs(
         attrs.update(_label_style(node.kind, node.label, thesis=node.thesis))
     if node.implicit:
         attrs["style"] = _dashed(attrs.get("style", NODE_ATTRS["style"]))
-    for change, style in CHANGE_STYLES.items():
-        if f"argmap-{change}" in node.classes:
+    for change, name, style in _CHANGE_CLASSES:
+        if name in node.classes:
             attrs.update(style)
             if change == "removed":
                 attrs["style"] = _dashed(attrs.get("style", NODE_ATTRS["style"]))
@@ -532,7 +546,7 @@ def _label(cells: list[tuple[str, tuple[str, ...]]], *, align: str = "LEFT") -> 
             colour = LABEL_BADGES[style.removeprefix("BADGE-")][1]
             text = f'<FONT POINT-SIZE="10" COLOR="{colour}"><B>{_html(lines[0])}</B></FONT>'
         else:
-            text = "<BR/>".join(_html(line) for line in lines)
+            text = "<BR/>".join([_html(line) for line in lines])
         if style == "B":
             text = f"<B>{text}</B>"
         elif style == "HEDGE":
@@ -827,6 +841,10 @@ def _html_label(text: str) -> str:
 # -- quoting: every string that reaches DOT passes one of these ----------------
 
 
+#: What :func:`_html` writes as entities (or doubles: a backslash).
+_MARKUP = re.compile("[&<>\"'\\\\]")
+
+
 def _html(text: str) -> str:
     """Text for an HTML-like label, shown exactly as given.
 
@@ -834,7 +852,10 @@ def _html(text: str) -> str:
     and friends inside HTML-like labels and reads ``\\\\`` as one backslash,
     so backslashes are doubled.
     """
-    return html.escape(clean(text, newlines=False), quote=True).replace("\\", "\\\\")
+    text = clean(text, newlines=False)
+    if _MARKUP.search(text) is None:
+        return text  # most text: nothing to escape
+    return html.escape(text, quote=True).replace("\\", "\\\\")
 
 
 def _tooltip(text: str) -> str:

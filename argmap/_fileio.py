@@ -59,7 +59,11 @@ def read_text(
         if kind.st_size > most:
             raise _too_large(name, what, kind.st_size, limit, most)
         try:
-            data = handle.read(most + 1)
+            # As much as the file holds, and one byte more to see it grow: asked
+            # for the most allowed at once, Python would set aside that much.
+            data = handle.read(kind.st_size + 1)
+            if len(data) > kind.st_size:
+                data += handle.read(most + 1 - len(data))
         except OSError as exc:
             message = f"cannot read {what}: {exc.strerror}"
             raise _unreadable(name, "unreadable-file", message) from None

@@ -40,6 +40,7 @@ from .model import (
     Status,
     Translation,
     plain,
+    unchecked,
 )
 
 #: The format versions this release reads and writes.
@@ -456,6 +457,8 @@ class _DocumentReader:
         )
 
     def statement(self, statement_id: str, value: Any, path: DocPath) -> Statement | None:
+        if type(value) is Statement:  # built by a reader from what it read and checked itself
+            return value
         simple = _simple_statement(statement_id, value, plain=self.plain)
         if simple is not None:
             return simple
@@ -495,6 +498,8 @@ class _DocumentReader:
         return statement if text is not None else None
 
     def argument(self, argument_id: str, value: Any, path: DocPath) -> Argument | None:
+        if type(value) is Argument:  # as a statement
+            return value
         simple = _simple_argument(argument_id, value, plain=self.plain)
         if simple is not None:
             return simple
@@ -834,10 +839,12 @@ def _simple_statement(statement_id: str, value: Any, *, plain: bool = False) -> 
 
     What :meth:`_DocumentReader.statement` builds for it; ``None`` for
     anything else (other keys, odd values), which takes the long way and its
-    checks. ``plain`` as for :func:`from_data`.
+    checks. ``plain`` as for :func:`from_data`. ``statement_id`` is valid (the
+    section checked it), and so is every value built here: the statement is
+    made without the class's checks, which would only repeat these.
     """
     if type(value) is str:  # the shorthand `s1: The text.`
-        return Statement(statement_id, value) if value.strip() else None
+        return unchecked(Statement, id=statement_id, text=value) if value.strip() else None
     if type(value) is not dict or not value.keys() <= _SIMPLE_STATEMENT_KEYS:
         return None
     text = value.get("text")
@@ -845,7 +852,7 @@ def _simple_statement(statement_id: str, value: Any, *, plain: bool = False) -> 
     data = _simple_data(value.get("data"), plain)
     if type(text) is not str or not text.strip() or by is _NOT_SIMPLE or data is _NOT_SIMPLE:
         return None
-    return Statement(statement_id, text, by=by, data=data)
+    return unchecked(Statement, id=statement_id, text=text, by=by, data=data)
 
 
 def _simple_argument(argument_id: str, value: Any, *, plain: bool = False) -> Argument | None:
@@ -854,6 +861,7 @@ def _simple_argument(argument_id: str, value: Any, *, plain: bool = False) -> Ar
 
     What :meth:`_DocumentReader.argument` builds for it; ``None`` for anything
     else (other keys, odd values), which takes the long way and its checks.
+    Made without the class's checks, as :func:`_simple_statement`.
     """
     if (
         type(value) is not dict
@@ -880,7 +888,16 @@ def _simple_argument(argument_id: str, value: Any, *, plain: bool = False) -> Ar
         or data is _NOT_SIMPLE
     ):
         return None
-    return Argument(argument_id, premises, kind, target, scheme=scheme, by=by, data=data)
+    return unchecked(
+        Argument,
+        id=argument_id,
+        premises=premises,
+        kind=kind,
+        target=target,
+        scheme=scheme,
+        by=by,
+        data=data,
+    )
 
 
 def _simple_ids(value: Any) -> Any:

@@ -256,17 +256,22 @@ def _refuse(name: str) -> Any:
 _ESCAPED_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
-def _too_deep(container: Any, depth: int = 1) -> bool:
-    """Whether lists and objects nest in ``container`` (at ``depth``) deeper than MAX_DEPTH.
+def _too_deep(container: Any) -> bool:
+    """Whether lists and objects nest in ``container`` deeper than MAX_DEPTH.
 
-    Only the containers are visited: most values of a map are text.
+    Level by level, without a call for each container: a map has thousands.
     """
-    for item in container.values() if type(container) is dict else container:
-        if (type(item) is dict or type(item) is list) and (
-            depth >= MAX_DEPTH or _too_deep(item, depth + 1)
-        ):
-            return True
-    return False
+    level = [container]
+    for _ in range(MAX_DEPTH):
+        inner = []
+        for each in level:
+            for item in each.values() if type(each) is dict else each:
+                if type(item) is dict or type(item) is list:
+                    inner.append(item)
+        if not inner:
+            return False
+        level = inner
+    return True
 
 
 #: What :func:`fast_parse` gives for text the careful reader must read.
@@ -289,7 +294,12 @@ def fast_parse(text: str) -> Any:
         data = json.loads(text, object_pairs_hook=_pairs, parse_constant=_refuse)
     except (ValueError, RecursionError, _RefusedError):
         return NOT_PLAIN  # the careful reader says what is wrong, and where
-    if (type(data) is dict or type(data) is list) and _too_deep(data):
+    if (
+        (type(data) is dict or type(data) is list)
+        # Nesting deeper than MAX_DEPTH opens more lists and objects than that.
+        and text.count("{") + text.count("[") > MAX_DEPTH
+        and _too_deep(data)
+    ):
         return NOT_PLAIN
     return data
 

@@ -340,8 +340,11 @@ def _frozen(value: Any) -> Any:
     if kind is dict or isinstance(value, Mapping):
         frozen = {}
         for key, item in value.items():
-            if not isinstance(key, str):
+            if type(key) is not str and not isinstance(key, str):
                 raise _UnfitError(f"'data' keys must be strings (got {key!r} in ")
+            if type(item) in _SCALARS:  # most values: no call, nothing to freeze
+                frozen[key] = item
+                continue
             try:
                 frozen[key] = _frozen(item)
             except _UnfitError as unfit:
@@ -350,7 +353,7 @@ def _frozen(value: Any) -> Any:
         return types.MappingProxyType(frozen)
     if isinstance(value, (list, tuple)):
         try:
-            return tuple([_frozen(item) for item in value])
+            return tuple([item if type(item) in _SCALARS else _frozen(item) for item in value])
         except _UnfitError as unfit:
             unfit.place.append("[]")
             raise
@@ -643,7 +646,7 @@ def _unchecked_maker(cls: type[Any]) -> Callable[..., Any]:
     lines = [f"def unchecked_{cls.__name__}(*, {', '.join(params)}):"]
     lines += ["    self = _new(_cls)", "    _set = _get(self)"]
     lines += [
-        f"    _set({f.name!r}, _data({f.name}))"
+        f"    _set({f.name!r}, {f.name} if type({f.name}) is _read_only else _data({f.name}))"
         if f.name == "data"
         else f"    _set({f.name!r}, {f.name})"
         for f in fields
@@ -654,6 +657,7 @@ def _unchecked_maker(cls: type[Any]) -> Callable[..., Any]:
         "_get": object.__setattr__.__get__,
         "_cls": cls,
         "_data": _data,
+        "_read_only": types.MappingProxyType,
         **{f"_default_{f.name}": f.default for f in fields},
     }
     exec("\n".join(lines), namespace)  # our own text, from the class's field names only
@@ -669,7 +673,10 @@ def unchecked(cls: type[_Built], **values: Any) -> _Built:
     thousands of statements and arguments through the checks again is a
     good part of what reading costs. The caller answers for the values, so
     anything taken from the user goes through the class itself. ``data`` is
-    frozen (and checked) as the class does; fields not given take their defaults.
+    frozen (and checked) as the class does, unless it is a read-only mapping
+    (``types.MappingProxyType``) already: a reader that builds its data so
+    answers for every value in it being read-only too. Fields not given take
+    their defaults.
     """
     built: _Built = unchecked_maker(cls)(**values)
     return built

@@ -915,13 +915,20 @@ def _statement_node(
 ) -> ViewNode:
     classes = ("argmap-statement", "argmap-thesis") if thesis else ("argmap-statement",)
     classes = (*classes, *_grounding_classes(statement.implicit, statement.mode))
-    text, text_fallback = map.localized(statement, "text", lang)
-    title, title_fallback = map.localized(statement, "title", lang)
-    hedge, hedge_fallback = map.localized(statement, "hedge", lang)
-    untranslated = map.lang if (text_fallback or title_fallback or hedge_fallback) else None
+    text: str | None
+    if lang is None or lang == map.lang:  # the text as authored, as map.localized gives it
+        text, title, hedge = statement.text, statement.title, statement.hedge
+        untranslated = None
+    else:
+        text, text_fallback = map.localized(statement, "text", lang)
+        title, title_fallback = map.localized(statement, "title", lang)
+        hedge, hedge_fallback = map.localized(statement, "hedge", lang)
+        untranslated = map.lang if (text_fallback or title_fallback or hedge_fallback) else None
     if untranslated:
         classes = (*classes, "argmap-untranslated")
     marks = _marks(statement.implicit, statement.mode, words)
+    text = text or statement.text
+    squashed = _squash(statement.text)  # the lines' and the tooltip's, most often
     return ViewNode(
         id=statement_node_id(statement.id),
         kind="statement",
@@ -929,10 +936,10 @@ def _statement_node(
         classes=classes,
         title=title,
         title_lines=_wrap(title, width) if title else (),
-        lines=_wrap(text or statement.text, width),
+        lines=tuple(wrap(squashed if text is statement.text else _squash(text), width)),
         untranslated=untranslated,
         speakers=_speakers(map, statement.by, lang),
-        tooltip=_tooltip(map, statement.quotes, statement.text),
+        tooltip=_tooltip(map, statement.quotes, statement.text, squashed),
         thesis=thesis,
         implicit=statement.implicit,
         mode=statement.mode,
@@ -955,7 +962,8 @@ def _argument_node(
     via = _relay(map, argument.via, lang)
     title, fallback = map.localized(argument, "title", lang)
     label = title or argument.id
-    tooltip = _tooltip(map, argument.quotes, label)
+    squashed = _squash(label)
+    tooltip = _tooltip(map, argument.quotes, label, squashed)
     if not with_premises:  # the premises are not drawn: the tooltip says them
         tooltip = "\n".join([tooltip, *_premise_lines(map, argument, lang)])
     classes = (
@@ -970,7 +978,7 @@ def _argument_node(
         classes=(*classes, "argmap-untranslated") if fallback else classes,
         title=title,
         title_lines=(),
-        lines=_wrap(label, width),
+        lines=tuple(wrap(squashed, width)),
         speakers=speakers,
         tooltip="\n".join(filter(None, [tooltip, byline(speakers, via, relay=words.via)])),
         untranslated=map.lang if fallback else None,
@@ -1052,11 +1060,12 @@ def _relations(
         aimed.setdefault(argument.target, []).append(argument)
     relations = {}
     for argument in arguments:
+        if argument.target not in map.arguments:  # the usual argument: aimed at a statement
+            continue
         premises = tuple(dict.fromkeys(argument.premises))
         if (
             len(premises) != 1
             or premises[0] not in map.statements
-            or argument.target not in map.arguments
             or argument.target in map.statements
             or argument.id in aimed
             or not _says_nothing_more(argument)
@@ -1196,6 +1205,8 @@ def _refuse_dangling(map: ArgumentMap) -> None:
 
 
 def _speakers(map: ArgumentMap, by: tuple[str, ...], lang: str | None) -> tuple[str, ...]:
+    if not by:
+        return ()
     return tuple(_agent_name(map, a, lang) for a in dict.fromkeys(by))
 
 
@@ -1239,10 +1250,13 @@ def quoted(text: str, lang: str | None) -> str:
     return f"{opening}{text}{closing}"
 
 
-def _tooltip(map: ArgumentMap, quotes: tuple[Citation, ...], fallback: str) -> str:
-    """The quotes, each in the marks of its source's language (else the map's)."""
+def _tooltip(
+    map: ArgumentMap, quotes: tuple[Citation, ...], fallback: str, squashed: str | None = None
+) -> str:
+    """The quotes, each in the marks of its source's language (else the map's); else
+    ``fallback`` squashed (``squashed``, when the caller has it already)."""
     if not quotes:
-        return _squash(fallback)
+        return _squash(fallback) if squashed is None else squashed
     return "\n".join(
         f"{quoted(_squash(q.text), _quote_lang(map, q.source))} ({_source_title(map, q.source)})"
         for q in quotes

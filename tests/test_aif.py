@@ -30,14 +30,16 @@ def structure(document: dict[str, Any]) -> tuple[Any, ...]:
 
 
 def test_the_quick_ways_build_the_maps_the_long_ones_do(monkeypatch: pytest.MonkeyPatch) -> None:
-    """JSON by the C parser, entities of a few plain keys built at once, data taken as it is:
-    the same maps as the careful reader, the long way of each entity and data copied."""
+    """JSON by the C parser, nodes without reserved fields built at once by the reader,
+    entities of a few plain keys built at once, data taken as it is: the same maps as the
+    careful reader, every node written in argmap's format and read the long way, data copied."""
     texts = [(path.read_text("utf-8"), path.name) for path in CORPUS_FILES]
     texts += [(argmap.dumps(argmap.load(path), "aif"), f"{path.stem}.json") for path in MAPS]
     quick = [argmap.loads(text, file=name) for text, name in texts]
     read = importlib.import_module("argmap._aif.read")
     long_way = read.from_data
     monkeypatch.setattr(_jsonpos, "fast_parse", lambda text: _jsonpos.NOT_PLAIN)
+    monkeypatch.setattr(read, "_AT_ONCE", False)
     monkeypatch.setattr(_format, "_simple_statement", lambda *args, **keywords: None)
     monkeypatch.setattr(_format, "_simple_argument", lambda *args, **keywords: None)
     monkeypatch.setattr(read, "from_data", lambda data, origin, plain: long_way(data, origin))

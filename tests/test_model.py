@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import types
 from collections.abc import Callable
 
 import pytest
@@ -219,3 +220,13 @@ def test_a_reader_s_unchecked_statement_argument_or_group_equals_the_checked_one
     group = unchecked(Group, id="g1", title="Weather", members=("s1", "a1"), data={"k": 1})
     assert group == Group("g1", "Weather", ["s1", "a1"], data={"k": 1})
     assert group.translations == ()
+
+
+def test_a_reader_s_read_only_data_is_taken_as_it_is() -> None:
+    """A reader that builds its data read-only answers for it; the rest is frozen as ever."""
+    data = types.MappingProxyType({"aif": types.MappingProxyType({"timestamp": "2012"})})
+    statement = unchecked(Statement, id="s1", text="Rain.", data=data)
+    assert statement.data is data
+    assert statement == Statement("s1", "Rain.", data={"aif": {"timestamp": "2012"}})
+    mixed = unchecked(Statement, id="s1", text="Rain.", data={"aif": data["aif"], "k": [1]})
+    assert mixed.data == {"aif": {"timestamp": "2012"}, "k": (1,)}

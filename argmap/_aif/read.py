@@ -13,6 +13,7 @@ the dialogue says who holds which statement.
 from __future__ import annotations
 
 import functools
+import types
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,17 @@ from .. import _jsonpos
 from .._format import from_data
 from .._helpers import Ids, kind_name, slug, suggest
 from ..errors import DocPath, Issue, MapError, Severity
-from ..model import ID_PATTERN, Agent, ArgumentMap, Origin, Position, plain
+from ..model import (
+    ID_PATTERN,
+    Agent,
+    Argument,
+    ArgumentMap,
+    Origin,
+    Position,
+    Statement,
+    plain,
+    unchecked,
+)
 from .shared import (
     AIF_DATA,
     DEFAULT_TEXT,
@@ -47,6 +58,13 @@ __all__ = ["read"]
 _what = functools.partial(kind_name, json=True)
 
 _VERBS = {"support": "supports", "attack": "attacks", "undercut": "undercuts"}
+#: The node types, for a quick look-up (only text is one).
+_TYPES = frozenset(NODE_TYPES)
+#: Build the statement or argument of a node without argmap's reserved fields at
+#: once (unchecked: the reader made every value of it), rather than write it in
+#: argmap's format for :func:`argmap._format.from_data` to read; the same map
+#: either way (tests compare the two).
+_AT_ONCE = True
 
 
 @attrs.define
@@ -206,6 +224,21 @@ class _Reader:
     def read_nodes(self, items: list[Any]) -> dict[str, _Node]:
         nodes: dict[str, _Node] = {}
         for index, item in enumerate(items):
+            if type(item) is dict:  # the usual node, taken at once; the rest below
+                node_id, kind, text = item.get("nodeID"), item.get("type"), item.get("text")
+                node_key = node_id if type(node_id) is str else None
+                if type(node_id) is int:
+                    node_key = str(node_id)
+                if (
+                    node_key
+                    and type(text) is str
+                    and type(kind) is str
+                    and kind in _TYPES
+                    and node_key not in nodes
+                    and (kind not in ("I", "L") or text.strip())
+                ):
+                    nodes[node_key] = _Node(index, item, node_key, kind, text)
+                    continue
             path: DocPath = ("nodes", index)
             if not isinstance(item, dict):
                 self.error(
@@ -282,6 +315,20 @@ class _Reader:
     def read_edges(self, items: list[Any], nodes: dict[str, _Node]) -> list[_Edge]:
         edges: list[_Edge] = []
         for index, item in enumerate(items):
+            if type(item) is dict:  # the usual edge, taken at once; the rest below
+                source, target = item.get("fromID"), item.get("toID")
+                source = str(source) if type(source) is int else source
+                target = str(target) if type(target) is int else target
+                if (
+                    type(source) is str
+                    and type(target) is str
+                    and source != target
+                    and source in nodes
+                    and target in nodes
+                    and (nodes[source].type != "I" or nodes[target].type != "I")
+                ):
+                    edges.append(_Edge(index, item, source, target))
+                    continue
             path: DocPath = ("edges", index)
             if not isinstance(item, dict):
                 self.error(
@@ -624,17 +671,27 @@ class _Reader:
                 continue
             sid = draft.entity_ids[node.key]
             entry = draft.reserved.get(node.key, {})
-            text = entry.get("text")
-            if isinstance(text, dict) and isinstance(draft.own_lang, str):
-                # The text in the map's own language is the node's.
-                others = {k: v for k, v in text.items() if k != draft.own_lang}
-                entry["text"] = {draft.own_lang: node.text, **others}
-            elif not isinstance(text, dict):
-                entry["text"] = node.text
-            self.by(entry, draft.held.get(node.key), draft.used_agents)
-            extras = _extras(node, draft.entity_ids)
-            self.put_data(entry, extras, node)
-            statements[sid] = entry
+            if not entry and _AT_ONCE:  # none of argmap's own fields: the statement is the node's
+                held = draft.held.get(node.key)
+                draft.used_agents.update(held or ())
+                statements[sid] = unchecked(
+                    Statement,
+                    id=sid,
+                    text=node.text,
+                    by=tuple(held or ()),
+                    data=_data(_extras(node, draft.entity_ids)),
+                )
+            else:
+                text = entry.get("text")
+                if isinstance(text, dict) and isinstance(draft.own_lang, str):
+                    # The text in the map's own language is the node's.
+                    others = {k: v for k, v in text.items() if k != draft.own_lang}
+                    entry["text"] = {draft.own_lang: node.text, **others}
+                elif not isinstance(text, dict):
+                    entry["text"] = node.text
+                self.by(entry, draft.held.get(node.key), draft.used_agents)
+                self.put_data(entry, _extras(node, draft.entity_ids), node)
+                statements[sid] = entry
             self.place(draft, "statements", sid, node)
             draft.table[("statements", sid, "text")] = (*self.prefix, *node.path, "text")
         return statements
@@ -653,17 +710,20 @@ class _Reader:
             for sid, value in (own_schemes.items() if isinstance(own_schemes, dict) else ())
         ]
         scheme_ids = scheme_table(schemes)
-        names = {sid: name for sid, name in [*built_in_schemes(), *schemes]}
+        names = {**_built_in_names(), **dict(schemes)} if schemes else _built_in_names()
         arguments: dict[str, Any] = {}
         for node in nodes.values():
             if node.type not in SCHEME_NODES:
                 continue
             aid = draft.entity_ids[node.key]
             entry = draft.reserved.get(node.key, {})
+            own = bool(entry)  # argmap's own fields, which argmap's format reads
             extras = _extras(node, draft.entity_ids)
             self.place(draft, "arguments", aid, node)
-            premise_ids = [draft.entity_ids[e.source] for e in graph.premises.get(node.key, [])]
-            for index, edge in enumerate(graph.premises.get(node.key, [])):
+            premise_edges = graph.premises.get(node.key, [])
+            premise_ids = []
+            for index, edge in enumerate(premise_edges):
+                premise_ids.append(draft.entity_ids[edge.source])
                 at = (*self.prefix, "edges", edge.index)
                 draft.table[("arguments", aid, "premises", index)] = at
             roles = entry.get("premises")
@@ -692,7 +752,9 @@ class _Reader:
             if scheme_id is not None and "scheme" not in entry:
                 entry["scheme"] = scheme_id
             chosen = entry.get("scheme") if isinstance(entry.get("scheme"), str) else None
-            canonical = aif_scheme_name(names[chosen]) if chosen in names else chosen
+            canonical = (
+                aif_scheme_name(names[chosen]) if chosen is not None and chosen in names else chosen
+            )
             if written is not None and written == canonical:
                 del extras["scheme"]
             default = extras.get("scheme", canonical) or DEFAULT_TEXT[node.type]
@@ -701,7 +763,7 @@ class _Reader:
             if node.type == "MA":
                 extras["type"] = "MA"
             edge_data = {}
-            for edge in graph.premises.get(node.key, []):
+            for edge in premise_edges:
                 kept = _edge_extras(edge)
                 if kept is not None:
                     edge_data[edge.source] = kept
@@ -710,6 +772,22 @@ class _Reader:
             kept = _edge_extras(out)
             if kept is not None:
                 extras["out"] = kept
+            scheme = entry.get("scheme")
+            if not own and _AT_ONCE and (scheme is None or ID_PATTERN.match(scheme)):
+                # Built at once, from what the nodes and edges say alone.
+                held = draft.held.get(node.key)
+                draft.used_agents.update(held or ())
+                arguments[aid] = unchecked(
+                    Argument,
+                    id=aid,
+                    premises=tuple(premise_ids),
+                    kind=kind,
+                    target=target_id,
+                    scheme=scheme,
+                    by=tuple(held or ()),
+                    data=_data(extras),
+                )
+                continue
             self.by(entry, draft.held.get(node.key), draft.used_agents)
             self.put_data(entry, extras, node)
             arguments[aid] = entry
@@ -850,6 +928,36 @@ def _extras(node: _Node, entity_ids: dict[str, str]) -> dict[str, Any]:
     return extras
 
 
+def _data(extras: dict[str, Any]) -> Mapping[str, Any]:
+    """The data of a statement or argument whose node holds ``extras`` beyond its id,
+    type and text, and no reserved fields: as :meth:`_Reader.put_data` writes it, made
+    read-only here (as the model freezes data) when it holds objects and scalars alone."""
+    if not extras:
+        return {}
+    frozen = _read_only(extras)
+    return {AIF_DATA: extras} if frozen is None else types.MappingProxyType({AIF_DATA: frozen})
+
+
+#: JSON's scalars, read-only as they are.
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
+def _read_only(values: dict[str, Any]) -> Mapping[str, Any] | None:
+    """``values`` read-only all through, when it holds JSON's objects (with text keys, as
+    JSON's are) and scalars alone; ``None`` for anything else, which the model freezes."""
+    frozen: dict[str, Any] = {}
+    for name, value in values.items():
+        kind = type(value)
+        if kind in _SCALARS:
+            frozen[name] = value
+            continue
+        inner = _read_only(value) if kind is dict else None
+        if inner is None:
+            return None
+        frozen[name] = inner
+    return types.MappingProxyType(frozen)
+
+
 def _edge_extras(edge: _Edge) -> dict[str, Any] | None:
     """What an edge holds beyond its ends, unless it is what argmap writes by itself."""
     extras = {k: v for k, v in edge.raw.items() if k not in ("fromID", "toID")}
@@ -861,6 +969,12 @@ def _edge_extras(edge: _Edge) -> dict[str, Any] | None:
 def default_edge(source: str, target: str) -> dict[str, Any]:
     """The id and fields argmap gives an edge it writes."""
     return {"edgeID": f"{source}->{target}", "formEdgeID": None}
+
+
+@functools.cache
+def _built_in_names() -> dict[str, str]:
+    """The names of the schemes of argmap's catalogue, by id (made once: do not change it)."""
+    return dict(built_in_schemes())
 
 
 def _valid_id(node_key: str) -> str:

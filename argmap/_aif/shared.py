@@ -31,6 +31,7 @@ _NOT_LETTERS = re.compile(r"[^a-z0-9]")
 _ARGUMENT_FROM = re.compile(r"(?i)^argument\s+from\s+")
 
 
+@functools.lru_cache(maxsize=1024)  # a corpus names the same few schemes again and again
 def normal_scheme(name: str) -> str:
     """A scheme name reduced for comparison: ``Argument from expert opinion`` -> ``expertopinion``.
 
@@ -45,6 +46,7 @@ def normal_scheme(name: str) -> str:
     return reduced
 
 
+@functools.lru_cache(maxsize=1024)
 def aif_scheme_name(name: str) -> str:
     """How AIF names a scheme: ``Argument from expert opinion`` -> ``Expert Opinion``."""
     words = _ARGUMENT_FROM.sub("", name).split()
@@ -57,13 +59,13 @@ def scheme_table(schemes: Iterable[tuple[str, str]]) -> dict[str, str]:
     ``schemes`` are ``(id, name)`` pairs: the map's own, which come before
     the built-in catalogue (whose table is made once).
     """
-    table = dict(_built_in_table())
     own: dict[str, str] = {}
     for scheme_id, name in schemes:
         own.setdefault(normal_scheme(scheme_id), scheme_id)
         own.setdefault(normal_scheme(name), scheme_id)
-    table.update(own)
-    return table
+    if not own:  # the catalogue's own table, shared: no map changes it
+        return _built_in_table()
+    return {**_built_in_table(), **own}
 
 
 @functools.cache
