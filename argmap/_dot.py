@@ -196,17 +196,36 @@ def _light_layout(view: MapView) -> dict[str, str]:
 
 
 # The lines of the nodes and edges of a view, as ``Digraph.node`` and ``Digraph.edge``
-# write them, with graphviz's own quoting: the same text, without quoting again
+# write them, with graphviz's quoting: the same text, without quoting again
 # the attribute names and the values that thousands of nodes and edges share.
+
+#: What graphviz's ``quoting.quote`` leaves as it is: an HTML-like string
+#: (``<...>``, unless marked ``nohtml``) and a plain DOT id, not a keyword.
+_HTML_STRING = re.compile(r"<.*>$", re.DOTALL)
+_ID = re.compile(r"([a-zA-Z_][a-zA-Z0-9_]*|-?(\.[0-9]+|[0-9]+(\.[0-9]*)?))$")
+_KEYWORDS = frozenset({"node", "edge", "graph", "digraph", "subgraph", "strict"})
 
 
 # typed: graphviz quotes a ``nohtml`` string that looks like HTML, and not the
 # same plain string.
 @functools.lru_cache(maxsize=4096, typed=True)
 def _quote(text: str) -> str:
-    """``text`` as a DOT id, quoted by graphviz (its ``quoting.quote``)."""
-    quoted: str = _graphviz().quoting.quote(text)
-    return quoted
+    """``text`` as a DOT id, as graphviz's ``quoting.quote`` writes it.
+
+    The text graphviz escapes (a ``"``) or warns of (a final backslash) goes
+    to graphviz itself; the rest, all but a few labels and tooltips, is
+    decided here without its scans of the whole text. A test holds the two
+    together.
+    """
+    # A nohtml string (a tooltip, the graph's name) is a str subclass: never HTML.
+    if type(text) is str and text[:1] == "<" and _HTML_STRING.match(text):
+        return text
+    if _ID.match(text):
+        return f'"{text}"' if text.lower() in _KEYWORDS else text
+    if '"' in text or "\\" in text[-2:]:  # a backslash last, or before a last line break
+        quoted: str = _graphviz().quoting.quote(text)
+        return quoted
+    return f'"{text}"'
 
 
 @functools.lru_cache(maxsize=4096)
@@ -227,9 +246,16 @@ def _attr_line(kind: str, attrs: tuple[tuple[str, str], ...]) -> str:
 def _a_list(attrs: dict[str, str]) -> str:
     """``key=value`` pairs as graphviz writes the keywords of a statement: the label
     first (its own parameter), then the rest sorted by key."""
-    pairs = [f"label={_quote(attrs['label'])}"] if "label" in attrs else []
-    pairs += [f"{_quote(k)}={_quote(v)}" for k, v in sorted(attrs.items()) if k != "label"]
+    pairs = [_pair(k, v) for k, v in sorted(attrs.items()) if k != "label"]
+    if "label" in attrs:
+        pairs.insert(0, f"label={_quote(attrs['label'])}")
     return " ".join(pairs)
+
+
+@functools.lru_cache(maxsize=4096, typed=True)  # typed: as _quote
+def _pair(key: str, value: str) -> str:
+    """``key=value``, each quoted: one look-up for a pair that many nodes share."""
+    return f"{_quote(key)}={_quote(value)}"
 
 
 def _node_line(name: str, attrs: dict[str, str]) -> str:

@@ -7,14 +7,19 @@ import re
 import subprocess
 import sys
 import unicodedata
+import warnings
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import graphviz
 import pytest
 from helpers import SVG, parse_dot
+from hypothesis import given
+from hypothesis import strategies as st
 from sample_maps import LIFELINE_NODE_IDS, NASTY, bilingual_map, lifeline_map, nasty_map
+from strategies import fuzz
 
-from argmap._dot import LIGHT_LAYOUT_NODES, run_dot
+from argmap._dot import LIGHT_LAYOUT_NODES, _quote, run_dot
 from argmap._render import mimebundle, render, to_dot, to_svg
 from argmap._text import UNSAFE, clean
 from argmap.errors import ArgmapError, MapError, OutputError, RenderError
@@ -216,6 +221,29 @@ def test_dot_text_with_dot_and_html_syntax_is_escaped() -> None:
         ("statement-s2", "argument-a1"),
         ("argument-a1", "statement-s1"),
     ]
+
+
+#: Text on each side of graphviz's choices: ids, keywords, numbers, HTML-like
+#: strings, quotes and backslashes (escaped, doubled, last), line breaks.
+DOT_TEXT = st.text(st.sampled_from(list('aZ_09.-<>"\\ \n&é')) | st.characters(), max_size=12) | (
+    st.sampled_from(
+        ["", "node", "Graph", "STRICT", "-1.5", ".5", "1.", "<x>", "<x>\n", "a\\", "a\\\n"]
+    )
+)
+
+
+@given(text=DOT_TEXT, nohtml=st.booleans())
+@fuzz(1000)
+def test_dot_text_is_quoted_as_graphviz_quotes_it(text: str, nohtml: bool) -> None:
+    value = graphviz.nohtml(text) if nohtml else text
+    with warnings.catch_warnings(record=True) as ours:
+        warnings.simplefilter("always")
+        quoted = _quote.__wrapped__(value)
+    with warnings.catch_warnings(record=True) as theirs:
+        warnings.simplefilter("always")
+        expected = graphviz.quoting.quote(value)
+    assert quoted == expected
+    assert [str(w.message) for w in ours] == [str(w.message) for w in theirs]
 
 
 def test_dot_is_identical_for_the_same_map() -> None:
