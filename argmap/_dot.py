@@ -43,7 +43,7 @@ from ._palette import (
     THESIS_ATTRS,
     UNTRANSLATED_FONT,
 )
-from ._text import clean
+from ._text import UNSAFE, clean
 from .errors import RenderError
 from .view import (
     DEFAULT_WIDTH,
@@ -869,6 +869,10 @@ def _html_label(text: str) -> str:
 
 #: What :func:`_html` writes as entities (or doubles: a backslash).
 _MARKUP = re.compile("[&<>\"'\\\\]")
+#: What :func:`_html` changes: markup, and what :func:`~argmap._text.clean` drops or replaces.
+_HTML_CHANGES = re.compile(f"[&<>\"'\\\\{UNSAFE.pattern[1:-1]}]")
+#: What :func:`_tooltip` changes: ``&``, a backslash, and what ``clean`` drops or replaces.
+_TOOLTIP_CHANGES = re.compile(f"[&\\\\{UNSAFE.pattern[1:-1]}]")
 
 
 def _html(text: str) -> str:
@@ -878,9 +882,11 @@ def _html(text: str) -> str:
     and friends inside HTML-like labels and reads ``\\\\`` as one backslash,
     so backslashes are doubled.
     """
+    if _HTML_CHANGES.search(text) is None:
+        return text  # most text: nothing to drop or escape
     text = clean(text, newlines=False)
     if _MARKUP.search(text) is None:
-        return text  # most text: nothing to escape
+        return text
     return html.escape(text, quote=True).replace("\\", "\\\\")
 
 
@@ -893,6 +899,9 @@ def _tooltip(text: str) -> str:
     written as four, ``&`` as ``&amp;``; line breaks become ``\\n``.
     """
     graphviz = _graphviz()
+    if _TOOLTIP_CHANGES.search(text) is None:  # most text: nothing to drop or escape
+        result: str = graphviz.nohtml(text)
+        return result
     escaped = (
         clean(text, newlines=True)
         .replace("&", "&amp;")
@@ -900,7 +909,7 @@ def _tooltip(text: str) -> str:
         .replace("\n", "\\n")
     )
     # nohtml: a tooltip such as "<b>" must stay text, not become an HTML string.
-    result: str = graphviz.nohtml(escaped)
+    result = graphviz.nohtml(escaped)
     return result
 
 
