@@ -250,7 +250,9 @@ def test_dot_text_is_quoted_as_graphviz_quotes_it(text: str, nohtml: bool) -> No
 @fuzz(300)
 def test_an_edge_end_is_quoted_as_graphviz_quotes_it(ends: list[str]) -> None:
     end = ":".join(ends)
-    assert _quote_edge.__wrapped__(end) == graphviz.quoting.quote_edge(end)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # of a final backslash: the test above compares them
+        assert _quote_edge.__wrapped__(end) == graphviz.quoting.quote_edge(end)
 
 
 #: Attributes as argmap's DOT has them: names, plain and HTML-like values, none.
