@@ -692,6 +692,8 @@ def _label(cells: list[tuple[str, tuple[str, ...]]], *, align: str = "LEFT") -> 
         elif style.startswith("BADGE-"):
             colour = LABEL_BADGES[style.removeprefix("BADGE-")][1]
             text = f'<FONT POINT-SIZE="10" COLOR="{colour}"><B>{_html(lines[0])}</B></FONT>'
+        elif _HTML_CHANGES.search(" ".join(lines)) is None:  # most cells: nothing to escape
+            text = "<BR/>".join(lines)
         else:
             text = "<BR/>".join([_html(line) for line in lines])
         if style == "B":

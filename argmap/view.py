@@ -914,7 +914,9 @@ def _statement_node(
     thesis: bool,
 ) -> ViewNode:
     classes = ("argmap-statement", "argmap-thesis") if thesis else ("argmap-statement",)
-    classes = (*classes, *_grounding_classes(statement.implicit, statement.mode))
+    plain = not statement.implicit and statement.mode == "asserted"  # no grounding, no marks
+    if not plain:
+        classes = (*classes, *_grounding_classes(statement.implicit, statement.mode))
     text: str | None
     if lang is None or lang == map.lang:  # the text as authored, as map.localized gives it
         text, title, hedge = statement.text, statement.title, statement.hedge
@@ -926,7 +928,7 @@ def _statement_node(
         untranslated = map.lang if (text_fallback or title_fallback or hedge_fallback) else None
     if untranslated:
         classes = (*classes, "argmap-untranslated")
-    marks = _marks(statement.implicit, statement.mode, words)
+    marks = () if plain else _marks(statement.implicit, statement.mode, words)
     text = text or statement.text
     squashed = _squash(statement.text)  # the lines' and the tooltip's, most often
     return ViewNode(
@@ -938,14 +940,16 @@ def _statement_node(
         title_lines=_wrap(title, width) if title else (),
         lines=tuple(wrap(squashed if text is statement.text else _squash(text), width)),
         untranslated=untranslated,
-        speakers=_speakers(map, statement.by, lang),
-        tooltip=_tooltip(map, statement.quotes, statement.text, squashed),
+        speakers=_speakers(map, statement.by, lang) if statement.by else (),
+        tooltip=_tooltip(map, statement.quotes, statement.text, squashed)
+        if statement.quotes
+        else squashed,
         thesis=thesis,
         implicit=statement.implicit,
         mode=statement.mode,
         marks=marks,
         hedge=_squash(hedge) if hedge else None,
-        via=_relay(map, statement.via, lang),
+        via=None if statement.via is None else _relay(map, statement.via, lang),
     )
 
 
