@@ -1163,6 +1163,8 @@ def _relation_classes(map: ArgumentMap, argument: Argument) -> tuple[str, ...]:
     A support of an argument as a whole adds ``argmap-argument-support``; an
     attack of one has the attack type ``argmap-argument-attack``.
     """
+    if argument.kind == "support" and argument.target in map.statements:
+        return ("argmap-support",)  # the most common: a statement's support
     if argument.kind == "attack":
         attack = map.attack_type(argument) or AttackType.REBUTTAL
         return ("argmap-attack", f"argmap-{attack.value}")
