@@ -461,6 +461,17 @@ class _Model:
             if not node.has_section and node.members:
                 node.section = node.members[0].section
 
+    def untie(self) -> None:
+        """Let go of what links the elements both ways (relations and their ends, arguments
+        and their inferences): freed as soon as the map is read, not by the garbage collector
+        later, which would have to look through every object the map is made of to find them."""
+        for ec in self.ecs:
+            ec.relations.clear()
+        for arg in self.args:
+            arg.relations.clear()
+            arg.pcs.clear()
+            arg.inferences.clear()
+
     def transform(self, strict: bool) -> None:
         kept: list[ArgdownRelation] = []
         for rel in self.relations:
@@ -823,7 +834,8 @@ class _DraftBuilder:
             _marker(data, texts=others)
         main.data = merge_data(data, main.data)
         for step in steps:
-            step.main = main
+            if step is not main:  # the main argument, the last step, is no step of itself
+                step.main = main
             self.add_argument(step)
         self.mains[id(arg)] = steps
 
@@ -1083,7 +1095,10 @@ def read(text: str, file: str) -> ArgumentMap:
     builder.build_steps()
     builder.build_relations()
     builder.check_collapsed()
-    return _MapAssembler(builder, front, front_at, file).assemble()
+    try:
+        return _MapAssembler(builder, front, front_at, file).assemble()
+    finally:
+        model.untie()
 
 
 class _MapAssembler:

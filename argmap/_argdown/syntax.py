@@ -936,7 +936,14 @@ def prepare(text: str, file: str) -> str:
 
 def tokenize(text: str, file: str) -> list[Token]:
     """The tokens of a prepared document (see :func:`prepare`)."""
-    return Lexer(text, file).run()
+    lexer = Lexer(text, file)
+    try:
+        return lexer.run()
+    finally:
+        # The tables hold the lexer's own methods: emptied, the lexer and its tokens are
+        # freed when done with, not left to the garbage collector.
+        for table in lexer.rule_tables:
+            table.clear()
 
 
 # -- the syntax tree ----------------------------------------------------------
