@@ -116,7 +116,7 @@ _PLAIN = frozenset((syntax.FREESTYLE, syntax.CONTROL))
 # -- Argdown's model -----------------------------------------------------------
 
 
-@dataclass(eq=False, repr=False)
+@dataclass(eq=False, repr=False, slots=True)
 class Section:
     title: str
     level: int
@@ -129,7 +129,7 @@ class Section:
     data_at: tuple[int, int]
 
 
-@dataclass(eq=False, repr=False)
+@dataclass(eq=False, repr=False, slots=True)
 class Member:
     """One occurrence of a statement or of an argument's description."""
 
@@ -144,7 +144,7 @@ class Member:
     section: Section | None
 
 
-@dataclass(eq=False, repr=False)
+@dataclass(eq=False, repr=False, slots=True)
 class EquivalenceClass:
     """An equivalence class: the statements that share a title (or one untitled statement)."""
 
@@ -156,7 +156,7 @@ class EquivalenceClass:
     relations: list[ArgdownRelation] = field(default_factory=list)
 
 
-@dataclass(eq=False, repr=False)
+@dataclass(eq=False, repr=False, slots=True)
 class Inference:
     argument: ArgdownArgument
     rules: list[str]
@@ -166,7 +166,7 @@ class Inference:
     relations: list[ArgdownRelation] = field(default_factory=list)
 
 
-@dataclass(eq=False, repr=False)
+@dataclass(eq=False, repr=False, slots=True)
 class PcsEntry:
     ec: EquivalenceClass
     line: int
@@ -174,7 +174,7 @@ class PcsEntry:
     inference: Inference | None  # the inference this statement concludes, if any
 
 
-@dataclass(eq=False, repr=False)
+@dataclass(eq=False, repr=False, slots=True)
 class ArgdownArgument:
     title: str | None
     order: int
@@ -200,7 +200,7 @@ Node = EquivalenceClass | ArgdownArgument | Inference
 _Titled = TypeVar("_Titled", EquivalenceClass, ArgdownArgument)
 
 
-@dataclass(eq=False, repr=False)
+@dataclass(eq=False, repr=False, slots=True)
 class ArgdownRelation:
     kind: str  # support, attack, undercut, contradictory, entails, contrary
     source: Node
@@ -568,7 +568,7 @@ class _Model:
 # -- argmap's map ---------------------------------------------------------------
 
 
-@dataclass(eq=False, repr=False)
+@dataclass(eq=False, repr=False, slots=True)
 class StatementDraft:
     """A statement of the map being built."""
 
@@ -586,7 +586,7 @@ class StatementDraft:
     id: str = ""
 
 
-@dataclass(eq=False, repr=False)
+@dataclass(eq=False, repr=False, slots=True)
 class ArgumentDraft:
     """An argument of the map being built."""
 

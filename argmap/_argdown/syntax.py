@@ -949,7 +949,7 @@ def tokenize(text: str, file: str) -> list[Token]:
 # -- the syntax tree ----------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class Element:
     """What a statement and an argument have in the syntax tree: a title, text, tags,
     data and the relations indented under them."""
@@ -963,19 +963,19 @@ class Element:
     relations: list[Relation] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class Statement(Element):
     """A statement: plain text, ``[Title]: text`` or a reference ``[Title]``."""
 
 
-@dataclass
+@dataclass(slots=True)
 class Argument(Element):
     """An argument's description ``<Title>: text`` or a reference ``<Title>``."""
 
     title: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Relation:
     """A relation to the element it is indented under."""
 
@@ -995,7 +995,7 @@ class Relation:
         return self.token.symbol in ("+>", "->", "><", "_>")
 
 
-@dataclass
+@dataclass(slots=True)
 class Heading:
     start: Token
     level: int
@@ -1003,7 +1003,7 @@ class Heading:
     data: Token | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Inference:
     start: Token
     rules: list[list[Token]]
@@ -1011,20 +1011,20 @@ class Inference:
     relations: list[Relation]
 
 
-@dataclass
+@dataclass(slots=True)
 class PcsStatement:
     number: Token
     statement: Statement
 
 
-@dataclass
+@dataclass(slots=True)
 class Pcs:
     """A premise-conclusion structure: numbered statements and inference lines."""
 
     items: list[PcsStatement | Inference]
 
 
-@dataclass
+@dataclass(slots=True)
 class ItemList:
     items: list[Statement | Argument]
 
@@ -1032,7 +1032,7 @@ class ItemList:
 Block = Heading | Statement | Argument | Pcs | ItemList
 
 
-@dataclass
+@dataclass(slots=True)
 class Document:
     front_matter: Token | None
     blocks: list[Block]
