@@ -1,7 +1,9 @@
 """DOT through Graphviz: the graph of a view, the quoting of its text, and running ``dot``.
 
 The only module that imports :mod:`graphviz`, and only inside functions, so
-``import argmap`` stays fast. All text that reaches DOT passes through
+``import argmap`` stays fast; DOT source is written by :class:`Graph`, as a
+``graphviz.Digraph`` writes it, so that only running ``dot`` (and quoting the
+rare text graphviz escapes) needs the package. All text that reaches DOT passes through
 :func:`_html` (HTML-like labels) or :func:`_tooltip` (the escString
 ``tooltip``), and the title also through :func:`_dot_name` (the graph's name);
 ``dot`` runs only in :func:`run_dot`.
@@ -13,7 +15,7 @@ import functools
 import html
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from ._helpers import wrap
@@ -43,7 +45,7 @@ from ._palette import (
     THESIS_ATTRS,
     UNTRANSLATED_FONT,
 )
-from ._text import clean
+from ._text import UNSAFE, clean
 from .errors import RenderError
 from .view import (
     DEFAULT_WIDTH,
@@ -106,13 +108,125 @@ def run_dot(source: str, format: str) -> bytes:
     return data
 
 
+class _NoHtml(str):
+    """Text that stays text in DOT even when it reads ``<...>`` (graphviz's ``nohtml``)."""
+
+    __slots__ = ()
+
+
+class Graph:
+    """DOT source built line by line, as ``graphviz.Digraph`` writes it.
+
+    The few calls argmap makes of a Digraph, with the same text: a node's or
+    an edge's attributes sorted by name, after the label; a subgraph's lines
+    indented by a tab. Without graphviz's package, which ``to_dot`` then does
+    not import, and without its checks of each call's arguments, which
+    thousands of nodes pay. A test holds the two together.
+    """
+
+    __slots__ = ("body", "edge_attr", "graph_attr", "name", "node_attr")
+
+    def __init__(
+        self,
+        name: str | None = None,
+        graph_attr: dict[str, str] | None = None,
+        node_attr: dict[str, str] | None = None,
+        edge_attr: dict[str, str] | None = None,
+    ) -> None:
+        self.name = name
+        self.graph_attr = dict(graph_attr or {})
+        self.node_attr = dict(node_attr or {})
+        self.edge_attr = dict(edge_attr or {})
+        #: The lines of the graph's statements, each with its final newline.
+        self.body: list[str] = []
+
+    def attr(self, kw: str | None = None, **attrs: str) -> None:
+        """A statement of attributes: of the graph itself (``kw`` ``None``), or the
+        defaults of its ``"graph"``, ``"node"`` or ``"edge"``."""
+        if attrs:
+            self.body.append(
+                f"\t{_sorted_pairs(attrs)}\n" if kw is None else _attr_statement(kw, attrs)
+            )
+
+    def node(
+        self,
+        name: str,
+        label: str | None = None,
+        _attributes: Any = None,  # a dict; Any, so that **attrs of text may come along
+        **attrs: str,
+    ) -> None:
+        """A node statement."""
+        self.body.append(f"\t{_quote(name)}{_attr_list(label, attrs, _attributes)}\n")
+
+    def edge(
+        self,
+        tail: str,
+        head: str,
+        label: str | None = None,
+        _attributes: Any = None,  # a dict; Any, so that **attrs of text may come along
+        **attrs: str,
+    ) -> None:
+        """An edge statement."""
+        self.body.append(
+            f"\t{_quote_edge(tail)} -> {_quote_edge(head)}{_attr_list(label, attrs, _attributes)}\n"
+        )
+
+    def subgraph(self, graph: Graph) -> None:
+        """``graph``'s lines, as a subgraph of this one."""
+        self.body += [f"\t{line}" for line in graph.lines(subgraph=True)]
+
+    def lines(self, *, subgraph: bool = False) -> list[str]:
+        """The graph's lines: its head, its defaults, its body, its end."""
+        name = f"{_quote(self.name)} " if self.name else ""
+        head = (
+            (f"subgraph {name}{{\n" if self.name else "{\n") if subgraph else f"digraph {name}{{\n"
+        )
+        lines = [head]
+        for kw, attrs in (
+            ("graph", self.graph_attr),
+            ("node", self.node_attr),
+            ("edge", self.edge_attr),
+        ):
+            if attrs:
+                lines.append(_attr_statement(kw, attrs))
+        lines += self.body
+        lines.append("}\n")
+        return lines
+
+    @property
+    def source(self) -> str:
+        """The DOT source."""
+        return "".join(self.lines())
+
+
+def _attr_list(label: str | None, attrs: dict[str, str], attributes: dict[str, str] | None) -> str:
+    """`` [label=... key=value ...]`` of a node or an edge: the label, the keywords
+    sorted, then ``attributes`` sorted; empty without any."""
+    pairs = [f"label={_quote(label)}"] if label is not None else []
+    pairs.append(_sorted_pairs(attrs))
+    if attributes:
+        pairs.append(_sorted_pairs(attributes))
+    text = " ".join(pair for pair in pairs if pair)
+    return f" [{text}]" if text else ""
+
+
+def _attr_statement(kw: str, attrs: Mapping[str, str | None]) -> str:
+    """The defaults of a graph's ``kw`` (``"graph"``, ``"node"``, ``"edge"``)."""
+    pairs = _sorted_pairs(attrs)
+    return f"\t{kw} [{pairs}]\n" if pairs else f"\t{kw}\n"
+
+
+def _sorted_pairs(attrs: Mapping[str, str | None]) -> str:
+    """``key=value ...`` sorted by key, each quoted; a key without a value left out."""
+    return " ".join(_pair(k, v) for k, v in sorted(attrs.items()) if v is not None)
+
+
 # -- building the graph -------------------------------------------------------
 
 
-def digraph(view: MapView) -> Any:
-    """The ``graphviz.Digraph`` for ``view``."""
-    graphviz = _graphviz()
-    graph = graphviz.Digraph(name=_dot_name(view.title))
+def digraph(view: MapView) -> Graph:
+    """The DOT graph of ``view``."""
+    graph = Graph(name=_dot_name(view.title))
     graph_attr = {
         **GRAPH_ATTRS,
         "rankdir": view.rankdir,
@@ -131,7 +245,7 @@ def digraph(view: MapView) -> Any:
     by_id = {node.id: node for node in view.nodes}
     clustered: set[str] = set()
     for cluster in _in_rows(view):
-        frame = graphviz.Digraph(
+        frame = Graph(
             name=f"cluster_{cluster.id}",
             graph_attr={
                 **CLUSTER_ATTRS,
@@ -196,24 +310,50 @@ def _light_layout(view: MapView) -> dict[str, str]:
 
 
 # The lines of the nodes and edges of a view, as ``Digraph.node`` and ``Digraph.edge``
-# write them, with graphviz's own quoting: the same text, without quoting again
+# write them, with graphviz's quoting: the same text, without quoting again
 # the attribute names and the values that thousands of nodes and edges share.
+
+#: What graphviz's ``quoting.quote`` leaves as it is: an HTML-like string
+#: (``<...>``, unless marked ``nohtml``) and a plain DOT id, not a keyword.
+_HTML_STRING = re.compile(r"<.*>$", re.DOTALL)
+_ID = re.compile(r"([a-zA-Z_][a-zA-Z0-9_]*|-?(\.[0-9]+|[0-9]+(\.[0-9]*)?))$")
+_KEYWORDS = frozenset({"node", "edge", "graph", "digraph", "subgraph", "strict"})
 
 
 # typed: graphviz quotes a ``nohtml`` string that looks like HTML, and not the
 # same plain string.
 @functools.lru_cache(maxsize=4096, typed=True)
 def _quote(text: str) -> str:
-    """``text`` as a DOT id, quoted by graphviz (its ``quoting.quote``)."""
-    quoted: str = _graphviz().quoting.quote(text)
-    return quoted
+    """``text`` as a DOT id, as graphviz's ``quoting.quote`` writes it.
+
+    The text graphviz escapes (a ``"``) or warns of (a final backslash) goes
+    to graphviz itself; the rest, all but a few labels and tooltips, is
+    decided here without its scans of the whole text. A test holds the two
+    together.
+    """
+    # A nohtml string (a tooltip, the graph's name) is a str subclass: never HTML.
+    if type(text) is str and text[:1] == "<" and _HTML_STRING.match(text):
+        return text
+    if _ID.match(text):
+        return f'"{text}"' if text.lower() in _KEYWORDS else text
+    if '"' in text or "\\" in text[-2:]:  # a backslash last, or before a last line break
+        graphviz = _graphviz()  # text that is not HTML here, as a nohtml string is not
+        quoted: str = graphviz.quoting.quote(graphviz.nohtml(text))
+        return quoted
+    return f'"{text}"'
 
 
 @functools.lru_cache(maxsize=4096)
 def _quote_edge(name: str) -> str:
-    """An edge's end, quoted by graphviz (its ``quoting.quote_edge``)."""
-    quoted: str = _graphviz().quoting.quote_edge(name)
-    return quoted
+    """An edge's end (``node[:port[:compass]]``), as graphviz's ``quoting.quote_edge`` writes it."""
+    node, _, rest = name.partition(":")
+    parts = [_quote(node)]
+    if rest:
+        port, _, compass = rest.partition(":")
+        parts.append(_quote(port))
+        if compass:
+            parts.append(compass)
+    return ":".join(parts)
 
 
 @functools.lru_cache(maxsize=64)
@@ -227,9 +367,16 @@ def _attr_line(kind: str, attrs: tuple[tuple[str, str], ...]) -> str:
 def _a_list(attrs: dict[str, str]) -> str:
     """``key=value`` pairs as graphviz writes the keywords of a statement: the label
     first (its own parameter), then the rest sorted by key."""
-    pairs = [f"label={_quote(attrs['label'])}"] if "label" in attrs else []
-    pairs += [f"{_quote(k)}={_quote(v)}" for k, v in sorted(attrs.items()) if k != "label"]
+    pairs = [_pair(k, v) for k, v in sorted(attrs.items()) if k != "label"]
+    if "label" in attrs:
+        pairs.insert(0, f"label={_quote(attrs['label'])}")
     return " ".join(pairs)
+
+
+@functools.lru_cache(maxsize=4096, typed=True)  # typed: as _quote
+def _pair(key: str, value: str) -> str:
+    """``key=value``, each quoted: one look-up for a pair that many nodes share."""
+    return f"{_quote(key)}={_quote(value)}"
 
 
 def _node_line(name: str, attrs: dict[str, str]) -> str:
@@ -260,7 +407,7 @@ _CHANGE_MEANINGS = {
 
 def _legend_changes(changes: list[str]) -> Any:
     """The part of a comparison's legend that explains the changes drawn, in a row."""
-    row = _graphviz().Digraph(name="legend_changes")
+    row = Graph(name="legend_changes")
     row.attr(rank="same")
     for change in changes:
         mark, meaning = _CHANGE_MEANINGS[change]
@@ -314,7 +461,7 @@ def _hold_rows(graph: Any, view: MapView, legend: list[str], between: _Between) 
         for row in view.rows
     ]
     for index, (before, after) in enumerate(itertools.pairwise(rows)):
-        gaps = _graphviz().Digraph(graph_attr={"rank": "same"})
+        gaps = Graph(graph_attr={"rank": "same"})
         held = between.get(index, {})
         line = [(place, node) for node, place in held.items()]  # (place along the row, node)
         for node in held:
@@ -604,11 +751,10 @@ def _legend(
     samples no edge of the legend leaves, where the legend ends along the
     flow.
     """
-    graphviz = _graphviz()
     title = "<B>Legend</B>"
     if strip and evaluated is not None:  # the labels have no frame to name it
         title += _html(f" · Labels: {evaluated}")
-    legend = graphviz.Digraph(
+    legend = Graph(
         name="cluster_legend",
         graph_attr=_legend_frame(
             rankdir,
@@ -720,11 +866,10 @@ def _legend_labels(
     ``framed``, the samples stand without a frame of their own (the
     legend's title then names the evaluation).
     """
-    graphviz = _graphviz()
     if not framed:
-        labels = graphviz.Digraph(name="legend_labels")
+        labels = Graph(name="legend_labels")
     else:
-        labels = graphviz.Digraph(
+        labels = Graph(
             name="cluster_legend_labels",
             graph_attr=_legend_frame(
                 rankdir,
@@ -736,7 +881,7 @@ def _legend_labels(
                 margin="8",
             ),
         )
-    row = graphviz.Digraph(graph_attr={"rank": "same"})
+    row = Graph(graph_attr={"rank": "same"})
     names = []
     for label, meaning in LABEL_MEANINGS.items():
         if label not in shown:
@@ -793,8 +938,7 @@ def _legend_grounding(
     left), or side by side with ``strip``; ``hedge`` is a hedge the diagram
     shows, for its sample.
     """
-    graphviz = _graphviz()
-    row = graphviz.Digraph(name="legend_grounding")
+    row = Graph(name="legend_grounding")
     names = [f"legend-{sample}" for sample in samples]
     for name, sample in zip(names, samples, strict=True):
         meaning = _GROUNDING_MEANINGS[sample]
@@ -843,6 +987,10 @@ def _html_label(text: str) -> str:
 
 #: What :func:`_html` writes as entities (or doubles: a backslash).
 _MARKUP = re.compile("[&<>\"'\\\\]")
+#: What :func:`_html` changes: markup, and what :func:`~argmap._text.clean` drops or replaces.
+_HTML_CHANGES = re.compile(f"[&<>\"'\\\\{UNSAFE.pattern[1:-1]}]")
+#: What :func:`_tooltip` changes: ``&``, a backslash, and what ``clean`` drops or replaces.
+_TOOLTIP_CHANGES = re.compile(f"[&\\\\{UNSAFE.pattern[1:-1]}]")
 
 
 def _html(text: str) -> str:
@@ -852,9 +1000,11 @@ def _html(text: str) -> str:
     and friends inside HTML-like labels and reads ``\\\\`` as one backslash,
     so backslashes are doubled.
     """
+    if _HTML_CHANGES.search(text) is None:
+        return text  # most text: nothing to drop or escape
     text = clean(text, newlines=False)
     if _MARKUP.search(text) is None:
-        return text  # most text: nothing to escape
+        return text
     return html.escape(text, quote=True).replace("\\", "\\\\")
 
 
@@ -866,7 +1016,8 @@ def _tooltip(text: str) -> str:
     doubling (``graphviz.escape``) is not enough: a literal backslash is
     written as four, ``&`` as ``&amp;``; line breaks become ``\\n``.
     """
-    graphviz = _graphviz()
+    if _TOOLTIP_CHANGES.search(text) is None:  # most text: nothing to drop or escape
+        return _NoHtml(text)
     escaped = (
         clean(text, newlines=True)
         .replace("&", "&amp;")
@@ -874,8 +1025,7 @@ def _tooltip(text: str) -> str:
         .replace("\n", "\\n")
     )
     # nohtml: a tooltip such as "<b>" must stay text, not become an HTML string.
-    result: str = graphviz.nohtml(escaped)
-    return result
+    return _NoHtml(escaped)
 
 
 def _dot_name(title: str) -> str:
@@ -885,7 +1035,5 @@ def _dot_name(title: str) -> str:
     quote or at its end, so backslashes are shown as U+29F5; the SVG writer
     keeps entities, so ``&`` is written as ``&amp;``.
     """
-    graphviz = _graphviz()
     text = " ".join(clean(title, newlines=False).split())
-    name: str = graphviz.nohtml(text.replace("&", "&amp;").replace("\\", "\u29f5"))
-    return name or "argmap"
+    return _NoHtml(text.replace("&", "&amp;").replace("\\", "\u29f5")) or "argmap"

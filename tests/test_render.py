@@ -7,14 +7,20 @@ import re
 import subprocess
 import sys
 import unicodedata
+import warnings
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import Any
 
+import graphviz
 import pytest
 from helpers import SVG, parse_dot
+from hypothesis import given
+from hypothesis import strategies as st
 from sample_maps import LIFELINE_NODE_IDS, NASTY, bilingual_map, lifeline_map, nasty_map
+from strategies import fuzz
 
-from argmap._dot import LIGHT_LAYOUT_NODES, run_dot
+from argmap._dot import LIGHT_LAYOUT_NODES, Graph, _NoHtml, _quote, _quote_edge, run_dot
 from argmap._render import mimebundle, render, to_dot, to_svg
 from argmap._text import UNSAFE, clean
 from argmap.errors import ArgmapError, MapError, OutputError, RenderError
@@ -216,6 +222,94 @@ def test_dot_text_with_dot_and_html_syntax_is_escaped() -> None:
         ("statement-s2", "argument-a1"),
         ("argument-a1", "statement-s1"),
     ]
+
+
+#: Text on each side of graphviz's choices: ids, keywords, numbers, HTML-like
+#: strings, quotes and backslashes (escaped, doubled, last), line breaks.
+DOT_TEXT = st.text(st.sampled_from(list('aZ_09.-<>"\\ \n&é')) | st.characters(), max_size=12) | (
+    st.sampled_from(
+        ["", "node", "Graph", "STRICT", "-1.5", ".5", "1.", "<x>", "<x>\n", "a\\", "a\\\n"]
+    )
+)
+
+
+@given(text=DOT_TEXT, nohtml=st.booleans())
+@fuzz(1000)
+def test_dot_text_is_quoted_as_graphviz_quotes_it(text: str, nohtml: bool) -> None:
+    with warnings.catch_warnings(record=True) as ours:
+        warnings.simplefilter("always")
+        quoted = _quote.__wrapped__(_NoHtml(text) if nohtml else text)
+    with warnings.catch_warnings(record=True) as theirs:
+        warnings.simplefilter("always")
+        expected = graphviz.quoting.quote(graphviz.nohtml(text) if nohtml else text)
+    assert quoted == expected
+    assert [str(w.message) for w in ours] == [str(w.message) for w in theirs]
+
+
+@given(ends=st.lists(DOT_TEXT, min_size=1, max_size=3))
+@fuzz(300)
+def test_an_edge_end_is_quoted_as_graphviz_quotes_it(ends: list[str]) -> None:
+    end = ":".join(ends)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # of a final backslash: the test above compares them
+        assert _quote_edge.__wrapped__(end) == graphviz.quoting.quote_edge(end)
+
+
+#: Attributes as argmap's DOT has them: names, plain and HTML-like values, none.
+ATTRS = st.dictionaries(
+    st.sampled_from(["id", "class", "label", "shape", "style", "rank", "labelloc", "width"]),
+    st.none() | st.sampled_from(["box", "rounded,dashed", "<<B>x</B>>", 'a "b"', "same", "0.5"]),
+    max_size=4,
+)
+
+
+@st.composite
+def graph_calls(draw: st.DrawFn, depth: int = 0) -> list[tuple[Any, ...]]:
+    """Calls of a DOT graph: attributes, nodes, edges, and subgraphs of their own calls."""
+    call = st.one_of(
+        st.tuples(st.just("attr"), st.sampled_from([None, "graph", "node", "edge"]), ATTRS),
+        st.tuples(st.just("node"), DOT_TEXT, st.none() | DOT_TEXT, st.none() | ATTRS, ATTRS),
+        st.tuples(
+            st.just("edge"), DOT_TEXT, DOT_TEXT, st.none() | DOT_TEXT, st.none() | ATTRS, ATTRS
+        ),
+    )
+    calls: list[tuple[Any, ...]] = draw(st.lists(call, max_size=6))
+    if depth < 2:
+        for _ in range(draw(st.integers(0, 2))):
+            name = draw(st.none() | st.sampled_from(["cluster_a", "legend", "row 1"]))
+            defaults = (draw(ATTRS), draw(ATTRS), draw(ATTRS))
+            calls.append(("subgraph", name, defaults, draw(graph_calls(depth + 1))))
+    return calls
+
+
+def _replay(graph: Any, make: Any, calls: list[tuple[Any, ...]]) -> Any:
+    for kind, *args in calls:
+        if kind == "attr":
+            graph.attr(args[0], **{k: v for k, v in args[1].items()})
+        elif kind == "node":
+            name, label, attributes, attrs = args
+            graph.node(name, label, attributes, **{k: v for k, v in attrs.items() if k != "label"})
+        elif kind == "edge":
+            tail, head, label, attributes, attrs = args
+            attrs = {k: v for k, v in attrs.items() if k != "label"}
+            graph.edge(tail, head, label, attributes, **attrs)
+        else:
+            name, (graph_attr, node_attr, edge_attr), inner = args
+            sub = make(name=name, graph_attr=graph_attr, node_attr=node_attr, edge_attr=edge_attr)
+            graph.subgraph(_replay(sub, make, inner))
+    return graph
+
+
+@given(name=st.sampled_from(["argmap", "A map", "<b>"]), calls=graph_calls())
+@fuzz(300)
+def test_a_graph_is_written_as_graphviz_writes_a_digraph(
+    name: str, calls: list[tuple[Any, ...]]
+) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # graphviz warns of a final backslash; both write it
+        ours = _replay(Graph(name=_NoHtml(name)), Graph, calls).source
+        theirs = _replay(graphviz.Digraph(name=graphviz.nohtml(name)), graphviz.Digraph, calls)
+        assert ours == theirs.source
 
 
 def test_dot_is_identical_for_the_same_map() -> None:

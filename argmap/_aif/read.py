@@ -33,7 +33,7 @@ from ..model import (
     Position,
     Statement,
     plain,
-    unchecked,
+    unchecked_maker,
 )
 from .shared import (
     AIF_DATA,
@@ -666,6 +666,7 @@ class _Reader:
     def statements(self, nodes: dict[str, _Node], graph: _Graph, draft: _Draft) -> dict[str, Any]:
         """The statements: one for each I-node."""
         statements: dict[str, Any] = {}
+        make = unchecked_maker(Statement)
         for node in nodes.values():
             if node.type != "I":
                 continue
@@ -674,8 +675,7 @@ class _Reader:
             if not entry and _AT_ONCE:  # none of argmap's own fields: the statement is the node's
                 held = draft.held.get(node.key)
                 draft.used_agents.update(held or ())
-                statements[sid] = unchecked(
-                    Statement,
+                statements[sid] = make(
                     id=sid,
                     text=node.text,
                     by=tuple(held or ()),
@@ -712,6 +712,7 @@ class _Reader:
         scheme_ids = scheme_table(schemes)
         names = {**_built_in_names(), **dict(schemes)} if schemes else _built_in_names()
         arguments: dict[str, Any] = {}
+        make = unchecked_maker(Argument)
         for node in nodes.values():
             if node.type not in SCHEME_NODES:
                 continue
@@ -777,8 +778,7 @@ class _Reader:
                 # Built at once, from what the nodes and edges say alone.
                 held = draft.held.get(node.key)
                 draft.used_agents.update(held or ())
-                arguments[aid] = unchecked(
-                    Argument,
+                arguments[aid] = make(
                     id=aid,
                     premises=tuple(premise_ids),
                     kind=kind,
