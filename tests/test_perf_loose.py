@@ -8,6 +8,7 @@ when its CLI is installed.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import subprocess
@@ -75,6 +76,21 @@ def test_argmap_reads_every_relation_between_arguments() -> None:
     assert {f"a{i}" for i in range(1, 101)} <= set(m.arguments)
     relations = sorted((a.kind, a.target) for a in m.arguments.values() if a.target in m.arguments)
     assert relations == sorted((kind, t) for a in debate.arguments for kind, t in a.relations)
+
+
+def test_reading_a_debate_leaves_nothing_for_the_garbage_collector() -> None:
+    """The reader's helpers link each other both ways; it unlinks them when done, so
+    that they are freed at once and the collector never looks through a read map."""
+    text = loose.to_argdown(loose.generate(100))
+    argmap.loads(text, file="loose.argdown")  # first: what imports leave behind
+    gc.collect()
+    gc.disable()
+    try:
+        m = argmap.loads(text, file="loose.argdown")
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
+    assert len(m.arguments) > 100
 
 
 def test_without_premises_argmap_draws_each_relation_as_an_arrow_between_arguments() -> None:

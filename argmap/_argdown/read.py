@@ -116,7 +116,7 @@ _PLAIN = frozenset((syntax.FREESTYLE, syntax.CONTROL))
 # -- Argdown's model -----------------------------------------------------------
 
 
-@dataclass(eq=False, repr=False)
+@dataclass(eq=False, repr=False, slots=True)
 class Section:
     title: str
     level: int
@@ -129,7 +129,7 @@ class Section:
     data_at: tuple[int, int]
 
 
-@dataclass(eq=False, repr=False)
+@dataclass(eq=False, repr=False, slots=True)
 class Member:
     """One occurrence of a statement or of an argument's description."""
 
@@ -144,7 +144,7 @@ class Member:
     section: Section | None
 
 
-@dataclass(eq=False, repr=False)
+@dataclass(eq=False, repr=False, slots=True)
 class EquivalenceClass:
     """An equivalence class: the statements that share a title (or one untitled statement)."""
 
@@ -156,7 +156,7 @@ class EquivalenceClass:
     relations: list[ArgdownRelation] = field(default_factory=list)
 
 
-@dataclass(eq=False, repr=False)
+@dataclass(eq=False, repr=False, slots=True)
 class Inference:
     argument: ArgdownArgument
     rules: list[str]
@@ -166,7 +166,7 @@ class Inference:
     relations: list[ArgdownRelation] = field(default_factory=list)
 
 
-@dataclass(eq=False, repr=False)
+@dataclass(eq=False, repr=False, slots=True)
 class PcsEntry:
     ec: EquivalenceClass
     line: int
@@ -174,7 +174,7 @@ class PcsEntry:
     inference: Inference | None  # the inference this statement concludes, if any
 
 
-@dataclass(eq=False, repr=False)
+@dataclass(eq=False, repr=False, slots=True)
 class ArgdownArgument:
     title: str | None
     order: int
@@ -200,7 +200,7 @@ Node = EquivalenceClass | ArgdownArgument | Inference
 _Titled = TypeVar("_Titled", EquivalenceClass, ArgdownArgument)
 
 
-@dataclass(eq=False, repr=False)
+@dataclass(eq=False, repr=False, slots=True)
 class ArgdownRelation:
     kind: str  # support, attack, undercut, contradictory, entails, contrary
     source: Node
@@ -461,6 +461,17 @@ class _Model:
             if not node.has_section and node.members:
                 node.section = node.members[0].section
 
+    def untie(self) -> None:
+        """Let go of what links the elements both ways (relations and their ends, arguments
+        and their inferences): freed as soon as the map is read, not by the garbage collector
+        later, which would have to look through every object the map is made of to find them."""
+        for ec in self.ecs:
+            ec.relations.clear()
+        for arg in self.args:
+            arg.relations.clear()
+            arg.pcs.clear()
+            arg.inferences.clear()
+
     def transform(self, strict: bool) -> None:
         kept: list[ArgdownRelation] = []
         for rel in self.relations:
@@ -557,7 +568,7 @@ class _Model:
 # -- argmap's map ---------------------------------------------------------------
 
 
-@dataclass(eq=False, repr=False)
+@dataclass(eq=False, repr=False, slots=True)
 class StatementDraft:
     """A statement of the map being built."""
 
@@ -575,7 +586,7 @@ class StatementDraft:
     id: str = ""
 
 
-@dataclass(eq=False, repr=False)
+@dataclass(eq=False, repr=False, slots=True)
 class ArgumentDraft:
     """An argument of the map being built."""
 
@@ -823,7 +834,8 @@ class _DraftBuilder:
             _marker(data, texts=others)
         main.data = merge_data(data, main.data)
         for step in steps:
-            step.main = main
+            if step is not main:  # the main argument, the last step, is no step of itself
+                step.main = main
             self.add_argument(step)
         self.mains[id(arg)] = steps
 
@@ -1083,7 +1095,10 @@ def read(text: str, file: str) -> ArgumentMap:
     builder.build_steps()
     builder.build_relations()
     builder.check_collapsed()
-    return _MapAssembler(builder, front, front_at, file).assemble()
+    try:
+        return _MapAssembler(builder, front, front_at, file).assemble()
+    finally:
+        model.untie()
 
 
 class _MapAssembler:

@@ -182,6 +182,8 @@ class Reserved:
     alone (``has``) tells an explicit ``null`` from a missing key.
     """
 
+    __slots__ = ("data", "file", "issues", "what", "where")
+
     def __init__(
         self,
         value: Any,

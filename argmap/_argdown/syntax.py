@@ -936,13 +936,20 @@ def prepare(text: str, file: str) -> str:
 
 def tokenize(text: str, file: str) -> list[Token]:
     """The tokens of a prepared document (see :func:`prepare`)."""
-    return Lexer(text, file).run()
+    lexer = Lexer(text, file)
+    try:
+        return lexer.run()
+    finally:
+        # The tables hold the lexer's own methods: emptied, the lexer and its tokens are
+        # freed when done with, not left to the garbage collector.
+        for table in lexer.rule_tables:
+            table.clear()
 
 
 # -- the syntax tree ----------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class Element:
     """What a statement and an argument have in the syntax tree: a title, text, tags,
     data and the relations indented under them."""
@@ -956,19 +963,19 @@ class Element:
     relations: list[Relation] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class Statement(Element):
     """A statement: plain text, ``[Title]: text`` or a reference ``[Title]``."""
 
 
-@dataclass
+@dataclass(slots=True)
 class Argument(Element):
     """An argument's description ``<Title>: text`` or a reference ``<Title>``."""
 
     title: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Relation:
     """A relation to the element it is indented under."""
 
@@ -988,7 +995,7 @@ class Relation:
         return self.token.symbol in ("+>", "->", "><", "_>")
 
 
-@dataclass
+@dataclass(slots=True)
 class Heading:
     start: Token
     level: int
@@ -996,7 +1003,7 @@ class Heading:
     data: Token | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Inference:
     start: Token
     rules: list[list[Token]]
@@ -1004,20 +1011,20 @@ class Inference:
     relations: list[Relation]
 
 
-@dataclass
+@dataclass(slots=True)
 class PcsStatement:
     number: Token
     statement: Statement
 
 
-@dataclass
+@dataclass(slots=True)
 class Pcs:
     """A premise-conclusion structure: numbered statements and inference lines."""
 
     items: list[PcsStatement | Inference]
 
 
-@dataclass
+@dataclass(slots=True)
 class ItemList:
     items: list[Statement | Argument]
 
@@ -1025,7 +1032,7 @@ class ItemList:
 Block = Heading | Statement | Argument | Pcs | ItemList
 
 
-@dataclass
+@dataclass(slots=True)
 class Document:
     front_matter: Token | None
     blocks: list[Block]

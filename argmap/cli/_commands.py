@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 
 def check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .._check import check
+    from .._helpers import gc_paused
     from .._io import load
     from ..errors import ArgmapError, MapError, Severity
     from ._report import Checked, Listing, report
@@ -45,11 +46,14 @@ def check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     checked: list[Checked] = []
     for file in map_files(args.paths):
         try:
-            issues = check(
-                load(file, format=args.source_format),
-                verify_quotes=not args.no_quotes,
-                allow_outside=args.allow_outside,
-            )
+            # One pause of the collector for loading and checking (each pauses it too):
+            # the map is freed before the collector next runs, which does not pass over it.
+            with gc_paused():
+                issues = check(
+                    load(file, format=args.source_format),
+                    verify_quotes=not args.no_quotes,
+                    allow_outside=args.allow_outside,
+                )
         except MapError as exc:
             issues = exc.issues
         except ArgmapError as exc:
