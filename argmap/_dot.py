@@ -156,7 +156,7 @@ class Graph:
         **attrs: str,
     ) -> None:
         """A node statement."""
-        self.body.append(f"\t{_quote(name)}{_attr_list(label, attrs, _attributes)}\n")
+        self.body.append(_node_line(name, attrs, label, _attributes))
 
     def edge(
         self,
@@ -167,8 +167,9 @@ class Graph:
         **attrs: str,
     ) -> None:
         """An edge statement."""
+        pairs = _a_list(attrs, label, _attributes)
         self.body.append(
-            f"\t{_quote_edge(tail)} -> {_quote_edge(head)}{_attr_list(label, attrs, _attributes)}\n"
+            f"\t{_quote_edge(tail)} -> {_quote_edge(head)}{f' [{pairs}]' if pairs else ''}\n"
         )
 
     def subgraph(self, graph: Graph) -> None:
@@ -199,26 +200,16 @@ class Graph:
         return "".join(self.lines())
 
 
-def _attr_list(label: str | None, attrs: dict[str, str], attributes: dict[str, str] | None) -> str:
-    """`` [label=... key=value ...]`` of a node or an edge: the label, the keywords
-    sorted, then ``attributes`` sorted; empty without any."""
-    pairs = [f"label={_quote(label)}"] if label is not None else []
-    pairs.append(_sorted_pairs(attrs))
-    if attributes:
-        pairs.append(_sorted_pairs(attributes))
-    text = " ".join(pair for pair in pairs if pair)
-    return f" [{text}]" if text else ""
-
-
 def _attr_statement(kw: str, attrs: Mapping[str, str | None]) -> str:
     """The defaults of a graph's ``kw`` (``"graph"``, ``"node"``, ``"edge"``)."""
     pairs = _sorted_pairs(attrs)
     return f"\t{kw} [{pairs}]\n" if pairs else f"\t{kw}\n"
 
 
-def _sorted_pairs(attrs: Mapping[str, str | None]) -> str:
-    """``key=value ...`` sorted by key, each quoted; a key without a value left out."""
-    return " ".join(_pair(k, v) for k, v in sorted(attrs.items()) if v is not None)
+def _sorted_pairs(attrs: Mapping[str, str | None], skip: str = "") -> str:
+    """``key=value ...`` sorted by key, each quoted; a key without a value, and ``skip``,
+    left out."""
+    return " ".join(_pair(k, v) for k, v in sorted(attrs.items()) if v is not None and k != skip)
 
 
 # -- building the graph -------------------------------------------------------
@@ -360,17 +351,24 @@ def _quote_edge(name: str) -> str:
 def _attr_line(kind: str, attrs: tuple[tuple[str, str], ...]) -> str:
     """The line of the defaults of the graph, its nodes or its edges (``kind``), as a
     Digraph writes its ``graph_attr``, ``node_attr`` or ``edge_attr``."""
-    pairs = " ".join(f"{_quote(k)}={_quote(v)}" for k, v in sorted(attrs))
-    return f"\t{kind} [{pairs}]\n"
+    return _attr_statement(kind, dict(attrs))
 
 
-def _a_list(attrs: dict[str, str]) -> str:
-    """``key=value`` pairs as graphviz writes the keywords of a statement: the label
-    first (its own parameter), then the rest sorted by key."""
-    pairs = [_pair(k, v) for k, v in sorted(attrs.items()) if k != "label"]
-    if "label" in attrs:
-        pairs.insert(0, f"label={_quote(attrs['label'])}")
-    return " ".join(pairs)
+def _a_list(
+    attrs: Mapping[str, str | None],
+    label: str | None = None,
+    attributes: Mapping[str, str | None] | None = None,
+) -> str:
+    """``key=value`` pairs as graphviz writes a node's or an edge's: the label first
+    (``label``, else the one among ``attrs``: its own parameter), then the rest of
+    ``attrs`` sorted by key, then ``attributes`` sorted; empty without any."""
+    if label is None:
+        label = attrs.get("label")
+    pairs = [f"label={_quote(label)}"] if label is not None else []
+    pairs.append(_sorted_pairs(attrs, skip="label"))
+    if attributes:
+        pairs.append(_sorted_pairs(attributes))
+    return " ".join(pair for pair in pairs if pair)
 
 
 @functools.lru_cache(maxsize=4096, typed=True)  # typed: as _quote
@@ -379,9 +377,15 @@ def _pair(key: str, value: str) -> str:
     return f"{_quote(key)}={_quote(value)}"
 
 
-def _node_line(name: str, attrs: dict[str, str]) -> str:
-    """The line of ``graph.node(name, **attrs)``."""
-    return f"\t{_quote(name)} [{_a_list(attrs)}]\n" if attrs else f"\t{_quote(name)}\n"
+def _node_line(
+    name: str,
+    attrs: Mapping[str, str | None],
+    label: str | None = None,
+    attributes: Mapping[str, str | None] | None = None,
+) -> str:
+    """The line of ``graph.node(name, label, attributes, **attrs)``."""
+    pairs = _a_list(attrs, label, attributes)
+    return f"\t{_quote(name)} [{pairs}]\n" if pairs else f"\t{_quote(name)}\n"
 
 
 @functools.lru_cache(maxsize=256)
