@@ -940,16 +940,14 @@ def _statement_node(
         title_lines=_wrap(title, width) if title else (),
         lines=tuple(wrap(squashed if text is statement.text else _squash(text), width)),
         untranslated=untranslated,
-        speakers=_speakers(map, statement.by, lang) if statement.by else (),
-        tooltip=_tooltip(map, statement.quotes, statement.text, squashed)
-        if statement.quotes
-        else squashed,
+        speakers=_speakers(map, statement.by, lang),
+        tooltip=_tooltip(map, statement.quotes, statement.text, squashed),
         thesis=thesis,
         implicit=statement.implicit,
         mode=statement.mode,
         marks=marks,
         hedge=_squash(hedge) if hedge else None,
-        via=None if statement.via is None else _relay(map, statement.via, lang),
+        via=_relay(map, statement.via, lang),
     )
 
 
