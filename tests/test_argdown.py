@@ -736,6 +736,31 @@ def test_positions_point_into_the_argdown_file() -> None:
     assert m.origin.positions[("arguments", "x")] == ("t.argdown", 3, 3)
 
 
+def test_every_position_of_a_document_in_the_order_it_is_read() -> None:
+    """The positions are kept as read and made into paths when first asked: all of them."""
+    m = read("# H\n\n<A>\n\n(1) [P]: p\n(2) q\n----\n(3) [C]: c\n  - [X]: x\n")
+    assert m.origin is not None
+    positions = m.origin.positions
+    expected = {
+        ("statements", "p"): ("t.argdown", 5, 5),
+        ("statements", "q"): ("t.argdown", 6, 5),
+        ("statements", "c"): ("t.argdown", 8, 5),
+        ("statements", "x"): ("t.argdown", 9, 5),
+        ("arguments", "a"): ("t.argdown", 3, 1),
+        ("arguments", "a", "premises", 0): ("t.argdown", 5, 5),
+        ("arguments", "a", "premises", 1): ("t.argdown", 6, 5),
+        ("arguments", "a", "supports"): ("t.argdown", 8, 5),
+        ("arguments", "x-attacks-c"): ("t.argdown", 9, 3),
+        ("arguments", "x-attacks-c", "premises", 0): ("t.argdown", 9, 3),
+        ("arguments", "x-attacks-c", "attacks"): ("t.argdown", 9, 3),
+        ("groups", "h"): ("t.argdown", 1, 1),
+        (): ("t.argdown", 1, 1),
+    }
+    assert list(positions.items()) == list(expected.items())
+    assert (len(positions), positions.get(("statements", "none"))) == (len(expected), None)
+    assert m.origin.locate(("arguments", "a", "premises", 1, "text")) == ("t.argdown", 6, 5)
+
+
 def test_checks_report_unconnected_statements_with_positions() -> None:
     m = read("[A]: a\n\n[B]: b\n  + [C]: c\n")
     warnings = [i for i in argmap.check(m) if i.code == "unconnected-statement"]
