@@ -129,16 +129,15 @@ def slug(text: str, limit: int = 60, words: int | None = None) -> str:
     found = words_of(text.casefold(), words)
     joined = "-".join(found)
     if len(joined) <= limit:
-        return joined  # no word cut off: the loop below would join them all, and slower
-    result = ""
-    for count, word in enumerate(found):
-        if words is not None and count >= words:
+        return joined  # no word cut off
+    # The words that fit in ``limit`` with their dashes; the first one cut if none does.
+    length, count = -1, 0
+    for word in found:
+        length += len(word) + 1
+        if length > limit:
             break
-        candidate = f"{result}-{word}" if result else word
-        if len(candidate) > limit and result:
-            break
-        result = candidate[:limit]
-    return result
+        count += 1
+    return "-".join(found[:count]) if count else found[0][:limit]
 
 
 class Ids:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib
-import json
 import os
 import re
 from pathlib import Path
@@ -12,7 +11,6 @@ from typing import Any
 from ._check import errors as map_errors
 from ._fileio import read_text, write_atomic
 from ._helpers import gc_paused
-from ._jsonpos import NOT_PLAIN, UNREAD, fast_parse
 from ._names import READ_FORMATS, WRITE_FORMATS, ReadFormat, WriteFormat, format_of
 from .errors import Issue, MapError
 from .model import ArgumentMap
@@ -36,6 +34,8 @@ def _readable(fmt: WriteFormat | None) -> ReadFormat:
     return fmt if fmt in ("yaml", "json", "argdown", "aif") else "yaml"
 
 
+#: What the JSON read to tell the format is before anything is read.
+_UNREAD: Any = object()
 _ARGMAP_VERSION = re.compile(r"^argmap\s*:", re.M)
 _CARNEADES_KEY = re.compile(r"^(statements|meta|assumptions|argument_schemes)\s*:", re.M)
 
@@ -68,6 +68,10 @@ def sniff(text: str, file: str) -> ReadFormat:
 def _sniff(text: str, file: str) -> tuple[ReadFormat, Any]:
     """The format, as :func:`sniff` tells it, and what :func:`_jsonpos.fast_parse` read
     of JSON text (``NOT_PLAIN`` when it read nothing the JSON reader can take as it is)."""
+    import json  # JSON's readers imported only to tell JSON from YAML
+
+    from ._jsonpos import NOT_PLAIN, fast_parse
+
     named_json = format_of(file) == "json"
     stripped = text.lstrip()
     if not stripped.startswith("{"):
@@ -152,7 +156,7 @@ def loads(
     the errors raised.
     """
     text = text.removeprefix("\ufeff")
-    parsed = UNREAD
+    parsed: Any = _UNREAD
     if format is None:
         named = format_of(file)
         if named in (None, "json"):
@@ -168,7 +172,7 @@ def loads(
 
         return load_tree(text, file, check=check, format=format)
     with gc_paused():  # as the YAML reader: many objects, no cycles to collect
-        if format == "aif" and parsed is not UNREAD:  # the JSON sniffed, not read again
+        if format == "aif" and parsed is not _UNREAD:  # the JSON sniffed, not read again
             from ._aif.read import read
 
             argument_map = read(text, file, parsed=parsed)

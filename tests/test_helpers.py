@@ -86,6 +86,29 @@ def test_the_words_of_ascii_text_are_those_the_regular_expression_finds(
     assert words_of(text.casefold(), most) == expected
 
 
+def _slug_word_by_word(text: str, limit: int, words: int | None) -> str:
+    """What ``slug`` gives, built a word at a time: the reference it is checked against."""
+    result = ""
+    for count, word in enumerate(_WORDS.findall(text.casefold())):
+        if words is not None and count >= words:
+            break
+        candidate = f"{result}-{word}" if result else word
+        if len(candidate) > limit and result:
+            break
+        result = candidate[:limit]
+    return result
+
+
+@settings(max_examples=500)
+@given(
+    st.text(alphabet=st.sampled_from("ab Zé-_.1ß")) | st.text(),
+    st.integers(min_value=1, max_value=12),
+    st.none() | st.integers(min_value=0, max_value=6),
+)
+def test_slug_is_the_words_that_fit_the_limit(text: str, limit: int, words: int | None) -> None:
+    assert slug(text, limit=limit, words=words) == _slug_word_by_word(text, limit, words)
+
+
 def test_slug_cuts_at_a_word_boundary_after_the_limit_or_the_count_of_words() -> None:
     assert slug("Censorship is wrong!") == "censorship-is-wrong"
     assert slug("Straße, Ärger & co.") == "strasse-ärger-co"

@@ -66,6 +66,7 @@ def test_checking_an_argdown_file_imports_neither_argmap_s_format_nor_the_writer
     assert "argmap._format" not in modules  # the front matter's YAML needs only the reader
     assert "argmap._argdown.write" not in modules
     assert "graphviz" not in modules
+    assert "json" not in modules  # a file named .argdown is not sniffed for JSON
 
 
 def test_version_needs_no_yaml_graphviz_or_reading() -> None:
