@@ -77,10 +77,13 @@ def read_text(tokens: list[syntax.Token], remove_all_tags: bool) -> tuple[str, l
     """
     if not tokens:  # a reference: no text of its own
         return "", []
-    if len(tokens) <= 2 and tokens[0].kind in _PLAIN and tokens[-1].kind in _PLAIN:
-        # Text alone, or text and its period: most statements, read without the loop.
-        text = tokens[0].image if len(tokens) == 1 else tokens[0].image + tokens[1].image
-        return collapse(text), []
+    # Text alone, or text and its period, and the line break after them: most
+    # statements, read without the loop (a line break at the end adds no text).
+    plain = len(tokens) - (tokens[-1].kind == syntax.NEWLINE)
+    if plain == 1 and tokens[0].kind in _PLAIN:
+        return collapse(tokens[0].image), []
+    if plain == 2 and tokens[0].kind in _PLAIN and tokens[1].kind in _PLAIN:
+        return collapse(tokens[0].image + tokens[1].image), []
     last_text = len(tokens) - 1  # the last token that is neither a tag nor a line break
     while last_text >= 0 and tokens[last_text].kind in _NOT_TEXT:
         last_text -= 1
