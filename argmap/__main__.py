@@ -1,7 +1,5 @@
 """``python -m argmap``: the same as the ``argmap`` command."""
 
-import sys
+from .cli import run
 
-from .cli import main
-
-sys.exit(main())
+run()

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
+from importlib.metadata import entry_points
 from pathlib import Path
 
 import pytest
@@ -28,6 +30,34 @@ def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def test_version() -> None:
     assert run("--version") == (0, f"argmap {__version__}\n", "")
+
+
+def test_the_program_exits_with_the_status_main_returns(
+    folder: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``argmap`` and ``python -m argmap`` run ``cli.run``: main, then an exit without the
+    collector's last pass over everything (it is frozen)."""
+    from argmap import cli
+
+    monkeypatch.setattr(sys, "argv", ["argmap", "check", "invalid.yaml"])
+    try:
+        with pytest.raises(SystemExit) as exited:
+            cli.run()
+        frozen = gc.get_freeze_count()
+    finally:
+        gc.unfreeze()
+    out = capsys.readouterr().out
+    assert (exited.value.code, frozen > 0) == (1, True)
+    assert out.startswith("invalid.yaml:")
+    (script,) = entry_points(group="console_scripts", name="argmap")
+    assert script.value == "argmap.cli:run"
+    module = subprocess.run(
+        [sys.executable, "-m", "argmap", "check", "invalid.yaml"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (module.returncode, module.stdout) == (1, out)
 
 
 def test_help_shows_examples() -> None:

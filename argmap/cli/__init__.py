@@ -12,14 +12,15 @@ them out (with :mod:`._render_job` and :mod:`._batch` for ``render``,
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import sys
 from collections.abc import Sequence
-from typing import TextIO
+from typing import NoReturn, TextIO
 
 from ._parser import make_parser
 
-__all__ = ["main"]
+__all__ = ["main", "run"]
 
 
 def main(
@@ -56,3 +57,14 @@ def main(
     except BrokenPipeError:  # e.g. `argmap render -f dot -o - map.yaml | head`
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
+
+
+def run() -> NoReturn:
+    """The ``argmap`` program and ``python -m argmap``: :func:`main`, then exit with its status.
+
+    What the process made is left to be freed as it ends, without a last pass of the
+    garbage collector over all of it, which for a large map would only delay the exit.
+    """
+    status = main()
+    gc.freeze()
+    sys.exit(status)
