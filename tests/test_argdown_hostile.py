@@ -119,6 +119,15 @@ def test_broken_argdown_gives_an_exact_error(text: str, expected: tuple[str, int
     assert issue_of(text) == expected
 
 
+def test_a_statement_titled_with_spaces_alone_has_no_text() -> None:
+    with pytest.raises(MapError) as caught:
+        argmap.loads("[A]: a\n  + [ ]\n", file="t.argdown")
+    assert str(caught.value) == (
+        "t.argdown:2:5: error: argdown-reserved: statement [ ]: 'text' must be a "
+        "non-empty string (got ' ')"
+    )
+
+
 def test_an_error_message_says_how_to_fix_it() -> None:
     with pytest.raises(MapError) as caught:
         argmap.loads("[A]: a\n  + [B: b\n", file="t.argdown")

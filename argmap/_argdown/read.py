@@ -585,7 +585,8 @@ class StatementDraft:
     text: str
     tags: list[str]
     data: dict[str, Any]
-    reserved: Reserved
+    #: None for a statement without reserved data (see :meth:`_MapAssembler.statement`).
+    reserved: Reserved | None
     line: int
     column: int
     section: Section | None
@@ -617,6 +618,11 @@ class ArgumentDraft:
     target_at: tuple[int, int] | None = None
     sort_at: tuple[int, int] | None = None
     id: str = ""
+
+
+def _statement_what(title: str | None) -> str:
+    """How the problems of a statement's reserved data name it."""
+    return f"statement [{title}]" if title else "a statement"
 
 
 def _marker(data: dict[str, Any], **values: Any) -> None:
@@ -733,8 +739,14 @@ class _DraftBuilder:
 
     def add_statement(self, ec: EquivalenceClass) -> None:
         canonical, first, data, at, tags, others = self.summary(ec.members)
-        what = f"statement [{ec.title}]" if ec.title else "a statement"
-        reserved = self.reserved(data, STATEMENT_KEYS, what, at or (first.line, first.column))
+        # None without reserved data (most statements): made when a problem is reported.
+        reserved = (
+            self.reserved(
+                data, STATEMENT_KEYS, _statement_what(ec.title), at or (first.line, first.column)
+            )
+            if RESERVED in data
+            else None
+        )
         text = canonical.text if canonical and canonical.text else (ec.title or "")
         if others:
             _marker(data, texts=others)
@@ -832,10 +844,10 @@ class _DraftBuilder:
         if arg.members:
             canonical, first, data, at, main.tags, others = self.summary(arg.members)
             main.line, main.column = first.line, first.column
-        reserved = self.reserved(
-            data, ARGUMENT_KEYS, f"argument {arg.label}", at or (arg.line, arg.column)
-        )
-        main.reserved = reserved
+        if RESERVED in data:  # else None, as for the other arguments
+            main.reserved = self.reserved(
+                data, ARGUMENT_KEYS, f"argument {arg.label}", at or (arg.line, arg.column)
+            )
         main.title = arg.title
         main.note = canonical.text if canonical and canonical.text else None
         if others:
@@ -1301,7 +1313,7 @@ class _MapAssembler:
     def statement(self, draft: StatementDraft) -> Statement | None:
         r = draft.reserved
         self.positions.statements.append((draft.id, draft.line, draft.column))
-        if not r.data and draft.text.strip() and self.ids_valid:
+        if (r is None or not r.data) and draft.text.strip() and self.ids_valid:
             # Nothing reserved: the values are the reader's own, valid as made.
             return self.make_statement(
                 id=draft.id,
@@ -1309,6 +1321,10 @@ class _MapAssembler:
                 title=draft.title,
                 tags=tuple(draft.tags),
                 data=draft.data,
+            )
+        if r is None:  # none reserved, and a problem to report
+            r = self.builder.reserved(
+                {}, STATEMENT_KEYS, _statement_what(draft.title), (draft.line, draft.column)
             )
         title = r.text("title") if r.has("title") else draft.title
         text = r.text("text", optional=False) if r.has("text") else draft.text
