@@ -99,10 +99,12 @@ def fresh_id(
 
 
 _WORDS = re.compile(r"[^\W_]+")
-#: Each byte of ASCII text that is not a letter or digit, as a space (a table for
-#: ``bytes.translate``, which reads one byte at a time where ``str.translate`` looks
-#: each character up in a dictionary).
-_ASCII_GAPS = bytes(c if chr(c).isalnum() and c < 128 else ord(" ") for c in range(256))
+#: Each byte of ASCII text that is not a letter or digit as a space, and each capital
+#: letter in lower case: a table for ``bytes.translate``, which reads one byte at a time
+#: where ``str.translate`` looks each character up in a dictionary.
+_ASCII_GAPS = bytes(
+    ord(chr(c).lower()) if chr(c).isalnum() and c < 128 else ord(" ") for c in range(256)
+)
 
 
 def words_of(folded: str, most: int | None = None) -> list[str]:
@@ -126,7 +128,8 @@ def slug(text: str, limit: int = 60, words: int | None = None) -> str:
     boundary after ``limit`` characters (or after ``words`` words). Empty when
     the text has no letters or digits.
     """
-    found = words_of(text.casefold(), words)
+    # ASCII text's capitals are lower-cased by words_of's table, as casefold would.
+    found = words_of(text if text.isascii() else text.casefold(), words)
     joined = "-".join(found)
     if len(joined) <= limit:
         return joined  # no word cut off

@@ -347,8 +347,14 @@ class _Model:
         )
 
     def ec(self, title: str | None) -> EquivalenceClass:
-        known = self.statements.get(title) if title is not None else None
-        return known or self.titled(EquivalenceClass, self.statements, self.ecs, title)
+        if title is None:  # an untitled statement: a class of its own
+            self.counter += 1
+            ec = EquivalenceClass(None, self.counter)
+            self.ecs.append(ec)
+            return ec
+        return self.statements.get(title) or self.titled(
+            EquivalenceClass, self.statements, self.ecs, title
+        )
 
     def arg(self, title: str | None) -> ArgdownArgument:
         known = self.arguments.get(title) if title is not None else None
@@ -664,6 +670,9 @@ class _DraftBuilder:
         """What the members of an element give it together: the canonical member, the
         first definition (else the first member), the merged data and where its reserved
         data is, the tags of all, and the other texts (see :func:`_canonical`, :meth:`texts`)."""
+        if len(members) == 1 and not members[0].reference and not members[0].data:
+            only = members[0]  # one definition, without data: most statements
+            return only, only, {}, None, list(only.tags), []
         data: dict[str, Any] = {}
         at = None
         tags: list[str] = []
