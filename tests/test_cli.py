@@ -35,19 +35,21 @@ def test_version() -> None:
 def test_the_program_exits_with_the_status_main_returns(
     folder: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """``argmap`` and ``python -m argmap`` run ``cli.run``: main, then an exit without the
-    collector's last pass over everything (it is frozen)."""
+    """``argmap`` and ``python -m argmap`` run ``cli.run``: main with the collector run less
+    often, then an exit without its last pass over everything (it is frozen)."""
     from argmap import cli
 
     monkeypatch.setattr(sys, "argv", ["argmap", "check", "invalid.yaml"])
+    threshold = gc.get_threshold()
     try:
         with pytest.raises(SystemExit) as exited:
             cli.run()
-        frozen = gc.get_freeze_count()
+        frozen, youngest = gc.get_freeze_count(), gc.get_threshold()[0]
     finally:
         gc.unfreeze()
+        gc.set_threshold(*threshold)
     out = capsys.readouterr().out
-    assert (exited.value.code, frozen > 0) == (1, True)
+    assert (exited.value.code, frozen > 0, youngest) == (1, True, 20_000)
     assert out.startswith("invalid.yaml:")
     (script,) = entry_points(group="console_scripts", name="argmap")
     assert script.value == "argmap.cli:run"
