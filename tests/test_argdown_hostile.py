@@ -119,6 +119,36 @@ def test_broken_argdown_gives_an_exact_error(text: str, expected: tuple[str, int
     assert issue_of(text) == expected
 
 
+LONG = syntax.MAX_LINE
+
+
+@given(
+    st.lists(
+        st.sampled_from([0, 3, LONG // 2 - 1, LONG // 2, LONG - 1, LONG, LONG + 1, 2 * LONG]),
+        max_size=5,
+    )
+)
+def test_a_line_over_the_limit_is_refused_wherever_it_stands(lengths: list[int]) -> None:
+    """Only the text's blocks without a line break are measured closely: still every line."""
+    text = "\n".join("x" * length for length in lengths)
+    over = [number for number, length in enumerate(lengths, 1) if length > LONG]
+    if not over:
+        assert syntax.prepare(text, "t.argdown") == text
+        return
+    with pytest.raises(MapError) as caught:
+        syntax.prepare(text, "t.argdown")
+    (issue,) = caught.value.issues
+    assert (issue.code, issue.line, issue.column) == ("argdown-line-too-long", over[0], LONG + 1)
+
+
+@pytest.mark.parametrize("char", ["\x00", "\x07", "\x0b", "\x1f", "\x7f"])
+def test_a_control_character_in_ascii_text_is_found_where_it_stands(char: str) -> None:
+    with pytest.raises(MapError) as caught:
+        syntax.prepare(f"[A]: a\n\n[B]: b{char}c\n", "t.argdown")
+    (issue,) = caught.value.issues
+    assert (issue.code, issue.line, issue.column) == ("argdown-control-character", 3, 7)
+
+
 def test_a_statement_titled_with_spaces_alone_has_no_text() -> None:
     with pytest.raises(MapError) as caught:
         argmap.loads("[A]: a\n  + [ ]\n", file="t.argdown")
