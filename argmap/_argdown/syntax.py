@@ -965,9 +965,12 @@ def tokenize(text: str, file: str) -> list[Token]:
 
 
 # -- the syntax tree ----------------------------------------------------------
+#
+# Its nodes are told apart by identity and have no generated repr or comparison:
+# fewer methods to make each time the module is imported.
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Element:
     """What a statement and an argument have in the syntax tree: a title, text, tags,
     data and the relations indented under them."""
@@ -981,19 +984,19 @@ class Element:
     relations: list[Relation] = field(default_factory=list)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Statement(Element):
     """A statement: plain text, ``[Title]: text`` or a reference ``[Title]``."""
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Argument(Element):
     """An argument's description ``<Title>: text`` or a reference ``<Title>``."""
 
     title: str
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Relation:
     """A relation to the element it is indented under."""
 
@@ -1013,7 +1016,7 @@ class Relation:
         return self.token.symbol in ("+>", "->", "><", "_>")
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Heading:
     start: Token
     level: int
@@ -1021,7 +1024,7 @@ class Heading:
     data: Token | None = None
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Inference:
     start: Token
     rules: list[list[Token]]
@@ -1029,20 +1032,20 @@ class Inference:
     relations: list[Relation]
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class PcsStatement:
     number: Token
     statement: Statement
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Pcs:
     """A premise-conclusion structure: numbered statements and inference lines."""
 
     items: list[PcsStatement | Inference]
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class ItemList:
     items: list[Statement | Argument]
 
@@ -1050,7 +1053,7 @@ class ItemList:
 Block = Heading | Statement | Argument | Pcs | ItemList
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Document:
     front_matter: Token | None
     blocks: list[Block]

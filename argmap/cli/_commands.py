@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import textwrap
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
@@ -495,6 +494,8 @@ def _listing(head: str, items: Sequence[str]) -> str:
     """``head`` and the items, comma-separated, wrapped under one another."""
     if not items:
         return head + "none"
+    import textwrap  # for stats alone
+
     return textwrap.fill(
         ", ".join(items),
         width=LINE,
