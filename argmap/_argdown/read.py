@@ -126,6 +126,8 @@ _PLAIN = frozenset((syntax.FREESTYLE, syntax.CONTROL))
 
 @dataclass(eq=False, repr=False, slots=True)
 class Section:
+    """A heading as a group of the elements under it."""
+
     title: str
     level: int
     tags: list[str]
@@ -166,6 +168,8 @@ class EquivalenceClass:
 
 @dataclass(eq=False, repr=False, slots=True)
 class Inference:
+    """An inference of a reconstructed argument: its rules, data and where it stands."""
+
     argument: ArgdownArgument
     rules: list[str]
     data: dict[str, Any]
@@ -176,6 +180,8 @@ class Inference:
 
 @dataclass(eq=False, repr=False, slots=True)
 class PcsEntry:
+    """A statement's place in a premise-conclusion structure."""
+
     ec: EquivalenceClass
     line: int
     column: int
@@ -184,6 +190,8 @@ class PcsEntry:
 
 @dataclass(eq=False, repr=False, slots=True)
 class ArgdownArgument:
+    """An argument: its descriptions, premise-conclusion structure and relations."""
+
     title: str | None
     order: int
     members: list[Member] = field(default_factory=list)
@@ -210,6 +218,8 @@ _Titled = TypeVar("_Titled", EquivalenceClass, ArgdownArgument)
 
 @dataclass(eq=False, repr=False, slots=True)
 class ArgdownRelation:
+    """A relation between two elements, as Argdown's model has it."""
+
     kind: str  # support, attack, undercut, contradictory, entails, contrary
     source: Node
     target: Node

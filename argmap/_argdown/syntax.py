@@ -1018,6 +1018,8 @@ class Relation:
 
 @dataclass(slots=True, eq=False, repr=False)
 class Heading:
+    """A heading ``# Title``: its level, text and data."""
+
     start: Token
     level: int
     content: list[Token]
@@ -1026,6 +1028,8 @@ class Heading:
 
 @dataclass(slots=True, eq=False, repr=False)
 class Inference:
+    """An inference line ``--`` of a premise-conclusion structure, with its rules and data."""
+
     start: Token
     rules: list[list[Token]]
     data: Token | None
@@ -1034,6 +1038,8 @@ class Inference:
 
 @dataclass(slots=True, eq=False, repr=False)
 class PcsStatement:
+    """A numbered statement ``(1) ...`` of a premise-conclusion structure."""
+
     number: Token
     statement: Statement
 
@@ -1047,6 +1053,8 @@ class Pcs:
 
 @dataclass(slots=True, eq=False, repr=False)
 class ItemList:
+    """A list of statements and arguments, ``*`` or ``1.`` items."""
+
     items: list[Statement | Argument]
 
 
@@ -1055,6 +1063,8 @@ Block = Heading | Statement | Argument | Pcs | ItemList
 
 @dataclass(slots=True, eq=False, repr=False)
 class Document:
+    """A whole document: its front matter and its blocks, in order."""
+
     front_matter: Token | None
     blocks: list[Block]
 
