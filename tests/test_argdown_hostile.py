@@ -7,6 +7,7 @@ sets how many.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import itertools
 import sys
 import time
@@ -309,7 +310,8 @@ punctuation = st.text("<>[]()-+_*#@{}:.,=!\\/ \t\n\u2028a1", max_size=80)
 
 
 def tokens_both_ways(text: str) -> None:
-    """The tokens of ``text`` with common lines read whole equal those of the rules alone."""
+    """The tokens of ``text`` with common lines read whole equal those of the rules alone,
+    and so does its syntax tree with the usual numbered statements read at once."""
     try:
         prepared = syntax.prepare(text, "t.argdown")
     except MapError:
@@ -321,6 +323,16 @@ def tokens_both_ways(text: str) -> None:
         except MapError as error:
             outcomes.append(str(error))
     assert outcomes[0] == outcomes[1]
+    if isinstance(outcomes[0], str):
+        return
+    trees: list[object] = []
+    for plain in (True, False):
+        parser = syntax.Parser(list(outcomes[0]), prepared, "t.argdown", plain_statements=plain)
+        try:
+            trees.append(dataclasses.astuple(parser.document()))
+        except MapError as error:
+            trees.append(str(error))
+    assert trees[0] == trees[1]
 
 
 def test_common_lines_are_read_whole() -> None:

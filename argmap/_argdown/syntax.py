@@ -1082,6 +1082,9 @@ _CONTENT = {
     EMPHASIS_START,
     EMPHASIS_END,
 }
+#: What may follow a numbered statement's line in a premise-conclusion structure.
+_NEXT_IN_PCS = frozenset((STATEMENT_NUMBER, INFERENCE_START))
+
 _WHAT = {
     STATEMENT_DEFINITION: "a statement definition '[Title]:'",
     STATEMENT_REFERENCE: "a statement reference '[Title]'",
@@ -1093,10 +1096,15 @@ _WHAT = {
 class Parser:
     """Blocks from tokens, following Argdown's grammar."""
 
-    def __init__(self, tokens: list[Token], text: str, file: str) -> None:
+    def __init__(
+        self, tokens: list[Token], text: str, file: str, *, plain_statements: bool = True
+    ) -> None:
         self.text = text
         self.file = file
         self.pos = 0
+        #: Whether the usual numbered statements are read by :meth:`plain_statement`
+        #: (off, to compare: the tree is the same).
+        self.plain_statements = plain_statements
         end_line = text.count("\n") + 1
         end_column = len(text) - (text.rfind("\n") + 1) + 1
         self.eof = Token(EOF, "", len(text), end_line, end_column)
@@ -1409,6 +1417,10 @@ class Parser:
             if token.kind == STATEMENT_NUMBER:
                 self.pos += 1
                 nxt = tokens[self.pos]
+                plain = self.plain_statement() if self.plain_statements else None
+                if plain is not None:
+                    items.append(PcsStatement(token, plain))
+                    continue
                 if nxt.kind in (ARGUMENT_DEFINITION, ARGUMENT_REFERENCE):
                     raise self.fail(
                         "argdown-syntax",
@@ -1448,6 +1460,26 @@ class Parser:
                 at,
             )
         return Pcs(items)
+
+    def plain_statement(self) -> Statement | None:
+        """The statement at the position when it is the usual numbered one: its text alone
+        on its line, perhaps with a period, then another number, an inference line or the
+        paragraph's end; None for any other, which :meth:`statement` reads. Made as that
+        would make it, without its look at every token for what this one has not."""
+        tokens, pos = self.tokens, self.pos
+        start = tokens[pos]
+        if start.kind != FREESTYLE:
+            return None
+        end = pos + 1
+        if tokens[end].kind == CONTROL:
+            end += 1
+        after = tokens[end].kind
+        if after == NEWLINE and tokens[end + 1].kind in _NEXT_IN_PCS:
+            end += 1  # the line break is the text's, as content() takes it
+        elif after != EMPTYLINE:
+            return None
+        self.pos = end
+        return Statement(start, None, False, tokens[pos:end], [])
 
     def inference(self) -> Inference:
         start = self.take()
