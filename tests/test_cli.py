@@ -62,6 +62,29 @@ def test_the_program_exits_with_the_status_main_returns(
     assert (module.returncode, module.stdout) == (1, out)
 
 
+@pytest.mark.parametrize("columns", [None, "50", "132", "0", "-3", "wide"])
+def test_help_is_as_wide_as_argparse_would_make_it(
+    columns: str | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The terminal is measured without shutil, and the help is the same."""
+    import argparse
+    import shutil
+
+    from argmap.cli._parser import make_parser, terminal_columns
+
+    if columns is None:
+        monkeypatch.delenv("COLUMNS", raising=False)
+    else:
+        monkeypatch.setenv("COLUMNS", columns)
+    assert terminal_columns() == shutil.get_terminal_size().columns
+    parser = make_parser()
+    (commands,) = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    for command in (parser, commands.choices["check"], commands.choices["render"]):
+        ours = command.format_help()
+        command.formatter_class = argparse.RawDescriptionHelpFormatter
+        assert ours == command.format_help()
+
+
 def test_help_shows_examples() -> None:
     status, out, _ = run("--help")
     assert status == 0

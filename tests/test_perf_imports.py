@@ -69,6 +69,14 @@ def test_checking_an_argdown_file_imports_neither_argmap_s_format_nor_the_writer
     assert "json" not in modules  # a file named .argdown is not sniffed for JSON
 
 
+def test_checking_from_the_command_line_imports_no_shutil() -> None:
+    """argparse would import shutil (and bz2, lzma) to measure the terminal for help."""
+    argdown = ROOT / "docs" / "examples" / "partners.argdown"
+    modules = imported_after(f"from argmap.cli import main\nmain(['check', {str(argdown)!r}])")
+    assert "argmap._argdown.read" in modules
+    assert {"shutil", "bz2", "lzma"} & modules == set()
+
+
 def test_version_needs_no_yaml_graphviz_or_reading() -> None:
     modules = imported_after(
         "import sys\nsys.argv = ['argmap', '--version']\nfrom argmap.cli import main\n"

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 from typing import TYPE_CHECKING
 
 from .._names import (
@@ -49,6 +51,39 @@ docs: docs/cli.md
 MAX_NODES = 300
 
 
+def terminal_columns() -> int:
+    """The terminal's width, found as ``shutil.get_terminal_size`` finds it: ``COLUMNS``
+    when a positive number, else the width of the terminal of standard output, else 80."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    stdout = sys.__stdout__
+    if columns > 0 or stdout is None:
+        return columns if columns > 0 else 80
+    try:
+        return os.get_terminal_size(stdout.fileno()).columns or 80
+    except (AttributeError, ValueError, OSError):
+        return 80
+
+
+class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """Help with examples as written, as wide as the terminal: measured here, where
+    argparse would import :mod:`shutil` to measure it (and the compression modules
+    shutil imports), which each command paid for as its options were declared."""
+
+    def __init__(
+        self,
+        prog: str,
+        indent_increment: int = 2,
+        max_help_position: int = 24,
+        width: int | None = None,
+    ) -> None:
+        if width is None:
+            width = terminal_columns() - 2  # as argparse sizes it
+        super().__init__(prog, indent_increment, max_help_position, width)
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="argmap",
@@ -56,7 +91,7 @@ def make_parser() -> argparse.ArgumentParser:
             "Check, evaluate, render and convert argument maps (argmap YAML or JSON, Argdown, AIF)."
         ),
         epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_HelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"argmap {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -270,7 +305,7 @@ def _explain_command(commands: _Commands) -> None:
             "  argmap explain MAP ID --semantics carneades\n"
             "  argmap explain MAP ID --reject lifeline --format json\n"
         ),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_HelpFormatter,
     )
     explain.add_argument("path", metavar="MAP", help="a map file")
     explain.add_argument("id", metavar="ID", help="the statement or argument to explain")
@@ -487,7 +522,7 @@ def _command(
         help=help,
         description=description,
         epilog=epilog,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_HelpFormatter,
     )
 
 
