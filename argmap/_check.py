@@ -164,6 +164,9 @@ def _references(map: ArgumentMap) -> Iterator[Issue]:
     grouped: dict[str, str] = {}
     for gid, group in map.groups.items():
         for index, member in enumerate(group.members):
+            if member not in grouped and (member in statements or member in arguments):
+                grouped[member] = gid  # the common case, decided quickly
+                continue
             path: DocPath = ("groups", gid, "members", index)
             if member not in statements and member not in arguments:
                 known = [*map.statements, *map.arguments]
@@ -173,7 +176,7 @@ def _references(map: ArgumentMap) -> Iterator[Issue]:
                     f"argument; fix the id{suggest(member, known)} or remove it",
                     path=path,
                 )
-            elif member in grouped:
+            else:  # in a group already
                 yield Issue(
                     "group-overlap",
                     f"{member!r} is in group {grouped[member]!r} already; a diagram draws it "
@@ -181,8 +184,6 @@ def _references(map: ArgumentMap) -> Iterator[Issue]:
                     WARNING,
                     path=path,
                 )
-            else:
-                grouped[member] = gid
     verbs = {"support": "supports", "attack": "attacks", "undercut": "undercuts"}
     defined = statements.keys()
     for aid, argument in arguments.items():
@@ -407,9 +408,12 @@ def _grounding(map: ArgumentMap) -> Iterator[Issue]:
             questions.add(sid)
     checkable = any(source.file is not None for source in map.sources.values())
     for aid, argument in map.arguments.items():
+        relayed = argument.implicit or argument.via is not None
+        if not (relayed or questions or (checkable and not argument.quotes)):
+            continue  # nothing to look into: the common case, decided quickly
         base: DocPath = ("arguments", aid)
         what = f"argument {aid!r}"
-        if argument.implicit or argument.via is not None:
+        if relayed:
             yield from _implicit_or_relayed(map, argument, base, what)
         elif checkable and not argument.quotes and _defined_here(map, base):
             yield Issue(
