@@ -328,3 +328,49 @@ def test_closest_passage_aligns_only_bounded_stretches_of_long_texts(
     assert sizes and all(a <= 1_800 and b <= 600 for a, b in sizes)
     assert closest_passage(source, "nothing of this is in there") != ""
     assert closest_passage(source, "zzz yyy") == ""  # no word in common: nothing to show
+
+
+def test_a_group_member_unknown_or_in_a_group_already_is_named_where_it_is_listed() -> None:
+    m = ArgumentMap(
+        "t",
+        [Statement(s, s.upper()) for s in "abc"],
+        [Argument("x", ["a", "c"], "support", "b")],
+        groups=[
+            argmap.Group("one", "One", ["a", "x"]),
+            argmap.Group("two", "Two", ["b", "a", "zz", "c"]),
+        ],
+    )
+    assert [(i.code, i.path, i.message) for i in argmap.check(m)] == [
+        (
+            "group-overlap",
+            ("groups", "two", "members", 1),
+            "'a' is in group 'one' already; a diagram draws it in the first group only: "
+            "keep it in one group",
+        ),
+        (
+            "unknown-member",
+            ("groups", "two", "members", 2),
+            "group 'two' lists 'zz', which is neither a statement nor an argument; fix the id "
+            "or remove it",
+        ),
+    ]
+
+
+def test_an_argument_from_a_question_and_a_stated_argument_without_quote_are_warned_of() -> None:
+    m = ArgumentMap(
+        "t",
+        [
+            Statement("q", "Will it last?", mode="question"),
+            Statement("a", "A.", quotes=[Citation("src", "A")]),
+            Statement("c", "C.", quotes=[Citation("src", "C")]),
+        ],
+        [
+            Argument("x", ["q", "a"], "support", "c"),
+            Argument("y", ["a"], "support", "q", implicit=True),
+        ],
+        sources=[Source("src", "The source", file="source.txt")],
+    )
+    assert [(i.code, i.path) for i in argmap.check(m, verify_quotes=False)] == [
+        ("unquoted-argument", ("arguments", "x", "<key>")),
+        ("question-premise", ("arguments", "x", "premises", 0)),
+    ]
