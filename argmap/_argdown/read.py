@@ -12,7 +12,7 @@ argument that has no premise-conclusion structure.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -69,21 +69,21 @@ def tag_name(token: syntax.Token) -> str:
     return image[2:-1] if image.startswith("#(") else image[1:]
 
 
-def read_text(tokens: list[syntax.Token], remove_all_tags: bool) -> tuple[str, list[str]]:
+def read_text(tokens: list[syntax.Token], remove_all_tags: bool) -> tuple[str, Sequence[str]]:
     """The text of statement content and its tags.
 
     Tags at the end are always taken out of the text; tags inside it stay,
     unless the document sets ``model: {removeTagsFromText: true}``.
     """
     if not tokens:  # a reference: no text of its own
-        return "", []
+        return "", ()
     # Text alone, or text and its period, and the line break after them: most
     # statements, read without the loop (a line break at the end adds no text).
     plain = len(tokens) - (tokens[-1].kind == syntax.NEWLINE)
     if plain == 1 and tokens[0].kind in _PLAIN:
-        return collapse(tokens[0].image), []
+        return collapse(tokens[0].image), ()
     if plain == 2 and tokens[0].kind in _PLAIN and tokens[1].kind in _PLAIN:
-        return collapse(tokens[0].image + tokens[1].image), []
+        return collapse(tokens[0].image + tokens[1].image), ()
     last_text = len(tokens) - 1  # the last token that is neither a tag nor a line break
     while last_text >= 0 and tokens[last_text].kind in _NOT_TEXT:
         last_text -= 1
@@ -130,7 +130,7 @@ class Section:
 
     title: str
     level: int
-    tags: list[str]
+    tags: Sequence[str]
     data: dict[str, Any]
     reserved: Any
     parent: Section | None
@@ -146,7 +146,7 @@ class Member:
     title: str | None
     reference: bool
     text: str
-    tags: list[str]
+    tags: Sequence[str]
     data: dict[str, Any] | None
     data_at: tuple[int, int] | None
     line: int
@@ -339,9 +339,11 @@ class _Model:
     def member(self, node: syntax.Element) -> Member:
         """One statement's or argument's appearance in the text: its title, text, tags, data."""
         text, tags = read_text(node.content, self.remove_tags)
-        for token in node.tags:
-            if tag_name(token) not in tags:
-                tags.append(tag_name(token))
+        if node.tags:  # a reference's, after it
+            tags = list(tags)
+            for token in node.tags:
+                if tag_name(token) not in tags:
+                    tags.append(tag_name(token))
         data_token, start = node.data, node.start
         data_at = (data_token.line, data_token.column) if data_token else None
         return Member(
@@ -599,7 +601,7 @@ class StatementDraft:
     source: EquivalenceClass | ArgdownArgument
     title: str | None
     text: str
-    tags: list[str]
+    tags: Sequence[str]
     data: dict[str, Any]
     #: None for a statement without reserved data (see :meth:`_MapAssembler.statement`).
     reserved: Reserved | None
@@ -623,7 +625,7 @@ class ArgumentDraft:
     section: Section | None
     title: str | None = None
     note: str | None = None
-    tags: list[str] = field(default_factory=list)
+    tags: Sequence[str] = ()
     data: dict[str, Any] = field(default_factory=dict)
     reserved: Reserved | None = None
     origin: str = "relation"  # main, step, own, relation
@@ -676,13 +678,15 @@ class _DraftBuilder:
     @staticmethod
     def summary(
         members: list[Member],
-    ) -> tuple[Member | None, Member, dict[str, Any], tuple[int, int] | None, list[str], list[str]]:
+    ) -> tuple[
+        Member | None, Member, dict[str, Any], tuple[int, int] | None, Sequence[str], list[str]
+    ]:
         """What the members of an element give it together: the canonical member, the
         first definition (else the first member), the merged data and where its reserved
         data is, the tags of all, and the other texts (see :func:`_canonical`, :meth:`texts`)."""
         if len(members) == 1 and not members[0].reference and not members[0].data:
             only = members[0]  # one definition, without data: most statements
-            return only, only, {}, None, list(only.tags), []
+            return only, only, {}, None, only.tags, []
         data: dict[str, Any] = {}
         at = None
         tags: list[str] = []
