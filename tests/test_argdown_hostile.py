@@ -311,7 +311,7 @@ punctuation = st.text("<>[]()-+_*#@{}:.,=!\\/ \t\n\u2028a1", max_size=80)
 
 def tokens_both_ways(text: str) -> None:
     """The tokens of ``text`` with common lines read whole equal those of the rules alone,
-    and so does its syntax tree with the usual numbered statements read at once."""
+    and so does its syntax tree with the usual statements and references read at once."""
     try:
         prepared = syntax.prepare(text, "t.argdown")
     except MapError:
@@ -326,8 +326,8 @@ def tokens_both_ways(text: str) -> None:
     if isinstance(outcomes[0], str):
         return
     trees: list[object] = []
-    for plain in (True, False):
-        parser = syntax.Parser(list(outcomes[0]), prepared, "t.argdown", plain_statements=plain)
+    for at_once in (True, False):
+        parser = syntax.Parser(list(outcomes[0]), prepared, "t.argdown", at_once=at_once)
         try:
             trees.append(dataclasses.astuple(parser.document()))
         except MapError as error:

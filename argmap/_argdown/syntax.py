@@ -1084,6 +1084,10 @@ _CONTENT = {
 }
 #: What may follow a numbered statement's line in a premise-conclusion structure.
 _NEXT_IN_PCS = frozenset((STATEMENT_NUMBER, INFERENCE_START))
+#: What ends the relations under an element, or its paragraph.
+_AFTER_BLOCK = frozenset((DEDENT, EMPTYLINE, EOF))
+#: What may stand on the line after an element's: its data, or the relations under it.
+_DATA_OR_INDENT = frozenset((DATA, INDENT))
 
 _WHAT = {
     STATEMENT_DEFINITION: "a statement definition '[Title]:'",
@@ -1096,15 +1100,13 @@ _WHAT = {
 class Parser:
     """Blocks from tokens, following Argdown's grammar."""
 
-    def __init__(
-        self, tokens: list[Token], text: str, file: str, *, plain_statements: bool = True
-    ) -> None:
+    def __init__(self, tokens: list[Token], text: str, file: str, *, at_once: bool = True) -> None:
         self.text = text
         self.file = file
         self.pos = 0
-        #: Whether the usual numbered statements are read by :meth:`plain_statement`
-        #: (off, to compare: the tree is the same).
-        self.plain_statements = plain_statements
+        #: Whether the usual numbered statements and references are read at once (see
+        #: :meth:`plain_statement` and :meth:`argument`); off, to compare: the tree is the same.
+        self.at_once = at_once
         end_line = text.count("\n") + 1
         end_column = len(text) - (text.rfind("\n") + 1) + 1
         self.eof = Token(EOF, "", len(text), end_line, end_column)
@@ -1340,6 +1342,16 @@ class Parser:
 
     def argument(self, depth: int = 0) -> Argument:
         start = self.take()
+        if start.kind == ARGUMENT_REFERENCE and self.at_once:
+            tokens, pos = self.tokens, self.pos
+            after = tokens[pos].kind
+            # A reference alone on its line, nothing after it, nothing under it (most):
+            # what the reading below makes of it, without its looks for tags, data, relations.
+            if after in _AFTER_BLOCK or (
+                after == NEWLINE and tokens[pos + 1].kind not in _DATA_OR_INDENT
+            ):
+                self.pos = pos + 1 if after == NEWLINE else pos
+                return Argument(start, start.image[1:-1], True, [], [])
         if start.kind == ARGUMENT_REFERENCE:
             title, reference, content, tags = start.image[1:-1], True, [], self.reference_tags()
         else:
@@ -1417,7 +1429,7 @@ class Parser:
             if token.kind == STATEMENT_NUMBER:
                 self.pos += 1
                 nxt = tokens[self.pos]
-                plain = self.plain_statement() if self.plain_statements else None
+                plain = self.plain_statement() if self.at_once else None
                 if plain is not None:
                     items.append(PcsStatement(token, plain))
                     continue
