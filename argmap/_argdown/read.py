@@ -389,13 +389,20 @@ class _Model:
         return element
 
     def statement(self, node: syntax.Statement, depth: int = 0) -> EquivalenceClass:
+        if node.title is None and node.data is None and not node.relations:
+            # Untitled, without data or relations (most): a class of its own, this its member.
+            text, tags = read_text(node.content, self.remove_tags)
+            start, section = node.start, self.section
+            if not text:
+                self.no_text(start)
+            member = Member(None, False, text, tags, None, None, start.line, start.column, section)
+            self.counter += 1
+            ec = EquivalenceClass(None, self.counter, [member], section, True)
+            self.ecs.append(ec)
+            return ec
         member = self.member(node)
         if node.title is None and not member.text:
-            self.problem(
-                "argdown-syntax",
-                "this statement has no text; write it, or remove the empty line or relation",
-                node.start,
-            )
+            self.no_text(node.start)
         ec = self.ec(node.title)
         if node.relations:
             self.relations_of(ec, node.relations)
@@ -404,6 +411,13 @@ class _Model:
         if takes is True or (not member.reference and takes is None and not ec.has_section):
             ec.section, ec.has_section = member.section, True
         return ec
+
+    def no_text(self, at: syntax.Token) -> None:
+        self.problem(
+            "argdown-syntax",
+            "this statement has no text; write it, or remove the empty line or relation",
+            at,
+        )
 
     def argument(self, node: syntax.Argument) -> ArgdownArgument:
         member = self.member(node)
