@@ -643,14 +643,21 @@ def _unchecked_maker(cls: type[Any]) -> Callable[..., Any]:
     params = [
         f.name if f.default is attrs.NOTHING else f"{f.name}=_default_{f.name}" for f in fields
     ]
-    lines = [f"def unchecked_{cls.__name__}(*, {', '.join(params)}):"]
-    lines += ["    self = _new(_cls)", "    _set = _get(self)"]
-    lines += [
-        f"    _set({f.name!r}, {f.name} if type({f.name}) is _read_only else _data({f.name}))"
+    values = {
+        f.name: f"{f.name} if type({f.name}) is _read_only else _data({f.name})"
         if f.name == "data"
-        else f"    _set({f.name!r}, {f.name})"
+        else f.name
         for f in fields
-    ]
+    }
+    # Each field set through its slot (attrs' classes have slots), else by name.
+    slots = {f.name: getattr(vars(cls).get(f.name), "__set__", None) for f in fields}
+    by_slot = all(type(vars(cls).get(name)) is types.MemberDescriptorType for name in slots)
+    lines = [f"def unchecked_{cls.__name__}(*, {', '.join(params)}):", "    self = _new(_cls)"]
+    if by_slot:
+        lines += [f"    _slot_{name}(self, {value})" for name, value in values.items()]
+    else:
+        lines.append("    _set = _get(self)")
+        lines += [f"    _set({name!r}, {value})" for name, value in values.items()]
     lines.append("    return self")
     namespace: dict[str, Any] = {
         "_new": object.__new__,
@@ -659,6 +666,7 @@ def _unchecked_maker(cls: type[Any]) -> Callable[..., Any]:
         "_data": _data,
         "_read_only": types.MappingProxyType,
         **{f"_default_{f.name}": f.default for f in fields},
+        **{f"_slot_{name}": setter for name, setter in slots.items()},
     }
     exec("\n".join(lines), namespace)  # our own text, from the class's field names only
     maker: Callable[..., Any] = namespace[f"unchecked_{cls.__name__}"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import types
 from collections.abc import Callable
 
+import attrs
 import pytest
 
 from argmap import (
@@ -17,7 +18,7 @@ from argmap import (
     Role,
     Statement,
 )
-from argmap.model import Entities, unchecked
+from argmap.model import Entities, _unchecked_maker, unchecked
 
 
 def chain() -> ArgumentMap:
@@ -220,6 +221,16 @@ def test_a_reader_s_unchecked_statement_argument_or_group_equals_the_checked_one
     group = unchecked(Group, id="g1", title="Weather", members=("s1", "a1"), data={"k": 1})
     assert group == Group("g1", "Weather", ["s1", "a1"], data={"k": 1})
     assert group.translations == ()
+
+
+def test_an_unchecked_class_without_slots_has_its_fields_set_by_name() -> None:
+    @attrs.frozen(slots=False)
+    class Note:
+        id: str = attrs.field(validator=attrs.validators.instance_of(str))
+        text: str = "none"
+
+    made = _unchecked_maker(Note)(id=3)  # no validator runs
+    assert (made.id, made.text, vars(made)) == (3, "none", {"id": 3, "text": "none"})
 
 
 def test_a_reader_s_read_only_data_is_taken_as_it_is() -> None:
