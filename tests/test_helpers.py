@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap._helpers import _WORDS, Ids, fresh_id, in_language, slug, words_of, wrap
+from argmap.model import ID_PATTERN
 
 
 class CountingSet(set[str]):
@@ -107,6 +108,15 @@ def _slug_word_by_word(text: str, limit: int, words: int | None) -> str:
 )
 def test_slug_is_the_words_that_fit_the_limit(text: str, limit: int, words: int | None) -> None:
     assert slug(text, limit=limit, words=words) == _slug_word_by_word(text, limit, words)
+
+
+@settings(max_examples=500)
+@given(st.text(), st.integers(min_value=1, max_value=80), st.none() | st.integers(0, 8))
+def test_a_slug_is_an_id_or_empty(text: str, limit: int, words: int | None) -> None:
+    """What readers build unchecked ids from (with a fallback for the empty slug)."""
+    made = slug(text, limit=limit, words=words)
+    assert made == "" or ID_PATTERN.match(made)
+    assert ID_PATTERN.match(f"{made or 'statement'}-premise-2")
 
 
 def test_slug_cuts_at_a_word_boundary_after_the_limit_or_the_count_of_words() -> None:

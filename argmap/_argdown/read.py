@@ -1229,8 +1229,6 @@ class _MapAssembler:
         self.file = file
         self.issues = builder.issues
         self.positions = _Positions(file)
-        #: Whether every id the drafts were given is valid (see :meth:`assign_ids`).
-        self.ids_valid = False
         self.make_statement = unchecked_maker(Statement)
         self.make_argument = unchecked_maker(Argument)
         #: The reserved fields of an argument that has none.
@@ -1341,16 +1339,16 @@ class _MapAssembler:
             else:
                 target = a.target.id if a.target is not None else "nothing"
                 a.id = ids.make(relation_id(a.premises[0].id, a.kind, target), "argument")
-        # Made from slugs and checked ids, every id is valid; matched here once all the
-        # same, so that no statement or argument is built unchecked from a bad one.
-        self.ids_valid = all(ID_PATTERN.match(value) for value in ids.taken)
+        # Every id is valid: checked where given, made from slugs (ids, or empty, which
+        # the fallback replaces; tests/test_helpers.py) where not. So the statements and
+        # arguments without reserved data are built unchecked.
 
     # -- statements and arguments --------------------------------------------
 
     def statement(self, draft: StatementDraft) -> Statement | None:
         r = draft.reserved
         self.positions.statements.append((draft.id, draft.line, draft.column))
-        if (r is None or not r.data) and draft.text.strip() and self.ids_valid:
+        if (r is None or not r.data) and draft.text.strip():
             # Nothing reserved: the values are the reader's own, valid as made.
             return self.make_statement(
                 id=draft.id,
@@ -1417,7 +1415,7 @@ class _MapAssembler:
         )
         if target is None:
             return None  # reported: a generated conclusion that relates to nothing
-        if not r.data and kind in RELATIONS and self.ids_valid:
+        if not r.data and kind in RELATIONS:
             # Nothing reserved: the values are the reader's own, valid as made.
             return self.make_argument(
                 id=draft.id,
@@ -1566,7 +1564,6 @@ class _MapAssembler:
                 members = list(given)
             if (
                 not r.data
-                and self.ids_valid
                 and ID_PATTERN.match(group_id)
                 and section.title.strip()
             ):
