@@ -935,8 +935,8 @@ class _DraftBuilder:
         return None
 
     def relation(self, rel: ArgdownRelation) -> None:
-        generated = {id(rel.source), id(rel.target)} & set(self.collapsed)
-        if generated:
+        collapsed = self.collapsed
+        if collapsed and (id(rel.source) in collapsed or id(rel.target) in collapsed):
             self.collapse(rel)
             return
         source = self.endpoint(rel.source, rel)
