@@ -69,7 +69,7 @@ def tag_name(token: syntax.Token) -> str:
     return image[2:-1] if image.startswith("#(") else image[1:]
 
 
-def read_text(tokens: list[syntax.Token], remove_all_tags: bool) -> tuple[str, Sequence[str]]:
+def read_text(tokens: Sequence[syntax.Token], remove_all_tags: bool) -> tuple[str, Sequence[str]]:
     """The text of statement content and its tags.
 
     Tags at the end are always taken out of the text; tags inside it stay,
@@ -432,7 +432,7 @@ class _Model:
             arg.section, arg.has_section = member.section, True
         return arg
 
-    def relations_of(self, parent: Node, relations: list[syntax.Relation]) -> None:
+    def relations_of(self, parent: Node, relations: Sequence[syntax.Relation]) -> None:
         for relation in relations:
             child: Node
             if isinstance(relation.child, syntax.Statement):
@@ -1562,11 +1562,7 @@ class _MapAssembler:
             given = r.strings("members")
             if given is not None and check_ids(given, r, "members"):
                 members = list(given)
-            if (
-                not r.data
-                and ID_PATTERN.match(group_id)
-                and section.title.strip()
-            ):
+            if not r.data and ID_PATTERN.match(group_id) and section.title.strip():
                 # Nothing reserved: members, title and data are the reader's own, valid as made.
                 result.append(
                     unchecked(

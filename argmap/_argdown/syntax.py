@@ -12,8 +12,8 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import NamedTuple
 
 from ..errors import Issue, MapError
@@ -978,10 +978,11 @@ class Element:
     start: Token
     title: str | None
     reference: bool
-    content: list[Token]
-    tags: list[Token]
+    content: Sequence[Token]
+    tags: Sequence[Token]
     data: Token | None = None
-    relations: list[Relation] = field(default_factory=list)
+    #: The relations under it; the empty tuple for none, as an element's empty parts.
+    relations: Sequence[Relation] = ()
 
 
 @dataclass(slots=True, eq=False, repr=False)
@@ -1033,7 +1034,7 @@ class Inference:
     start: Token
     rules: list[list[Token]]
     data: Token | None
-    relations: list[Relation]
+    relations: Sequence[Relation]
 
 
 @dataclass(slots=True, eq=False, repr=False)
@@ -1304,9 +1305,12 @@ class Parser:
                 first,
             )
 
-    def reference_tags(self) -> list[Token]:
+    def reference_tags(self) -> Sequence[Token]:
         """The tags after a reference ``[Title]`` or ``<Title>``, to the end of its line."""
         tokens, pos = self.tokens, self.pos
+        if tokens[pos].kind != TAG:
+            self.pos = pos + 1 if tokens[pos].kind == NEWLINE else pos
+            return ()
         tags = []
         while tokens[pos].kind == TAG:
             tags.append(tokens[pos])
@@ -1317,9 +1321,11 @@ class Parser:
     def statement(self, depth: int) -> Statement:
         start = self.tokens[self.pos]
         title: str | None
+        content: Sequence[Token]
+        tags: Sequence[Token]
         if start.kind == STATEMENT_REFERENCE:
             self.pos += 1
-            title, reference, content, tags = start.image[1:-1], True, [], self.reference_tags()
+            title, reference, content, tags = start.image[1:-1], True, (), self.reference_tags()
         elif start.kind == STATEMENT_DEFINITION:
             self.pos += 1
             content = self.content("a statement")
@@ -1330,13 +1336,13 @@ class Parser:
                     "(or leave out the colon to refer to the statement)",
                     self.peek(),
                 )
-            title, reference, tags = start.image[1:-2], False, []
+            title, reference, tags = start.image[1:-2], False, ()
         else:
             content = self.content("a statement")
             if not content:
                 raise self.unexpected(start, "a statement")
             self.check_unclosed_title(content)
-            title, reference, tags = None, False, []
+            title, reference, tags = None, False, ()
         data = self.data()
         return Statement(start, title, reference, content, tags, data, self.relations(depth))
 
@@ -1351,9 +1357,11 @@ class Parser:
                 after == NEWLINE and tokens[pos + 1].kind not in _DATA_OR_INDENT
             ):
                 self.pos = pos + 1 if after == NEWLINE else pos
-                return Argument(start, start.image[1:-1], True, [], [])
+                return Argument(start, start.image[1:-1], True, (), ())
+        content: Sequence[Token]
+        tags: Sequence[Token]
         if start.kind == ARGUMENT_REFERENCE:
-            title, reference, content, tags = start.image[1:-1], True, [], self.reference_tags()
+            title, reference, content, tags = start.image[1:-1], True, (), self.reference_tags()
         else:
             content = self.content("an argument's description")
             if not content:
@@ -1363,14 +1371,14 @@ class Parser:
                     "(or leave out the colon to refer to the argument)",
                     self.peek(),
                 )
-            title, reference, tags = start.image[1:-2], False, []
+            title, reference, tags = start.image[1:-2], False, ()
         data = self.data()
         return Argument(start, title, reference, content, tags, data, self.relations(depth))
 
-    def relations(self, depth: int, *, undercuts_only: bool = False) -> list[Relation]:
+    def relations(self, depth: int, *, undercuts_only: bool = False) -> Sequence[Relation]:
         tokens, pos = self.tokens, self.pos
         if tokens[pos].kind != INDENT or tokens[pos + 1].kind != RELATION:
-            return []
+            return ()
         if depth >= MAX_DEPTH:
             raise self.fail(
                 "argdown-too-deep",
@@ -1491,7 +1499,7 @@ class Parser:
         elif after != EMPTYLINE:
             return None
         self.pos = end
-        return Statement(start, None, False, tokens[pos:end], [])
+        return Statement(start, None, False, tokens[pos:end], ())
 
     def inference(self) -> Inference:
         start = self.take()
