@@ -420,8 +420,14 @@ class _Model:
         )
 
     def argument(self, node: syntax.Argument) -> ArgdownArgument:
-        member = self.member(node)
         arg = self.arg(node.title)
+        if node.reference and arg.members and node.data is None and not node.tags:
+            # Another bare reference: as a member it would give the argument nothing (no
+            # text, data or tags; its first member says where it stands), so it is none.
+            if node.relations:
+                self.relations_of(arg, node.relations)
+            return arg
+        member = self.member(node)
         if not arg.members:
             arg.line, arg.column = node.start.line, node.start.column
         if node.relations:
