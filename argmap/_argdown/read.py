@@ -11,6 +11,7 @@ argument that has no premise-conclusion structure.
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -117,6 +118,8 @@ def read_text(tokens: Sequence[syntax.Token], remove_all_tags: bool) -> tuple[st
 _RELATION_KINDS = {symbol: kind for symbol, kind, _ in syntax.RELATION_SYMBOLS}
 _INCOMING = frozenset(symbol for symbol, _, way in syntax.RELATION_SYMBOLS if way == "in")
 _NOT_TEXT = frozenset((syntax.TAG, syntax.NEWLINE))
+#: An equivalence class's or argument's place in the order elements were first met.
+_ORDER = operator.attrgetter("order")
 #: Token kinds whose text is their image, as it stands: most of any text.
 _PLAIN = frozenset((syntax.FREESTYLE, syntax.CONTROL))
 
@@ -761,11 +764,13 @@ class _DraftBuilder:
             kind = self.collapse_kind(arg)
             if kind is not None:
                 self.collapsed[id(arg.pcs[-1].ec)] = arg
-        entries: list[tuple[int, EquivalenceClass | ArgdownArgument]] = [
-            (ec.order, ec) for ec in model.ecs
-        ]
-        entries += [(arg.order, arg) for arg in model.args if not arg.reconstructed]
-        for _, node in sorted(entries, key=lambda e: e[0]):
+        # The statements, and the arguments whose description is their premise, in the
+        # order they were first met (the statements are, as made).
+        described = [arg for arg in model.args if not arg.reconstructed]
+        nodes: list[EquivalenceClass | ArgdownArgument] = [*model.ecs, *described]
+        if described:
+            nodes.sort(key=_ORDER)
+        for node in nodes:
             if isinstance(node, EquivalenceClass):
                 if id(node) not in self.collapsed:
                     self.add_statement(node)
