@@ -601,10 +601,14 @@ class _Model:
     @staticmethod
     def redundant(ec: EquivalenceClass, arg: ArgdownArgument) -> bool:
         """The statement attacks a premise of the argument already; Argdown drops the attack."""
-        premises = {id(entry.ec) for entry in arg.pcs if entry.inference is None}
+        premises: set[int] | None = None  # made when a relation to a statement needs them
         for rel in ec.relations:
             other = rel.target if rel.source is ec else rel.source
-            if not isinstance(other, EquivalenceClass) or id(other) not in premises:
+            if not isinstance(other, EquivalenceClass):
+                continue
+            if premises is None:
+                premises = {id(entry.ec) for entry in arg.pcs if entry.inference is None}
+            if id(other) not in premises:
                 continue
             if (rel.kind == "attack" and rel.source is ec) or rel.kind in (
                 "contradictory",
