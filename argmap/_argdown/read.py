@@ -904,7 +904,8 @@ class _DraftBuilder:
         main.note = canonical.text if canonical and canonical.text else None
         if others:
             _marker(data, texts=others)
-        main.data = merge_data(data, main.data)
+        if data or main.data:
+            main.data = merge_data(data, main.data)
         for step in steps:
             if step is not main:  # the main argument, the last step, is no step of itself
                 step.main = main
