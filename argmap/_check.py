@@ -491,7 +491,9 @@ def _circular_support(map: ArgumentMap) -> Iterator[Issue]:
                     edges[premise].append((target, argument))
                 else:
                     edges[premise] = [(target, argument)]
-    if not has_cycle({node: [target for target, _ in out] for node, out in edges.items()}):
+    if _no_circle(edges) or not has_cycle(
+        {node: [target for target, _ in out] for node, out in edges.items()}
+    ):
         return  # the usual case: no circle at all, found without ordering components
     for component in strongly_connected(
         map.statements, lambda node: [target for target, _ in edges.get(node, [])]
@@ -521,7 +523,7 @@ def _circular_backing(map: ArgumentMap) -> Iterator[Issue]:
     for aid, argument in arguments.items():
         if argument.kind == "support" and argument.target in arguments:
             backs.setdefault(aid, []).append((argument.target, argument))
-    if not backs or not has_cycle({aid: [t for t, _ in out] for aid, out in backs.items()}):
+    if _no_circle(backs) or not has_cycle({aid: [t for t, _ in out] for aid, out in backs.items()}):
         return
     order = list(arguments)
     for component in strongly_connected(arguments, lambda a: [t for t, _ in backs.get(a, [])]):
@@ -539,6 +541,12 @@ def _circular_backing(map: ArgumentMap) -> Iterator[Issue]:
             WARNING,
             path=("arguments", first, "supports"),
         )
+
+
+def _no_circle(edges: dict[str, list[tuple[str, Argument]]]) -> bool:
+    """True when no node both has an edge and is the end of one, which every node of a
+    circle is: a quick answer for most maps (a support of what supports nothing)."""
+    return not edges or {target for out in edges.values() for target, _ in out}.isdisjoint(edges)
 
 
 def _cycle_through(

@@ -6,9 +6,13 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import argmap
 from argmap import Argument, ArgumentMap, Citation, Issue, Severity, Source, Statement
+from argmap._check import _no_circle
+from argmap._graph import has_cycle
 from argmap._quotes import closest_passage, normalise
 
 ARTICLE = (
@@ -152,6 +156,14 @@ def test_a_circle_of_support_is_a_warning_that_names_the_circle(
     assert (issue.code, issue.severity) == ("circular-support", Severity.WARNING)
     assert issue.message == message
     assert issue.path == path
+
+
+@given(st.dictionaries(st.sampled_from("abcdef"), st.lists(st.sampled_from("abcdefg"))))
+def test_the_quick_answer_finds_no_circle_only_where_there_is_none(
+    successors: dict[str, list[str]],
+) -> None:
+    edges = {node: [(target, None) for target in out] for node, out in successors.items()}
+    assert not (_no_circle(edges) and has_cycle(successors))  # type: ignore[arg-type]
 
 
 def test_an_attack_does_not_close_a_circle() -> None:
