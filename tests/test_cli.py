@@ -85,6 +85,26 @@ def test_help_is_as_wide_as_argparse_would_make_it(
         assert ours == command.format_help()
 
 
+@pytest.mark.parametrize("name", ["check", "render", "explain", "watch", "", "rendr"])
+def test_the_parser_of_one_command_reads_and_helps_as_the_whole_parser(name: str) -> None:
+    """Only the command given is declared with its options; the others by name and help."""
+    import argparse
+
+    from argmap.cli._parser import HELP, command_of, make_parser
+
+    def helps(parser: argparse.ArgumentParser) -> list[str]:
+        (commands,) = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+        assert list(commands.choices) == list(HELP)
+        chosen = commands.choices.get(name)
+        return [parser.format_help(), chosen.format_help() if chosen else ""]
+
+    assert command_of(["--version", name, "-x", "check"]) == name
+    assert helps(make_parser(name)) == helps(make_parser())
+    argv = [name, "map.yaml", "--strict"] if name == "check" else [name, "map.yaml"]
+    if name in HELP and name not in ("explain", "watch"):
+        assert make_parser(name).parse_args(argv) == make_parser().parse_args(argv)
+
+
 def test_help_shows_examples() -> None:
     status, out, _ = run("--help")
     assert status == 0

@@ -18,7 +18,7 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn, TextIO
 
-from ._parser import make_parser
+from ._parser import command_of, make_parser
 
 __all__ = ["main", "run"]
 
@@ -32,7 +32,8 @@ def main(
     """
     out = stdout or sys.stdout
     err = stderr or sys.stderr
-    parser = make_parser()
+    # Only the command given is declared with its options: the others by name.
+    parser = make_parser(command_of(sys.argv[1:] if argv is None else argv))
     try:
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
             args = parser.parse_args(argv)

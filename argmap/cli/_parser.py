@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from .._names import (
@@ -84,7 +85,24 @@ class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
         super().__init__(prog, indent_increment, max_help_position, width)
 
 
-def make_parser() -> argparse.ArgumentParser:
+#: Each command's line in ``argmap --help``, in the order listed there.
+HELP = {
+    "check": "check maps and verify their quotes",
+    "render": "render maps to SVG, PNG, PDF, DOT or an interactive HTML page",
+    "evaluate": "label each statement and argument in, out or undecided",
+    "explain": "say why a statement or argument has its label, and what would change it",
+    "stats": "count statements and arguments; list unsupported premises, support cycles, ...",
+    "convert": "convert a map between YAML, JSON, Argdown and AIF; export Mermaid or GraphML",
+    "diff": "what changed between two maps; draw the new one with the changes marked",
+    "new": "start a new map from a commented example",
+    "watch": "render a map, and again whenever it or a file it includes is saved",
+}
+
+
+def make_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser of the command line: every command with its options, or, given
+    ``command``, that one's options alone and the other commands by name and help
+    line (all that ``argmap --help`` and a mistyped command's error need of them)."""
     parser = argparse.ArgumentParser(
         prog="argmap",
         description=(
@@ -95,16 +113,18 @@ def make_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"argmap {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    _check_command(commands)
-    _render_command(commands)
-    _evaluate_command(commands)
-    _explain_command(commands)
-    _stats_command(commands)
-    _convert_command(commands)
-    _diff_command(commands)
-    _new_command(commands)
-    _watch_command(commands)
+    for name, declare in _DECLARE.items():
+        if command is None or name == command:
+            declare(commands)
+        else:
+            commands.add_parser(name, help=HELP[name], formatter_class=_HelpFormatter)
     return parser
+
+
+def command_of(argv: Sequence[str]) -> str:
+    """The command ``argv`` names, as the parser will find it: the first word that is not
+    an option (the program's own options take no values); empty when there is none."""
+    return next((arg for arg in argv if not arg.startswith("-")), "")
 
 
 def _check_command(commands: _Commands) -> None:
@@ -112,7 +132,6 @@ def _check_command(commands: _Commands) -> None:
     check = _command(
         commands,
         "check",
-        help="check maps and verify their quotes",
         description="Check maps: report errors and warnings, verify quotes against sources.",
         epilog=(
             "examples:\n  argmap check maps/\n  argmap check --strict maps/russian-lifeline.yaml\n"
@@ -157,7 +176,6 @@ def _render_command(commands: _Commands) -> None:
     render = _command(
         commands,
         "render",
-        help="render maps to SVG, PNG, PDF, DOT or an interactive HTML page",
         description="Render maps through Graphviz (DOT needs no Graphviz).",
         epilog=(
             "examples:\n  argmap render maps/russian-lifeline.yaml\n"
@@ -265,7 +283,6 @@ def _evaluate_command(commands: _Commands) -> None:
     evaluate = _command(
         commands,
         "evaluate",
-        help="label each statement and argument in, out or undecided",
         description=(
             "Evaluate a map: label each statement and argument in, out or undecided "
             "(docs/evaluation.md says how). With --accept or --reject, also list the "
@@ -292,9 +309,9 @@ def _evaluate_command(commands: _Commands) -> None:
 
 def _explain_command(commands: _Commands) -> None:
     """``argmap explain`` and its options."""
-    explain = commands.add_parser(
+    explain = _command(
+        commands,
         "explain",
-        help="say why a statement or argument has its label, and what would change it",
         description=(
             "Explain a label: the arguments and premises that decide it, down to what the map "
             "takes as given, and the smallest sets of premises whose rejection (for in) or "
@@ -305,7 +322,6 @@ def _explain_command(commands: _Commands) -> None:
             "  argmap explain MAP ID --semantics carneades\n"
             "  argmap explain MAP ID --reject lifeline --format json\n"
         ),
-        formatter_class=_HelpFormatter,
     )
     explain.add_argument("path", metavar="MAP", help="a map file")
     explain.add_argument("id", metavar="ID", help="the statement or argument to explain")
@@ -336,7 +352,6 @@ def _stats_command(commands: _Commands) -> None:
     stats = _command(
         commands,
         "stats",
-        help="count statements and arguments; list unsupported premises, support cycles, ...",
         description=(
             "Describe a map's structure: counts, unsupported premises, uncontested "
             "statements, support cycles, and the arguments for and against each statement."
@@ -356,7 +371,6 @@ def _convert_command(commands: _Commands) -> None:
     convert = _command(
         commands,
         "convert",
-        help="convert a map between YAML, JSON, Argdown and AIF; export Mermaid or GraphML",
         description=(
             "Convert a map: read argmap YAML or JSON, Argdown or AIF; write any of them, "
             "or a Mermaid flowchart or GraphML. The map is checked first; an invalid map "
@@ -409,7 +423,6 @@ def _diff_command(commands: _Commands) -> None:
     diff = _command(
         commands,
         "diff",
-        help="what changed between two maps; draw the new one with the changes marked",
         description=(
             "Compare two maps: statements, arguments, relations, attributions and quotes "
             "added, removed and changed. Statements and arguments are matched by id, and "
@@ -446,7 +459,6 @@ def _new_command(commands: _Commands) -> None:
     new = _command(
         commands,
         "new",
-        help="start a new map from a commented example",
         description=(
             "Write a new map: a small valid example (a source, an agent, three statements, "
             "an argument) whose comments explain each key, with a modeline that lets "
@@ -478,7 +490,6 @@ def _watch_command(commands: _Commands) -> None:
     watch = _command(
         commands,
         "watch",
-        help="render a map, and again whenever it or a file it includes is saved",
         description=(
             "Render one map, then render it again whenever it or a file it includes "
             "changes. A map with errors is not drawn: its problems are printed and the "
@@ -513,13 +524,27 @@ def _watch_command(commands: _Commands) -> None:
     )
 
 
+#: What declares each command and its options.
+_DECLARE: dict[str, Callable[[_Commands], None]] = {
+    "check": _check_command,
+    "render": _render_command,
+    "evaluate": _evaluate_command,
+    "explain": _explain_command,
+    "stats": _stats_command,
+    "convert": _convert_command,
+    "diff": _diff_command,
+    "new": _new_command,
+    "watch": _watch_command,
+}
+
+
 def _command(
-    commands: _Commands, name: str, *, help: str, description: str, epilog: str
+    commands: _Commands, name: str, *, description: str, epilog: str
 ) -> argparse.ArgumentParser:
     """A command's parser; its epilog of examples is printed as written."""
     return commands.add_parser(
         name,
-        help=help,
+        help=HELP[name],
         description=description,
         epilog=epilog,
         formatter_class=_HelpFormatter,
