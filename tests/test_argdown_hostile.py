@@ -150,22 +150,27 @@ def test_a_control_character_in_ascii_text_is_found_where_it_stands(char: str) -
     assert (issue.code, issue.line, issue.column) == ("argdown-control-character", 3, 7)
 
 
-def test_a_statement_titled_with_spaces_alone_has_no_text() -> None:
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "[A]: a\n  + [B: b\n",
+            "t.argdown:2:5: error: argdown-unclosed: '[' opens a statement title that is not "
+            "closed with ']' on this line; close it, or write '\\[' for the character itself",
+        ),
+        (
+            "[A]: a\n  + [ ]\n",
+            "t.argdown:2:5: error: argdown-reserved: statement [ ]: 'text' must be a "
+            "non-empty string (got ' ')",
+        ),
+    ],
+    ids=["unclosed title", "title of spaces alone"],
+)
+def test_an_error_message_in_full(text: str, message: str) -> None:
+    """Where, what and, where there is one, how to fix it."""
     with pytest.raises(MapError) as caught:
-        argmap.loads("[A]: a\n  + [ ]\n", file="t.argdown")
-    assert str(caught.value) == (
-        "t.argdown:2:5: error: argdown-reserved: statement [ ]: 'text' must be a "
-        "non-empty string (got ' ')"
-    )
-
-
-def test_an_error_message_says_how_to_fix_it() -> None:
-    with pytest.raises(MapError) as caught:
-        argmap.loads("[A]: a\n  + [B: b\n", file="t.argdown")
-    assert str(caught.value) == (
-        "t.argdown:2:5: error: argdown-unclosed: '[' opens a statement title that is not "
-        "closed with ']' on this line; close it, or write '\\[' for the character itself"
-    )
+        argmap.loads(text, file="t.argdown")
+    assert str(caught.value) == message
 
 
 #: Each relation argmap cannot hold, and its message: where it stands and how to write it instead.
