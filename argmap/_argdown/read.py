@@ -363,8 +363,7 @@ class _Model:
 
     def ec(self, title: str | None) -> EquivalenceClass:
         if title is None:  # an untitled statement: a class of its own
-            self.counter += 1
-            ec = EquivalenceClass(None, self.counter)
+            ec = EquivalenceClass(None, self.next_order())
             self.ecs.append(ec)
             return ec
         return self.statements.get(title) or self.titled(
@@ -398,10 +397,11 @@ class _Model:
             start, section = node.start, self.section
             if not text:
                 self.no_text(start)
-            member = Member(None, False, text, tags, None, None, start.line, start.column, section)
-            self.counter += 1
-            ec = EquivalenceClass(None, self.counter, [member], section, True)
-            self.ecs.append(ec)
+            ec = self.ec(None)
+            ec.members.append(
+                Member(None, False, text, tags, None, None, start.line, start.column, section)
+            )
+            ec.section, ec.has_section = section, True
             return ec
         member = self.member(node)
         if node.title is None and not member.text:
