@@ -1307,16 +1307,12 @@ class Parser:
 
     def reference_tags(self) -> Sequence[Token]:
         """The tags after a reference ``[Title]`` or ``<Title>``, to the end of its line."""
-        tokens, pos = self.tokens, self.pos
-        if tokens[pos].kind != TAG:
-            self.pos = pos + 1 if tokens[pos].kind == NEWLINE else pos
-            return ()
-        tags = []
+        tokens, start = self.tokens, self.pos
+        pos = start
         while tokens[pos].kind == TAG:
-            tags.append(tokens[pos])
             pos += 1
         self.pos = pos + 1 if tokens[pos].kind == NEWLINE else pos
-        return tags
+        return tokens[start:pos] if pos > start else ()
 
     def statement(self, depth: int) -> Statement:
         start = self.tokens[self.pos]
