@@ -650,8 +650,8 @@ def _unchecked_maker(cls: type[Any]) -> Callable[..., Any]:
         for f in fields
     }
     # Each field set through its slot (attrs' classes have slots), else by name.
-    slots = {f.name: getattr(vars(cls).get(f.name), "__set__", None) for f in fields}
-    by_slot = all(type(vars(cls).get(name)) is types.MemberDescriptorType for name in slots)
+    slots = {f.name: vars(cls).get(f.name) for f in fields}
+    by_slot = all(type(slot) is types.MemberDescriptorType for slot in slots.values())
     lines = [f"def unchecked_{cls.__name__}(*, {', '.join(params)}):", "    self = _new(_cls)"]
     if by_slot:
         lines += [f"    _slot_{name}(self, {value})" for name, value in values.items()]
@@ -666,7 +666,7 @@ def _unchecked_maker(cls: type[Any]) -> Callable[..., Any]:
         "_data": _data,
         "_read_only": types.MappingProxyType,
         **{f"_default_{f.name}": f.default for f in fields},
-        **{f"_slot_{name}": setter for name, setter in slots.items()},
+        **({f"_slot_{name}": slot.__set__ for name, slot in slots.items()} if by_slot else {}),
     }
     exec("\n".join(lines), namespace)  # our own text, from the class's field names only
     maker: Callable[..., Any] = namespace[f"unchecked_{cls.__name__}"]
