@@ -59,13 +59,15 @@ def terminal_columns() -> int:
         columns = int(os.environ["COLUMNS"])
     except (KeyError, ValueError):
         columns = 0
+    if columns > 0:
+        return columns
     stdout = sys.__stdout__
-    if columns > 0 or stdout is None:
-        return columns if columns > 0 else 80
     try:
-        return os.get_terminal_size(stdout.fileno()).columns or 80
+        if stdout is not None:  # else no standard output to measure
+            return os.get_terminal_size(stdout.fileno()).columns or 80
     except (AttributeError, ValueError, OSError):
-        return 80
+        pass  # not a terminal, or closed
+    return 80
 
 
 class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
